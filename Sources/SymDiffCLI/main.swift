@@ -1,0 +1,1 @@
+print("symdiff: not yet written")

@@ -1,0 +1,31 @@
+// Exact rational arithmetic with its binary64 fallback.
+import Testing
+@testable import SymDiff
+
+@Suite struct NumberTests {
+    @Test(arguments: [
+        (Number(numerator: 2, denominator: 4)!, Number.rational(1, 2)),
+        (Number(numerator: 3, denominator: -6)!, Number.rational(-1, 2)),
+        (Number(2.0)!, Number.rational(2, 1)),
+        (Number(0.5)!, Number.real(0.5)),
+        (Number.rational(1, 3) + Number.rational(1, 6), Number.rational(1, 2)),
+        (Number.rational(2, 3) * Number.rational(3, 2), Number.one),
+        (Number.rational(-2, 3).raised(to: Number(3))!, Number.rational(-8, 27)),
+        (Number.rational(2, 3).raised(to: Number(-2))!, Number.rational(9, 4)),
+        (Number(Int64.max) + Number.one, Number.real(9.223372036854775808e18)),
+    ])
+    func arithmetic(_ computed: Number, _ expected: Number) {
+        #expect(computed == expected)
+    }
+
+    @Test func divisionByZeroIsNotANumber() {
+        #expect(Number(numerator: 1, denominator: 0) == nil)
+        #expect(Number.zero.raised(to: Number.minusOne) == nil)
+        #expect(Number(Double.infinity) == nil)
+    }
+
+    @Test(arguments: [(Number.rational(-1, 3), "-1/3"), (Number.real(0.1), "0.1"), (Number.real(1e300), "1e+300")])
+    func spelling(_ number: Number, _ text: String) {
+        #expect(number.description == text)
+    }
+}
