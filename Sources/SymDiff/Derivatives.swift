@@ -1,0 +1,153 @@
+// The library's front door: formulas and variables in, simplified partial derivatives out.
+
+/// What to differentiate: formulas, the variables, and the order.
+public struct DerivativeRequest: Sendable {
+    public var formulas: [String]
+    /// The variables to differentiate by; `nil` means every free variable of the formulas in
+    /// order of first appearance.
+    public var variables: [String]?
+    /// The order of the partials: 1 for the gradient, 2 for the Hessian's distinct entries.
+    public var order: Int
+    /// Whether to run the rewrite rules on the results (canonical form is always kept).
+    public var simplify: Bool
+    public var limits: Limits
+
+    public init(
+        formulas: [String], variables: [String]? = nil, order: Int = 1, simplify: Bool = true,
+        limits: Limits = Limits()
+    ) {
+        self.formulas = formulas
+        self.variables = variables
+        self.order = order
+        self.simplify = simplify
+        self.limits = limits
+    }
+}
+
+/// Why a request could not be answered.
+public enum SymDiffError: Error, Sendable {
+    /// A formula did not parse, or named something it cannot; `formula` indexes the request.
+    case syntax(Diagnostic, formula: Int)
+    /// Work ran into a limit.
+    case limit(LimitExceeded)
+    /// A requested variable cannot be differentiated by.
+    case invalidVariable(String, reason: String)
+}
+
+/// The answer to a `DerivativeRequest`: every function and partial as nodes of one graph.
+///
+/// All results share one graph, so the gradient does not copy the function and the Hessian
+/// reuses the gradient.
+public struct Derivatives: Sendable {
+    /// One formula's function and its partials.
+    public struct Result: Sendable {
+        public var source: String
+        public var function: NodeID
+        public var partials: [Partial]
+    }
+
+    /// Node counts and time per phase, for `--stats`.
+    public struct Statistics: Sendable {
+        public var functionNodes = 0
+        public var derivativeNodesBeforeSimplification = 0
+        public var derivativeNodesAfterSimplification = 0
+        public var graphNodes = 0
+        public var parseSeconds = 0.0
+        public var differentiateSeconds = 0.0
+        public var simplifySeconds = 0.0
+    }
+
+    public var graph: ExprGraph
+    public var variables: [String]
+    public var order: Int
+    public var results: [Result]
+    /// Remarks that are not errors, such as a variable that occurs in no formula.
+    public var notes: [String]
+    public var statistics: Statistics
+    public var rewriteReport: RewriteReport
+
+    /// Parses, differentiates and simplifies everything `request` asks for.
+    public init(_ request: DerivativeRequest) throws(SymDiffError) {
+        let clock = ContinuousClock()
+        var start = clock.now
+        graph = ExprGraph(limits: request.limits)
+        order = request.order
+        notes = []
+        statistics = Statistics()
+        var functions: [NodeID] = []
+        var freeVariables: [String] = []
+        var boundNames = Set<String>()
+        for (i, text) in request.formulas.enumerated() {
+            do {
+                let tree = try Parser.parse(text, limits: request.limits)
+                functions.append(try graph.lower(tree))
+                for v in tree.freeVariables where !freeVariables.contains(v) { freeVariables.append(v) }
+                boundNames.formUnion(tree.bindings.map(\.name))
+            } catch {
+                throw .syntax(error, formula: i)
+            }
+        }
+        variables = request.variables ?? freeVariables
+        for (i, v) in variables.enumerated() {
+            if let reason = Self.problem(withVariable: v) { throw .invalidVariable(v, reason: reason) }
+            if variables[..<i].contains(v) { throw .invalidVariable(v, reason: "'\(v)' is listed twice") }
+            if boundNames.contains(v) && !freeVariables.contains(v) {
+                throw .invalidVariable(v, reason: "'\(v)' is a let-bound name, not a free variable")
+            }
+            if !freeVariables.contains(v) {
+                notes.append("'\(v)' does not occur in the formula; its derivatives are 0")
+            }
+        }
+        statistics.parseSeconds = Self.seconds(since: start, clock)
+        start = clock.now
+        var partials: [[Partial]] = []
+        do {
+            for f in functions {
+                partials.append(try graph.partials(of: f, order: request.order, withRespectTo: variables))
+            }
+        } catch {
+            throw .limit(error)
+        }
+        statistics.differentiateSeconds = Self.seconds(since: start, clock)
+        statistics.functionNodes = graph.reachable(from: functions).count
+        statistics.derivativeNodesBeforeSimplification = graph.reachable(from: partials.flatMap { $0.map(\.node) }).count
+        start = clock.now
+        var rewriter = Rewriter()
+        if request.simplify {
+            do {
+                let roots = try rewriter.simplify(functions + partials.flatMap { $0.map(\.node) }, in: &graph)
+                var next = roots[functions.count...].makeIterator()
+                functions = Array(roots[..<functions.count])
+                partials = partials.map { $0.map { Partial(variables: $0.variables, node: next.next()!) } }
+            } catch {
+                throw .limit(error)
+            }
+        }
+        statistics.simplifySeconds = Self.seconds(since: start, clock)
+        statistics.derivativeNodesAfterSimplification = graph.reachable(from: partials.flatMap { $0.map(\.node) }).count
+        statistics.graphNodes = graph.count
+        rewriteReport = rewriter.report
+        results = zip(request.formulas, zip(functions, partials)).map {
+            Result(source: $0.0, function: $0.1.0, partials: $0.1.1)
+        }
+    }
+
+    /// Why `name` cannot be a variable, or `nil` when it can.
+    public static func problem(withVariable name: String) -> String? {
+        let bytes = Array(name.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x5F }
+        guard let first = bytes.first, isLetter(first),
+            bytes.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) })
+        else { return "'\(name)' is not a variable name: it must match [A-Za-z_][A-Za-z0-9_]*" }
+        if Function.named(name) != nil || name == "pow" || name == "D" {
+            return "'\(name)' is a function, not a variable"
+        }
+        if Constant(rawValue: name) != nil { return "'\(name)' is a constant, not a variable" }
+        return nil
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

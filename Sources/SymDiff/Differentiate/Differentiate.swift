@@ -1,0 +1,150 @@
+// Symbolic differentiation: the sum, product, power and chain rules, each written once.
+
+/// The derivative rows of every function as templates, parsed once.
+private let derivativeTemplates: [Function: [Template]] = Dictionary(
+    uniqueKeysWithValues: Function.allCases.map { f in (f, f.derivativeRows.map(Template.init)) })
+
+/// A partial derivative of one function: the variables as a multiset, and the result.
+public struct Partial: Hashable, Sendable {
+    /// The variables differentiated by, in nondecreasing `--wrt` order (`["x1", "x2"]` for
+    /// ∂²f/∂x1∂x2).
+    public var variables: [String]
+    public var node: NodeID
+}
+
+extension ExprGraph {
+    /// `∂f/∂variable`, memoized per node, so derivatives share structure with `f` and with
+    /// each other.
+    ///
+    /// Works in one forward pass over the nodes under `f` that have no memoized derivative
+    /// yet, children first, so its stack use does not depend on the input. A variable that
+    /// does not occur gives 0.
+    public mutating func derivative(of f: NodeID, withRespectTo variable: String) throws(LimitExceeded) -> NodeID {
+        let x = self.variable(variable)
+        if let done = derivatives[DerivativeKey(node: f, variable: x)] { return done }
+        var pending = Set<NodeID>()
+        var stack = [f]
+        while let id = stack.popLast() {
+            guard derivatives[DerivativeKey(node: id, variable: x)] == nil, pending.insert(id).inserted else { continue }
+            stack.append(contentsOf: self[id].operands)
+        }
+        for id in pending.sorted() {
+            derivatives[DerivativeKey(node: id, variable: x)] = derivativeStep(id, x)
+            try checkNodeLimit()
+        }
+        return derivatives[DerivativeKey(node: f, variable: x)]!
+    }
+
+    /// `∂^n f / ∂x_1 ... ∂x_n` for the variables in order.
+    public mutating func derivative(of f: NodeID, withRespectTo variables: [String]) throws(LimitExceeded) -> NodeID {
+        if variables.count > limits.maxDerivativeOrder {
+            throw LimitExceeded(.derivativeOrder, limit: limits.maxDerivativeOrder)
+        }
+        var result = f
+        for v in variables { result = try derivative(of: result, withRespectTo: v) }
+        return result
+    }
+
+    /// The gradient: `∂f/∂v` for each of `variables`.
+    public mutating func gradient(of f: NodeID, withRespectTo variables: [String]) throws(LimitExceeded) -> [NodeID] {
+        var result: [NodeID] = []
+        for v in variables { result.append(try derivative(of: f, withRespectTo: v)) }
+        return result
+    }
+
+    /// Every distinct partial derivative of order `order`: one per multiset of `variables`
+    /// (`i1 <= i2 <= ... <= ik` as indices), in lexicographic order. Order 2 is the upper
+    /// triangle of the Hessian, row by row.
+    public mutating func partials(
+        of f: NodeID, order: Int, withRespectTo variables: [String]
+    ) throws(LimitExceeded) -> [Partial] {
+        if order > limits.maxDerivativeOrder { throw LimitExceeded(.derivativeOrder, limit: limits.maxDerivativeOrder) }
+        let count = ExprGraph.multisetCount(variables.count, order, cap: limits.maxPartials)
+        if count > limits.maxPartials { throw LimitExceeded(.partials, limit: limits.maxPartials) }
+        guard order > 0 else { return [Partial(variables: [], node: f)] }
+        guard !variables.isEmpty else { return [] }
+        // Depth-first over index multisets; `prefix[k]` is the partial for indices[0..<k].
+        var result: [Partial] = []
+        var indices = [Int](repeating: 0, count: order)
+        var prefix = [NodeID](repeating: f, count: order + 1)
+        var level = 0
+        while true {
+            prefix[level + 1] = try derivative(of: prefix[level], withRespectTo: variables[indices[level]])
+            if level + 1 < order {
+                level += 1
+                indices[level] = indices[level - 1]
+                continue
+            }
+            result.append(Partial(variables: indices.map { variables[$0] }, node: prefix[order]))
+            while level >= 0 && indices[level] == variables.count - 1 { level -= 1 }
+            if level < 0 { return result }
+            indices[level] += 1
+        }
+    }
+
+    /// The number of multisets of size `k` from `n` items, saturating just above `cap`.
+    static func multisetCount(_ n: Int, _ k: Int, cap: Int) -> Int {
+        // C(n + k - 1, k), computed incrementally; each step's value is an exact binomial.
+        var value = 1
+        for i in 0..<k {
+            let (product, overflow) = value.multipliedReportingOverflow(by: n + i)
+            if overflow { return cap + 1 }
+            value = product / (i + 1)
+            if value > cap { return cap + 1 }
+        }
+        return value
+    }
+
+    /// The derivative of one node, given the memoized derivatives of its operands.
+    private mutating func derivativeStep(_ id: NodeID, _ x: NodeID) -> NodeID {
+        let node = self[id]
+        if node.operands.isEmpty { return number(id == x ? .one : .zero) }
+        let d = node.operands.map { derivatives[DerivativeKey(node: $0, variable: x)]! }
+        let zero = number(.zero)
+        switch node {
+        case .sum:
+            return sum(d)
+        case .product(let factors):
+            var terms: [NodeID] = []
+            for (i, di) in d.enumerated() where di != zero {
+                var others = factors
+                others[i] = di
+                terms.append(product(others))
+            }
+            return sum(terms)
+        case .power(let u, let v):
+            var terms: [NodeID] = []
+            if d[0] != zero {  // v * u^(v-1) * u'
+                terms.append(product([v, power(u, sum([v, number(.minusOne)])), d[0]]))
+            }
+            if d[1] != zero {  // u^v * log(u) * v'
+                terms.append(product([id, apply(.log, [u]), d[1]]))
+            }
+            return sum(terms)
+        case .apply(let function, let arguments):
+            var terms: [NodeID] = []
+            var bindings: [String: NodeID] = [:]
+            for (name, argument) in zip(function.parameterNames, arguments) { bindings[name] = argument }
+            for (i, di) in d.enumerated() where di != zero {
+                let outer = instantiate(derivativeTemplates[function]![i], with: bindings)
+                terms.append(product([outer, di]))
+            }
+            return sum(terms)
+        case .number, .constant, .variable:
+            preconditionFailure("leaves have no operands")
+        }
+    }
+}
+
+extension Partial {
+    /// A readable name: `d/dx1`, `d2/dx1dx2`, `d3/dx1^2dx2`; `f` for order 0.
+    public var name: String {
+        guard !variables.isEmpty else { return "f" }
+        var runs: [(String, Int)] = []
+        for v in variables {
+            if let last = runs.last, last.0 == v { runs[runs.count - 1].1 += 1 } else { runs.append((v, 1)) }
+        }
+        let order = variables.count == 1 ? "" : String(variables.count)
+        return "d\(order)/" + runs.map { "d\($0.0)" + ($0.1 > 1 ? "^\($0.1)" : "") }.joined()
+    }
+}

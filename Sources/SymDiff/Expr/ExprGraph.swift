@@ -1,0 +1,111 @@
+// What a formula means: a hash-consed arena of expression nodes, children before parents.
+
+/// The index of a node in an `ExprGraph`. Equal IDs mean equal expressions.
+public struct NodeID: Hashable, Comparable, Sendable {
+    public let index: Int32
+    init(_ index: Int) { self.index = Int32(index) }
+    public static func < (a: NodeID, b: NodeID) -> Bool { a.index < b.index }
+}
+
+/// One expression node. Operands are IDs of nodes created earlier.
+///
+/// Canonical form (kept by the constructors in `ExprGraph+Construct.swift`):
+/// - a `sum` or `product` has at least two operands, none of its own kind, at most one number,
+///   which comes first; the others are in ascending `NodeID` order, so `x*y` and `y*x` are one
+///   node;
+/// - a `sum` never holds two terms that differ only by a numeric coefficient (they were
+///   collected), a `product` never holds a number 0 or 1;
+/// - a `power` has an exponent other than 0 and 1.
+public enum Node: Hashable, Sendable {
+    case number(Number)
+    case constant(Constant)
+    case variable(String)
+    case sum([NodeID])
+    case product([NodeID])
+    case power(NodeID, NodeID)
+    case apply(Function, [NodeID])
+
+    /// The operands, in order; empty for leaves.
+    public var operands: [NodeID] {
+        switch self {
+        case .number, .constant, .variable: return []
+        case .sum(let xs), .product(let xs), .apply(_, let xs): return xs
+        case .power(let base, let exponent): return [base, exponent]
+        }
+    }
+}
+
+/// An arena of hash-consed expression nodes.
+///
+/// Invariants: `nodes[i]` only refers to IDs below `i` (so the array is already an evaluation
+/// order and every pass is a forward loop), and no node occurs twice (so equality is an
+/// integer compare and common subexpressions are shared for free). A value type: copy it to
+/// branch, pass it `inout` to build.
+public struct ExprGraph: Sendable {
+    public private(set) var nodes: [Node] = []
+    private var index: [Node: NodeID] = [:]
+    /// Memoized partial derivatives, keyed by node and variable.
+    var derivatives: [DerivativeKey: NodeID] = [:]
+
+    /// The bounds this graph enforces; see `checkNodeLimit()`.
+    public var limits: Limits
+
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
+
+    /// The number of distinct nodes.
+    public var count: Int { nodes.count }
+
+    public subscript(id: NodeID) -> Node { nodes[Int(id.index)] }
+
+    /// The ID of `node`, adding it if it is new. `node` must already be canonical.
+    mutating func intern(_ node: Node) -> NodeID {
+        if let id = index[node] { return id }
+        let id = NodeID(nodes.count)
+        nodes.append(node)
+        index[node] = id
+        return id
+    }
+
+    /// The ID of `node` if the graph holds it.
+    func lookup(_ node: Node) -> NodeID? { index[node] }
+
+    /// Throws when the graph holds more nodes than `limits.maxNodes`.
+    public func checkNodeLimit() throws(LimitExceeded) {
+        if nodes.count > limits.maxNodes {
+            throw LimitExceeded(.nodes, limit: limits.maxNodes)
+        }
+    }
+
+    /// The IDs of every node reachable from `roots`, in ascending (evaluation) order.
+    public func reachable(from roots: [NodeID]) -> [NodeID] {
+        var seen = Set<NodeID>()
+        var stack = roots
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            stack.append(contentsOf: self[id].operands)
+        }
+        return seen.sorted()
+    }
+
+    /// The free variables under `roots`, in ascending node order.
+    public func variables(in roots: [NodeID]) -> [String] {
+        reachable(from: roots).compactMap { id in
+            if case .variable(let name) = self[id] { return name }
+            return nil
+        }
+    }
+
+    /// The numeric value of `id` when it is a number node.
+    public func number(_ id: NodeID) -> Number? {
+        if case .number(let n) = self[id] { return n }
+        return nil
+    }
+}
+
+/// A memo key for `∂node/∂variable`.
+struct DerivativeKey: Hashable, Sendable {
+    var node: NodeID
+    var variable: NodeID
+}

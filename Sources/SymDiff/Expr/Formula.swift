@@ -1,0 +1,86 @@
+// From what the user wrote to what it means: lowering a syntax tree into the graph.
+
+/// A parsed formula: its graph, its root node, and its free variables.
+public struct Formula: Sendable {
+    public var graph: ExprGraph
+    public var root: NodeID
+    /// The free variables in order of first appearance in the text.
+    public var variables: [String]
+
+    /// Parses `text` and lowers it into a new graph.
+    public init(parsing text: String, limits: Limits = Limits(), allowPatternVariables: Bool = false) throws(Diagnostic) {
+        let tree = try Parser.parse(text, limits: limits, allowPatternVariables: allowPatternVariables)
+        graph = ExprGraph(limits: limits)
+        root = try graph.lower(tree)
+        variables = tree.freeVariables
+    }
+}
+
+extension SyntaxTree {
+    /// The free variables in order of first appearance in the text.
+    ///
+    /// Post-order lists leaves left to right, so a forward scan finds them in source order.
+    public var freeVariables: [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for node in nodes {
+            if case .variable(let name) = node.kind, seen.insert(name).inserted { result.append(name) }
+        }
+        return result
+    }
+}
+
+extension ExprGraph {
+    /// Adds the meaning of `tree` to this graph and returns its root.
+    ///
+    /// One forward loop over the post-ordered syntax nodes: chains become n-ary sums and
+    /// products, `a - b` becomes `a + (-1)*b`, `a / b` becomes `a * b^-1`, bindings are
+    /// substituted, and `D(f, x, ...)` is differentiated here.
+    public mutating func lower(_ tree: SyntaxTree) throws(Diagnostic) -> NodeID {
+        var lowered: [NodeID] = []
+        lowered.reserveCapacity(tree.nodes.count)
+        for node in tree.nodes {
+            let id: NodeID
+            func get(_ child: SyntaxID) -> NodeID { lowered[Int(child.index)] }
+            switch node.kind {
+            case .number(let n): id = number(n)
+            case .constant(let c): id = constant(c)
+            case .variable(let name), .patternVariable(let name): id = variable(name)
+            case .bindingReference(let i): id = get(tree.bindings[i].value)
+            case .negate(let a): id = negate(get(a))
+            case .plus(let a): id = get(a)
+            case .power(let a, let b): id = power(get(a), get(b))
+            case .call(let f, let arguments): id = apply(f, arguments.map(get))
+            case .chain(let first, let links):
+                id = lowerChain(get(first), links.map { ($0.op, get($0.operand)) })
+            case .derivative(let f, let variables):
+                do {
+                    id = try derivative(of: get(f), withRespectTo: variables.map(\.name))
+                } catch {
+                    throw Diagnostic(limit: error, at: node.range)
+                }
+            }
+            lowered.append(id)
+        }
+        do {
+            try checkNodeLimit()
+        } catch {
+            throw Diagnostic(limit: error, at: tree[tree.body].range)
+        }
+        return lowered[Int(tree.body.index)]
+    }
+
+    private mutating func lowerChain(_ first: NodeID, _ links: [(ChainOperator, NodeID)]) -> NodeID {
+        var operands = [first]
+        operands.reserveCapacity(links.count + 1)
+        let isSum = links[0].0 == .add || links[0].0 == .subtract
+        for (op, operand) in links {
+            switch op {
+            case .add, .multiply: operands.append(operand)
+            case .subtract: operands.append(negate(operand))
+            case .divide: operands.append(power(operand, number(.minusOne)))
+            }
+        }
+        return isSum ? sum(operands) : product(operands)
+    }
+}

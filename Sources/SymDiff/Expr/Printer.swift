@@ -1,0 +1,157 @@
+// Printing expressions in formula syntax, with as few parentheses as reading back needs.
+
+/// Binding strength of printed forms, weakest first.
+private enum Precedence: Int, Comparable {
+    case sum, product, unary, power, atom
+    static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Prints nodes of one graph in formula syntax.
+///
+/// Reading the text back gives the same node: a sum prints as `a - b` and a negative power
+/// as a quotient, and the parser's canonical constructors undo exactly that. Nodes named in
+/// `names` print as that name (used for let-bindings of shared subexpressions).
+struct Printer {
+    let graph: ExprGraph
+    var names: [NodeID: String] = [:]
+
+    /// The text of `id` and how strongly it binds.
+    private func text(_ id: NodeID) -> (String, Precedence) {
+        if let name = names[id] { return (name, .atom) }
+        switch graph[id] {
+        case .number(let n): return numberText(n)
+        case .constant(let c): return (c.rawValue, .atom)
+        case .variable(let name): return (name, .atom)
+        case .apply(let f, let arguments):
+            return ("\(f.name)(\(arguments.map { text($0).0 }.joined(separator: ", ")))", .atom)
+        case .sum(let terms): return sumText(terms)
+        case .product(let factors): return productText(factors)
+        case .power(let base, let exponent):
+            if let n = graph.number(exponent), n.isNegative {
+                return ("1/" + wrapped(powerText(base, -n), above: .product), .product)
+            }
+            return (powerText(base, exponent: text(exponent)), .power)
+        }
+    }
+
+    /// The formula text of `id`.
+    func formula(_ id: NodeID) -> String { text(id).0 }
+
+    private func wrapped(_ item: (String, Precedence), above level: Precedence) -> String {
+        item.1 > level ? item.0 : "(\(item.0))"
+    }
+
+    private func numberText(_ n: Number) -> (String, Precedence) {
+        let spelled = n.description
+        if n.isNegative { return (spelled, .unary) }
+        if case .rational(_, let q) = n, q != 1 { return (spelled, .product) }
+        return (spelled, .atom)
+    }
+
+    private func powerText(_ base: NodeID, _ exponent: Number) -> (String, Precedence) {
+        if exponent.isOne { return text(base) }
+        return (powerText(base, exponent: numberText(exponent)), .power)
+    }
+
+    private func powerText(_ base: NodeID, exponent: (String, Precedence)) -> String {
+        // The exponent may itself be a power (right-associative) but needs parentheses below.
+        let e = exponent.1 >= .power ? exponent.0 : "(\(exponent.0))"
+        return wrapped(text(base), above: .power) + "^" + e
+    }
+
+    /// Terms with a positive sign first, the constant last: `x^2 - 2*x + 1`.
+    private func sumText(_ terms: [NodeID]) -> (String, Precedence) {
+        let constant = terms.filter { graph.number($0) != nil }
+        let others = terms.filter { graph.number($0) == nil }
+        let ordered = others.filter { !isNegative($0) } + others.filter(isNegative) + constant
+        var out = ""
+        for (i, term) in ordered.enumerated() {
+            if isNegative(term) {
+                out += (i == 0 ? "-" : " - ") + wrapped(negatedText(term), above: .sum)
+            } else {
+                out += (i == 0 ? "" : " + ") + text(term).0
+            }
+        }
+        return (out, .sum)
+    }
+
+    private func isNegative(_ id: NodeID) -> Bool {
+        switch graph[id] {
+        case .number(let n): return n.isNegative
+        case .product(let factors): return graph.number(factors[0])?.isNegative ?? false
+        default: return false
+        }
+    }
+
+    /// The text of `-id` for a negative term, without building the negated node.
+    private func negatedText(_ id: NodeID) -> (String, Precedence) {
+        switch graph[id] {
+        case .number(let n): return numberText(-n)
+        case .product(let factors): return productText(factors, negate: true)
+        default: preconditionFailure("only numbers and products are negative")
+        }
+    }
+
+    /// `c*a*b/(d*e^2)`: coefficient numerator and positive powers above, the rest below.
+    private func productText(_ factors: [NodeID], negate: Bool = false) -> (String, Precedence) {
+        var coefficient = graph.number(factors[0]) ?? .one
+        if negate { coefficient = -coefficient }
+        var above: [String] = []
+        var below: [(String, Precedence)] = []
+        if coefficient.isNegative { coefficient = -coefficient }
+        switch coefficient {
+        case .rational(let p, let q):
+            if p != 1 { above.append(String(p)) }
+            if q != 1 { below.append((String(q), .atom)) }
+        case .real:
+            above.append(coefficient.description)
+        }
+        for factor in factors where graph.number(factor) == nil {
+            if case .power(let base, let exponent) = graph[factor], names[factor] == nil,
+                let n = graph.number(exponent), n.isNegative
+            {
+                below.append(powerText(base, -n))
+            } else {
+                above.append(wrapped(text(factor), above: .product))
+            }
+        }
+        var out = above.isEmpty ? "1" : above.joined(separator: "*")
+        if below.count == 1 {
+            out += "/" + wrapped(below[0], above: .product)
+        } else if !below.isEmpty {
+            out += "/(" + below.map { wrapped($0, above: .product) }.joined(separator: "*") + ")"
+        }
+        let isNegated = (graph.number(factors[0])?.isNegative ?? false) != negate
+        return isNegated ? ("-" + out, .unary) : (out, .product)
+    }
+}
+
+extension ExprGraph {
+    /// `id` in formula syntax, with minimal parentheses; parsing it gives back `id`.
+    public func formula(_ id: NodeID) -> String {
+        Printer(graph: self).formula(id)
+    }
+}
+
+extension ExprGraph {
+    /// `id` in formula syntax, or an error when the text would exceed `limits.maxPrintedBytes`.
+    ///
+    /// A shared subexpression prints once per use, so text can be exponentially larger than
+    /// the graph; the tree size (a lower bound on the length) is counted first, forward and
+    /// saturating, so a huge expression is refused before any text is built.
+    public func printedFormula(_ id: NodeID) throws(LimitExceeded) -> String {
+        let limit = limits.maxPrintedBytes
+        var treeSize: [NodeID: Int] = [:]
+        for node in reachable(from: [id]) {
+            let size = self[node].operands.reduce(1) { total, child in
+                let (sum, overflow) = total.addingReportingOverflow(treeSize[child]!)
+                return overflow ? Int.max : sum
+            }
+            treeSize[node] = size
+        }
+        if treeSize[id]! > limit { throw LimitExceeded(.printedSize, limit: limit) }
+        let text = formula(id)
+        if text.utf8.count > limit { throw LimitExceeded(.printedSize, limit: limit) }
+        return text
+    }
+}

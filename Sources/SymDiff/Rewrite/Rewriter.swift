@@ -1,0 +1,91 @@
+// Running rewrite rules bottom-up to a fixpoint, under explicit limits.
+
+/// Why a simplification run stopped.
+public enum RewriteStop: String, Sendable {
+    /// A whole pass changed nothing.
+    case fixpoint
+    /// `maxPasses` passes ran and the last one still changed something.
+    case passLimit
+}
+
+/// What a simplification run did.
+public struct RewriteReport: Sendable {
+    public var passes = 0
+    public var stop = RewriteStop.fixpoint
+    /// How often each rule fired, by name.
+    public var fired: [String: Int] = [:]
+}
+
+/// Simplifies expressions with named rules, bottom-up, until nothing changes.
+///
+/// Each pass rebuilds the nodes under the roots children first (one forward loop, no
+/// recursion on the input) and tries the rules whose left side has the node's head, up to
+/// `maxRewritesPerNode` in a row. Passes repeat to a fixpoint or `maxPasses`; the node limit
+/// of the graph bounds the size. Nodes found in normal form are remembered, so later runs on
+/// the same graph (the Hessian after the gradient) skip the shared parts.
+public struct Rewriter: Sendable {
+    public var maxPasses = 16
+    public var maxRewritesPerNode = 8
+    public private(set) var report = RewriteReport()
+    private let rules: [RewriteRule.Head: [RewriteRule]]
+    private var normal = Set<NodeID>()
+
+    public init(rules: [RewriteRule] = Rules.rewriteRules) {
+        self.rules = Dictionary(grouping: rules, by: \.head)
+    }
+
+    /// The simplified form of each root.
+    public mutating func simplify(_ roots: [NodeID], in graph: inout ExprGraph) throws(LimitExceeded) -> [NodeID] {
+        var current = roots
+        for _ in 0..<maxPasses {
+            report.passes += 1
+            let next = try pass(current, &graph)
+            if next == current {
+                report.stop = .fixpoint
+                return next
+            }
+            current = next
+        }
+        report.stop = .passLimit
+        return current
+    }
+
+    /// The simplified form of `root`.
+    public mutating func simplify(_ root: NodeID, in graph: inout ExprGraph) throws(LimitExceeded) -> NodeID {
+        try simplify([root], in: &graph)[0]
+    }
+
+    private mutating func pass(_ roots: [NodeID], _ graph: inout ExprGraph) throws(LimitExceeded) -> [NodeID] {
+        var pending = Set<NodeID>()
+        var stack = roots
+        while let id = stack.popLast() {
+            guard !normal.contains(id), pending.insert(id).inserted else { continue }
+            stack.append(contentsOf: graph[id].operands)
+        }
+        var map: [NodeID: NodeID] = [:]
+        for id in pending.sorted() {
+            let node = graph[id]
+            var result = graph.rebuild(node, operands: node.operands.map { map[$0] ?? $0 })
+            var rewrites = 0
+            while rewrites < maxRewritesPerNode, let next = rewriteOnce(result, &graph) {
+                result = next
+                rewrites += 1
+            }
+            if result == id && rewrites == 0 { normal.insert(id) }
+            map[id] = result
+            try graph.checkNodeLimit()
+        }
+        return roots.map { map[$0] ?? $0 }
+    }
+
+    private mutating func rewriteOnce(_ id: NodeID, _ graph: inout ExprGraph) -> NodeID? {
+        guard let candidates = rules[RewriteRule.head(of: graph[id])] else { return nil }
+        for rule in candidates {
+            if let result = rule.apply(at: id, in: &graph), result != id {
+                report.fired[rule.name, default: 0] += 1
+                return result
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,72 @@
+// A named rewrite rule: a left and a right side in formula syntax, and an optional condition.
+
+/// A side condition on a pattern variable's binding.
+public enum RuleCondition: Hashable, Sendable {
+    /// The variable is bound to a number.
+    case number(String)
+    /// The variable is bound to an even integer.
+    case evenInteger(String)
+
+    func holds(_ bindings: [String: NodeID], in graph: ExprGraph) -> Bool {
+        switch self {
+        case .number(let name):
+            return bindings[name].flatMap(graph.number) != nil
+        case .evenInteger(let name):
+            guard let n = bindings[name].flatMap(graph.number)?.integerValue else { return false }
+            return n % 2 == 0
+        }
+    }
+}
+
+/// A named rule `lhs => rhs`, with `?name` pattern variables.
+///
+/// Every rule keeps the set of points where the expression is defined: `sqrt(?u^2) => abs(?u)`
+/// is a rule, `exp(log(?u)) => ?u` is not (it would define `log` of negatives).
+public struct RewriteRule: Sendable {
+    public let name: String
+    public let lhs: Template
+    public let rhs: Template
+    public let condition: RuleCondition?
+    /// The spellings the rule was written with, for traces and tests.
+    public let lhsText: String
+    public let rhsText: String
+
+    public init(_ name: String, _ lhs: String, _ rhs: String, when condition: RuleCondition? = nil) {
+        self.name = name
+        self.lhs = Template(lhs)
+        self.rhs = Template(rhs)
+        self.condition = condition
+        lhsText = lhs
+        rhsText = rhs
+    }
+
+    /// The node kinds a rule can fire on, to index rules by the head of their left side.
+    enum Head: Hashable {
+        case sum, product, power, apply(Function), leaf
+    }
+
+    var head: Head { Self.head(of: lhs.graph[lhs.root]) }
+
+    static func head(of node: Node) -> Head {
+        switch node {
+        case .sum: return .sum
+        case .product: return .product
+        case .power: return .power
+        case .apply(let f, _): return .apply(f)
+        case .number, .constant, .variable: return .leaf
+        }
+    }
+
+    /// The rewritten node when the rule applies at `id`, else `nil`.
+    func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
+        var bindings: [String: NodeID] = [:]
+        let matcher = Matcher(pattern: lhs.graph, target: graph)
+        guard let rest = matcher.matchRoot(lhs.root, id, &bindings),
+            condition?.holds(bindings, in: graph) ?? true
+        else { return nil }
+        let replaced = graph.instantiate(rhs, with: bindings)
+        if rest.isEmpty { return replaced }
+        if case .sum = graph[id] { return graph.sum(rest + [replaced]) }
+        return graph.product(rest + [replaced])
+    }
+}

@@ -1,0 +1,134 @@
+// Running one symdiff invocation in-process: arguments in, stdout, stderr and status out.
+import Foundation
+import SymDiff
+
+/// What an invocation printed and its exit status.
+///
+/// Output is collected and written only at the end, so an error never leaves partial output.
+struct Invocation {
+    var stdout = ""
+    var stderr = ""
+    var status: Int32 = 0
+
+    /// Exit status for bad input of any kind: formula, option, limit.
+    static let usageError: Int32 = 2
+}
+
+/// Runs symdiff with `arguments` (without the program name). `readFile` supplies the bytes of
+/// `--file` paths, `-` meaning standard input.
+func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readFileOrStandardInput) -> Invocation {
+    var result = Invocation()
+    let options: Options
+    do {
+        options = try Options(parsing: arguments)
+    } catch {
+        result.stderr = error.rendered
+        result.status = Invocation.usageError
+        return result
+    }
+    if options.help {
+        result.stdout = helpText
+        return result
+    }
+    if options.version {
+        result.stdout = "symdiff \(symdiffVersion)\n"
+        return result
+    }
+    var formulas = options.formulas
+    for path in options.formulaFiles {
+        do {
+            formulas.append(try formulaText(from: readFile(path), path: path, limits: options.limits))
+        } catch let error as CommandLineError {
+            return failure(error.rendered)
+        } catch {
+            return failure("error: cannot read '\(path)': \(error.localizedDescription)\n")
+        }
+    }
+    if formulas.isEmpty {
+        return failure("error: no formula given\n  hint: symdiff \"x1^2*sin(x2)\" --wrt x1,x2; see symdiff --help\n")
+    }
+    let request = DerivativeRequest(
+        formulas: formulas, variables: options.variables, order: options.order,
+        simplify: options.simplify, limits: options.limits)
+    let derivatives: Derivatives
+    do {
+        derivatives = try Derivatives(request)
+    } catch {
+        return failure(describe(error, formulas: formulas))
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    do {
+        switch options.format {
+        case .text: result.stdout = try textReport(derivatives)
+        case .json: result.stdout = try jsonReport(derivatives)
+        }
+    } catch {
+        return failure("error: \(error.message)\n")
+    }
+    let printing = clock.now - start
+    result.stderr = derivatives.notes.map { "note: \($0)\n" }.joined()
+    if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
+    if options.stats { result.stderr += statsReport(derivatives, printing: printing) }
+    return result
+}
+
+private func failure(_ message: String) -> Invocation {
+    Invocation(stdout: "", stderr: message, status: Invocation.usageError)
+}
+
+/// The formula text in `data`, which must be UTF-8 without NUL bytes and within the limit.
+private func formulaText(from data: Data, path: String, limits: Limits) throws(CommandLineError) -> String {
+    if data.count > limits.maxFormulaBytes {
+        throw CommandLineError(
+            "'\(path)' holds \(data.count) bytes, more than the limit of \(limits.maxFormulaBytes)",
+            argument: "--file \(path)", hint: "raise the limit with --max-formula-bytes")
+    }
+    if let nul = data.firstIndex(of: 0) {
+        throw CommandLineError("'\(path)' contains a NUL byte at offset \(nul - data.startIndex)", argument: "--file \(path)")
+    }
+    guard let text = String(validating: data, as: UTF8.self) else {
+        throw CommandLineError("'\(path)' is not valid UTF-8", argument: "--file \(path)")
+    }
+    return text
+}
+
+/// Reads a file, or standard input for `-`.
+func readFileOrStandardInput(_ path: String) throws -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    return try Data(contentsOf: URL(fileURLWithPath: path))
+}
+
+/// The stderr text for a failed request.
+private func describe(_ error: SymDiffError, formulas: [String]) -> String {
+    switch error {
+    case .syntax(let diagnostic, let index):
+        let which = formulas.count > 1 ? "in formula \(index + 1): " : ""
+        return which + diagnostic.rendered(source: formulas[index])
+    case .limit(let limit):
+        return "error: \(limit.message)\n"
+    case .invalidVariable(let name, let reason):
+        return CommandLineError(reason, argument: "--wrt \(name)", underline: 6..<(6 + name.count)).rendered
+    }
+}
+
+private func traceReport(_ report: RewriteReport) -> String {
+    var text = "trace: \(report.passes) pass(es), stopped at \(report.stop.rawValue)\n"
+    for (name, count) in report.fired.sorted(by: { $0.key < $1.key }) {
+        text += "trace: \(name) fired \(count) time(s)\n"
+    }
+    return text
+}
+
+private func statsReport(_ d: Derivatives, printing: Duration) -> String {
+    let s = d.statistics
+    func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1e3) }
+    let printSeconds = Double(printing.components.seconds) + Double(printing.components.attoseconds) * 1e-18
+    return """
+        stats: nodes: function \(s.functionNodes), derivatives \(s.derivativeNodesBeforeSimplification) \
+        before simplification and \(s.derivativeNodesAfterSimplification) after, shared graph \(s.graphNodes)
+        stats: time: parse \(ms(s.parseSeconds)), differentiate \(ms(s.differentiateSeconds)), \
+        simplify \(ms(s.simplifySeconds)), print \(ms(printSeconds))
+
+        """
+}

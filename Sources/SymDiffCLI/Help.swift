@@ -1,0 +1,56 @@
+// The text of `symdiff --help` and the version.
+
+/// The version printed by `--version` and recorded in output files.
+let symdiffVersion = "0.1.0"
+
+let helpText = """
+    symdiff: exact symbolic derivatives of formulas
+
+    USAGE
+      symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json] [options]
+      symdiff --file PATH [options]        (PATH '-' reads standard input)
+
+    EXAMPLES
+      symdiff "x1^2*sin(x2)" --wrt x1,x2              gradient
+      symdiff "x1^2*sin(x2)" --wrt x1,x2 --order 2    distinct 2nd partials (Hessian)
+      symdiff "D(exp(-x^2), x) + 2*x*exp(-x^2)"       prints f = 0
+      symdiff "u = tanh(w*x + b); u*(1 - u)" --wrt x  let-bindings
+      symdiff "x^4" --wrt x --order 5                 d5/dx^5 = 0
+      symdiff "x1^2*sin(x2)" --format json
+
+    OPTIONS
+      --wrt VARS           comma-separated variables to differentiate by
+                           (default: every free variable, in order of first appearance)
+      --order N            order of the partials (default 1); every distinct partial of
+                           order N is printed, one per multiset i1 <= ... <= iN of --wrt
+                           indices, in lexicographic order; 0 prints only f
+      --format FORMAT      text (default) or json
+      --file PATH          read a formula from a file ('-': standard input); repeatable
+      --no-simplify        skip the rewrite rules (canonical form is still applied)
+      --stats              node counts and time per phase, on stderr
+      --trace              which simplification rules fired, on stderr
+      -h, --help           this text
+      --version            the version
+
+    LIMITS (an input past a limit gets an error naming it)
+      --max-depth N            nesting depth of the formula (default 1000)
+      --max-formula-bytes N    formula size in bytes (default 67108864)
+      --max-nodes N            nodes of the expression graph (default 20000000)
+      --max-order N            derivative order (default 1000)
+      --max-partials N         partial derivatives per request (default 100000)
+      --max-output-bytes N     size of one printed expression (default 268435456)
+
+    FORMULAS
+      numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
+      + - * / ^ (also **); -x^2 is -(x^2); x^y^z is x^(y^z); no implicit multiplication
+      functions: sin cos tan sec csc cot asin acos atan sinh cosh tanh asinh acosh atanh
+        exp log (ln) log10 log2 sqrt cbrt abs sign erf erfc sigmoid softplus relu
+        heaviside atan2(y, x) hypot(x, y) min(a, b) max(a, b) pow(a, b)
+      D(f, x), D(f, x, 3), D(f, x, y): derivatives inside formulas
+      u = exp(-x^2); D(u, x) + 2*x*u: let-bindings before the formula
+
+    EXIT STATUS
+      0 success, 2 bad input (formula, option or limit); the error goes to stderr with
+      a caret under the problem, and nothing is printed on stdout
+
+    """

@@ -1,0 +1,198 @@
+// The command line: the table of options and the parser that reads argv into `Options`.
+import SymDiff
+
+/// The output formats of `--format`.
+enum OutputFormat: String, CaseIterable {
+    case text, json
+}
+
+/// Everything the command line asked for.
+struct Options {
+    var formulas: [String] = []
+    var formulaFiles: [String] = []
+    var variables: [String]?
+    var order = 1
+    var format = OutputFormat.text
+    var simplify = true
+    var stats = false
+    var trace = false
+    var help = false
+    var version = false
+    var limits = Limits()
+}
+
+/// A command-line error: what is wrong, the argument it is about, and a hint.
+struct CommandLineError: Error {
+    var message: String
+    /// The argument as typed, with the part to underline.
+    var argument: String
+    var underline: Range<Int>
+    var hint: String?
+
+    init(_ message: String, argument: String, underline: Range<Int>? = nil, hint: String? = nil) {
+        self.message = message
+        self.argument = argument
+        self.underline = underline ?? 0..<argument.count
+        self.hint = hint
+    }
+
+    /// The error as printed on stderr, with a caret line under the argument.
+    var rendered: String {
+        let carets = String(repeating: " ", count: underline.lowerBound)
+            + String(repeating: "^", count: max(1, underline.count))
+        var text = "error: \(message)\n  \(argument)\n  \(carets)\n"
+        if let hint { text += "  hint: \(hint)\n" }
+        return text
+    }
+}
+
+/// One long option: its name, whether it takes a value, and how to apply it.
+private struct OptionSpec {
+    let name: String
+    let apply: (inout Options, String) throws(CommandLineError) -> Void
+    let takesValue: Bool
+}
+
+private func flag(_ name: String, _ set: @escaping (inout Options) -> Void) -> OptionSpec {
+    OptionSpec(name: name, apply: { options, _ in set(&options) }, takesValue: false)
+}
+
+private func value(
+    _ name: String, _ apply: @escaping (inout Options, String) throws(CommandLineError) -> Void
+) -> OptionSpec {
+    OptionSpec(name: name, apply: apply, takesValue: true)
+}
+
+/// A whole number in `range`, or an error naming the option.
+private func integer(_ text: String, option: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {
+    guard let n = Int(text), range.contains(n) else {
+        let what = range.upperBound == Int.max ? "an integer ≥ \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
+        throw CommandLineError(
+            "\(option) takes \(what), got '\(text)'", argument: "\(option) \(text)",
+            underline: (option.count + 1)..<(option.count + 1 + text.count))
+    }
+    return n
+}
+
+private let optionTable: [OptionSpec] = [
+    value("--wrt") { options, text throws(CommandLineError) in
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
+            String($0).trimmingSpaces
+        }
+        var offset = "--wrt ".count
+        for name in names {
+            if let problem = Derivatives.problem(withVariable: name) {
+                throw CommandLineError(
+                    problem, argument: "--wrt \(text)", underline: offset..<(offset + max(1, name.count)),
+                    hint: "--wrt takes a comma-separated list of variables, e.g. --wrt x1,x2")
+            }
+            offset += name.count + 1
+        }
+        options.variables = names
+    },
+    value("--order") { options, text throws(CommandLineError) in
+        options.order = try integer(text, option: "--order", in: 0...options.limits.maxDerivativeOrder)
+    },
+    value("--format") { options, text throws(CommandLineError) in
+        guard let format = OutputFormat(rawValue: text) else {
+            throw CommandLineError(
+                "unknown format '\(text)'", argument: "--format \(text)", underline: 9..<(9 + text.count),
+                hint: "formats: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        options.format = format
+    },
+    value("--file") { options, text in options.formulaFiles.append(text) },
+    flag("--no-simplify") { $0.simplify = false },
+    flag("--stats") { $0.stats = true },
+    flag("--trace") { $0.trace = true },
+    flag("--help") { $0.help = true },
+    flag("--version") { $0.version = true },
+    value("--max-depth") { options, text throws(CommandLineError) in
+        options.limits.maxNestingDepth = try integer(text, option: "--max-depth", in: 1...100_000)
+    },
+    value("--max-formula-bytes") { options, text throws(CommandLineError) in
+        options.limits.maxFormulaBytes = try integer(text, option: "--max-formula-bytes", in: 1...Int(Int32.max))
+    },
+    value("--max-nodes") { options, text throws(CommandLineError) in
+        options.limits.maxNodes = try integer(text, option: "--max-nodes", in: 1...Int(Int32.max))
+    },
+    value("--max-order") { options, text throws(CommandLineError) in
+        options.limits.maxDerivativeOrder = try integer(text, option: "--max-order", in: 0...1_000_000)
+    },
+    value("--max-partials") { options, text throws(CommandLineError) in
+        options.limits.maxPartials = try integer(text, option: "--max-partials", in: 1...Int(Int32.max))
+    },
+    value("--max-output-bytes") { options, text throws(CommandLineError) in
+        options.limits.maxPrintedBytes = try integer(text, option: "--max-output-bytes", in: 1...Int.max)
+    },
+]
+
+extension Options {
+    /// Reads `arguments` (without the program name).
+    ///
+    /// Long options take their value as the next argument or after `=`. `-h` is `--help`.
+    /// Any other argument is a formula, even one that starts with `-` (`-x^2`); `--` ends the
+    /// options. Limits are applied before `--order` is checked against them, whatever the order.
+    init(parsing arguments: [String]) throws(CommandLineError) {
+        self.init()
+        var pending: [(OptionSpec, String)] = []
+        var i = 0
+        var optionsEnded = false
+        while i < arguments.count {
+            let argument = arguments[i]
+            i += 1
+            if optionsEnded || !argument.hasPrefix("--") || argument == "-" {
+                if argument == "-h" && !optionsEnded { help = true } else { formulas.append(argument) }
+                continue
+            }
+            if argument == "--" { optionsEnded = true; continue }
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let spec = optionTable.first(where: { $0.name == parts[0] }) else {
+                let suggestion = closest(parts[0], among: optionTable.map(\.name))
+                throw CommandLineError(
+                    "unknown option '\(parts[0])'", argument: argument, underline: 0..<parts[0].count,
+                    hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "symdiff --help lists the options")
+            }
+            var text = parts.count > 1 ? parts[1] : ""
+            if spec.takesValue && parts.count == 1 {
+                guard i < arguments.count else {
+                    throw CommandLineError("\(spec.name) needs a value", argument: argument, hint: "see symdiff --help")
+                }
+                text = arguments[i]
+                i += 1
+            } else if !spec.takesValue && parts.count > 1 {
+                throw CommandLineError("\(spec.name) takes no value", argument: argument)
+            }
+            pending.append((spec, text))
+        }
+        let limitsFirst = pending.filter { $0.0.name.hasPrefix("--max-") } + pending.filter { !$0.0.name.hasPrefix("--max-") }
+        for (spec, text) in limitsFirst { try spec.apply(&self, text) }
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
+func closest(_ word: String, among candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+    let scored = candidates.map { ($0, distance(Array(word.lowercased()), Array($0.lowercased()))) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}
