@@ -1,0 +1,89 @@
+// A located error and its one renderer: message, location, source line, caret line, hint.
+
+/// An error at a place in the formula, optionally pointing at a related place too.
+///
+/// Parse errors carry a specific `SyntaxError`; later phases can report through
+/// `init(message:hint:range:)` and get the same rendering.
+public struct Diagnostic: Error, Sendable, Equatable {
+    /// What went wrong.
+    public var error: SyntaxError
+    /// Where it went wrong; an empty range points between two characters.
+    public var range: SourceRange
+    /// A second place the message refers to, such as the `(` an unclosed group opened with.
+    public var related: SourceRange?
+
+    /// An error at `range`, with an optional related range.
+    public init(_ error: SyntaxError, at range: SourceRange, related: SourceRange? = nil) {
+        self.error = error
+        self.range = range
+        self.related = related
+    }
+
+    /// A diagnostic for a problem found outside the parser.
+    public init(message: String, hint: String? = nil, range: SourceRange) {
+        self.init(.semantic(message: message, hint: hint), at: range)
+    }
+
+    /// The one-line description printed after `error: `.
+    public var message: String { error.message }
+
+    /// A suggested fix, if there is one.
+    public var hint: String? { error.hint }
+
+    /// The error as the CLI prints it, quoting the offending line of `source`:
+    ///
+    ///     error: expected ')' to close '(' at 1:9
+    ///       --> 1:12
+    ///       x1^2*sin(x2
+    ///               ~  ^
+    ///       hint: insert ')'
+    ///
+    /// A `^` marks each character of `range` (one for an empty range), a `~` each character
+    /// of `related` when it is on the same line. Lines longer than `Self.window` characters
+    /// are cut around the caret, with `...` where text was left out.
+    public func rendered(source: String) -> String {
+        var output = "error: \(message)\n  --> \(range.start.line):\(range.start.column)\n"
+        var line = Array(Self.line(containing: range.start.offset, in: source).unicodeScalars)
+        var marks = [Unicode.Scalar](repeating: " ", count: line.count + 1)
+        func mark(_ r: SourceRange, with scalar: Unicode.Scalar) {
+            let first = r.start.column - 1
+            let last = r.end.line == r.start.line ? Swift.max(first + 1, r.end.column - 1) : line.count
+            for column in first..<Swift.min(last, marks.count) { marks[column] = scalar }
+        }
+        if let related, related.start.line == range.start.line { mark(related, with: "~") }
+        mark(range, with: "^")
+        for (column, scalar) in line.enumerated() where scalar == "\t" && marks[column] == " " {
+            marks[column] = "\t"
+        }
+        if line.count > Self.window {
+            let start = Swift.max(0, Swift.min(range.start.column - 1 - Self.window / 2, line.count - Self.window))
+            let end = Swift.min(line.count, start + Self.window)
+            let (head, tail) = (start > 0 ? "..." : "", end < line.count ? "..." : "")
+            marks = Array(repeating: " ", count: head.count) + marks[start..<Swift.min(end + 1, marks.count)]
+            line = Array(head.unicodeScalars) + line[start..<end] + Array(tail.unicodeScalars)
+        }
+        var markLine = String(String.UnicodeScalarView(marks))
+        while markLine.last == " " { markLine.removeLast() }
+        output += "  \(String(String.UnicodeScalarView(line)))\n  \(markLine)\n"
+        if let hint { output += "  hint: \(hint)\n" }
+        return output
+    }
+
+    /// The widest source excerpt `rendered(source:)` prints, in characters.
+    static let window = 100
+
+    /// The line of `source` around UTF-8 offset `offset`, without its line break.
+    private static func line(containing offset: Int, in source: String) -> String {
+        let utf8 = source.utf8
+        let position = utf8.index(utf8.startIndex, offsetBy: Swift.min(offset, utf8.count))
+        var start = position
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "\n") {
+            start = utf8.index(before: start)
+        }
+        var end = position
+        while end < utf8.endIndex, utf8[end] != UInt8(ascii: "\n"), utf8[end] != UInt8(ascii: "\r") {
+            end = utf8.index(after: end)
+        }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}

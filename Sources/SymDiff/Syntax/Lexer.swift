@@ -1,0 +1,127 @@
+// Splits formula text into tokens, working on UTF-8 bytes, one token at a time.
+
+/// A lexer over the UTF-8 bytes of a formula, producing tokens on demand.
+///
+/// The lexer is a value: the parser copies it to look one token further ahead. Every byte
+/// before `position` is ASCII (anything else is an error), so a column is a byte offset
+/// from the start of the line.
+struct Lexer {
+    let bytes: [UInt8]
+    let limits: Limits
+    let allowsPatternVariables: Bool
+    /// The offset of the next unread byte.
+    var position = 0
+    private var line = 1
+    private var lineStart = 0
+
+    init(bytes: [UInt8], limits: Limits, allowsPatternVariables: Bool) {
+        self.bytes = bytes
+        self.limits = limits
+        self.allowsPatternVariables = allowsPatternVariables
+    }
+
+    /// The location of byte `offset`, which must be on the current line.
+    func location(_ offset: Int) -> SourceLocation {
+        SourceLocation(offset: offset, line: line, column: offset - lineStart + 1)
+    }
+
+    /// The range of bytes `start..<end`, which must be on the current line.
+    func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(start: location(start), end: location(end))
+    }
+
+    /// The source text of bytes `start..<end`.
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Reads the next token, or `.end` at the end of the input.
+    mutating func next() throws(Diagnostic) -> Token {
+        skipWhitespace()
+        let start = position
+        guard start < bytes.count else { return Token(kind: .end, range: range(start, start)) }
+        let byte = bytes[start]
+        if Self.isDigit(byte) || byte == UInt8(ascii: ".") { return try number() }
+        if Self.isIdentifierStart(byte) { return try identifier() }
+        position += 1
+        let kind: TokenKind
+        switch byte {
+        case UInt8(ascii: "+"): kind = .plus
+        case UInt8(ascii: "-"): kind = .minus
+        case UInt8(ascii: "*"):
+            if position < bytes.count, bytes[position] == UInt8(ascii: "*") {
+                position += 1
+                kind = .caret(spelling: "**")
+            } else {
+                kind = .star
+            }
+        case UInt8(ascii: "/"): kind = .slash
+        case UInt8(ascii: "^"): kind = .caret(spelling: "^")
+        case UInt8(ascii: "("): kind = .leftParenthesis
+        case UInt8(ascii: ")"): kind = .rightParenthesis
+        case UInt8(ascii: ","): kind = .comma
+        case UInt8(ascii: ";"): kind = .semicolon
+        case UInt8(ascii: "="): kind = .equals
+        case UInt8(ascii: "?") where allowsPatternVariables: return try patternVariable(start)
+        case 0x80...: throw nonASCII(at: start)
+        default:
+            let error: SyntaxError = byte == 0
+                ? .nulByte : .unexpectedCharacter(Unicode.Scalar(byte), patternVariablesAllowed: allowsPatternVariables)
+            throw Diagnostic(error, at: range(start, start + 1))
+        }
+        return Token(kind: kind, range: range(start, position))
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): position += 1
+            case UInt8(ascii: "\n"):
+                position += 1
+                line += 1
+                lineStart = position
+            default: return
+            }
+        }
+    }
+
+    /// The end of the run of identifier characters starting at `start`.
+    func identifierEnd(from start: Int) -> Int {
+        var end = start
+        while end < bytes.count, Self.isIdentifierPart(bytes[end]) { end += 1 }
+        return end
+    }
+
+    /// `identifier ::= [A-Za-z_] [A-Za-z0-9_]*`, excluding the reserved words for non-finite numbers.
+    private mutating func identifier() throws(Diagnostic) -> Token {
+        let start = position
+        position = identifierEnd(from: start)
+        let length = position - start
+        guard length <= limits.maxIdentifierLength else {
+            throw Diagnostic(.identifierTooLong(length: length, limit: limits.maxIdentifierLength), at: range(start, position))
+        }
+        let name = text(start, position)
+        if length == 3 || length == 8, ["nan", "inf", "infinity"].contains(name.lowercased()) {
+            throw Diagnostic(.nonFiniteLiteral(name), at: range(start, position))
+        }
+        return Token(kind: .identifier(name), range: range(start, position))
+    }
+
+    /// `patternvar ::= '?' identifier`
+    private mutating func patternVariable(_ start: Int) throws(Diagnostic) -> Token {
+        guard position < bytes.count, Self.isIdentifierStart(bytes[position]) else {
+            throw Diagnostic(.missingPatternVariableName, at: range(start, start + 1))
+        }
+        let name = try identifier()
+        guard case .identifier(let text) = name.kind else { return name }
+        return Token(kind: .patternVariable(text), range: range(start, position))
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
+    }
+
+    static func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
+}

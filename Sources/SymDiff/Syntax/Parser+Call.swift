@@ -1,0 +1,193 @@
+// Names in formulas: variables, constants, binding references, function calls and D(...).
+
+extension Parser {
+    /// What a reserved name stands for.
+    enum Callee {
+        case constant(Constant)
+        case function(Function)
+        /// `pow(a, b)`, read as `a ^ b`.
+        case pow
+        /// `D(f, x, ...)`.
+        case derivative
+
+        /// An example argument list for "write sin(x)".
+        var exampleArguments: String {
+            switch self {
+            case .function(let function): return function.arity == 2 ? "x, y" : "x"
+            case .pow: return "x, y"
+            case .derivative: return "f, x"
+            case .constant: return ""
+            }
+        }
+    }
+
+    /// Every reserved name: constants, functions with their aliases, `pow` and `D`.
+    static let callees: [String: Callee] = {
+        var table: [String: Callee] = ["pow": .pow, "D": .derivative]
+        for constant in Constant.allCases { table[constant.rawValue] = .constant(constant) }
+        for function in Function.allCases { table[function.name] = .function(function) }
+        for (alias, function) in Function.aliases { table[alias] = .function(function) }
+        return table
+    }()
+
+    /// The names that can be called, for "did you mean" suggestions, in a fixed order.
+    static let callableNames: [String] = Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "D"]
+
+    /// A name not followed by `(`: a constant, a binding reference or a free variable.
+    ///
+    /// `name` has been consumed; `nameToken` is where it was written.
+    mutating func reference(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
+        switch Self.callees[name] {
+        case .constant(let constant)?: return add(.constant(constant), nameToken.range)
+        case let callee?:
+            if token.kind.startsOperand {
+                throw Diagnostic(.missingOpenParenthesis(function: name, argument: text(of: token)), at: token.range)
+            }
+            throw Diagnostic(.functionWithoutCall(name, arguments: callee.exampleArguments), at: nameToken.range)
+        case nil:
+            if let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
+            if name == defining { throw Diagnostic(.selfReference(name), at: nameToken.range) }
+            if defining != nil, variablesInBindings[name] == nil { variablesInBindings[name] = nameToken.range }
+            return add(.variable(name), nameToken.range)
+        }
+    }
+
+    /// `call ::= identifier '(' expr (',' expr)* ')'`
+    ///
+    /// `name` has been consumed and `token` is the `(`. `pow(a, b)` becomes `a ^ b`.
+    mutating func call(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
+        let function: Function?
+        switch Self.callees[name] {
+        case .function(let f)?: function = f
+        case .pow?: function = nil
+        case .derivative?: return try derivative(at: nameToken)
+        case .constant?: throw Diagnostic(.constantCalled(name), at: nameToken.range)
+        case nil:
+            let suggestion = Self.suggestion(for: name)
+            if bindingIndex[name] != nil || name == defining || (suggestion == nil && name.count == 1) {
+                throw Diagnostic(.notAFunction(name), at: nameToken.range)
+            }
+            throw Diagnostic(.unknownFunction(name, suggestion: suggestion), at: nameToken.range)
+        }
+        try enter(nameToken)
+        let open = token
+        try advance()
+        var arguments: [SyntaxID] = []
+        if token.kind != .rightParenthesis {
+            arguments.append(try expr())
+            while token.kind == .comma {
+                try advance()
+                arguments.append(try expr())
+            }
+        }
+        guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: open) }
+        let range = nameToken.range.union(token.range)
+        let arity = function?.arity ?? 2
+        guard arguments.count == arity else {
+            throw Diagnostic(.wrongArgumentCount(function: name, expected: arity, got: arguments.count), at: range)
+        }
+        try advance()
+        depth -= 1
+        guard let function else { return add(.power(arguments[0], arguments[1]), range) }
+        return add(.call(function, arguments), range)
+    }
+
+    /// `derivative ::= 'D' '(' expr (',' identifier (',' count)?)+ ')'`
+    ///
+    /// SymPy's `diff` convention: a variable may be followed by a non-negative integer
+    /// literal, the number of times to differentiate with respect to it.
+    mutating func derivative(at nameToken: Token) throws(Diagnostic) -> SyntaxID {
+        try enter(nameToken)
+        let open = token
+        try advance()
+        if token.kind == .rightParenthesis {
+            throw Diagnostic(.derivativeNeedsVariable, at: nameToken.range.union(token.range))
+        }
+        let function = try expr()
+        if token.kind == .rightParenthesis {
+            throw Diagnostic(.derivativeNeedsVariable, at: nameToken.range.union(token.range))
+        }
+        var variables: [DerivativeVariable] = []
+        var countMayFollow = false
+        while token.kind == .comma {
+            try advance()
+            switch token.kind {
+            case .identifier(let name):
+                try checkDerivativeVariable(name)
+                try checkOrder(variables.count + 1)
+                variables.append(DerivativeVariable(name: name, range: token.range))
+                countMayFollow = true
+            case .number(let count) where countMayFollow:
+                let digits = text(of: token)
+                guard let n = count.integerValue, digits.utf8.allSatisfy(Lexer.isDigit) else {
+                    throw Diagnostic(.derivativeCountInvalid(found: describe(token)), at: token.range)
+                }
+                let (order, overflow) = n.addingReportingOverflow(Int64(variables.count - 1))
+                try checkOrder(overflow ? Int64.max : order)
+                let variable = variables.removeLast()
+                variables += repeatElement(variable, count: Int(n))
+                countMayFollow = false
+            case .minus where countMayFollow:
+                throw Diagnostic(.derivativeCountInvalid(found: describe(token)), at: token.range)
+            default:
+                throw Diagnostic(.derivativeVariableExpected(found: describe(token)), at: token.range)
+            }
+            try advance()
+            if token.kind != .comma, token.kind != .rightParenthesis, !token.kind.startsOperand {
+                throw Diagnostic(.derivativeVariableExpected(found: "an expression"), at: previous.range.union(token.range))
+            }
+        }
+        guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: open) }
+        let range = nameToken.range.union(token.range)
+        try advance()
+        depth -= 1
+        return add(.derivative(function, variables), range)
+    }
+
+    private func checkDerivativeVariable(_ name: String) throws(Diagnostic) {
+        if bindingIndex[name] != nil || name == defining {
+            throw Diagnostic(.derivativeWithRespectToBinding(name), at: token.range)
+        }
+        switch Self.callees[name] {
+        case .constant?: throw Diagnostic(.derivativeWithRespectToConstant(name), at: token.range)
+        case .some: throw Diagnostic(.derivativeWithRespectToFunction(name), at: token.range)
+        case nil: break
+        }
+    }
+
+    private func checkOrder<N: BinaryInteger>(_ order: N) throws(Diagnostic) {
+        guard order <= limits.maxDerivativeOrder else {
+            throw Diagnostic(.derivativeOrderTooHigh(order: Int64(order), limit: limits.maxDerivativeOrder), at: token.range)
+        }
+    }
+
+    // MARK: - Suggestions
+
+    /// The callable name closest to `name`, ignoring case, if it is close enough to be a typo.
+    static func suggestion(for name: String) -> String? {
+        let lowered = Array(name.lowercased().utf8)
+        var best: (name: String, distance: Int)?
+        for candidate in callableNames {
+            let distance = editDistance(lowered, Array(candidate.lowercased().utf8))
+            if distance <= 2, distance < name.utf8.count, distance < best?.distance ?? .max {
+                best = (candidate, distance)
+            }
+        }
+        return best?.name
+    }
+
+    /// The Levenshtein distance between `a` and `b`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var row = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var diagonal = row[0]
+            row[0] = i + 1
+            for (j, y) in b.enumerated() {
+                let next = Swift.min(row[j + 1] + 1, row[j] + 1, diagonal + (x == y ? 0 : 1))
+                diagonal = row[j + 1]
+                row[j + 1] = next
+            }
+        }
+        return row[b.count]
+    }
+}

@@ -1,0 +1,249 @@
+// Recursive descent parser: one method per rule of grammar/formula.ebnf, lowest precedence first.
+
+/// Parses formula text into a `SyntaxTree`, following `grammar/formula.ebnf`.
+///
+/// Operator chains are loops, so a million-term sum costs no stack. Everything that does
+/// recurse (parentheses, calls, unary signs, powers) counts against `Limits.maxNestingDepth`,
+/// so no input can overflow the stack while that limit keeps its default.
+public struct Parser {
+    var lexer: Lexer
+    /// The token being looked at.
+    var token: Token
+    /// The token before `token`, for messages such as "expected an expression after '+'".
+    var previous: Token
+    let limits: Limits
+    var nodes: [SyntaxNode] = []
+    var bindings: [Binding] = []
+    var bindingIndex: [String: Int] = [:]
+    /// The name whose binding value is being parsed, which that value must not use.
+    var defining: String?
+    /// The first use of each free variable inside a binding value: binding it later is an error.
+    var variablesInBindings: [String: SourceRange] = [:]
+    /// The current nesting of parentheses, calls, unary signs and powers.
+    var depth = 0
+
+    /// Parses `source`, with `?name` pattern variables accepted only if `allowPatternVariables`.
+    public static func parse(
+        _ source: String, limits: Limits = Limits(), allowPatternVariables: Bool = false
+    ) throws(Diagnostic) -> SyntaxTree {
+        try checkSize(source.utf8.count, limits)
+        var parser = try Parser(bytes: Array(source.utf8), limits: limits, allowPatternVariables: allowPatternVariables)
+        let body = try parser.formula()
+        return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
+    }
+
+    /// Parses raw bytes, reporting invalid UTF-8 and NUL bytes with their location.
+    public static func parse(
+        utf8 bytes: [UInt8], limits: Limits = Limits(), allowPatternVariables: Bool = false
+    ) throws(Diagnostic) -> SyntaxTree {
+        try checkSize(bytes.count, limits)
+        try Lexer.validate(bytes)
+        return try parse(String(decoding: bytes, as: UTF8.self), limits: limits, allowPatternVariables: allowPatternVariables)
+    }
+
+    private static func checkSize(_ byteCount: Int, _ limits: Limits) throws(Diagnostic) {
+        guard byteCount <= limits.maxFormulaBytes else {
+            let start = SourceLocation(offset: 0, line: 1, column: 1)
+            throw Diagnostic(.formulaTooLarge(bytes: byteCount, limit: limits.maxFormulaBytes), at: SourceRange(start: start, end: start))
+        }
+    }
+
+    private init(bytes: [UInt8], limits: Limits, allowPatternVariables: Bool) throws(Diagnostic) {
+        lexer = Lexer(bytes: bytes, limits: limits, allowsPatternVariables: allowPatternVariables)
+        token = try lexer.next()
+        previous = token
+        self.limits = limits
+    }
+
+    // MARK: - Grammar rules
+
+    /// `formula ::= (binding ';')* expr ';'? EOF`
+    mutating func formula() throws(Diagnostic) -> SyntaxID {
+        guard token.kind != .end else {
+            let start = SourceLocation(offset: 0, line: 1, column: 1)
+            throw Diagnostic(.emptyFormula, at: SourceRange(start: start, end: start))
+        }
+        while case .identifier(let name) = token.kind, try peek() == .equals {
+            try binding()
+            guard token.kind == .semicolon else {
+                if token.kind == .end { throw Diagnostic(.expectedSemicolonAfterBinding(name), at: token.range) }
+                throw unexpectedAfterOperand(closing: nil)
+            }
+            try advance()
+            if token.kind == .end { throw Diagnostic(.missingBody, at: token.range) }
+        }
+        let body = try expr()
+        if token.kind == .semicolon {
+            try advance()
+            if token.kind != .end { throw Diagnostic(.trailingInput(found: describe(token)), at: token.range) }
+        }
+        guard token.kind == .end else { throw unexpectedAfterOperand(closing: nil) }
+        return body
+    }
+
+    /// `binding ::= identifier '=' expr`
+    mutating func binding() throws(Diagnostic) {
+        let nameToken = token
+        guard case .identifier(let name) = nameToken.kind else { return }
+        if let callee = Self.callees[name] {
+            if case .constant = callee { throw Diagnostic(.bindingReservedName(name, isConstant: true), at: nameToken.range) }
+            throw Diagnostic(.bindingReservedName(name, isConstant: false), at: nameToken.range)
+        }
+        if let index = bindingIndex[name] {
+            let first = bindings[index].nameRange
+            throw Diagnostic(.rebinding(name, firstAt: first.start), at: nameToken.range, related: first)
+        }
+        if let use = variablesInBindings[name] {
+            throw Diagnostic(.boundAfterUse(name, firstUse: use.start), at: nameToken.range, related: use)
+        }
+        try advance()
+        try advance()
+        defining = name
+        let value = try expr()
+        defining = nil
+        bindingIndex[name] = bindings.count
+        bindings.append(Binding(name: name, nameRange: nameToken.range, value: value))
+    }
+
+    /// `expr ::= term (('+' | '-') term)*`
+    mutating func expr() throws(Diagnostic) -> SyntaxID {
+        let first = try term()
+        var links: [ChainLink] = []
+        while true {
+            let op: ChainOperator
+            switch token.kind {
+            case .plus: op = .add
+            case .minus: op = .subtract
+            default: return chain(first, links)
+            }
+            try advance()
+            links.append(ChainLink(op: op, operand: try term()))
+        }
+    }
+
+    /// `term ::= unary (('*' | '/') unary)*`
+    mutating func term() throws(Diagnostic) -> SyntaxID {
+        let first = try unary()
+        var links: [ChainLink] = []
+        while true {
+            let op: ChainOperator
+            switch token.kind {
+            case .star: op = .multiply
+            case .slash: op = .divide
+            default: return chain(first, links)
+            }
+            try advance()
+            links.append(ChainLink(op: op, operand: try unary()))
+        }
+    }
+
+    /// `unary ::= ('-' | '+') unary | power`
+    mutating func unary() throws(Diagnostic) -> SyntaxID {
+        let sign = token
+        guard sign.kind == .minus || sign.kind == .plus else { return try power() }
+        try enter(sign)
+        try advance()
+        let operand = try unary()
+        depth -= 1
+        return add(sign.kind == .minus ? .negate(operand) : .plus(operand), sign.range.union(range(of: operand)))
+    }
+
+    /// `power ::= primary (('^' | '**') unary)?`
+    ///
+    /// The exponent is a `unary`, which makes `^` right-associative and allows `2^-x`.
+    mutating func power() throws(Diagnostic) -> SyntaxID {
+        let base = try primary()
+        guard case .caret = token.kind else { return base }
+        try enter(token)
+        try advance()
+        let exponent = try unary()
+        depth -= 1
+        return add(.power(base, exponent), range(of: base).union(range(of: exponent)))
+    }
+
+    /// `primary ::= number | constant | identifier | patternvar | call | '(' expr ')'`
+    mutating func primary() throws(Diagnostic) -> SyntaxID {
+        let first = token
+        switch first.kind {
+        case .number(let value):
+            try advance()
+            return add(.number(value), first.range)
+        case .patternVariable(let name):
+            try advance()
+            return add(.patternVariable(name), first.range)
+        case .identifier(let name):
+            try advance()
+            if token.kind == .leftParenthesis { return try call(name, at: first) }
+            return try reference(name, at: first)
+        case .leftParenthesis:
+            try enter(first)
+            try advance()
+            let inner = try expr()
+            guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: first) }
+            nodes[Int(inner.index)].range = first.range.union(token.range)
+            try advance()
+            depth -= 1
+            return inner
+        default:
+            let after = previous.range.start.offset < first.range.start.offset ? text(of: previous) : nil
+            throw Diagnostic(.expectedExpression(after: after, found: describe(first)), at: first.range)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Moves to the next token.
+    mutating func advance() throws(Diagnostic) {
+        previous = token
+        token = try lexer.next()
+    }
+
+    /// The kind of the token after `token`.
+    func peek() throws(Diagnostic) -> TokenKind {
+        var ahead = lexer
+        return try ahead.next().kind
+    }
+
+    /// Counts one more level of nesting, opened by `opener`.
+    mutating func enter(_ opener: Token) throws(Diagnostic) {
+        depth += 1
+        guard depth <= limits.maxNestingDepth else {
+            throw Diagnostic(.nestingTooDeep(limit: limits.maxNestingDepth), at: opener.range)
+        }
+    }
+
+    /// Appends a node; its children were appended before it.
+    mutating func add(_ kind: SyntaxKind, _ range: SourceRange) -> SyntaxID {
+        nodes.append(SyntaxNode(kind: kind, range: range))
+        return SyntaxID(nodes.count - 1)
+    }
+
+    private mutating func chain(_ first: SyntaxID, _ links: [ChainLink]) -> SyntaxID {
+        guard let last = links.last else { return first }
+        return add(.chain(first, links), range(of: first).union(range(of: last.operand)))
+    }
+
+    func range(of id: SyntaxID) -> SourceRange { nodes[Int(id.index)].range }
+
+    func text(of token: Token) -> String { lexer.text(token.range.start.offset, token.range.end.offset) }
+
+    /// The token as messages name it: quoted text, or "end of formula".
+    func describe(_ token: Token) -> String { token.kind == .end ? "end of formula" : "'\(text(of: token))'" }
+
+    /// The error for a token that cannot follow a complete operand: implicit multiplication,
+    /// a stray `)`, `,` or `=`, or a group opened by `open` that is never closed.
+    func unexpectedAfterOperand(closing open: Token?) -> Diagnostic {
+        switch token.kind {
+        case let kind where kind.startsOperand:
+            return Diagnostic(.implicitMultiplication(left: text(of: previous), right: text(of: token)), at: token.range)
+        case .rightParenthesis where open == nil: return Diagnostic(.unmatchedClosingParenthesis, at: token.range)
+        case .comma: return Diagnostic(.commaOutsideCall, at: token.range)
+        case .equals: return Diagnostic(.misplacedEquals, at: token.range)
+        default:
+            if let open {
+                return Diagnostic(.unclosedParenthesis(openedAt: open.range.start), at: token.range, related: open.range)
+            }
+            return Diagnostic(.trailingInput(found: describe(token)), at: token.range)
+        }
+    }
+}

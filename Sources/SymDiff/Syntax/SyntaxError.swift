@@ -1,0 +1,191 @@
+// Every problem the formula front end reports, one case each, with its message and hint.
+
+/// How a number literal is malformed.
+public enum MalformedNumber: Hashable, Sendable {
+    /// A second `.` or a `.` in the exponent: `1.2.3`, `1e5.5`.
+    case misplacedDecimalPoint
+    /// An exponent marker without digits: `1e`, `1e+`.
+    case missingExponentDigits
+    /// A C-style hexadecimal literal: `0x1p3`.
+    case hexadecimal
+    /// A `.` with no digit on either side.
+    case noDigits
+}
+
+/// One problem found in a formula (or, through `semantic`, by a later phase).
+///
+/// The location lives in `Diagnostic`; a case carries only what its message needs.
+/// Messages follow the Swift compiler's style: one lowercase phrase, no final period,
+/// naming the thing.
+public enum SyntaxError: Hashable, Sendable {
+    // MARK: - Input as a whole
+    case emptyFormula
+    case formulaTooLarge(bytes: Int, limit: Int)
+    case nestingTooDeep(limit: Int)
+    case invalidUTF8
+    case nulByte
+
+    // MARK: - Characters and literals
+    /// An ASCII character that starts no token (`$`, `!`, `[`, or `?` outside rule patterns).
+    case unexpectedCharacter(Unicode.Scalar, patternVariablesAllowed: Bool)
+    /// A non-ASCII character; `suggestion` says what to write instead of a common look-alike.
+    case unsupportedCharacter(Unicode.Scalar, suggestion: String?)
+    /// A superscript digit after `base`: `x²`.
+    case superscript(base: String, exponent: String)
+    case identifierTooLong(length: Int, limit: Int)
+    case nonFiniteLiteral(String)
+    case numberOutOfRange(String)
+    case numberRoundsToZero(String)
+    case malformedNumber(String, MalformedNumber)
+    /// `?` not followed by a name while pattern variables are allowed.
+    case missingPatternVariableName
+
+    // MARK: - Expressions
+    /// Two operands side by side (`2x`, `x y`, `(x)(y)`).
+    case implicitMultiplication(left: String, right: String)
+    /// An operand is missing: `x+`, `*x`, `x^^2`. `after` is the operator before the gap.
+    case expectedExpression(after: String?, found: String)
+    case unclosedParenthesis(openedAt: SourceLocation)
+    case unmatchedClosingParenthesis
+    case commaOutsideCall
+    case misplacedEquals
+    case trailingInput(found: String)
+
+    // MARK: - Names and calls
+    case unknownFunction(String, suggestion: String?)
+    case notAFunction(String)
+    case constantCalled(String)
+    /// A function name used as a value; `arguments` is an example argument list.
+    case functionWithoutCall(String, arguments: String)
+    case missingOpenParenthesis(function: String, argument: String)
+    case wrongArgumentCount(function: String, expected: Int, got: Int)
+
+    // MARK: - D(...)
+    case derivativeNeedsVariable
+    case derivativeVariableExpected(found: String)
+    case derivativeWithRespectToBinding(String)
+    case derivativeWithRespectToConstant(String)
+    case derivativeWithRespectToFunction(String)
+    case derivativeCountInvalid(found: String)
+    case derivativeOrderTooHigh(order: Int64, limit: Int)
+
+    // MARK: - Bindings
+    case selfReference(String)
+    case rebinding(String, firstAt: SourceLocation)
+    case bindingReservedName(String, isConstant: Bool)
+    case boundAfterUse(String, firstUse: SourceLocation)
+    case expectedSemicolonAfterBinding(String)
+    case missingBody
+
+    /// A problem found after parsing, such as "cannot differentiate with respect to 'u'".
+    case semantic(message: String, hint: String?)
+}
+
+extension SyntaxError {
+    /// The one-line description printed after `error: `.
+    public var message: String {
+        switch self {
+        case .emptyFormula: return "empty formula"
+        case .formulaTooLarge(let bytes, let limit):
+            return "formula is \(bytes) bytes, more than the limit of \(limit) bytes"
+        case .nestingTooDeep(let limit): return "formula is nested more than \(limit) levels deep"
+        case .invalidUTF8: return "formula is not valid UTF-8"
+        case .nulByte: return "formula contains a NUL byte"
+        case .unexpectedCharacter(let c, _): return "unexpected character \(Self.spell(c))"
+        case .unsupportedCharacter(let c, _): return "unsupported character \(Self.spell(c))"
+        case .superscript(let base, let exponent): return "'\(base)\(exponent)' is not supported: write \(base)^\(Self.digits(exponent))"
+        case .identifierTooLong(let length, let limit):
+            return "identifier is \(length) characters long, more than the limit of \(limit)"
+        case .nonFiniteLiteral(let name):
+            return "'\(name)' literals are not allowed: symdiff formulas are finite"
+        case .numberOutOfRange(let text): return "number '\(text)' is out of range"
+        case .numberRoundsToZero(let text): return "number '\(text)' is too small: it rounds to 0"
+        case .malformedNumber(let text, .misplacedDecimalPoint): return "number '\(text)' has a misplaced '.'"
+        case .malformedNumber(let text, .missingExponentDigits): return "number '\(text)' has no digits in its exponent"
+        case .malformedNumber(let text, .hexadecimal): return "hexadecimal number '\(text)' is not supported"
+        case .malformedNumber(_, .noDigits): return "expected a digit next to '.'"
+        case .missingPatternVariableName: return "expected a name after '?'"
+        case .implicitMultiplication: return "implicit multiplication is not supported"
+        case .expectedExpression(let after?, let found): return "expected an expression after '\(after)', found \(found)"
+        case .expectedExpression(nil, let found): return "expected an expression, found \(found)"
+        case .unclosedParenthesis(let open): return "expected ')' to close '(' at \(open.line):\(open.column)"
+        case .unmatchedClosingParenthesis: return "unexpected ')' without a matching '('"
+        case .commaOutsideCall: return "unexpected ',' outside a function call"
+        case .misplacedEquals: return "unexpected '=' in an expression"
+        case .trailingInput(let found): return "expected end of formula, found \(found)"
+        case .unknownFunction(let name, let suggestion?): return "unknown function '\(name)'; did you mean '\(suggestion)'?"
+        case .unknownFunction(let name, nil): return "unknown function '\(name)'"
+        case .notAFunction(let name): return "'\(name)' is not a function"
+        case .constantCalled(let name): return "'\(name)' is a constant, not a function"
+        case .functionWithoutCall(let name, let arguments): return "'\(name)' is a function: write \(name)(\(arguments))"
+        case .missingOpenParenthesis(let function, _): return "expected '(' after function name '\(function)'"
+        case .wrongArgumentCount(let function, let expected, let got):
+            return "'\(function)' takes \(expected) argument\(expected == 1 ? "" : "s"), got \(got)"
+        case .derivativeNeedsVariable: return "'D' takes an expression and at least one variable"
+        case .derivativeVariableExpected(let found): return "expected a variable to differentiate with respect to, found \(found)"
+        case .derivativeWithRespectToBinding(let name): return "cannot differentiate with respect to bound name '\(name)'"
+        case .derivativeWithRespectToConstant(let name): return "cannot differentiate with respect to constant '\(name)'"
+        case .derivativeWithRespectToFunction(let name): return "cannot differentiate with respect to function '\(name)'"
+        case .derivativeCountInvalid(let found): return "expected a non-negative integer derivative count, found \(found)"
+        case .derivativeOrderTooHigh(let order, let limit):
+            return "derivative order \(order) is more than the limit of \(limit)"
+        case .selfReference(let name): return "'\(name)' is used in its own definition"
+        case .rebinding(let name, let first): return "'\(name)' is already bound at \(first.line):\(first.column)"
+        case .bindingReservedName(let name, true): return "cannot bind '\(name)': it is a constant"
+        case .bindingReservedName(let name, false): return "cannot bind '\(name)': it is a function name"
+        case .boundAfterUse(let name, let first):
+            return "'\(name)' is bound after its use as a variable at \(first.line):\(first.column)"
+        case .expectedSemicolonAfterBinding(let name): return "expected ';' after the binding of '\(name)'"
+        case .missingBody: return "expected a formula after the bindings"
+        case .semantic(let message, _): return message
+        }
+    }
+
+    /// A suggested fix, printed after `hint: `, when there is one.
+    public var hint: String? {
+        switch self {
+        case .formulaTooLarge: return "raise the limit with --max-formula-bytes"
+        case .nestingTooDeep: return "raise the limit with --max-depth"
+        case .unexpectedCharacter(let c, let allowed):
+            switch c {
+            case "?" where !allowed: return "pattern variables like '?a' are only allowed in rewrite rules"
+            case "[", "]", "{", "}": return "use '(' and ')' for grouping"
+            default: return nil
+            }
+        case .unsupportedCharacter(_, let suggestion): return suggestion
+        case .identifierTooLong: return "use a shorter name"
+        case .malformedNumber(let text, .missingExponentDigits) where text.hasSuffix("e") || text.hasSuffix("E"):
+            return "write \(text)3 for an exponent, or \(text.dropLast())*e to multiply by the constant e"
+        case .malformedNumber(_, .hexadecimal): return "write the number in decimal"
+        case .implicitMultiplication(let left, let right):
+            if left.hasSuffix(")") || right.hasPrefix("(") { return "insert '*' between '\(left)' and '\(right)'" }
+            return "insert '*': write \(left)*\(right)"
+        case .unclosedParenthesis: return "insert ')'"
+        case .unmatchedClosingParenthesis: return "remove the ')' or insert a '(' before it"
+        case .misplacedEquals: return "bindings have the form 'name = value;' and come before the formula"
+        case .trailingInput: return "only bindings 'name = value;' may come before the formula"
+        case .notAFunction(let name): return "insert '*' to multiply: write \(name)*(...)"
+        case .missingOpenParenthesis(let function, let argument): return "insert '(' ... ')': write \(function)(\(argument))"
+        case .derivativeNeedsVariable: return "write D(f, x) for the derivative of f with respect to x"
+        case .derivativeOrderTooHigh: return "the limit is Limits.maxDerivativeOrder"
+        case .rebinding: return "choose another name"
+        case .expectedSemicolonAfterBinding: return "insert ';' and then the formula"
+        case .semantic(_, let hint): return hint
+        default: return nil
+        }
+    }
+
+    private static func spell(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: Swift.max(0, 4 - hex.count)) + hex
+        return c.properties.isWhitespace || c.value < 0x20 || c.value == 0x7F || c.properties.generalCategory == .format
+            ? code : "'\(c)' (\(code))"
+    }
+
+    private static func digits(_ superscripts: String) -> String {
+        let map: [Character: Character] = [
+            "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+        ]
+        return String(superscripts.map { map[$0] ?? $0 })
+    }
+}

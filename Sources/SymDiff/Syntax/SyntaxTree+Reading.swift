@@ -1,0 +1,41 @@
+// The fully parenthesized reading of a syntax tree, as the grammar's examples spell it.
+
+extension SyntaxTree {
+    /// The fully parenthesized reading of node `id`: `(a + b)`, `(-a)`, `sin(x)`, `D(f, x, x)`.
+    ///
+    /// A chain reads as nested left-associative binary operations, `((a + b) - c)`; a binding
+    /// reference reads as the bound name. Builds readings in one forward pass over `nodes`
+    /// (children precede parents), so it never recurses.
+    public func parenthesized(_ id: SyntaxID) -> String {
+        var readings: [String] = []
+        readings.reserveCapacity(Int(id.index) + 1)
+        for node in nodes[...Int(id.index)] {
+            func read(_ child: SyntaxID) -> String { readings[Int(child.index)] }
+            switch node.kind {
+            case .number(let value): readings.append(value.description)
+            case .constant(let constant): readings.append(constant.rawValue)
+            case .variable(let name): readings.append(name)
+            case .bindingReference(let index): readings.append(bindings[index].name)
+            case .patternVariable(let name): readings.append("?" + name)
+            case .negate(let operand): readings.append("(-\(read(operand)))")
+            case .plus(let operand): readings.append("(+\(read(operand)))")
+            case .chain(let first, let links):
+                var text = String(repeating: "(", count: links.count) + read(first)
+                for link in links { text += " \(link.op.rawValue) \(read(link.operand)))" }
+                readings.append(text)
+            case .power(let base, let exponent): readings.append("(\(read(base)) ^ \(read(exponent)))")
+            case .call(let function, let arguments):
+                readings.append("\(function.name)(\(arguments.map(read).joined(separator: ", ")))")
+            case .derivative(let function, let variables):
+                readings.append("D(\(([read(function)] + variables.map(\.name)).joined(separator: ", ")))")
+            }
+        }
+        return readings[Int(id.index)]
+    }
+
+    /// The whole formula, fully parenthesized: `u = (x ^ 2); (u + 1)`.
+    public func parenthesized() -> String {
+        let statements = bindings.map { "\($0.name) = \(parenthesized($0.value)); " }
+        return statements.joined() + parenthesized(body)
+    }
+}

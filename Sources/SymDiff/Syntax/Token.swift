@@ -1,0 +1,30 @@
+// The tokens of the formula language, as the lexer hands them to the parser.
+
+/// The kind of a token, with the value of a literal or name.
+enum TokenKind: Equatable, Sendable {
+    /// A numeric literal, converted to an exact rational or a finite double.
+    case number(Number)
+    case identifier(String)
+    /// `?name`, produced only when the parser allows pattern variables.
+    case patternVariable(String)
+    case plus, minus, star, slash
+    /// `^`, or its spelling `**`.
+    case caret(spelling: String)
+    case leftParenthesis, rightParenthesis, comma, semicolon, equals
+    case end
+
+    /// Whether the token can begin an operand, which makes it an implicit multiplication when
+    /// it directly follows another operand.
+    var startsOperand: Bool {
+        switch self {
+        case .number, .identifier, .patternVariable, .leftParenthesis: return true
+        default: return false
+        }
+    }
+}
+
+/// A token and the text it was read from.
+struct Token: Equatable, Sendable {
+    var kind: TokenKind
+    var range: SourceRange
+}
