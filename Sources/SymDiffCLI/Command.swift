@@ -62,6 +62,7 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         switch options.format {
         case .text: result.stdout = try textReport(derivatives)
         case .json: result.stdout = try jsonReport(derivatives)
+        case .graph: result.stdout = graphReport(derivatives)
         }
     } catch {
         return failure("error: \(error.message)\n")

@@ -7,7 +7,7 @@ let helpText = """
     symdiff: exact symbolic derivatives of formulas
 
     USAGE
-      symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json] [options]
+      symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json|graph] [options]
       symdiff --file PATH [options]        (PATH '-' reads standard input)
 
     EXAMPLES
@@ -24,7 +24,8 @@ let helpText = """
       --order N            order of the partials (default 1); every distinct partial of
                            order N is printed, one per multiset i1 <= ... <= iN of --wrt
                            indices, in lexicographic order; 0 prints only f
-      --format FORMAT      text (default) or json
+      --format FORMAT      text (default), json, or graph (the expression DAG as a JSON
+                           node list, children first, for tools)
       --file PATH          read a formula from a file ('-': standard input); repeatable
       --no-simplify        skip the rewrite rules (canonical form is still applied)
       --stats              node counts and time per phase, on stderr

@@ -3,7 +3,7 @@ import SymDiff
 
 /// The output formats of `--format`.
 enum OutputFormat: String, CaseIterable {
-    case text, json
+    case text, json, graph
 }
 
 /// Everything the command line asked for.
@@ -47,18 +47,18 @@ struct CommandLineError: Error {
 }
 
 /// One long option: its name, whether it takes a value, and how to apply it.
-private struct OptionSpec {
+private struct OptionSpec: Sendable {
     let name: String
-    let apply: (inout Options, String) throws(CommandLineError) -> Void
+    let apply: @Sendable (inout Options, String) throws(CommandLineError) -> Void
     let takesValue: Bool
 }
 
-private func flag(_ name: String, _ set: @escaping (inout Options) -> Void) -> OptionSpec {
+private func flag(_ name: String, _ set: @escaping @Sendable (inout Options) -> Void) -> OptionSpec {
     OptionSpec(name: name, apply: { options, _ in set(&options) }, takesValue: false)
 }
 
 private func value(
-    _ name: String, _ apply: @escaping (inout Options, String) throws(CommandLineError) -> Void
+    _ name: String, _ apply: @escaping @Sendable (inout Options, String) throws(CommandLineError) -> Void
 ) -> OptionSpec {
     OptionSpec(name: name, apply: apply, takesValue: true)
 }

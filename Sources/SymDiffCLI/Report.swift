@@ -39,6 +39,44 @@ func jsonReport(_ d: Derivatives) throws(LimitExceeded) -> String {
     return "{\"variables\": \(jsonArray(d.variables)),\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
 }
 
+/// The expression graph as data, for tools: every node reachable from the results, children
+/// first, each as `[kind, payload]` with operands as indices into `nodes`.
+///
+/// ```
+/// {"variables": ["x"],
+///  "nodes": [["variable", "x"], ["number", "2"], ["power", [0, 1]], ["sin", [2]]],
+///  "results": [{"function": 3, "derivatives": [{"wrt": ["x"], "node": 7}]}]}
+/// ```
+/// Numbers are exact: `"p"` or `"p/q"` for rationals, the shortest round-trip decimal for reals.
+func graphReport(_ d: Derivatives) -> String {
+    let roots = d.results.flatMap { [$0.function] + $0.partials.map(\.node) }
+    let order = d.graph.reachable(from: roots)
+    var position: [NodeID: Int] = [:]
+    var nodes: [String] = []
+    for (i, id) in order.enumerated() {
+        position[id] = i
+        let node = d.graph[id]
+        let operands = "[" + node.operands.map { String(position[$0]!) }.joined(separator: ", ") + "]"
+        switch node {
+        case .number(let n): nodes.append("[\"number\", \(jsonString(n.description))]")
+        case .constant(let c): nodes.append("[\"constant\", \(jsonString(c.rawValue))]")
+        case .variable(let name): nodes.append("[\"variable\", \(jsonString(name))]")
+        case .sum: nodes.append("[\"sum\", \(operands)]")
+        case .product: nodes.append("[\"product\", \(operands)]")
+        case .power: nodes.append("[\"power\", \(operands)]")
+        case .apply(let f, _): nodes.append("[\(jsonString(f.name)), \(operands)]")
+        }
+    }
+    let results = d.results.map { result in
+        let partials = result.partials.filter { !$0.variables.isEmpty }.map {
+            "{\"wrt\": \(jsonArray($0.variables)), \"node\": \(position[$0.node]!)}"
+        }
+        return "{\"function\": \(position[result.function]!), \"derivatives\": [\(partials.joined(separator: ", "))]}"
+    }
+    return "{\"variables\": \(jsonArray(d.variables)),\n \"nodes\": [" + nodes.joined(separator: ",\n  ")
+        + "],\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
+}
+
 private func jsonArray(_ items: [String]) -> String {
     "[" + items.map(jsonString).joined(separator: ", ") + "]"
 }

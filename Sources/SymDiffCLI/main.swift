@@ -5,7 +5,7 @@ import Foundation
 /// this leaves a wide margin over the bounds (it is reserved address space, not memory).
 let workerStackBytes = 1 << 30
 
-var invocation = Invocation()
+nonisolated(unsafe) var invocation = Invocation()
 let done = DispatchSemaphore(value: 0)
 let worker = Thread {
     invocation = runSymDiff(Array(CommandLine.arguments.dropFirst()))

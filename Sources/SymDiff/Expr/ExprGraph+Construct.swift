@@ -68,12 +68,12 @@ extension ExprGraph {
     public mutating func negate(_ a: NodeID) -> NodeID { scaled(a, by: .minusOne) }
 
     /// Splits `term` into its numeric coefficient and the rest (`3*x*y` into 3 and `x*y`).
-    func splitCoefficient(_ term: NodeID) -> (Number, NodeID) {
+    mutating func splitCoefficient(_ term: NodeID) -> (Number, NodeID) {
         guard case .product(let factors) = self[term], case .number(let c) = self[factors[0]] else {
             return (.one, term)
         }
         if factors.count == 2 { return (c, factors[1]) }
-        return (c, lookup(.product(Array(factors.dropFirst())))!)
+        return (c, intern(.product(Array(factors.dropFirst()))))
     }
 
     /// `coefficient * term` for a term without a numeric coefficient of its own.

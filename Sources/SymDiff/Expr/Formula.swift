@@ -45,7 +45,8 @@ extension ExprGraph {
             switch node.kind {
             case .number(let n): id = number(n)
             case .constant(let c): id = constant(c)
-            case .variable(let name), .patternVariable(let name): id = variable(name)
+            case .variable(let name): id = variable(name)
+            case .patternVariable(let name): id = variable("?" + name)
             case .bindingReference(let i): id = get(tree.bindings[i].value)
             case .negate(let a): id = negate(get(a))
             case .plus(let a): id = get(a)
@@ -82,5 +83,12 @@ extension ExprGraph {
             }
         }
         return isSum ? sum(operands) : product(operands)
+    }
+}
+
+extension Diagnostic {
+    /// A limit error located at the part of the formula whose work ran into it.
+    public init(limit: LimitExceeded, at range: SourceRange) {
+        self.init(message: limit.message, range: range)
     }
 }
