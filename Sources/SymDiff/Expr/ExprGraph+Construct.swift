@@ -199,17 +199,20 @@ extension ExprGraph {
     /// The canonical `base ^ exponent`.
     ///
     /// Folds exact numeric powers, `u^0 = 1` and `u^1 = u` (as `pow` does, even for NaN),
-    /// `1^u = 1`, `e^u = exp(u)`; distributes an integer power over a product; merges
+    /// `1^u = 1`, `e^u = exp(u)`; writes every negative power of 0 as `0^-1` (all are +inf);
+    /// distributes an integer power over a product; merges
     /// `(u^a)^n` into `u^(a*n)` for integer `n` when the domain stays the same.
     public mutating func power(_ base: NodeID, _ exponent: NodeID) -> NodeID {
-        if case .constant(.e) = self[base] { return apply(.exp, [exponent]) }
         if let b = number(base), b.isOne { return base }
-        guard let n = number(exponent) else { return intern(.power(base, exponent)) }
-        if n.isZero { return number(.one) }
-        if n.isOne { return base }
+        let n = number(exponent)
+        if n?.isZero == true { return number(.one) }
+        if n?.isOne == true { return base }
+        if case .constant(.e) = self[base] { return apply(.exp, [exponent]) }
+        guard let n else { return intern(.power(base, exponent)) }
         switch self[base] {
         case .number(let b):
             if let folded = b.raised(to: n) { return number(folded) }
+            if b.isZero && n != .minusOne { return power(base, number(.minusOne)) }
         case .power(let innerBase, let innerExponent):
             if let a = number(innerExponent), n.integerValue != nil,
                 a.integerValue != nil || (a * n).integerValue == nil || isPositiveNumber(innerBase)

@@ -66,8 +66,10 @@ struct Printer {
         let ordered = others.filter { !isNegative($0) } + others.filter(isNegative) + constant
         var out = ""
         for (i, term) in ordered.enumerated() {
-            if isNegative(term) {
-                out += (i == 0 ? "-" : " - ") + wrapped(negatedText(term), above: .sum)
+            if isNegative(term) && i == 0 {
+                out += text(term).0
+            } else if isNegative(term) {
+                out += " - " + wrapped(negatedText(term), above: .sum)
             } else {
                 out += (i == 0 ? "" : " + ") + text(term).0
             }
@@ -106,23 +108,36 @@ struct Printer {
         case .real:
             above.append(coefficient.description)
         }
+        var sums: [String] = []
+        var dividesByZero = false
         for factor in factors where graph.number(factor) == nil {
             if case .power(let base, let exponent) = graph[factor], names[factor] == nil,
                 let n = graph.number(exponent), n.isNegative
             {
                 below.append(powerText(base, -n))
+                dividesByZero = dividesByZero || graph.number(base)?.isZero == true
+            } else if case .sum = graph[factor], names[factor] == nil {
+                sums.append(wrapped(text(factor), above: .product))
             } else {
                 above.append(wrapped(text(factor), above: .product))
             }
         }
+        // Sums last: `-(a + b)*c` would read back as `(-a - b)*c`, a different node.
+        let leadsWithSum = above.isEmpty && !sums.isEmpty
+        above += sums
         var out = above.isEmpty ? "1" : above.joined(separator: "*")
         if below.count == 1 {
             out += "/" + wrapped(below[0], above: .product)
+        } else if dividesByZero {
+            // `x/(y*0)` would read back as `x/0`: divide factor by factor instead.
+            out += below.map { "/" + wrapped($0, above: .product) }.joined()
         } else if !below.isEmpty {
             out += "/(" + below.map { wrapped($0, above: .product) }.joined(separator: "*") + ")"
         }
         let isNegated = (graph.number(factors[0])?.isNegative ?? false) != negate
-        return isNegated ? ("-" + out, .unary) : (out, .product)
+        if !isNegated { return (out, .product) }
+        // A sign before a leading sum would be read into that sum alone: negate the whole.
+        return leadsWithSum ? ("-(\(out))", .unary) : ("-" + out, .unary)
     }
 }
 
