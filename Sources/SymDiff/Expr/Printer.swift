@@ -59,11 +59,13 @@ struct Printer {
         return wrapped(text(base), above: .power) + "^" + e
     }
 
-    /// Terms with a positive sign first, the constant last: `x^2 - 2*x + 1`.
+    /// Positive terms first and negative ones after, the constant last in its group:
+    /// `x^2 - 2*x + 1` is `x^2 + 1 - 2*x`, and `1 - x` stays `1 - x`.
     private func sumText(_ terms: [NodeID]) -> (String, Precedence) {
         let constant = terms.filter { graph.number($0) != nil }
         let others = terms.filter { graph.number($0) == nil }
-        let ordered = others.filter { !isNegative($0) } + others.filter(isNegative) + constant
+        let ordered = others.filter { !isNegative($0) } + constant.filter { !isNegative($0) }
+            + others.filter(isNegative) + constant.filter(isNegative)
         var out = ""
         for (i, term) in ordered.enumerated() {
             if isNegative(term) && i == 0 {
@@ -75,6 +77,15 @@ struct Printer {
             }
         }
         return (out, .sum)
+    }
+
+    /// Variables, constants and their powers, which print before other factors: `2*x*sin(x)`.
+    private func isSimple(_ id: NodeID) -> Bool {
+        switch graph[id] {
+        case .variable, .constant: return true
+        case .power(let base, _): return isSimple(base)
+        default: return false
+        }
     }
 
     private func isNegative(_ id: NodeID) -> Bool {
@@ -110,7 +121,7 @@ struct Printer {
         }
         var sums: [String] = []
         var dividesByZero = false
-        for factor in factors where graph.number(factor) == nil {
+        for factor in factors.filter(isSimple) + factors.filter({ !isSimple($0) }) where graph.number(factor) == nil {
             if case .power(let base, let exponent) = graph[factor], names[factor] == nil,
                 let n = graph.number(exponent), n.isNegative
             {
