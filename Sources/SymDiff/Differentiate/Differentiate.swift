@@ -1,8 +1,7 @@
 // Symbolic differentiation: the sum, product, power and chain rules, each written once.
 
-/// The derivative rows of every function as templates, parsed once.
-private let derivativeTemplates: [Function: [Template]] = Dictionary(
-    uniqueKeysWithValues: Function.allCases.map { f in (f, f.derivativeRows.map(Template.init)) })
+/// The derivative rows of every function as templates, parsed once, indexed by raw value.
+private let derivativeTemplates: [[Template]] = Function.allCases.map { $0.derivativeRows.map(Template.init) }
 
 /// A partial derivative of one function: the variables as a multiset, and the result.
 public struct Partial: Hashable, Sendable {
@@ -21,18 +20,24 @@ extension ExprGraph {
     /// does not occur gives 0.
     public mutating func derivative(of f: NodeID, withRespectTo variable: String) throws(LimitExceeded) -> NodeID {
         let x = self.variable(variable)
-        if let done = derivatives[DerivativeKey(node: f, variable: x)] { return done }
-        var pending = Set<NodeID>()
+        // Taken out of the graph while in use, so writing to it does not copy it.
+        var memo = derivatives.removeValue(forKey: x) ?? []
+        defer { derivatives[x] = memo }
+        memo.append(contentsOf: repeatElement(-1, count: nodes.count - memo.count))
+        let pendingMark: Int32 = -2
+        var pending: [NodeID] = []
         var stack = [f]
         while let id = stack.popLast() {
-            guard derivatives[DerivativeKey(node: id, variable: x)] == nil, pending.insert(id).inserted else { continue }
+            guard memo[Int(id.index)] == -1 else { continue }
+            memo[Int(id.index)] = pendingMark
+            pending.append(id)
             stack.append(contentsOf: self[id].operands)
         }
         for id in pending.sorted() {
-            derivatives[DerivativeKey(node: id, variable: x)] = derivativeStep(id, x)
+            memo[Int(id.index)] = derivativeStep(id, x, memo).index
             try checkNodeLimit()
         }
-        return derivatives[DerivativeKey(node: f, variable: x)]!
+        return NodeID(Int(memo[Int(f.index)]))
     }
 
     /// `∂^n f / ∂x_1 ... ∂x_n` for the variables in order.
@@ -96,10 +101,10 @@ extension ExprGraph {
     }
 
     /// The derivative of one node, given the memoized derivatives of its operands.
-    private mutating func derivativeStep(_ id: NodeID, _ x: NodeID) -> NodeID {
+    private mutating func derivativeStep(_ id: NodeID, _ x: NodeID, _ memo: [Int32]) -> NodeID {
         let node = self[id]
         if node.operands.isEmpty { return number(id == x ? .one : .zero) }
-        let d = node.operands.map { derivatives[DerivativeKey(node: $0, variable: x)]! }
+        let d = node.operands.map { NodeID(Int(memo[Int($0.index)])) }
         let zero = number(.zero)
         switch node {
         case .sum:
@@ -126,7 +131,7 @@ extension ExprGraph {
             var bindings: [String: NodeID] = [:]
             for (name, argument) in zip(function.parameterNames, arguments) { bindings[name] = argument }
             for (i, di) in d.enumerated() where di != zero {
-                let outer = instantiate(derivativeTemplates[function]![i], with: bindings)
+                let outer = instantiate(derivativeTemplates[function.rawValue][i], with: bindings)
                 terms.append(product([outer, di]))
             }
             return sum(terms)

@@ -43,9 +43,10 @@ public enum Node: Hashable, Sendable {
 /// branch, pass it `inout` to build.
 public struct ExprGraph: Sendable {
     public private(set) var nodes: [Node] = []
-    private var index: [Node: NodeID] = [:]
-    /// Memoized partial derivatives, keyed by node and variable.
-    var derivatives: [DerivativeKey: NodeID] = [:]
+    private var index = NodeIndex()
+    /// Memoized partial derivatives: per variable, per node index, the derivative's index
+    /// (-1 not computed yet).
+    var derivatives: [NodeID: [Int32]] = [:]
 
     /// The bounds this graph enforces; see `checkNodeLimit()`.
     public var limits: Limits
@@ -61,15 +62,13 @@ public struct ExprGraph: Sendable {
 
     /// The ID of `node`, adding it if it is new. `node` must already be canonical.
     mutating func intern(_ node: Node) -> NodeID {
-        if let id = index[node] { return id }
+        let hash = NodeIndex.hash(node)
+        if let id = index.find(node, hash: hash, in: nodes) { return id }
         let id = NodeID(nodes.count)
         nodes.append(node)
-        index[node] = id
+        index.insert(id, hash: hash, in: nodes)
         return id
     }
-
-    /// The ID of `node` if the graph holds it.
-    func lookup(_ node: Node) -> NodeID? { index[node] }
 
     /// Throws when the graph holds more nodes than `limits.maxNodes`.
     public func checkNodeLimit() throws(LimitExceeded) {
@@ -80,13 +79,16 @@ public struct ExprGraph: Sendable {
 
     /// The IDs of every node reachable from `roots`, in ascending (evaluation) order.
     public func reachable(from roots: [NodeID]) -> [NodeID] {
-        var seen = Set<NodeID>()
+        var seen = [Bool](repeating: false, count: nodes.count)
+        var found: [NodeID] = []
         var stack = roots
         while let id = stack.popLast() {
-            guard seen.insert(id).inserted else { continue }
+            guard !seen[Int(id.index)] else { continue }
+            seen[Int(id.index)] = true
+            found.append(id)
             stack.append(contentsOf: self[id].operands)
         }
-        return seen.sorted()
+        return found.sorted()
     }
 
     /// The free variables under `roots`, in ascending node order.
@@ -102,10 +104,4 @@ public struct ExprGraph: Sendable {
         if case .number(let n) = self[id] { return n }
         return nil
     }
-}
-
-/// A memo key for `∂node/∂variable`.
-struct DerivativeKey: Hashable, Sendable {
-    var node: NodeID
-    var variable: NodeID
 }

@@ -4,9 +4,10 @@ import Foundation
 /// A built-in function of the formula language.
 ///
 /// `pow(a, b)` is not a case: the parser reads it as `a^b`. `ln` is an alias of `log`.
+/// Raw values are dense ordinals, so tables over functions can be arrays.
 /// Adding a case makes every exhaustive table over functions (numerics here, the derivative
 /// table in `Differentiate/`) fail to compile until it has its row.
-public enum Function: String, CaseIterable, Hashable, Sendable {
+public enum Function: Int, CaseIterable, Hashable, Sendable {
     case sin, cos, tan, sec, csc, cot
     case asin, acos, atan
     case sinh, cosh, tanh, asinh, acosh, atanh
@@ -19,11 +20,14 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
     public static let aliases: [String: Function] = ["ln": .log]
 
     /// The name as written in formulas.
-    public var name: String { rawValue }
+    public var name: String { Function.names[rawValue] }
+
+    private static let names = allCases.map { String(describing: $0) }
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 
     /// The function spelled `name` (canonical or alias), if any.
     public static func named(_ name: String) -> Function? {
-        Function(rawValue: name) ?? aliases[name]
+        byName[name] ?? aliases[name]
     }
 
     /// The number of arguments: 2 for `atan2 hypot min max`, else 1.

@@ -29,15 +29,15 @@ public struct Template: Sendable {
 extension ExprGraph {
     /// A copy of `template` in this graph, each parameter replaced by its binding.
     public mutating func instantiate(_ template: Template, with bindings: [String: NodeID]) -> NodeID {
-        var map: [NodeID: NodeID] = [:]
+        var map = [NodeID](repeating: template.root, count: template.graph.count)
         for id in template.order {
             let node = template.graph[id]
             if case .variable(let name) = node, let bound = bindings[name] {
-                map[id] = bound
+                map[Int(id.index)] = bound
             } else {
-                map[id] = rebuild(node, operands: node.operands.map { map[$0]! })
+                map[Int(id.index)] = rebuild(node, operands: node.operands.map { map[Int($0.index)] })
             }
         }
-        return map[template.root]!
+        return map[Int(template.root.index)]
     }
 }
