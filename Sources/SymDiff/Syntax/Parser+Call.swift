@@ -163,13 +163,15 @@ extension Parser {
 
     // MARK: - Suggestions
 
-    /// The callable name closest to `name`, ignoring case, if it is close enough to be a typo.
+    /// The callable name closest to `name`, ignoring case, if it is close enough to be a typo:
+    /// one edit away for names up to 4 characters, two for longer ones.
     static func suggestion(for name: String) -> String? {
         let lowered = Array(name.lowercased().utf8)
+        let tolerance = lowered.count <= 4 ? 1 : 2
         var best: (name: String, distance: Int)?
         for candidate in callableNames {
             let distance = editDistance(lowered, Array(candidate.lowercased().utf8))
-            if distance <= 2, distance < name.utf8.count, distance < best?.distance ?? .max {
+            if distance <= tolerance, distance < lowered.count, distance < best?.distance ?? .max {
                 best = (candidate, distance)
             }
         }
