@@ -23,13 +23,41 @@ public struct Parser {
     var depth = 0
 
     /// Parses `source`, with `?name` pattern variables accepted only if `allowPatternVariables`.
+    ///
+    /// A formula that could nest deeper than a few levels is parsed on a thread whose stack is
+    /// sized for `limits.maxNestingDepth`, so the depth limit, not the caller's stack, decides
+    /// how deep a formula may nest.
     public static func parse(
         _ source: String, limits: Limits = Limits(), allowPatternVariables: Bool = false
     ) throws(Diagnostic) -> SyntaxTree {
         try checkSize(source.utf8.count, limits)
-        var parser = try Parser(bytes: Array(source.utf8), limits: limits, allowPatternVariables: allowPatternVariables)
-        let body = try parser.formula()
-        return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
+        let bytes = Array(source.utf8)
+        let parse = { @Sendable () throws(Diagnostic) -> SyntaxTree in
+            var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
+            let body = try parser.formula()
+            return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
+        }
+        let depthBound = Swift.min(limits.maxNestingDepth + 1, nestingBound(bytes))
+        guard depthBound > inlineDepth else { return try parse() }
+        return try LargeStack.run(bytes: stackBytesPerLevel * depthBound + 1 << 20, parse)
+    }
+
+    /// The deepest nesting parsed on the caller's stack, however small that stack is.
+    static let inlineDepth = 32
+    /// A generous bound on the stack one nesting level uses: debug builds measured about 20 KB.
+    /// The stack is reserved, not committed, so only the depth actually reached costs memory.
+    static let stackBytesPerLevel = 64 << 10
+
+    /// An upper bound on the nesting depth of `bytes`: every level starts with one of `(-+^*`.
+    static func nestingBound(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "^"), UInt8(ascii: "*"): count += 1
+            default: continue
+            }
+        }
+        return count
     }
 
     /// Parses raw bytes, reporting invalid UTF-8 and NUL bytes with their location.
