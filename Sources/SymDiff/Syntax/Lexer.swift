@@ -101,10 +101,17 @@ struct Lexer {
             throw Diagnostic(.identifierTooLong(length: length, limit: limits.maxIdentifierLength), at: range(start, position))
         }
         let name = text(start, position)
-        if length == 3 || length == 8, ["nan", "inf", "infinity"].contains(name.lowercased()) {
-            throw Diagnostic(.nonFiniteLiteral(name), at: range(start, position))
-        }
+        if isNonFiniteName(start, position) { throw Diagnostic(.nonFiniteLiteral(name), at: range(start, position)) }
         return Token(kind: .identifier(name), range: range(start, position))
+    }
+
+    /// Whether bytes `start..<end` spell `nan`, `inf` or `infinity`, in any case.
+    private func isNonFiniteName(_ start: Int, _ end: Int) -> Bool {
+        func matches(_ word: StaticString) -> Bool {
+            end - start == word.utf8CodeUnitCount
+                && (0..<word.utf8CodeUnitCount).allSatisfy { bytes[start + $0] | 0x20 == word.utf8Start[$0] }
+        }
+        return matches("nan") || matches("inf") || matches("infinity")
     }
 
     /// `patternvar ::= '?' identifier`

@@ -30,6 +30,20 @@ extension Parser {
         return table
     }()
 
+    /// What `name` stands for if it is reserved. Most variable names are rejected by their
+    /// first byte or length without hashing, which keeps million-variable formulas fast.
+    static func callee(_ name: String) -> Callee? {
+        guard let first = name.utf8.first, first < 128, calleeFirstBytes[Int(first)], name.utf8.count <= longestCallee
+        else { return nil }
+        return callees[name]
+    }
+
+    private static let calleeFirstBytes: [Bool] = (0..<128).map { byte in
+        callees.keys.contains { $0.utf8.first == UInt8(byte) }
+    }
+
+    private static let longestCallee = callees.keys.map(\.utf8.count).max() ?? 0
+
     /// The names that can be called, for "did you mean" suggestions, in a fixed order.
     static let callableNames: [String] = Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "D"]
 
@@ -37,7 +51,7 @@ extension Parser {
     ///
     /// `name` has been consumed; `nameToken` is where it was written.
     mutating func reference(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
-        switch Self.callees[name] {
+        switch Self.callee(name) {
         case .constant(let constant)?: return add(.constant(constant), nameToken.range)
         case let callee?:
             if token.kind.startsOperand {
@@ -45,7 +59,7 @@ extension Parser {
             }
             throw Diagnostic(.functionWithoutCall(name, arguments: callee.exampleArguments), at: nameToken.range)
         case nil:
-            if let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
+            if !bindingIndex.isEmpty, let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
             if name == defining { throw Diagnostic(.selfReference(name), at: nameToken.range) }
             if defining != nil, variablesInBindings[name] == nil { variablesInBindings[name] = nameToken.range }
             return add(.variable(name), nameToken.range)
@@ -57,7 +71,7 @@ extension Parser {
     /// `name` has been consumed and `token` is the `(`. `pow(a, b)` becomes `a ^ b`.
     mutating func call(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
         let function: Function?
-        switch Self.callees[name] {
+        switch Self.callee(name) {
         case .function(let f)?: function = f
         case .pow?: function = nil
         case .derivative?: return try derivative(at: nameToken)
@@ -148,7 +162,7 @@ extension Parser {
         if bindingIndex[name] != nil || name == defining {
             throw Diagnostic(.derivativeWithRespectToBinding(name), at: token.range)
         }
-        switch Self.callees[name] {
+        switch Self.callee(name) {
         case .constant?: throw Diagnostic(.derivativeWithRespectToConstant(name), at: token.range)
         case .some: throw Diagnostic(.derivativeWithRespectToFunction(name), at: token.range)
         case nil: break

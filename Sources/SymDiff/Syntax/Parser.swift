@@ -113,7 +113,7 @@ public struct Parser {
     mutating func binding() throws(Diagnostic) {
         let nameToken = token
         guard case .identifier(let name) = nameToken.kind else { return }
-        if let callee = Self.callees[name] {
+        if let callee = Self.callee(name) {
             if case .constant = callee { throw Diagnostic(.bindingReservedName(name, isConstant: true), at: nameToken.range) }
             throw Diagnostic(.bindingReservedName(name, isConstant: false), at: nameToken.range)
         }
