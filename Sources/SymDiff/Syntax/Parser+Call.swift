@@ -126,7 +126,8 @@ extension Parser {
         while token.kind == .comma {
             try advance()
             switch token.kind {
-            case .identifier(let name):
+            case .identifier:
+                let name = text(of: token)
                 try checkDerivativeVariable(name)
                 try checkOrder(variables.count + 1)
                 variables.append(DerivativeVariable(name: name, range: token.range))

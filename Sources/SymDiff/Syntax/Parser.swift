@@ -91,7 +91,8 @@ public struct Parser {
             let start = SourceLocation(offset: 0, line: 1, column: 1)
             throw Diagnostic(.emptyFormula, at: SourceRange(start: start, end: start))
         }
-        while case .identifier(let name) = token.kind, try peek() == .equals {
+        while token.kind == .identifier, try peek() == .equals {
+            let name = text(of: token)
             try binding()
             guard token.kind == .semicolon else {
                 if token.kind == .end { throw Diagnostic(.expectedSemicolonAfterBinding(name), at: token.range) }
@@ -112,7 +113,7 @@ public struct Parser {
     /// `binding ::= identifier '=' expr`
     mutating func binding() throws(Diagnostic) {
         let nameToken = token
-        guard case .identifier(let name) = nameToken.kind else { return }
+        let name = text(of: nameToken)
         if let callee = Self.callee(name) {
             if case .constant = callee { throw Diagnostic(.bindingReservedName(name, isConstant: true), at: nameToken.range) }
             throw Diagnostic(.bindingReservedName(name, isConstant: false), at: nameToken.range)
@@ -181,7 +182,7 @@ public struct Parser {
     /// The exponent is a `unary`, which makes `^` right-associative and allows `2^-x`.
     mutating func power() throws(Diagnostic) -> SyntaxID {
         let base = try primary()
-        guard case .caret = token.kind else { return base }
+        guard token.kind == .caret else { return base }
         try enter(token)
         try advance()
         let exponent = try unary()
@@ -196,10 +197,11 @@ public struct Parser {
         case .number(let value):
             try advance()
             return add(.number(value), first.range)
-        case .patternVariable(let name):
+        case .patternVariable:
             try advance()
-            return add(.patternVariable(name), first.range)
-        case .identifier(let name):
+            return add(.patternVariable(String(text(of: first).dropFirst())), first.range)
+        case .identifier:
+            let name = text(of: first)
             try advance()
             if token.kind == .leftParenthesis { return try call(name, at: first) }
             return try reference(name, at: first)
