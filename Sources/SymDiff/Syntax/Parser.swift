@@ -32,14 +32,16 @@ public struct Parser {
     ) throws(Diagnostic) -> SyntaxTree {
         try checkSize(source.utf8.count, limits)
         let bytes = Array(source.utf8)
+        let (depthBound, nodeEstimate) = census(bytes)
         let parse = { @Sendable () throws(Diagnostic) -> SyntaxTree in
             var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
+            parser.nodes.reserveCapacity(nodeEstimate)
             let body = try parser.formula()
             return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
         }
-        let depthBound = Swift.min(limits.maxNestingDepth + 1, nestingBound(bytes))
-        guard depthBound > inlineDepth else { return try parse() }
-        return try LargeStack.run(bytes: stackBytesPerLevel * depthBound + 1 << 20, parse)
+        let levels = Swift.min(limits.maxNestingDepth + 1, depthBound)
+        guard levels > inlineDepth else { return try parse() }
+        return try LargeStack.run(bytes: stackBytesPerLevel * levels + 1 << 20, parse)
     }
 
     /// The deepest nesting parsed on the caller's stack, however small that stack is.
@@ -48,16 +50,23 @@ public struct Parser {
     /// The stack is reserved, not committed, so only the depth actually reached costs memory.
     static let stackBytesPerLevel = 64 << 10
 
-    /// An upper bound on the nesting depth of `bytes`: every level starts with one of `(-+^*`.
-    static func nestingBound(_ bytes: [UInt8]) -> Int {
-        var count = 0
+    /// A bound on the nesting depth of `bytes` (every level starts with one of `(-+^*`), and
+    /// an estimate of the node count (runs of name and number characters, plus `(` and `^`).
+    static func census(_ bytes: [UInt8]) -> (depthBound: Int, nodeEstimate: Int) {
+        var (depthBound, nodeEstimate, inRun) = (0, 1, false)
         for byte in bytes {
+            let isRunByte = Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".")
+            if isRunByte, !inRun { nodeEstimate += 1 }
+            inRun = isRunByte
             switch byte {
-            case UInt8(ascii: "("), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "^"), UInt8(ascii: "*"): count += 1
+            case UInt8(ascii: "("), UInt8(ascii: "^"):
+                depthBound += 1
+                nodeEstimate += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"): depthBound += 1
             default: continue
             }
         }
-        return count
+        return (depthBound, nodeEstimate)
     }
 
     /// Parses raw bytes, reporting invalid UTF-8 and NUL bytes with their location.
