@@ -51,12 +51,12 @@ struct Lexer {
         case UInt8(ascii: "*"):
             if position < bytes.count, bytes[position] == UInt8(ascii: "*") {
                 position += 1
-                kind = .caret(spelling: "**")
+                kind = .caret
             } else {
                 kind = .star
             }
         case UInt8(ascii: "/"): kind = .slash
-        case UInt8(ascii: "^"): kind = .caret(spelling: "^")
+        case UInt8(ascii: "^"): kind = .caret
         case UInt8(ascii: "("): kind = .leftParenthesis
         case UInt8(ascii: ")"): kind = .rightParenthesis
         case UInt8(ascii: ","): kind = .comma
@@ -100,11 +100,19 @@ struct Lexer {
         guard length <= limits.maxIdentifierLength else {
             throw Diagnostic(.identifierTooLong(length: length, limit: limits.maxIdentifierLength), at: range(start, position))
         }
-        let name = text(start, position)
-        if length == 3 || length == 8, ["nan", "inf", "infinity"].contains(name.lowercased()) {
-            throw Diagnostic(.nonFiniteLiteral(name), at: range(start, position))
+        if isNonFiniteName(start, position) {
+            throw Diagnostic(.nonFiniteLiteral(text(start, position)), at: range(start, position))
         }
-        return Token(kind: .identifier(name), range: range(start, position))
+        return Token(kind: .identifier, range: range(start, position))
+    }
+
+    /// Whether bytes `start..<end` spell `nan`, `inf` or `infinity`, in any case.
+    private func isNonFiniteName(_ start: Int, _ end: Int) -> Bool {
+        func matches(_ word: StaticString) -> Bool {
+            end - start == word.utf8CodeUnitCount
+                && (0..<word.utf8CodeUnitCount).allSatisfy { bytes[start + $0] | 0x20 == word.utf8Start[$0] }
+        }
+        return matches("nan") || matches("inf") || matches("infinity")
     }
 
     /// `patternvar ::= '?' identifier`
@@ -112,9 +120,8 @@ struct Lexer {
         guard position < bytes.count, Self.isIdentifierStart(bytes[position]) else {
             throw Diagnostic(.missingPatternVariableName, at: range(start, start + 1))
         }
-        let name = try identifier()
-        guard case .identifier(let text) = name.kind else { return name }
-        return Token(kind: .patternVariable(text), range: range(start, position))
+        _ = try identifier()
+        return Token(kind: .patternVariable, range: range(start, position))
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }

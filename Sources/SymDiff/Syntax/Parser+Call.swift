@@ -30,6 +30,20 @@ extension Parser {
         return table
     }()
 
+    /// What `name` stands for if it is reserved. Most variable names are rejected by their
+    /// first byte or length without hashing, which keeps million-variable formulas fast.
+    static func callee(_ name: String) -> Callee? {
+        guard let first = name.utf8.first, first < 128, calleeFirstBytes[Int(first)], name.utf8.count <= longestCallee
+        else { return nil }
+        return callees[name]
+    }
+
+    private static let calleeFirstBytes: [Bool] = (0..<128).map { byte in
+        callees.keys.contains { $0.utf8.first == UInt8(byte) }
+    }
+
+    private static let longestCallee = callees.keys.map(\.utf8.count).max() ?? 0
+
     /// The names that can be called, for "did you mean" suggestions, in a fixed order.
     static let callableNames: [String] = Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "D"]
 
@@ -37,7 +51,7 @@ extension Parser {
     ///
     /// `name` has been consumed; `nameToken` is where it was written.
     mutating func reference(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
-        switch Self.callees[name] {
+        switch Self.callee(name) {
         case .constant(let constant)?: return add(.constant(constant), nameToken.range)
         case let callee?:
             if token.kind.startsOperand {
@@ -45,7 +59,7 @@ extension Parser {
             }
             throw Diagnostic(.functionWithoutCall(name, arguments: callee.exampleArguments), at: nameToken.range)
         case nil:
-            if let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
+            if !bindingIndex.isEmpty, let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
             if name == defining { throw Diagnostic(.selfReference(name), at: nameToken.range) }
             if defining != nil, variablesInBindings[name] == nil { variablesInBindings[name] = nameToken.range }
             return add(.variable(name), nameToken.range)
@@ -57,7 +71,7 @@ extension Parser {
     /// `name` has been consumed and `token` is the `(`. `pow(a, b)` becomes `a ^ b`.
     mutating func call(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
         let function: Function?
-        switch Self.callees[name] {
+        switch Self.callee(name) {
         case .function(let f)?: function = f
         case .pow?: function = nil
         case .derivative?: return try derivative(at: nameToken)
@@ -112,7 +126,8 @@ extension Parser {
         while token.kind == .comma {
             try advance()
             switch token.kind {
-            case .identifier(let name):
+            case .identifier:
+                let name = text(of: token)
                 try checkDerivativeVariable(name)
                 try checkOrder(variables.count + 1)
                 variables.append(DerivativeVariable(name: name, range: token.range))
@@ -148,7 +163,7 @@ extension Parser {
         if bindingIndex[name] != nil || name == defining {
             throw Diagnostic(.derivativeWithRespectToBinding(name), at: token.range)
         }
-        switch Self.callees[name] {
+        switch Self.callee(name) {
         case .constant?: throw Diagnostic(.derivativeWithRespectToConstant(name), at: token.range)
         case .some: throw Diagnostic(.derivativeWithRespectToFunction(name), at: token.range)
         case nil: break
@@ -163,13 +178,15 @@ extension Parser {
 
     // MARK: - Suggestions
 
-    /// The callable name closest to `name`, ignoring case, if it is close enough to be a typo.
+    /// The callable name closest to `name`, ignoring case, if it is close enough to be a typo:
+    /// one edit away for names up to 4 characters, two for longer ones.
     static func suggestion(for name: String) -> String? {
         let lowered = Array(name.lowercased().utf8)
+        let tolerance = lowered.count <= 4 ? 1 : 2
         var best: (name: String, distance: Int)?
         for candidate in callableNames {
             let distance = editDistance(lowered, Array(candidate.lowercased().utf8))
-            if distance <= 2, distance < name.utf8.count, distance < best?.distance ?? .max {
+            if distance <= tolerance, distance < lowered.count, distance < best?.distance ?? .max {
                 best = (candidate, distance)
             }
         }

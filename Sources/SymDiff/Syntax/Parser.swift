@@ -23,13 +23,50 @@ public struct Parser {
     var depth = 0
 
     /// Parses `source`, with `?name` pattern variables accepted only if `allowPatternVariables`.
+    ///
+    /// A formula that could nest deeper than a few levels is parsed on a thread whose stack is
+    /// sized for `limits.maxNestingDepth`, so the depth limit, not the caller's stack, decides
+    /// how deep a formula may nest.
     public static func parse(
         _ source: String, limits: Limits = Limits(), allowPatternVariables: Bool = false
     ) throws(Diagnostic) -> SyntaxTree {
         try checkSize(source.utf8.count, limits)
-        var parser = try Parser(bytes: Array(source.utf8), limits: limits, allowPatternVariables: allowPatternVariables)
-        let body = try parser.formula()
-        return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
+        let bytes = Array(source.utf8)
+        let (depthBound, nodeEstimate) = census(bytes)
+        let parse = { @Sendable () throws(Diagnostic) -> SyntaxTree in
+            var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
+            parser.nodes.reserveCapacity(nodeEstimate)
+            let body = try parser.formula()
+            return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
+        }
+        let levels = Swift.min(limits.maxNestingDepth + 1, depthBound)
+        guard levels > inlineDepth else { return try parse() }
+        return try LargeStack.run(bytes: stackBytesPerLevel * levels + 1 << 20, parse)
+    }
+
+    /// The deepest nesting parsed on the caller's stack, however small that stack is.
+    static let inlineDepth = 32
+    /// A generous bound on the stack one nesting level uses: debug builds measured about 20 KB.
+    /// The stack is reserved, not committed, so only the depth actually reached costs memory.
+    static let stackBytesPerLevel = 64 << 10
+
+    /// A bound on the nesting depth of `bytes` (every level starts with one of `(-+^*`), and
+    /// an estimate of the node count (runs of name and number characters, plus `(` and `^`).
+    static func census(_ bytes: [UInt8]) -> (depthBound: Int, nodeEstimate: Int) {
+        var (depthBound, nodeEstimate, inRun) = (0, 1, false)
+        for byte in bytes {
+            let isRunByte = Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".")
+            if isRunByte, !inRun { nodeEstimate += 1 }
+            inRun = isRunByte
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "^"):
+                depthBound += 1
+                nodeEstimate += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"): depthBound += 1
+            default: continue
+            }
+        }
+        return (depthBound, nodeEstimate)
     }
 
     /// Parses raw bytes, reporting invalid UTF-8 and NUL bytes with their location.
@@ -63,7 +100,8 @@ public struct Parser {
             let start = SourceLocation(offset: 0, line: 1, column: 1)
             throw Diagnostic(.emptyFormula, at: SourceRange(start: start, end: start))
         }
-        while case .identifier(let name) = token.kind, try peek() == .equals {
+        while token.kind == .identifier, try peek() == .equals {
+            let name = text(of: token)
             try binding()
             guard token.kind == .semicolon else {
                 if token.kind == .end { throw Diagnostic(.expectedSemicolonAfterBinding(name), at: token.range) }
@@ -84,8 +122,8 @@ public struct Parser {
     /// `binding ::= identifier '=' expr`
     mutating func binding() throws(Diagnostic) {
         let nameToken = token
-        guard case .identifier(let name) = nameToken.kind else { return }
-        if let callee = Self.callees[name] {
+        let name = text(of: nameToken)
+        if let callee = Self.callee(name) {
             if case .constant = callee { throw Diagnostic(.bindingReservedName(name, isConstant: true), at: nameToken.range) }
             throw Diagnostic(.bindingReservedName(name, isConstant: false), at: nameToken.range)
         }
@@ -153,7 +191,7 @@ public struct Parser {
     /// The exponent is a `unary`, which makes `^` right-associative and allows `2^-x`.
     mutating func power() throws(Diagnostic) -> SyntaxID {
         let base = try primary()
-        guard case .caret = token.kind else { return base }
+        guard token.kind == .caret else { return base }
         try enter(token)
         try advance()
         let exponent = try unary()
@@ -168,10 +206,11 @@ public struct Parser {
         case .number(let value):
             try advance()
             return add(.number(value), first.range)
-        case .patternVariable(let name):
+        case .patternVariable:
             try advance()
-            return add(.patternVariable(name), first.range)
-        case .identifier(let name):
+            return add(.patternVariable(String(text(of: first).dropFirst())), first.range)
+        case .identifier:
+            let name = text(of: first)
             try advance()
             if token.kind == .leftParenthesis { return try call(name, at: first) }
             return try reference(name, at: first)

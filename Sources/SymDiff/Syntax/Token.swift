@@ -4,12 +4,13 @@
 enum TokenKind: Equatable, Sendable {
     /// A numeric literal, converted to an exact rational or a finite double.
     case number(Number)
-    case identifier(String)
+    /// A name; its text is the token's source text.
+    case identifier
     /// `?name`, produced only when the parser allows pattern variables.
-    case patternVariable(String)
+    case patternVariable
     case plus, minus, star, slash
     /// `^`, or its spelling `**`.
-    case caret(spelling: String)
+    case caret
     case leftParenthesis, rightParenthesis, comma, semicolon, equals
     case end
 
@@ -24,6 +25,9 @@ enum TokenKind: Equatable, Sendable {
 }
 
 /// A token and the text it was read from.
+///
+/// Names are kept as source ranges rather than strings, so a token is plain data and copying
+/// one costs no reference counting.
 struct Token: Equatable, Sendable {
     var kind: TokenKind
     var range: SourceRange
