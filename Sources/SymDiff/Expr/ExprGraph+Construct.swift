@@ -23,16 +23,10 @@ extension ExprGraph {
     /// terms that cancel are dropped, even where they were undefined: `log(x) - log(x)` is 0).
     public mutating func sum(_ terms: [NodeID]) -> NodeID {
         var constant = Number.zero
-        var coefficients: [NodeID: Number] = [:]
-        var order: [NodeID] = []
+        var coefficients = OperandTable<Number>()
         func add(_ term: NodeID) {
             let (coefficient, rest) = splitCoefficient(term)
-            if let old = coefficients[rest] {
-                coefficients[rest] = old + coefficient
-            } else {
-                coefficients[rest] = coefficient
-                order.append(rest)
-            }
+            coefficients.merge(rest, coefficient) { $0 = $0 + $1 }
         }
         for term in terms {
             switch self[term] {
@@ -45,9 +39,8 @@ extension ExprGraph {
             }
         }
         var operands: [NodeID] = []
-        for rest in order {
-            let coefficient = coefficients[rest]!
-            if !coefficient.isZero { operands.append(scaled(rest, by: coefficient)) }
+        for (rest, coefficient) in zip(coefficients.keys, coefficients.values) where !coefficient.isZero {
+            operands.append(scaled(rest, by: coefficient))
         }
         operands.sort()
         if !constant.isZero { operands.insert(number(constant), at: 0) }
@@ -108,8 +101,7 @@ extension ExprGraph {
     /// (undefined below 0).
     public mutating func product(_ factors: [NodeID]) -> NodeID {
         var coefficient = Number.one
-        var exponents: [NodeID: [Number]] = [:]
-        var order: [NodeID] = []
+        var exponents = OperandTable<[Number]>()
         func add(_ factor: NodeID) {
             if case .number(let n) = self[factor] {
                 coefficient = coefficient * n
@@ -117,20 +109,15 @@ extension ExprGraph {
             }
             var (base, exponent) = (factor, Number.one)
             if case .power(let b, let e) = self[factor], let n = number(e) { (base, exponent) = (b, n) }
-            if exponents[base] == nil {
-                exponents[base] = [exponent]
-                order.append(base)
-            } else {
-                exponents[base]!.append(exponent)
-            }
+            exponents.merge(base, [exponent]) { $0 += $1 }
         }
         for factor in factors {
             if case .product(let inner) = self[factor] { inner.forEach(add) } else { add(factor) }
         }
         if coefficient.isZero { return number(.zero) }
         var operands: [NodeID] = []
-        for base in order {
-            for exponent in mergedExponents(exponents[base]!, base: base) {
+        for (base, baseExponents) in zip(exponents.keys, exponents.values) {
+            for exponent in mergedExponents(baseExponents, base: base) {
                 let factor = power(base, number(exponent))
                 if case .number(let n) = self[factor] {
                     coefficient = coefficient * n

@@ -27,11 +27,15 @@ public struct Rewriter: Sendable {
     public var maxPasses = 16
     public var maxRewritesPerNode = 8
     public private(set) var report = RewriteReport()
-    private let rules: [RewriteRule.Head: [RewriteRule]]
-    private var normal = Set<NodeID>()
+    /// The rules by the ordinal of their left side's head.
+    private let rules: [[RewriteRule]]
+    /// Per node index, whether the node is known to be in normal form.
+    private var normal: [Bool] = []
 
     public init(rules: [RewriteRule] = Rules.rewriteRules) {
-        self.rules = Dictionary(grouping: rules, by: \.head)
+        var table = [[RewriteRule]](repeating: [], count: RewriteRule.Head.count)
+        for rule in rules { table[rule.head.ordinal].append(rule) }
+        self.rules = table
     }
 
     /// The simplified form of each root.
@@ -56,31 +60,37 @@ public struct Rewriter: Sendable {
     }
 
     private mutating func pass(_ roots: [NodeID], _ graph: inout ExprGraph) throws(LimitExceeded) -> [NodeID] {
-        var pending = Set<NodeID>()
+        normal.append(contentsOf: repeatElement(false, count: graph.count - normal.count))
+        // map[i]: -1 untouched (in normal form, maps to itself), -2 pending, else the result.
+        var map = [Int32](repeating: -1, count: graph.count)
+        func mapped(_ id: NodeID) -> NodeID { map[Int(id.index)] >= 0 ? NodeID(Int(map[Int(id.index)])) : id }
+        var pending: [NodeID] = []
         var stack = roots
         while let id = stack.popLast() {
-            guard !normal.contains(id), pending.insert(id).inserted else { continue }
+            let i = Int(id.index)
+            guard !normal[i], map[i] == -1 else { continue }
+            map[i] = -2
+            pending.append(id)
             stack.append(contentsOf: graph[id].operands)
         }
-        var map: [NodeID: NodeID] = [:]
         for id in pending.sorted() {
             let node = graph[id]
-            var result = graph.rebuild(node, operands: node.operands.map { map[$0] ?? $0 })
+            let operands = node.operands.map(mapped)
+            var result = operands == node.operands ? id : graph.rebuild(node, operands: operands)
             var rewrites = 0
             while rewrites < maxRewritesPerNode, let next = rewriteOnce(result, &graph) {
                 result = next
                 rewrites += 1
             }
-            if result == id && rewrites == 0 { normal.insert(id) }
-            map[id] = result
+            if result == id && rewrites == 0 { normal[Int(id.index)] = true }
+            map[Int(id.index)] = result.index
             try graph.checkNodeLimit()
         }
-        return roots.map { map[$0] ?? $0 }
+        return roots.map(mapped)
     }
 
     private mutating func rewriteOnce(_ id: NodeID, _ graph: inout ExprGraph) -> NodeID? {
-        guard let candidates = rules[RewriteRule.head(of: graph[id])] else { return nil }
-        for rule in candidates {
+        for rule in rules[RewriteRule.head(of: graph[id]).ordinal] {
             if let result = rule.apply(at: id, in: &graph), result != id {
                 report.fired[rule.name, default: 0] += 1
                 return result

@@ -43,6 +43,20 @@ public struct RewriteRule: Sendable {
     /// The node kinds a rule can fire on, to index rules by the head of their left side.
     enum Head: Hashable {
         case sum, product, power, apply(Function), leaf
+
+        /// The number of distinct heads.
+        static let count = 4 + Function.allCases.count
+
+        /// A dense index, for tables of rules by head.
+        var ordinal: Int {
+            switch self {
+            case .sum: return 0
+            case .product: return 1
+            case .power: return 2
+            case .leaf: return 3
+            case .apply(let f): return 4 + f.rawValue
+            }
+        }
     }
 
     var head: Head { Self.head(of: lhs.graph[lhs.root]) }
@@ -60,10 +74,12 @@ public struct RewriteRule: Sendable {
     /// The rewritten node when the rule applies at `id`, else `nil`.
     func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
         var bindings: [String: NodeID] = [:]
-        let matcher = Matcher(pattern: lhs.graph, target: graph)
-        guard let rest = matcher.matchRoot(lhs.root, id, &bindings),
-            condition?.holds(bindings, in: graph) ?? true
-        else { return nil }
+        // The matcher holds a copy of the graph; it must be gone before the graph is
+        // written, or the write would copy the whole graph.
+        func match(_ graph: ExprGraph) -> [NodeID]? {
+            Matcher(pattern: lhs.graph, target: graph).matchRoot(lhs.root, id, &bindings)
+        }
+        guard let rest = match(graph), condition?.holds(bindings, in: graph) ?? true else { return nil }
         let replaced = graph.instantiate(rhs, with: bindings)
         if rest.isEmpty { return replaced }
         if case .sum = graph[id] { return graph.sum(rest + [replaced]) }
