@@ -1,0 +1,50 @@
+// Inputs at the size limits: deep nesting, a million terms, a megabyte, huge outputs.
+import Foundation
+import Testing
+@testable import SymDiff
+@testable import SymDiffCLI
+
+@Suite struct LargeInputTests {
+    @Test func hundredThousandDeepParenthesesIsAClearError() {
+        let text = String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
+        let result = symdiff("--file", "deep.txt", files: ["deep.txt": Data(text.utf8)])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("--max-depth"), "stderr: \(result.stderr.prefix(300))")
+    }
+
+    @Test func millionTermSumWorks() {
+        let text = "x" + String(repeating: "+x", count: 999_999)
+        let result = symdiff("--file", "sum.txt", files: ["sum.txt": Data(text.utf8)])
+        #expect(result.status == 0)
+        #expect(result.stdout == "f = 1000000*x\nd/dx = 1000000\n")
+    }
+
+    @Test func megabyteFormulaWorks() {
+        var text = "x1^2*sin(x2)"
+        while text.utf8.count < 1 << 20 { text += "+x1^2*sin(x2)*exp(-x1*x2)+log(1+x1^2)" }
+        let result = symdiff("--file", "big.txt", "--format", "json", files: ["big.txt": Data(text.utf8)])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("{\"variables\": [\"x1\", \"x2\"]"))
+    }
+
+    @Test func formulaOverTheSizeLimitIsAClearError() {
+        let result = symdiff("--file", "f.txt", "--max-formula-bytes", "10", files: ["f.txt": Data("x+x+x+x+x+x".utf8)])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--max-formula-bytes"))
+    }
+
+    /// A derivative whose tree is exponentially larger than its DAG is refused by size.
+    @Test func outputOverTheLimitIsAClearError() {
+        let result = symdiff("sin(sin(sin(sin(sin(x)))))", "--order", "6", "--max-output-bytes", "10000")
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains("--max-output-bytes"))
+    }
+
+    @Test func nodeLimitIsAClearError() {
+        let result = symdiff("sin(sin(sin(sin(x))))", "--order", "8", "--max-nodes", "500")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("exceed 500 nodes") && result.stderr.contains("--max-nodes"))
+    }
+}
