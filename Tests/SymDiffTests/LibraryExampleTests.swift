@@ -1,0 +1,19 @@
+// The README's library example, kept compiling and correct.
+import Testing
+import SymDiff
+
+@Suite struct LibraryExampleTests {
+    @Test func readmeExample() throws {
+        let result = try Derivatives(DerivativeRequest(formulas: ["x1^2*sin(x2)"], variables: ["x1", "x2"], order: 2))
+        let printed = result.results[0].partials.map { "\($0.name) = \(result.graph.formula($0.node))" }
+        #expect(printed == ["d2/dx1^2 = 2*sin(x2)", "d2/dx1dx2 = 2*x1*cos(x2)", "d2/dx2^2 = -x1^2*sin(x2)"])
+
+        var formula = try Formula(parsing: "exp(-x^2/2)")
+        let d2 = try formula.graph.derivative(of: formula.root, withRespectTo: ["x", "x"])
+        var rewriter = Rewriter()
+        let simplified = try rewriter.simplify(d2, in: &formula.graph)
+        #expect(formula.graph.formula(simplified) == "x^2*exp(-x^2/2) - exp(-x^2/2)")
+        let x = 0.5
+        #expect(abs(formula.graph.evaluate(simplified, at: ["x": x]) - (x * x - 1) * exp(-x * x / 2)) < 1e-15)
+    }
+}
