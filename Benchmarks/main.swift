@@ -36,12 +36,14 @@ func report(_ name: String, _ value: @autoclosure () throws -> Double, unit: Str
 
 /// Differentiates a parsed function to the gradient and the Hessian's distinct entries and
 /// simplifies them all, as `symdiff --order 1` plus `--order 2` would.
-func gradientAndHessian(_ formula: Formula) throws -> ExprGraph {
+func gradientAndHessian(_ formula: Formula, simplify: Bool = true) throws -> ExprGraph {
     var graph = formula.graph
     let gradient = try graph.partials(of: formula.root, order: 1, withRespectTo: formula.variables)
     let hessian = try graph.partials(of: formula.root, order: 2, withRespectTo: formula.variables)
-    var rewriter = Rewriter()
-    _ = try rewriter.simplify((gradient + hessian).map(\.node), in: &graph)
+    if simplify {
+        var rewriter = Rewriter()
+        _ = try rewriter.simplify((gradient + hessian).map(\.node), in: &graph)
+    }
     return graph
 }
 
@@ -54,6 +56,8 @@ print("symdiff benchmarks (release build, one core, median of runs)")
 let f1Formula = try Formula(parsing: f1)
 try report("f1 gradient + Hessian, simplified", try median(runs: 2000) { _ = try gradientAndHessian(f1Formula) },
        unit: "us", target: 25, scale: 1e6)
+try report("f1 gradient + Hessian, not simplified (part of the above)",
+           try median(runs: 2000) { _ = try gradientAndHessian(f1Formula, simplify: false) }, unit: "us", target: 25, scale: 1e6)
 try report("f1 parse + gradient + Hessian, simplified",
        try median(runs: 2000) { _ = try gradientAndHessian(Formula(parsing: f1)) }, unit: "us", target: 25, scale: 1e6)
 

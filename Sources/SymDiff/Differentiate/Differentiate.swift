@@ -1,7 +1,9 @@
 // Symbolic differentiation: the sum, product, power and chain rules, each written once.
 
 /// The derivative rows of every function as templates, parsed once, indexed by raw value.
-private let derivativeTemplates: [[Template]] = Function.allCases.map { $0.derivativeRows.map(Template.init) }
+private let derivativeTemplates: [[Template]] = Function.allCases.map { f in
+    f.derivativeRows.map { Template($0, parameters: f.parameterNames) }
+}
 
 /// A partial derivative of one function: the variables as a multiset, and the result.
 public struct Partial: Hashable, Sendable {
@@ -128,10 +130,8 @@ extension ExprGraph {
             return sum(terms)
         case .apply(let function, let arguments):
             var terms: [NodeID] = []
-            var bindings: [String: NodeID] = [:]
-            for (name, argument) in zip(function.parameterNames, arguments) { bindings[name] = argument }
             for (i, di) in d.enumerated() where di != zero {
-                let outer = instantiate(derivativeTemplates[function.rawValue][i], with: bindings)
+                let outer = instantiate(derivativeTemplates[function.rawValue][i], with: arguments)
                 terms.append(product([outer, di]))
             }
             return sum(terms)

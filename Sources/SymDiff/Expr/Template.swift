@@ -4,17 +4,23 @@
 /// own and copied into a target graph with the parameters replaced.
 ///
 /// Derivative rows and the two sides of rewrite rules are templates, so those tables stay
-/// in formula syntax.
+/// in formula syntax. Parameters are positional: `parameters[i]` is replaced by the `i`-th
+/// argument of `instantiate`, so instantiating does no name lookups.
 public struct Template: Sendable {
     /// The template's own graph; parameters are variables there (`?a` keeps its `?`).
     public let graph: ExprGraph
     public let root: NodeID
+    /// The parameter names, in argument order.
+    public let parameters: [String]
     /// Nodes reachable from `root`, in evaluation order.
     let order: [NodeID]
+    /// Per node of `graph`, the index of the parameter it is, or -1.
+    let slot: [Int]
 
-    /// Parses `text`; `?name` pattern variables are allowed. Traps on invalid text, because
+    /// Parses `text`, in which `?name` pattern variables are allowed. `parameters` defaults to
+    /// the variables of `text` in order of first appearance. Traps on invalid text, because
     /// templates are the program's own tables, checked by the tests.
-    public init(_ text: String) {
+    public init(_ text: String, parameters: [String]? = nil) {
         do {
             let formula = try Formula(parsing: text, allowPatternVariables: true)
             graph = formula.graph
@@ -23,17 +29,29 @@ public struct Template: Sendable {
         } catch {
             preconditionFailure("invalid built-in template '\(text)': \(error)")
         }
+        let names = parameters ?? graph.variables(in: [root])
+        self.parameters = names
+        slot = graph.nodes.map { node in
+            if case .variable(let name) = node { return names.firstIndex(of: name) ?? -1 }
+            return -1
+        }
+    }
+
+    /// The parameter index of node `id`, or `nil` when it is not a parameter.
+    func parameterIndex(_ id: NodeID) -> Int? {
+        let i = slot[Int(id.index)]
+        return i >= 0 ? i : nil
     }
 }
 
 extension ExprGraph {
-    /// A copy of `template` in this graph, each parameter replaced by its binding.
-    public mutating func instantiate(_ template: Template, with bindings: [String: NodeID]) -> NodeID {
+    /// A copy of `template` in this graph, parameter `i` replaced by `arguments[i]`.
+    public mutating func instantiate(_ template: Template, with arguments: [NodeID]) -> NodeID {
         var map = [NodeID](repeating: template.root, count: template.graph.count)
         for id in template.order {
             let node = template.graph[id]
-            if case .variable(let name) = node, let bound = bindings[name] {
-                map[Int(id.index)] = bound
+            if let i = template.parameterIndex(id) {
+                map[Int(id.index)] = arguments[i]
             } else {
                 map[Int(id.index)] = rebuild(node, operands: node.operands.map { map[Int($0.index)] })
             }

@@ -1,7 +1,7 @@
 // Matching a rule's left side against a node, with n-ary sums and products matched as multisets.
 
-/// Values bound to pattern variables (`?a`) by a match.
-typealias Bindings = [String: NodeID]
+/// Values bound to pattern variables (`?a`) by a match, by parameter index.
+typealias Bindings = [NodeID?]
 
 /// Matches nodes of a template graph (the pattern) against nodes of a target graph.
 ///
@@ -11,16 +11,18 @@ typealias Bindings = [String: NodeID]
 /// cos(x)^2 + y` matches `sin(?u)^2 + cos(?u)^2` with `y` left over). Recursion follows the
 /// pattern, which is small, never the target.
 struct Matcher {
-    let pattern: ExprGraph
+    let template: Template
     let target: ExprGraph
+    var pattern: ExprGraph { template.graph }
 
     /// Matches `p` against `t` exactly, extending `bindings` on success.
     func match(_ p: NodeID, _ t: NodeID, _ bindings: inout Bindings) -> Bool {
-        switch (pattern[p], target[t]) {
-        case (.variable(let name), _) where name.hasPrefix("?"):
-            if let bound = bindings[name] { return bound == t }
-            bindings[name] = t
+        if let i = template.parameterIndex(p) {
+            if let bound = bindings[i] { return bound == t }
+            bindings[i] = t
             return true
+        }
+        switch (pattern[p], target[t]) {
         case (.number(let a), .number(let b)): return a == b
         case (.constant(let a), .constant(let b)): return a == b
         case (.variable(let a), .variable(let b)): return a == b
@@ -85,8 +87,8 @@ struct Matcher {
 
     /// A cheap test of the heads, to skip most candidates before a full match.
     private func mayMatch(_ p: NodeID, _ t: NodeID) -> Bool {
+        if template.parameterIndex(p) != nil { return true }
         switch (pattern[p], target[t]) {
-        case (.variable(let name), _) where name.hasPrefix("?"): return true
         case (.number, .number), (.constant, .constant), (.variable, .variable),
             (.sum, .sum), (.product, .product), (.power, .power):
             return true

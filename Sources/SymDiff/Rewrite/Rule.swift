@@ -7,12 +7,18 @@ public enum RuleCondition: Hashable, Sendable {
     /// The variable is bound to an even integer.
     case evenInteger(String)
 
-    func holds(_ bindings: [String: NodeID], in graph: ExprGraph) -> Bool {
+    /// The variable the condition is about.
+    var variable: String {
         switch self {
-        case .number(let name):
-            return bindings[name].flatMap(graph.number) != nil
-        case .evenInteger(let name):
-            guard let n = bindings[name].flatMap(graph.number)?.integerValue else { return false }
+        case .number(let name), .evenInteger(let name): return name
+        }
+    }
+
+    func holds(_ value: NodeID, in graph: ExprGraph) -> Bool {
+        switch self {
+        case .number: return graph.number(value) != nil
+        case .evenInteger:
+            guard let n = graph.number(value)?.integerValue else { return false }
             return n % 2 == 0
         }
     }
@@ -27,15 +33,21 @@ public struct RewriteRule: Sendable {
     public let lhs: Template
     public let rhs: Template
     public let condition: RuleCondition?
+    /// The parameter index the condition is about.
+    private let conditionSlot: Int
     /// The spellings the rule was written with, for traces and tests.
     public let lhsText: String
     public let rhsText: String
 
     public init(_ name: String, _ lhs: String, _ rhs: String, when condition: RuleCondition? = nil) {
         self.name = name
-        self.lhs = Template(lhs)
-        self.rhs = Template(rhs)
+        let pattern = Template(lhs)
+        self.lhs = pattern
+        self.rhs = Template(rhs, parameters: pattern.parameters)
         self.condition = condition
+        let slot = condition.flatMap { pattern.parameters.firstIndex(of: $0.variable) }
+        precondition(condition == nil || slot != nil, "rule '\(name)': condition on an unknown variable")
+        conditionSlot = slot ?? -1
         lhsText = lhs
         rhsText = rhs
     }
@@ -73,14 +85,16 @@ public struct RewriteRule: Sendable {
 
     /// The rewritten node when the rule applies at `id`, else `nil`.
     func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
-        var bindings: [String: NodeID] = [:]
+        var bindings = Bindings(repeating: nil, count: lhs.parameters.count)
         // The matcher holds a copy of the graph; it must be gone before the graph is
         // written, or the write would copy the whole graph.
         func match(_ graph: ExprGraph) -> [NodeID]? {
-            Matcher(pattern: lhs.graph, target: graph).matchRoot(lhs.root, id, &bindings)
+            Matcher(template: lhs, target: graph).matchRoot(lhs.root, id, &bindings)
         }
-        guard let rest = match(graph), condition?.holds(bindings, in: graph) ?? true else { return nil }
-        let replaced = graph.instantiate(rhs, with: bindings)
+        guard let rest = match(graph) else { return nil }
+        let arguments = bindings.map { $0! }
+        if let condition, !condition.holds(arguments[conditionSlot], in: graph) { return nil }
+        let replaced = graph.instantiate(rhs, with: arguments)
         if rest.isEmpty { return replaced }
         if case .sum = graph[id] { return graph.sum(rest + [replaced]) }
         return graph.product(rest + [replaced])

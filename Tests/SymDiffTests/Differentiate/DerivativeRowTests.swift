@@ -35,7 +35,7 @@ func richardson(_ g: (Double) -> Double, at x: Double) -> Double {
             let point = domain(f).map { Double.random(in: $0, using: &random) }
             for (i, row) in f.derivativeRows.enumerated() {
                 var graph = ExprGraph()
-                let rowNode = graph.instantiate(Template(row), with: [:])
+                let rowNode = graph.instantiate(Template(row, parameters: names), with: names.map { graph.variable($0) })
                 let symbolic = graph.evaluate(rowNode, at: Dictionary(uniqueKeysWithValues: zip(names, point)))
                 let numeric = richardson({ t in
                     var p = point

@@ -6,20 +6,19 @@ import Testing
 /// number; returns the instantiated sides and the free variables.
 private func instances(of rule: RewriteRule, numberChoice: Int64) -> (ExprGraph, NodeID, NodeID, [String]) {
     var graph = ExprGraph()
-    var bindings: [String: NodeID] = [:]
+    var arguments: [NodeID] = []
     var variables: [String] = []
-    for name in rule.lhs.graph.variables(in: [rule.lhs.root]) where name.hasPrefix("?") {
-        switch rule.condition {
-        case .number(name)?, .evenInteger(name)?:
-            bindings[name] = graph.number(numberChoice)
-        default:
+    for name in rule.lhs.parameters {
+        if rule.condition?.variable == name {
+            arguments.append(graph.number(numberChoice))
+        } else {
             let variable = "v_" + name.dropFirst()
             variables.append(variable)
-            bindings[name] = graph.variable(variable)
+            arguments.append(graph.variable(variable))
         }
     }
-    let lhs = graph.instantiate(rule.lhs, with: bindings)
-    let rhs = graph.instantiate(rule.rhs, with: bindings)
+    let lhs = graph.instantiate(rule.lhs, with: arguments)
+    let rhs = graph.instantiate(rule.rhs, with: arguments)
     return (graph, lhs, rhs, variables)
 }
 
