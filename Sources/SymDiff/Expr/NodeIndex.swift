@@ -40,6 +40,13 @@ struct NodeIndex: Sendable {
         for (i, node) in nodes.enumerated() { place(Int32(i), hash: NodeIndex.hash(node)) }
     }
 
+    /// A fast hash of a list of operands.
+    static func hash<C: Collection>(operands: C) -> UInt64 where C.Element == NodeID {
+        var h: UInt64 = 0
+        for id in operands { h = (h ^ UInt64(id.index)) &* 0x9E37_79B9_7F4A_7C15; h ^= h >> 29 }
+        return h
+    }
+
     /// A fast hash of a node's contents.
     static func hash(_ node: Node) -> UInt64 {
         var h: UInt64 = 0

@@ -1,0 +1,222 @@
+// Sums and products: flattening, folding numbers, collecting like terms and like factors.
+
+/// A term of a sum, split into its numeric coefficient and the rest.
+///
+/// The rest is `factors` (the factors after the coefficient) when the term is a product,
+/// else the term itself (`single`). Keeping it as a slice, not a node, means a term that
+/// combines with no other costs no new node.
+private struct LikeTerm {
+    var original: NodeID
+    var coefficient: Number
+    var single: NodeID
+    var factors: ArraySlice<NodeID>
+
+    /// A total order on rests in which equal rests are equal.
+    static func restOrder(_ a: LikeTerm, _ b: LikeTerm) -> Bool? {
+        if a.factors.isEmpty != b.factors.isEmpty { return a.factors.isEmpty }
+        if a.factors.isEmpty { return a.single == b.single ? nil : a.single < b.single }
+        if a.factors.count != b.factors.count { return a.factors.count < b.factors.count }
+        for (x, y) in zip(a.factors, b.factors) where x != y { return x < y }
+        return nil
+    }
+}
+
+/// A factor of a product, split into base and numeric exponent.
+private struct LikeFactor {
+    var original: NodeID
+    var base: NodeID
+    var exponent: Number
+}
+
+extension ExprGraph {
+    // MARK: - Sums
+
+    /// The canonical sum of `terms`.
+    ///
+    /// Flattens nested sums, folds numbers, and collects like terms (`x + 2*x` is `3*x`;
+    /// terms that cancel are dropped, even where they were undefined: `log(x) - log(x)` is 0).
+    /// A term that combines with no other is kept as it is.
+    public mutating func sum(_ terms: [NodeID]) -> NodeID {
+        var constant = Number.zero
+        var items: [LikeTerm] = []
+        items.reserveCapacity(terms.count)
+        func add(_ term: NodeID) {
+            switch self[term] {
+            case .number(let n): constant = constant + n
+            case .product(let factors):
+                let c = number(factors[0])
+                let rest = c == nil ? factors[...] : factors.dropFirst()
+                items.append(LikeTerm(
+                    original: term, coefficient: c ?? .one, single: rest.first!, factors: rest.count == 1 ? [] : rest))
+            default:
+                items.append(LikeTerm(original: term, coefficient: .one, single: term, factors: []))
+            }
+        }
+        for term in terms {
+            if case .sum(let inner) = self[term] { inner.forEach(add) } else { add(term) }
+        }
+        // Sorted by rest, like terms are adjacent.
+        var order = Array(items.indices)
+        order.sort { LikeTerm.restOrder(items[$0], items[$1]) ?? ($0 < $1) }
+        var operands: [NodeID] = []
+        var start = 0
+        while start < order.count {
+            let first = items[order[start]]
+            var end = start + 1
+            var coefficient = first.coefficient
+            while end < order.count, LikeTerm.restOrder(first, items[order[end]]) == nil {
+                coefficient = coefficient + items[order[end]].coefficient
+                end += 1
+            }
+            defer { start = end }
+            if end == start + 1 {
+                operands.append(first.original)
+                continue
+            }
+            if coefficient.isZero { continue }
+            let rest = first.factors.isEmpty ? first.single : intern(.product(Array(first.factors)))
+            operands.append(scaled(rest, by: coefficient))
+        }
+        operands.sort()
+        if !constant.isZero { operands.insert(number(constant), at: 0) }
+        switch operands.count {
+        case 0: return number(.zero)
+        case 1: return operands[0]
+        default: return intern(.sum(operands))
+        }
+    }
+
+    /// `a + b`.
+    public mutating func add(_ a: NodeID, _ b: NodeID) -> NodeID { sum([a, b]) }
+
+    /// `a - b`.
+    public mutating func subtract(_ a: NodeID, _ b: NodeID) -> NodeID { sum([a, negate(b)]) }
+
+    /// `-a`.
+    public mutating func negate(_ a: NodeID) -> NodeID { scaled(a, by: .minusOne) }
+
+    /// `coefficient * term`.
+    mutating func scaled(_ term: NodeID, by coefficient: Number) -> NodeID {
+        if coefficient.isOne { return term }
+        if coefficient.isZero { return number(.zero) }
+        switch self[term] {
+        case .number(let n): return number(n * coefficient)
+        case .product(let factors):
+            if case .number(let c) = self[factors[0]] {
+                let combined = c * coefficient
+                if combined.isZero { return number(.zero) }
+                if combined.isOne { return factors.count == 2 ? factors[1] : intern(.product(Array(factors.dropFirst()))) }
+                return intern(.product([number(combined)] + factors.dropFirst()))
+            }
+            return intern(.product([number(coefficient)] + factors))
+        case .sum(let terms):
+            return sum(terms.map { scaled($0, by: coefficient) })
+        default:
+            return intern(.product([number(coefficient), term]))
+        }
+    }
+
+    // MARK: - Products
+
+    /// The canonical product of `factors`.
+    ///
+    /// Flattens nested products, folds numbers (a factor 0 makes the product 0), distributes a
+    /// number over a lone sum (`2*(x + y)` is `2*x + 2*y`), and merges powers of one base
+    /// when that keeps the domain: `x*x^2` is `x^3` and `x^-1*x^-2` is `x^-3`, but `x*x^-1`
+    /// stays (it is undefined at 0) and so does `x^(1/2)*x^(1/2)` (undefined below 0). A
+    /// factor whose base occurs once is kept as it is.
+    public mutating func product(_ factors: [NodeID]) -> NodeID {
+        var coefficient = Number.one
+        var items: [LikeFactor] = []
+        items.reserveCapacity(factors.count)
+        func add(_ factor: NodeID) {
+            switch self[factor] {
+            case .number(let n): coefficient = coefficient * n
+            case .power(let b, let e) where number(e) != nil:
+                items.append(LikeFactor(original: factor, base: b, exponent: number(e)!))
+            default:
+                items.append(LikeFactor(original: factor, base: factor, exponent: .one))
+            }
+        }
+        for factor in factors {
+            if case .product(let inner) = self[factor] { inner.forEach(add) } else { add(factor) }
+        }
+        if coefficient.isZero { return number(.zero) }
+        // Sorted by base (ties by position), the factors of one base are adjacent.
+        var order = Array(items.indices)
+        order.sort { items[$0].base != items[$1].base ? items[$0].base < items[$1].base : $0 < $1 }
+        var operands: [NodeID] = []
+        var start = 0
+        while start < order.count {
+            let base = items[order[start]].base
+            var end = start + 1
+            while end < order.count, items[order[end]].base == base { end += 1 }
+            defer { start = end }
+            if end == start + 1 {
+                operands.append(items[order[start]].original)
+                continue
+            }
+            for exponent in mergedExponents(order[start..<end].map { items[$0].exponent }, base: base) {
+                let factor = power(base, number(exponent))
+                if case .number(let n) = self[factor] {
+                    coefficient = coefficient * n
+                } else if case .product(let inner) = self[factor] {
+                    // A positive numeric base folded to a rational times a power.
+                    for f in inner {
+                        if case .number(let n) = self[f] { coefficient = coefficient * n } else { operands.append(f) }
+                    }
+                } else {
+                    operands.append(factor)
+                }
+            }
+        }
+        if coefficient.isZero { return number(.zero) }
+        if operands.count == 1, case .sum = self[operands[0]] {
+            // A number times one sum distributes, so that `x - (x - y)` collects to `y`.
+            return scaled(operands[0], by: coefficient)
+        }
+        operands.sort()
+        if !coefficient.isOne { operands.insert(number(coefficient), at: 0) }
+        switch operands.count {
+        case 0: return number(coefficient)
+        case 1: return operands[0]
+        default: return intern(.product(operands))
+        }
+    }
+
+    /// `a * b`.
+    public mutating func multiply(_ a: NodeID, _ b: NodeID) -> NodeID { product([a, b]) }
+
+    /// `a / b`, kept as `a * b^-1`.
+    public mutating func divide(_ a: NodeID, _ b: NodeID) -> NodeID {
+        product([a, power(b, number(.minusOne))])
+    }
+
+    /// Merges the numeric exponents of one base where the merged power has the same domain.
+    ///
+    /// Two exponents merge when they have the same sign and are both integers or add up to a
+    /// non-integer. A positive numeric base is defined everywhere, so its exponents all merge.
+    private func mergedExponents(_ exponents: [Number], base: NodeID) -> [Number] {
+        if exponents.count == 1 { return exponents }
+        if let b = number(base), !b.isNegative, !b.isZero {
+            return [exponents.dropFirst().reduce(exponents[0], +)]
+        }
+        var merged: [Number] = []
+        for negative in [false, true] {
+            var accumulated: Number?
+            for e in exponents where e.isNegative == negative {
+                guard let a = accumulated else { accumulated = e; continue }
+                let total = a + e
+                let bothIntegers = a.integerValue != nil && e.integerValue != nil
+                if bothIntegers || total.integerValue == nil {
+                    accumulated = total
+                } else {
+                    merged.append(a)
+                    accumulated = e
+                }
+            }
+            if let a = accumulated { merged.append(a) }
+        }
+        return merged
+    }
+}
