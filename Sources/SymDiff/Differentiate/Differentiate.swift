@@ -29,6 +29,7 @@ extension ExprGraph {
         let pendingMark: Int32 = -2
         var pending: [NodeID] = []
         var stack = [f]
+        stack.reserveCapacity(16)
         while let id = stack.popLast() {
             guard memo[Int(id.index)] == -1 else { continue }
             memo[Int(id.index)] = pendingMark
@@ -113,6 +114,7 @@ extension ExprGraph {
             return sum(d)
         case .product(let factors):
             var terms: [NodeID] = []
+            terms.reserveCapacity(d.count)
             for (i, di) in d.enumerated() where di != zero {
                 var others = factors
                 others[i] = di

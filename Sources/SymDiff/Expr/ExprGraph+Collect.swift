@@ -59,6 +59,7 @@ extension ExprGraph {
         var order = Array(items.indices)
         order.sort { LikeTerm.restOrder(items[$0], items[$1]) ?? ($0 < $1) }
         var operands: [NodeID] = []
+        operands.reserveCapacity(items.count + 1)
         var start = 0
         while start < order.count {
             let first = items[order[start]]
@@ -146,6 +147,7 @@ extension ExprGraph {
         var order = Array(items.indices)
         order.sort { items[$0].base != items[$1].base ? items[$0].base < items[$1].base : $0 < $1 }
         var operands: [NodeID] = []
+        operands.reserveCapacity(items.count + 1)
         var start = 0
         while start < order.count {
             let base = items[order[start]].base

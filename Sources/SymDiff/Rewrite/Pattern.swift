@@ -85,6 +85,32 @@ struct Matcher {
         return false
     }
 
+    /// Whether `p` could match `t`, judged by the heads of the nodes down to `depth` levels,
+    /// without allocating: rejects most rule attempts before any matching state is built.
+    static func couldMatch(_ template: Template, _ p: NodeID, _ target: ExprGraph, _ t: NodeID, depth: Int) -> Bool {
+        if template.parameterIndex(p) != nil { return true }
+        switch (template.graph[p], target[t]) {
+        case (.number(let a), .number(let b)): return a == b
+        case (.constant(let a), .constant(let b)): return a == b
+        case (.variable(let a), .variable(let b)): return a == b
+        case (.power(let pb, let pe), .power(let tb, let te)):
+            return depth == 0
+                || (couldMatch(template, pb, target, tb, depth: depth - 1)
+                    && couldMatch(template, pe, target, te, depth: depth - 1))
+        case (.apply(let f, let pa), .apply(let g, let ta)):
+            guard f == g else { return false }
+            if depth == 0 { return true }
+            for (x, y) in zip(pa, ta) where !couldMatch(template, x, target, y, depth: depth - 1) { return false }
+            return true
+        case (.sum(let ps), .sum(let ts)), (.product(let ps), .product(let ts)):
+            guard ts.count >= ps.count else { return false }
+            if depth == 0 { return true }
+            return ps.allSatisfy { x in ts.contains { y in couldMatch(template, x, target, y, depth: depth - 1) } }
+        default:
+            return false
+        }
+    }
+
     /// A cheap test of the heads, to skip most candidates before a full match.
     private func mayMatch(_ p: NodeID, _ t: NodeID) -> Bool {
         if template.parameterIndex(p) != nil { return true }

@@ -85,6 +85,7 @@ public struct RewriteRule: Sendable {
 
     /// The rewritten node when the rule applies at `id`, else `nil`.
     func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
+        guard Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 3) else { return nil }
         var bindings = Bindings(repeating: nil, count: lhs.parameters.count)
         // The matcher holds a copy of the graph; it must be gone before the graph is
         // written, or the write would copy the whole graph.
