@@ -3,16 +3,30 @@
 /// A position in formula text: a UTF-8 byte offset plus 1-based line and column.
 ///
 /// Columns count Unicode scalars, so a caret printed under the source line lines up with
-/// the character the message is about.
+/// the character the message is about. Stored in 32 bits each (formulas are limited to less
+/// than 2 GiB), which keeps syntax nodes small and parsing fast.
 public struct SourceLocation: Hashable, Sendable, Comparable {
-    public var offset: Int
-    public var line: Int
-    public var column: Int
+    private var storedOffset: Int32
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(truncatingIfNeeded: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(truncatingIfNeeded: newValue) }
+    }
 
     public init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
-        self.line = line
-        self.column = column
+        storedOffset = Int32(truncatingIfNeeded: offset)
+        storedLine = Int32(truncatingIfNeeded: line)
+        storedColumn = Int32(truncatingIfNeeded: column)
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.offset < b.offset }
