@@ -160,24 +160,56 @@ extension ExprGraph {
 }
 
 extension ExprGraph {
-    /// `id` in formula syntax, or an error when the text would exceed `limits.maxPrintedBytes`.
+    /// `id` in formula syntax, with let-bindings for shared subexpressions when the tree is
+    /// much larger than the graph; an error when the text would exceed
+    /// `limits.maxPrintedBytes`.
     ///
-    /// A shared subexpression prints once per use, so text can be exponentially larger than
-    /// the graph; the tree size (a lower bound on the length) is counted first, forward and
-    /// saturating, so a huge expression is refused before any text is built.
+    /// A shared subexpression prints once per use, so a tree can be exponentially larger than
+    /// its graph (the 10th derivative of a nested function). The tree size is counted first,
+    /// forward and saturating. When it is more than `sharingFactor` times the node count
+    /// (and over `sharingMinimum`), every shared non-leaf node is printed once as a binding,
+    /// `_1 = ...; _2 = ...; body`, which is formula syntax and reads back to the same node.
     public func printedFormula(_ id: NodeID) throws(LimitExceeded) -> String {
         let limit = limits.maxPrintedBytes
+        let order = reachable(from: [id])
         var treeSize: [NodeID: Int] = [:]
-        for node in reachable(from: [id]) {
-            let size = self[node].operands.reduce(1) { total, child in
+        var uses: [NodeID: Int] = [:]
+        for node in order {
+            treeSize[node] = self[node].operands.reduce(1) { total, child in
+                uses[child, default: 0] += 1
                 let (sum, overflow) = total.addingReportingOverflow(treeSize[child]!)
                 return overflow ? Int.max : sum
             }
-            treeSize[node] = size
         }
-        if treeSize[id]! > limit { throw LimitExceeded(.printedSize, limit: limit) }
-        let text = formula(id)
+        var printer = Printer(graph: self)
+        var text = ""
+        if treeSize[id]! > Swift.max(ExprGraph.sharingMinimum, ExprGraph.sharingFactor * order.count) {
+            let prefix = bindingPrefix()
+            for node in order where node != id && uses[node, default: 0] > 1 && !self[node].operands.isEmpty {
+                let name = "\(prefix)\(printer.names.count + 1)"
+                text += "\(name) = \(printer.formula(node)); "
+                printer.names[node] = name
+                if text.utf8.count > limit { throw LimitExceeded(.printedSize, limit: limit) }
+            }
+        } else if treeSize[id]! > limit {
+            throw LimitExceeded(.printedSize, limit: limit)
+        }
+        text += printer.formula(id)
         if text.utf8.count > limit { throw LimitExceeded(.printedSize, limit: limit) }
         return text
+    }
+
+    /// Trees more than this many times larger than their graph print with let-bindings.
+    static let sharingFactor = 4
+    /// Trees up to this many nodes always print without let-bindings.
+    static let sharingMinimum = 400
+
+    /// A prefix for binding names, `_`, lengthened until no variable of the graph starts with it.
+    private func bindingPrefix() -> String {
+        var prefix = "_"
+        while nodes.contains(where: { if case .variable(let v) = $0 { return v.hasPrefix(prefix) } else { return false } }) {
+            prefix += "_"
+        }
+        return prefix
     }
 }

@@ -55,3 +55,30 @@ import Testing
         }
     }
 }
+
+@Suite struct SharedPrintingTests {
+    /// A derivative whose tree dwarfs its graph prints with let-bindings, and reading that
+    /// text back gives the same node.
+    @Test(arguments: [("sin(sin(sin(sin(x))))", 4), ("exp(tanh(x)*sigmoid(x))", 5), ("x^x", 6)])
+    func letBindingsReadBack(_ formula: String, _ order: Int) throws {
+        var (graph, roots) = try lowered([formula])
+        let d = try graph.derivative(of: roots[0], withRespectTo: Array(repeating: "x", count: order))
+        let text = try graph.printedFormula(d)
+        #expect(text.hasPrefix("_1 = "), "\(text.prefix(80))")
+        #expect(try graph.lower(Parser.parse(text)) == d)
+    }
+
+    @Test func smallExpressionsPrintPlain() throws {
+        var (graph, roots) = try lowered(["x1^2*sin(x2)"])
+        let d = try graph.derivative(of: roots[0], withRespectTo: "x1")
+        #expect(try graph.printedFormula(d) == "2*x1*sin(x2)")
+    }
+
+    @Test func bindingNamesAvoidVariables() throws {
+        var (graph, roots) = try lowered(["sin(sin(sin(sin(_1))))"])
+        let d = try graph.derivative(of: roots[0], withRespectTo: Array(repeating: "_1", count: 4))
+        let text = try graph.printedFormula(d)
+        #expect(text.hasPrefix("__1 = "))
+        #expect(try graph.lower(Parser.parse(text)) == d)
+    }
+}
