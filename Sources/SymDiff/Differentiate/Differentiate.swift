@@ -27,11 +27,17 @@ extension ExprGraph {
         defer { derivatives[x] = memo }
         memo.append(contentsOf: repeatElement(-1, count: nodes.count - memo.count))
         let pendingMark: Int32 = -2
+        let zero = number(.zero).index
+        let bit = variableMasks[Int(x.index)]
         var pending: [NodeID] = []
         var stack = [f]
         stack.reserveCapacity(16)
         while let id = stack.popLast() {
             guard memo[Int(id.index)] == -1 else { continue }
+            if variableMasks[Int(id.index)] & bit == 0 {
+                memo[Int(id.index)] = zero
+                continue
+            }
             memo[Int(id.index)] = pendingMark
             pending.append(id)
             stack.append(contentsOf: self[id].operands)

@@ -44,6 +44,10 @@ public enum Node: Hashable, Sendable {
 public struct ExprGraph: Sendable {
     public private(set) var nodes: [Node] = []
     private var index = NodeIndex()
+    /// Per node, a 64-bit summary of the variables under it: each variable sets one bit
+    /// (chosen by a hash of its name), a node has the union of its operands' bits. A clear bit
+    /// proves the variable does not occur, so a derivative by it is 0 without a visit.
+    private(set) var variableMasks: [UInt64] = []
     /// Memoized partial derivatives: per variable, per node index, the derivative's index
     /// (-1 not computed yet).
     var derivatives: [NodeID: [Int32]] = [:]
@@ -53,6 +57,13 @@ public struct ExprGraph: Sendable {
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
+    }
+
+    /// The bit that `name` sets in variable masks (FNV-1a of its bytes, modulo 64).
+    static func maskBit(_ name: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return 1 << (h % 64)
     }
 
     /// The number of distinct nodes.
@@ -67,6 +78,10 @@ public struct ExprGraph: Sendable {
         let id = NodeID(nodes.count)
         nodes.append(node)
         index.insert(id, hash: hash, in: nodes)
+        switch node {
+        case .variable(let name): variableMasks.append(ExprGraph.maskBit(name))
+        default: variableMasks.append(node.operands.reduce(0) { $0 | variableMasks[Int($1.index)] })
+        }
         return id
     }
 
