@@ -5,8 +5,9 @@
 ///
 /// Derivative rows and the two sides of rewrite rules are templates, so those tables stay
 /// in formula syntax. Parameters are positional: `parameters[i]` is replaced by the `i`-th
-/// argument of `instantiate`, so instantiating does no name lookups.
-public struct Template: Sendable {
+/// argument of `instantiate`, so instantiating does no name lookups. A class, because it is
+/// immutable and holds a whole graph: passing it around must not copy that.
+public final class Template: Sendable {
     /// The template's own graph; parameters are variables there (`?a` keeps its `?`).
     public let graph: ExprGraph
     public let root: NodeID

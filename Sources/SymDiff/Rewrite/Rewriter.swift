@@ -32,10 +32,21 @@ public struct Rewriter: Sendable {
     /// Per node index, whether the node is known to be in normal form.
     private var normal: [Bool] = []
 
-    public init(rules: [RewriteRule] = Rules.rewriteRules) {
+    public init(rules: [RewriteRule]) {
+        self.rules = Rewriter.table(rules)
+    }
+
+    /// A rewriter with every rule of `Rules.rewriteRules`.
+    public init() {
+        rules = Rewriter.defaultTable
+    }
+
+    private static let defaultTable = table(Rules.rewriteRules)
+
+    private static func table(_ rules: [RewriteRule]) -> [[RewriteRule]] {
         var table = [[RewriteRule]](repeating: [], count: RewriteRule.Head.count)
         for rule in rules { table[rule.head.ordinal].append(rule) }
-        self.rules = table
+        return table
     }
 
     /// The simplified form of each root.

@@ -27,8 +27,9 @@ public enum RuleCondition: Hashable, Sendable {
 /// A named rule `lhs => rhs`, with `?name` pattern variables.
 ///
 /// Every rule keeps the set of points where the expression is defined: `sqrt(?u^2) => abs(?u)`
-/// is a rule, `exp(log(?u)) => ?u` is not (it would define `log` of negatives).
-public struct RewriteRule: Sendable {
+/// is a rule, `exp(log(?u)) => ?u` is not (it would define `log` of negatives). A class,
+/// because it is immutable and holds two templates: trying rules must not copy them.
+public final class RewriteRule: Sendable {
     public let name: String
     public let lhs: Template
     public let rhs: Template
