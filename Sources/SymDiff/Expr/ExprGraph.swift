@@ -48,6 +48,8 @@ public struct ExprGraph: Sendable {
     /// (chosen by a hash of its name), a node has the union of its operands' bits. A clear bit
     /// proves the variable does not occur, so a derivative by it is 0 without a visit.
     private(set) var variableMasks: [UInt64] = []
+    /// Per node, the set of functions applied under it, one bit per `Function` raw value.
+    private(set) var functionMasks: [UInt64] = []
     /// Memoized partial derivatives: per variable, per node index, the derivative's index
     /// (-1 not computed yet).
     var derivatives: [NodeID: [Int32]] = [:]
@@ -82,6 +84,9 @@ public struct ExprGraph: Sendable {
         case .variable(let name): variableMasks.append(ExprGraph.maskBit(name))
         default: variableMasks.append(node.operands.reduce(0) { $0 | variableMasks[Int($1.index)] })
         }
+        var functions = node.operands.reduce(0) { $0 | functionMasks[Int($1.index)] }
+        if case .apply(let f, _) = node { functions |= 1 << UInt64(f.rawValue) }
+        functionMasks.append(functions)
         return id
     }
 

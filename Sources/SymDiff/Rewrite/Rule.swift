@@ -36,6 +36,9 @@ public final class RewriteRule: Sendable {
     public let condition: RuleCondition?
     /// The parameter index the condition is about.
     private let conditionSlot: Int
+    /// The functions the left side applies, as a function mask: a node without all of them
+    /// below it cannot match.
+    let requiredFunctions: UInt64
     /// The spellings the rule was written with, for traces and tests.
     public let lhsText: String
     public let rhsText: String
@@ -44,6 +47,7 @@ public final class RewriteRule: Sendable {
         self.name = name
         let pattern = Template(lhs)
         self.lhs = pattern
+        requiredFunctions = pattern.graph.functionMasks[Int(pattern.root.index)]
         self.rhs = Template(rhs, parameters: pattern.parameters)
         self.condition = condition
         let slot = condition.flatMap { pattern.parameters.firstIndex(of: $0.variable) }
@@ -86,7 +90,9 @@ public final class RewriteRule: Sendable {
 
     /// The rewritten node when the rule applies at `id`, else `nil`.
     func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
-        guard Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 3) else { return nil }
+        guard requiredFunctions & ~graph.functionMasks[Int(id.index)] == 0,
+            Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 3)
+        else { return nil }
         var bindings = Bindings(repeating: nil, count: lhs.parameters.count)
         // The matcher holds a copy of the graph; it must be gone before the graph is
         // written, or the write would copy the whole graph.
