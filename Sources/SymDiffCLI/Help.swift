@@ -50,6 +50,10 @@ let helpText = """
       D(f, x), D(f, x, 3), D(f, x, y): derivatives inside formulas
       u = exp(-x^2); D(u, x) + 2*x*u: let-bindings before the formula
 
+    OUTPUT
+      Expressions whose tree is much larger than their graph print with let-bindings of
+      the shared parts, '_1 = ...; _2 = ...; expr', which symdiff reads back.
+
     EXIT STATUS
       0 success, 2 bad input (formula, option or limit); the error goes to stderr with
       a caret under the problem, and nothing is printed on stdout

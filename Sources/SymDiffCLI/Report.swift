@@ -33,7 +33,7 @@ func jsonReport(_ d: Derivatives) throws(LimitExceeded) -> String {
                 "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(jsonString(try d.graph.printedFormula(partial.node)))}")
         }
         results.append(
-            "{\"function\": \(jsonString(try d.graph.printedFormula(result.function))), \"order\": \(d.order),\n"
+            "{\"function\": \(jsonString(try d.graph.printedFormula(result.function))),\n"
                 + "   \"derivatives\": [" + derivatives.joined(separator: ",\n      ") + "]}")
     }
     return "{\"variables\": \(jsonArray(d.variables)),\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
