@@ -148,7 +148,7 @@ extension Options {
             if argument == "--" { optionsEnded = true; continue }
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard let spec = optionTable.first(where: { $0.name == parts[0] }) else {
-                let suggestion = closest(parts[0], among: optionTable.map(\.name))
+                let suggestion = nearestName(to: parts[0], among: optionTable.map(\.name))
                 throw CommandLineError(
                     "unknown option '\(parts[0])'", argument: argument, underline: 0..<parts[0].count,
                     hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "symdiff --help lists the options")
@@ -168,26 +168,6 @@ extension Options {
         let limitsFirst = pending.filter { $0.0.name.hasPrefix("--max-") } + pending.filter { !$0.0.name.hasPrefix("--max-") }
         for (spec, text) in limitsFirst { try spec.apply(&self, text) }
     }
-}
-
-/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
-func closest(_ word: String, among candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let old = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = old
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
-    }
-    let scored = candidates.map { ($0, distance(Array(word.lowercased()), Array($0.lowercased()))) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
-    return best.0
 }
 
 extension String {
