@@ -38,43 +38,48 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The value at `arguments` in binary64, following IEEE 754 and C99 Annex F.
+    /// The value at `a` (and `b`), following IEEE 754 and C99 Annex F, in any precision.
     ///
     /// Conventions at the kinks, as PyTorch uses them: `sign(0) = 0`, `heaviside(0) = 0`,
     /// `relu(0) = 0`. `min` and `max` propagate NaN (like `torch.minimum`), unlike `fmin`.
-    public func evaluate(_ a: Double, _ b: Double = .nan) -> Double {
+    /// `sigmoid` and `softplus` use the forms that neither overflow nor cancel.
+    public func evaluate<T: RealFunctions>(_ a: T, _ b: T = .nan) -> T {
         switch self {
-        case .sin: return Foundation.sin(a)
-        case .cos: return Foundation.cos(a)
-        case .tan: return Foundation.tan(a)
-        case .sec: return 1 / Foundation.cos(a)
-        case .csc: return 1 / Foundation.sin(a)
-        case .cot: return 1 / Foundation.tan(a)
-        case .asin: return Foundation.asin(a)
-        case .acos: return Foundation.acos(a)
-        case .atan: return Foundation.atan(a)
-        case .sinh: return Foundation.sinh(a)
-        case .cosh: return Foundation.cosh(a)
-        case .tanh: return Foundation.tanh(a)
-        case .asinh: return Foundation.asinh(a)
-        case .acosh: return Foundation.acosh(a)
-        case .atanh: return Foundation.atanh(a)
-        case .exp: return Foundation.exp(a)
-        case .log: return Foundation.log(a)
-        case .log10: return Foundation.log10(a)
-        case .log2: return Foundation.log2(a)
+        case .sin: return T.sin(a)
+        case .cos: return T.cos(a)
+        case .tan: return T.tan(a)
+        case .sec: return 1 / T.cos(a)
+        case .csc: return 1 / T.sin(a)
+        case .cot: return 1 / T.tan(a)
+        case .asin: return T.asin(a)
+        case .acos: return T.acos(a)
+        case .atan: return T.atan(a)
+        case .sinh: return T.sinh(a)
+        case .cosh: return T.cosh(a)
+        case .tanh: return T.tanh(a)
+        case .asinh: return T.asinh(a)
+        case .acosh: return T.acosh(a)
+        case .atanh: return T.atanh(a)
+        case .exp: return T.exp(a)
+        case .log: return T.log(a)
+        case .log10: return T.log10(a)
+        case .log2: return T.log2(a)
         case .sqrt: return a.squareRoot()
-        case .cbrt: return Foundation.cbrt(a)
+        case .cbrt: return T.cbrt(a)
         case .abs: return Swift.abs(a)
         case .sign: return a > 0 ? 1 : a < 0 ? -1 : a == 0 ? 0 : .nan
-        case .erf: return Foundation.erf(a)
-        case .erfc: return Foundation.erfc(a)
-        case .sigmoid: return a >= 0 ? 1 / (1 + Foundation.exp(-a)) : Foundation.exp(a) / (1 + Foundation.exp(a))
-        case .softplus: return a > 0 ? a + Foundation.log1p(Foundation.exp(-a)) : Foundation.log1p(Foundation.exp(a))
+        case .erf: return T.erf(a)
+        case .erfc: return T.erfc(a)
+        case .sigmoid:
+            let e = T.exp(-Swift.abs(a))
+            return a >= 0 ? 1 / (1 + e) : e / (1 + e)
+        case .softplus:
+            let l = T.log1p(T.exp(-Swift.abs(a)))
+            return a > 0 ? a + l : l
         case .relu: return a > 0 ? a : a.isNaN ? a : 0
         case .heaviside: return a > 0 ? 1 : a.isNaN ? a : 0
-        case .atan2: return Foundation.atan2(a, b)
-        case .hypot: return Foundation.hypot(a, b)
+        case .atan2: return T.atan2(a, b)
+        case .hypot: return T.hypot(a, b)
         case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
         }

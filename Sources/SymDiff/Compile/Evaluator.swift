@@ -1,0 +1,182 @@
+// Running a program block by block over columns of points, on all cores.
+import Dispatch
+
+/// A floating-point type a program can be evaluated in.
+public protocol EvaluationScalar: RealFunctions {
+    /// `n` rounded once to this type.
+    init(exactly n: Number)
+    /// `c` rounded once to this type.
+    init(constant c: Constant)
+    /// `result[i] = f(a[i], b[i])` for `i < count`; `b` is `nil` for one-argument functions.
+    static func apply(
+        _ f: Function, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>?, _ result: UnsafeMutablePointer<Self>,
+        count: Int)
+}
+
+extension EvaluationScalar {
+    public init(exactly n: Number) {
+        switch n {
+        case .rational(let p, let q): self = Self(p) / Self(q)
+        case .real(let x): self = Self(x)
+        }
+    }
+
+    /// The elementwise loop over `Function.evaluate`, bit for bit the scalar interpreter.
+    public static func apply(
+        _ f: Function, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>?, _ result: UnsafeMutablePointer<Self>,
+        count: Int
+    ) {
+        if let b {
+            for i in 0..<count { result[i] = f.evaluate(a[i], b[i]) }
+        } else {
+            for i in 0..<count { result[i] = f.evaluate(a[i]) }
+        }
+    }
+}
+
+extension Double: EvaluationScalar {
+    public init(constant c: Constant) { self = c.value }
+}
+
+#if arch(x86_64)
+extension Float80: EvaluationScalar {
+    public init(constant c: Constant) {
+        switch c {
+        case .pi: self = .pi
+        case .e: self = Float80.exp(1)
+        }
+    }
+}
+#endif
+
+/// Runs a `Program` over columns of points.
+///
+/// Points are processed in blocks of `blockSize` (struct of arrays: one register is one
+/// block of values, so a whole program's registers stay in cache); each instruction is a
+/// tight loop over the block. Blocks are spread over `threads` workers, each with its own
+/// registers. Results do not depend on the block size or the number of threads.
+public struct Evaluator: Sendable {
+    public var program: Program
+    public var blockSize: Int
+    public var threads: Int
+
+    public init(_ program: Program, blockSize: Int = 256, threads: Int = ProcessInfoCores.count) {
+        self.program = program
+        self.blockSize = blockSize
+        self.threads = max(1, threads)
+    }
+
+    /// The outputs at every point: `columns[c]` holds input `program.inputs[c]`, all of one
+    /// length; returns one column per output, evaluated in `T` and rounded to `Double`.
+    public func evaluate<T: EvaluationScalar>(_ columns: [[Double]], in _: T.Type = Double.self) -> [[Double]] {
+        let count = columns.first?.count ?? 0
+        precondition(columns.count == program.inputs.count && columns.allSatisfy { $0.count == count })
+        let flatInputs = columns.flatMap { $0 }
+        var flatOutputs = [Double](repeating: 0, count: count * program.outputs.count)
+        flatInputs.withUnsafeBufferPointer { inputs in
+            flatOutputs.withUnsafeMutableBufferPointer { outputs in
+                let inputColumns = (0..<columns.count).map { inputs.baseAddress! + $0 * count }
+                let outputColumns = (0..<program.outputs.count).map { outputs.baseAddress! + $0 * count }
+                evaluate(T.self, inputs: inputColumns, outputs: outputColumns, count: count)
+            }
+        }
+        return (0..<program.outputs.count).map { Array(flatOutputs[($0 * count)..<(($0 + 1) * count)]) }
+    }
+
+    /// Evaluates points `0..<count`, reading input column `c` at `inputs[c]` and writing output
+    /// `k` at `outputs[k]`. The pointers must stay valid for the call.
+    public func evaluate<T: EvaluationScalar>(
+        _: T.Type, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count: Int
+    ) {
+        let blocks = (count + blockSize - 1) / blockSize
+        let workers = min(threads, blocks)
+        guard workers > 0 else { return }
+        // Workers only read the inputs and write disjoint blocks of the outputs.
+        nonisolated(unsafe) let inputs = inputs
+        nonisolated(unsafe) let outputs = outputs
+        let program = program
+        let blockSize = blockSize
+        let run = { @Sendable (worker: Int) in
+            let registers = Registers<T>(program: program, blockSize: blockSize)
+            var block = worker
+            while block < blocks {
+                let start = block * blockSize
+                registers.run(
+                    program, inputs: inputs.map { $0 + start }, outputs: outputs.map { $0 + start },
+                    count: min(blockSize, count - start))
+                block += workers
+            }
+            registers.deallocate()
+        }
+        if workers == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: run) }
+    }
+}
+
+/// One worker's registers: `registerCount` blocks of `blockSize` values, constants filled once.
+private struct Registers<T: EvaluationScalar> {
+    let storage: UnsafeMutablePointer<T>
+    let blockSize: Int
+
+    init(program: Program, blockSize: Int) {
+        self.blockSize = blockSize
+        storage = .allocate(capacity: max(1, program.registerCount) * blockSize)
+        for instruction in program.prologue {
+            let value: T
+            switch instruction.operation {
+            case .number(let n): value = T(exactly: n)
+            case .named(let c): value = T(constant: c)
+            default: continue
+            }
+            register(instruction.result).update(repeating: value, count: blockSize)
+        }
+    }
+
+    func deallocate() { storage.deallocate() }
+
+    @inline(__always) func register(_ r: Int32) -> UnsafeMutablePointer<T> { storage + Int(r) * blockSize }
+
+    /// Runs the program on `count <= blockSize` points.
+    func run(_ program: Program, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count n: Int) {
+        for instruction in program.prologue {
+            if case .input(let column) = instruction.operation {
+                let r = register(instruction.result)
+                let x = inputs[column]
+                for i in 0..<n { r[i] = T(x[i]) }
+            }
+        }
+        for instruction in program.body {
+            let r = register(instruction.result)
+            let a = UnsafePointer(register(instruction.a))
+            switch instruction.operation {
+            case .add:
+                let b = register(instruction.b)
+                for i in 0..<n { r[i] = a[i] + b[i] }
+            case .subtract:
+                let b = register(instruction.b)
+                for i in 0..<n { r[i] = a[i] - b[i] }
+            case .multiply:
+                let b = register(instruction.b)
+                for i in 0..<n { r[i] = a[i] * b[i] }
+            case .divide:
+                let b = register(instruction.b)
+                for i in 0..<n { r[i] = a[i] / b[i] }
+            case .negate:
+                for i in 0..<n { r[i] = -a[i] }
+            case .reciprocal:
+                for i in 0..<n { r[i] = 1 / a[i] }
+            case .power:
+                let b = register(instruction.b)
+                for i in 0..<n { r[i] = T.pow(a[i], b[i]) }
+            case .function(let f):
+                T.apply(f, a, f.arity == 2 ? UnsafePointer(register(instruction.b)) : nil, r, count: n)
+            case .input, .number, .named:
+                preconditionFailure("prologue operations do not occur in the body")
+            }
+        }
+        for (k, output) in program.outputs.enumerated() {
+            let r = register(output)
+            let y = outputs[k]
+            for i in 0..<n { y[i] = Double(r[i]) }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// The compiled form of expressions: a straight-line program over registers.
+
+/// What one instruction computes. Operands are registers; results go to a register.
+public enum Operation: Hashable, Sendable {
+    /// Input column `index` (a variable).
+    case input(Int)
+    /// An exact number, the same in every lane, rounded once to the evaluation precision.
+    case number(Number)
+    /// `pi` or `e`, rounded once to the evaluation precision.
+    case named(Constant)
+    case add, subtract, multiply, divide
+    case negate, reciprocal
+    /// `a^b` for a non-integer or large exponent, as `pow` computes it.
+    case power
+    /// A built-in function of `a` (and `b` for the two-argument ones).
+    case function(Function)
+}
+
+/// One step of a program: `result = operation(a, b)`.
+public struct Instruction: Hashable, Sendable {
+    public var operation: Operation
+    public var result: Int32
+    public var a: Int32
+    public var b: Int32
+
+    public init(_ operation: Operation, result: Int32, a: Int32 = -1, b: Int32 = -1) {
+        self.operation = operation
+        self.result = result
+        self.a = a
+        self.b = b
+    }
+}
+
+/// A straight-line program that computes every requested output from the input columns.
+///
+/// Invariants: `inputs` and `constants` come first (registers filled once per block or once
+/// per run), then the body, in which each shared subexpression is computed once; a register
+/// is reused once its value is dead; `outputs[i]` is the register holding output `i` at the
+/// end.
+public struct Program: Sendable {
+    /// The variable names, in input column order.
+    public var inputs: [String]
+    /// Instructions that fill registers once per run (numbers, constants) or once per block
+    /// (inputs).
+    public var prologue: [Instruction]
+    /// The instructions computing the outputs, in order.
+    public var body: [Instruction]
+    public var registerCount: Int
+    public var outputs: [Int32]
+
+    /// The number of arithmetic and function instructions in the body.
+    public var operationCount: Int { body.count }
+}

@@ -1,0 +1,118 @@
+// The compiled evaluator: same bits however points are blocked and threaded, and the same
+// values as the graph interpreter.
+import Testing
+@testable import SymDiff
+
+/// A formula, its gradient and its Hessian entries compiled into one program.
+func compiledWithDerivatives(_ text: String) throws -> (ExprGraph, [NodeID], Program) {
+    var formula = try Formula(parsing: text)
+    let variables = formula.variables
+    var roots = [formula.root]
+    roots += try formula.graph.partials(of: formula.root, order: 1, withRespectTo: variables).map(\.node)
+    roots += try formula.graph.partials(of: formula.root, order: 2, withRespectTo: variables).map(\.node)
+    var rewriter = Rewriter()
+    roots = try rewriter.simplify(roots, in: &formula.graph)
+    let program = try Compiler.compile(roots, in: formula.graph, inputs: ["x", "y", "z"])
+    return (formula.graph, roots, program)
+}
+
+/// `count` seeded points with every variable in (0.2, 2).
+func samplePoints(_ count: Int, seed: UInt64) -> [[Double]] {
+    var random = SeededGenerator(seed: seed)
+    return (0..<3).map { _ in (0..<count).map { _ in Double.random(in: 0.2..<2, using: &random) } }
+}
+
+@Suite struct EvaluatorTests {
+    static let block = 64
+
+    /// Blocks and threads never change a bit: every point count around the block size,
+    /// against the same program run one point at a time on one thread.
+    @Test(arguments: [0, 1, block - 1, block, block + 1, 5 * block + 3])
+    func blockingDoesNotChangeBits(_ count: Int) throws {
+        var generator = FormulaGenerator(seed: UInt64(count) + 11)
+        for _ in 0..<40 {
+            let text = generator.formula(depth: 3)
+            let (_, _, program) = try compiledWithDerivatives(text)
+            let points = samplePoints(count, seed: 5)
+            let blocked = Evaluator(program, blockSize: Self.block, threads: 2).evaluate(points)
+            let scalar = Evaluator(program, blockSize: 1, threads: 1).evaluate(points)
+            #expect(blocked.count == program.outputs.count)
+            for (a, b) in zip(blocked, scalar) {
+                #expect(a.count == count)
+                #expect(zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }, "'\(text)'")
+            }
+        }
+    }
+
+    /// The compiled program computes what the graph means, by an independent interpreter.
+    @Test func agreesWithTheGraphInterpreter() throws {
+        let seed: UInt64 = 77
+        var generator = FormulaGenerator(seed: seed)
+        for _ in 0..<300 {
+            let text = generator.formula(depth: 3)
+            let (graph, roots, program) = try compiledWithDerivatives(text)
+            let points = samplePoints(5, seed: seed)
+            let compiled = Evaluator(program, blockSize: 4, threads: 1).evaluate(points)
+            for i in 0..<5 {
+                let point = ["x": points[0][i], "y": points[1][i], "z": points[2][i]]
+                let interpreted = graph.evaluate(roots, at: point)
+                for (k, value) in interpreted.enumerated() where value.isFinite && abs(value) < 1e100 {
+                    #expect(agree(compiled[k][i], value, tolerance: 1e-9), "seed \(seed) '\(text)' output \(k) at \(point)")
+                }
+            }
+        }
+    }
+
+    /// `exp(x) - 1` at x = 1e-4 cancels 4 digits: binary64 is off by 4e-13, extended precision
+    /// (64-bit significand) rounds to the correctly rounded value (mpmath: 1.0000500016667084e-4).
+    @Test func extendedPrecisionRoundsOnceAtTheEnd() throws {
+        let formula = try Formula(parsing: "exp(x) - 1")
+        let program = try Compiler.compile([formula.root], in: formula.graph, inputs: ["x"])
+        let exact = 1.0000500016667084e-4
+        let inDouble = Evaluator(program).evaluate([[1e-4]])[0][0]
+        #expect(abs(inDouble - exact) / exact > 1e-13)
+        #if arch(x86_64)
+        #expect(Evaluator(program).evaluate([[1e-4]], in: Float80.self)[0][0] == exact)
+        #endif
+    }
+
+    @Test func missingInputIsAnError() throws {
+        let formula = try Formula(parsing: "x*y")
+        #expect(throws: CompileError.missingInput("y")) {
+            try Compiler.compile([formula.root], in: formula.graph, inputs: ["x"])
+        }
+    }
+}
+
+@Suite struct CompilerTests {
+    /// Each node once, small integer powers as multiplications, quotients as one division.
+    @Test func loweringShape() throws {
+        let formula = try Formula(parsing: "x^2 + x^3 + 1/x^2 + sin(x)*y/z")
+        let program = try Compiler.compile([formula.root], in: formula.graph, inputs: ["x", "y", "z"])
+        #expect(!program.body.contains { $0.operation == .power })
+        #expect(program.body.filter { $0.operation == .divide }.count == 1)
+        #expect(program.body.filter { $0.operation == .reciprocal }.count == 1)
+        #expect(program.body.filter { $0.operation == .function(.sin) }.count == 1)
+    }
+
+    /// The gradient shares the function's work: no subexpression is computed twice, and
+    /// registers are reused once values die.
+    @Test func sharingAndRegisterReuse() throws {
+        var formula = try Formula(parsing: "x1^2*sin(x2)*exp(-x1*x2) + log(1 + x1^2)")
+        let gradient = try formula.graph.gradient(of: formula.root, withRespectTo: ["x1", "x2"])
+        let roots = [formula.root] + gradient
+        let program = try Compiler.compile(roots, in: formula.graph, inputs: ["x1", "x2"])
+        #expect(program.body.filter { $0.operation == .function(.exp) }.count == 1)
+        #expect(program.body.filter { $0.operation == .function(.sin) }.count == 1)
+        #expect(program.registerCount < formula.graph.reachable(from: roots).count)
+    }
+
+    /// A long chain needs few registers however long it is: each value dies at its next use.
+    @Test func deadValuesFreeRegisters() throws {
+        let text = String(repeating: "sin(2*", count: 300) + "x" + String(repeating: ")", count: 300)
+        let formula = try Formula(parsing: text)
+        let program = try Compiler.compile([formula.root], in: formula.graph, inputs: ["x"])
+        #expect(program.body.count == 600)
+        #expect(program.registerCount <= 5)
+    }
+}
