@@ -91,3 +91,75 @@ for megabytes in [1, 4] where selected("parse") {
     print("parse a \(megabytes) MB formula".padding(toLength: 52, withPad: " ", startingAt: 0)
           + String(format: "%10.1f MB/s  target >= 20 MB/s   %@", rate, rate >= 20 ? "met" : "NOT met"))
 }
+
+// MARK: - Evaluation (part 2)
+
+/// Compiles `f` and its partials of `orders`, and the points to evaluate at.
+func evaluationCase(_ text: String, orders: [Int], points: Int) throws -> (Program, [[Double]]) {
+    var formula = try Formula(parsing: text)
+    var roots: [NodeID] = []
+    for order in orders {
+        roots += try formula.graph.partials(of: formula.root, order: order, withRespectTo: formula.variables).map(\.node)
+    }
+    var rewriter = Rewriter()
+    roots = try rewriter.simplify(roots, in: &formula.graph)
+    let program = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables)
+    var random = SplitMix64(seed: 1)
+    let columns = formula.variables.map { _ in (0..<points).map { _ in 0.1 + 1.8 * random.unitInterval() } }
+    return (program, columns)
+}
+
+/// A seeded generator for benchmark points.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func unitInterval() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
+    }
+}
+
+let pointCount = 1_000_000
+let rosenbrock10 = (1..<10).map { "100*(x\($0 + 1) - x\($0)^2)^2 + (1 - x\($0))^2" }.joined(separator: " + ")
+for (name, text, orders, target) in [
+    ("eval f1 gradient", f1, [1], 6.0),
+    ("eval Rosenbrock 10 gradient", rosenbrock10, [1], 10.0),
+    ("eval f1 gradient + Hessian", f1, [1, 2], 0.0),
+] where selected(name) {
+    let (program, columns) = try evaluationCase(text, orders: orders, points: pointCount)
+    // Preallocated columns: the evaluation alone, as a reader and writer would stream it.
+    let inputs = columns.map { column in
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: pointCount)
+        p.initialize(from: column, count: pointCount)
+        return UnsafePointer(p)
+    }
+    let outputs = program.outputs.map { _ in UnsafeMutablePointer<Double>.allocate(capacity: pointCount) }
+    defer {
+        inputs.forEach { $0.deallocate() }
+        outputs.forEach { $0.deallocate() }
+    }
+    for threads in [1, ProcessInfoCores.count] {
+        let evaluator = Evaluator(program, threads: threads)
+        let seconds = median(runs: 5) { evaluator.evaluate(inputs: inputs, outputs: outputs, count: pointCount) }
+        let label = "\(name) (\(program.operationCount) ops), \(threads) thread(s)"
+        if target > 0 && threads == 1 {
+            report(label, seconds / Double(pointCount), unit: "ns/pt", target: target, scale: 1e9)
+        } else {
+            print(label.padding(toLength: 52, withPad: " ", startingAt: 0)
+                  + String(format: "%10.3f ns/pt", seconds / Double(pointCount) * 1e9))
+        }
+    }
+}
+
+if selected("compile") {
+    let big = (1...120).map { "sin(x\($0 % 7)*\($0))*exp(-x\($0 % 5)^2)" }.joined(separator: " + ")
+    var formula = try Formula(parsing: big)
+    let gradient = try formula.graph.gradient(of: formula.root, withRespectTo: formula.variables)
+    let roots = [formula.root] + gradient
+    let program = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables)
+    let seconds = try median(runs: 50) { _ = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables) }
+    report("compile a program of \(program.operationCount) ops", seconds, unit: "ms", target: 1, scale: 1e3)
+}

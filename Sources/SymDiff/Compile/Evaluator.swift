@@ -49,6 +49,16 @@ extension Float80: EvaluationScalar {
 }
 #endif
 
+/// The precision a program is evaluated in; results are always rounded to `Double`.
+public enum Precision: String, Sendable, CaseIterable {
+    /// IEEE binary64.
+    case double
+    #if arch(x86_64)
+    /// x87 extended (64-bit significand), rounded to binary64 once at the end.
+    case extended
+    #endif
+}
+
 /// Runs a `Program` over columns of points.
 ///
 /// Points are processed in blocks of `blockSize` (struct of arrays: one register is one
@@ -67,25 +77,43 @@ public struct Evaluator: Sendable {
     }
 
     /// The outputs at every point: `columns[c]` holds input `program.inputs[c]`, all of one
-    /// length; returns one column per output, evaluated in `T` and rounded to `Double`.
-    public func evaluate<T: EvaluationScalar>(_ columns: [[Double]], in _: T.Type = Double.self) -> [[Double]] {
-        let count = columns.first?.count ?? 0
-        precondition(columns.count == program.inputs.count && columns.allSatisfy { $0.count == count })
-        let flatInputs = columns.flatMap { $0 }
-        var flatOutputs = [Double](repeating: 0, count: count * program.outputs.count)
-        flatInputs.withUnsafeBufferPointer { inputs in
-            flatOutputs.withUnsafeMutableBufferPointer { outputs in
-                let inputColumns = (0..<columns.count).map { inputs.baseAddress! + $0 * count }
-                let outputColumns = (0..<program.outputs.count).map { outputs.baseAddress! + $0 * count }
-                evaluate(T.self, inputs: inputColumns, outputs: outputColumns, count: count)
-            }
+    /// length; returns one column per output, evaluated in `precision` and rounded to `Double`.
+    public func evaluate(_ columns: [[Double]], precision: Precision = .double) -> [[Double]] {
+        switch precision {
+        case .double: return evaluate(columns, in: Double.self)
+        #if arch(x86_64)
+        case .extended: return evaluate(columns, in: Float80.self)
+        #endif
         }
-        return (0..<program.outputs.count).map { Array(flatOutputs[($0 * count)..<(($0 + 1) * count)]) }
     }
 
     /// Evaluates points `0..<count`, reading input column `c` at `inputs[c]` and writing output
-    /// `k` at `outputs[k]`. The pointers must stay valid for the call.
-    public func evaluate<T: EvaluationScalar>(
+    /// `k` at `outputs[k]`, in `precision`. The pointers must stay valid for the call.
+    public func evaluate(
+        inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count: Int,
+        precision: Precision = .double
+    ) {
+        switch precision {
+        case .double: evaluate(Double.self, inputs: inputs, outputs: outputs, count: count)
+        #if arch(x86_64)
+        case .extended: evaluate(Float80.self, inputs: inputs, outputs: outputs, count: count)
+        #endif
+        }
+    }
+
+    // Generic internals, specialized inside the module for each precision.
+
+    func evaluate<T: EvaluationScalar>(_ columns: [[Double]], in _: T.Type) -> [[Double]] {
+        let count = columns.first?.count ?? 0
+        precondition(columns.count == program.inputs.count && columns.allSatisfy { $0.count == count })
+        return withPointers(to: columns) { inputs in
+            makeColumns(program.outputs.count, count: count) { outputs in
+                evaluate(T.self, inputs: inputs, outputs: outputs, count: count)
+            }
+        }
+    }
+
+    func evaluate<T: EvaluationScalar>(
         _: T.Type, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count: Int
     ) {
         let blocks = (count + blockSize - 1) / blockSize
@@ -179,4 +207,42 @@ private struct Registers<T: EvaluationScalar> {
             for i in 0..<n { y[i] = Double(r[i]) }
         }
     }
+}
+
+/// Calls `body` with a pointer to the storage of each array, without copying them.
+///
+/// Nests one `withUnsafeBufferPointer` per array (the recursion is as deep as there are
+/// arrays, one per variable).
+private func withPointers<R>(to arrays: [[Double]], _ body: ([UnsafePointer<Double>]) -> R) -> R {
+    var pointers: [UnsafePointer<Double>] = []
+    pointers.reserveCapacity(arrays.count)
+    func nest(_ i: Int) -> R {
+        if i == arrays.count { return body(pointers) }
+        return arrays[i].withUnsafeBufferPointer { buffer in
+            pointers.append(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+            return nest(i + 1)
+        }
+    }
+    return nest(0)
+}
+
+/// `columns` new arrays of `count` values each, which `body` must fill completely.
+private func makeColumns(
+    _ columns: Int, count: Int, _ body: ([UnsafeMutablePointer<Double>]) -> Void
+) -> [[Double]] {
+    var pointers: [UnsafeMutablePointer<Double>] = []
+    var arrays: [[Double]] = []
+    func nest(_ i: Int) {
+        if i == columns {
+            body(pointers)
+            return
+        }
+        arrays.append(Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            pointers.append(buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
+            nest(i + 1)
+            initialized = count
+        })
+    }
+    nest(0)
+    return arrays.reversed()
 }

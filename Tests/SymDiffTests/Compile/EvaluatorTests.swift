@@ -72,7 +72,7 @@ func samplePoints(_ count: Int, seed: UInt64) -> [[Double]] {
         let inDouble = Evaluator(program).evaluate([[1e-4]])[0][0]
         #expect(abs(inDouble - exact) / exact > 1e-13)
         #if arch(x86_64)
-        #expect(Evaluator(program).evaluate([[1e-4]], in: Float80.self)[0][0] == exact)
+        #expect(Evaluator(program).evaluate([[1e-4]], precision: .extended)[0][0] == exact)
         #endif
     }
 
