@@ -16,9 +16,9 @@ struct FixtureFile: Decodable, Sendable {
     var header: Header
     var cases: [FixtureCase]
 
-    /// The fixture from the test bundle.
-    static func load() throws -> FixtureFile {
-        guard let url = Bundle.module.url(forResource: "derivatives", withExtension: "json", subdirectory: "Fixtures")
+    /// A fixture from the test bundle: `derivatives` (the corpus) or `saturation`.
+    static func load(_ name: String = "derivatives") throws -> FixtureFile {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures")
         else { throw CocoaError(.fileNoSuchFile) }
         return try JSONDecoder().decode(FixtureFile.self, from: Data(contentsOf: url))
     }
@@ -111,6 +111,33 @@ extension FixtureCase {
             }
         }
         return result
+    }
+}
+
+extension FixtureCase {
+    /// The partials of orders up to `maxOrder` through the compiler and the block evaluator,
+    /// in `precision`, paired with the reference.
+    func compiledComparisons(maxOrder: Int, precision: Precision) throws -> [Comparison] {
+        var formula = try Formula(parsing: self.formula)
+        var nodes: [[String]: NodeID] = [:]
+        for order in 0...maxOrder {
+            for partial in try formula.graph.partials(of: formula.root, order: order, withRespectTo: variables) {
+                nodes[partial.variables] = partial.node
+            }
+        }
+        let wanted = partials.filter { $0.wrt.count <= maxOrder }
+        var rewriter = Rewriter()
+        let roots = try rewriter.simplify(wanted.map { nodes[$0.wrt]! }, in: &formula.graph)
+        let program = try Compiler.compile(roots, in: formula.graph, inputs: variables)
+        let columns = variables.indices.map { v in points.map { Double($0[v]) ?? .nan } }
+        let values = Evaluator(program, blockSize: 8, threads: 1).evaluate(columns, precision: precision)
+        return zip(wanted, values).flatMap { partial, computed in
+            zip(partial.values, computed).enumerated().map { i, pair in
+                Comparison(
+                    formula: self.formula, wrt: partial.wrt, point: points[i], simplified: true,
+                    expected: Double(pair.0) ?? .nan, got: pair.1)
+            }
+        }
     }
 }
 
