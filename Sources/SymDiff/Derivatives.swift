@@ -1,24 +1,25 @@
 // The library's front door: formulas and variables in, simplified partial derivatives out.
 
-/// What to differentiate: formulas, the variables, and the order.
+/// What to differentiate: formulas, the variables, and the orders.
 public struct DerivativeRequest: Sendable {
     public var formulas: [String]
     /// The variables to differentiate by; `nil` means every free variable of the formulas in
     /// order of first appearance.
     public var variables: [String]?
-    /// The order of the partials: 1 for the gradient, 2 for the Hessian's distinct entries.
-    public var order: Int
+    /// The orders of the partials: `1...1` for the gradient, `2...2` for the Hessian's
+    /// distinct entries, `1...2` for both. Order 0 is the function itself.
+    public var orders: ClosedRange<Int>
     /// Whether to run the rewrite rules on the results (canonical form is always kept).
     public var simplify: Bool
     public var limits: Limits
 
     public init(
-        formulas: [String], variables: [String]? = nil, order: Int = 1, simplify: Bool = true,
+        formulas: [String], variables: [String]? = nil, orders: ClosedRange<Int> = 1...1, simplify: Bool = true,
         limits: Limits = Limits()
     ) {
         self.formulas = formulas
         self.variables = variables
-        self.order = order
+        self.orders = orders
         self.simplify = simplify
         self.limits = limits
     }
@@ -59,7 +60,7 @@ public struct Derivatives: Sendable {
 
     public var graph: ExprGraph
     public var variables: [String]
-    public var order: Int
+    public var orders: ClosedRange<Int>
     public var results: [Result]
     /// Remarks that are not errors, such as a variable that occurs in no formula.
     public var notes: [String]
@@ -71,7 +72,7 @@ public struct Derivatives: Sendable {
         let clock = ContinuousClock()
         var start = clock.now
         graph = ExprGraph(limits: request.limits)
-        order = request.order
+        orders = request.orders
         notes = []
         statistics = Statistics()
         var functions: [NodeID] = []
@@ -103,7 +104,11 @@ public struct Derivatives: Sendable {
         var partials: [[Partial]] = []
         do {
             for f in functions {
-                partials.append(try graph.partials(of: f, order: request.order, withRespectTo: variables))
+                var all: [Partial] = []
+                for order in request.orders {
+                    all += try graph.partials(of: f, order: order, withRespectTo: variables)
+                }
+                partials.append(all)
             }
         } catch {
             throw .limit(error)

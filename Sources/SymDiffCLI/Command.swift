@@ -48,7 +48,7 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         return failure("error: no formula given\n  hint: symdiff \"x1^2*sin(x2)\" --wrt x1,x2; see symdiff --help\n")
     }
     let request = DerivativeRequest(
-        formulas: formulas, variables: options.variables, order: options.order,
+        formulas: formulas, variables: options.variables, orders: options.orders,
         simplify: options.simplify, limits: options.limits)
     let derivatives: Derivatives
     do {

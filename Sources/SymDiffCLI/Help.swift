@@ -23,7 +23,8 @@ let helpText = """
                            (default: every free variable, in order of first appearance)
       --order N            order of the partials (default 1); every distinct partial of
                            order N is printed, one per multiset i1 <= ... <= iN of --wrt
-                           indices, in lexicographic order; 0 prints only f
+                           indices, in lexicographic order; 0 prints only f; LOW:HIGH
+                           prints every order in the range (1:2: gradient and Hessian)
       --format FORMAT      text (default), json, or graph (the expression DAG as a JSON
                            node list, children first, for tools)
       --file PATH          read a formula from a file ('-': standard input); repeatable

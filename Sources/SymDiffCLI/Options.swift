@@ -11,7 +11,7 @@ struct Options {
     var formulas: [String] = []
     var formulaFiles: [String] = []
     var variables: [String]?
-    var order = 1
+    var orders = 1...1
     var format = OutputFormat.text
     var simplify = true
     var stats = false
@@ -64,12 +64,17 @@ private func value(
 }
 
 /// A whole number in `range`, or an error naming the option.
-private func integer(_ text: String, option: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {
+/// A whole number in `range`, or an error naming the option; `argument` is the option's
+/// whole value when `text` is only part of it.
+private func integer(
+    _ text: String, option: String, in range: ClosedRange<Int>, argument: String? = nil
+) throws(CommandLineError) -> Int {
     guard let n = Int(text), range.contains(n) else {
         let what = range.upperBound == Int.max ? "an integer ≥ \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
+        let whole = argument ?? text
         throw CommandLineError(
-            "\(option) takes \(what), got '\(text)'", argument: "\(option) \(text)",
-            underline: (option.count + 1)..<(option.count + 1 + text.count))
+            "\(option) takes \(what), got '\(text)'", argument: "\(option) \(whole)",
+            underline: (option.count + 1)..<(option.count + 1 + whole.count))
     }
     return n
 }
@@ -91,7 +96,16 @@ private let optionTable: [OptionSpec] = [
         options.variables = names
     },
     value("--order") { options, text throws(CommandLineError) in
-        options.order = try integer(text, option: "--order", in: 0...options.limits.maxDerivativeOrder)
+        let bounds = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let range = 0...options.limits.maxDerivativeOrder
+        let low = try integer(bounds[0], option: "--order", in: range, argument: text)
+        let high = bounds.count == 2 ? try integer(bounds[1], option: "--order", in: low...range.upperBound, argument: text) : low
+        guard bounds.count <= 2 else {
+            throw CommandLineError(
+                "--order takes N or LOW:HIGH, got '\(text)'", argument: "--order \(text)",
+                underline: 8..<(8 + text.count))
+        }
+        options.orders = low...high
     },
     value("--format") { options, text throws(CommandLineError) in
         guard let format = OutputFormat(rawValue: text) else {

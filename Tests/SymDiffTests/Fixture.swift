@@ -96,7 +96,7 @@ extension FixtureCase {
     func comparisons(simplify: Bool) throws -> [Comparison] {
         var nodes: [[String]: (Derivatives, NodeID)] = [:]
         for order in Set(partials.map(\.wrt.count)).sorted() {
-            let request = DerivativeRequest(formulas: [formula], variables: variables, order: order, simplify: simplify)
+            let request = DerivativeRequest(formulas: [formula], variables: variables, orders: order...order, simplify: simplify)
             let derivatives = try Derivatives(request)
             for partial in derivatives.results[0].partials { nodes[partial.variables] = (derivatives, partial.node) }
         }

@@ -5,7 +5,7 @@ import SymDiff
 
 @Suite struct LibraryExampleTests {
     @Test func readmeExample() throws {
-        let result = try Derivatives(DerivativeRequest(formulas: ["x1^2*sin(x2)"], variables: ["x1", "x2"], order: 2))
+        let result = try Derivatives(DerivativeRequest(formulas: ["x1^2*sin(x2)"], variables: ["x1", "x2"], orders: 2...2))
         let printed = result.results[0].partials.map { "\($0.name) = \(result.graph.formula($0.node))" }
         #expect(printed == ["d2/dx1^2 = 2*sin(x2)", "d2/dx1dx2 = 2*x1*cos(x2)", "d2/dx2^2 = -x1^2*sin(x2)"])
 

@@ -22,6 +22,7 @@ func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation 
         (["x*y", "x+y", "--wrt", "x"], "f = x*y\nd/dx = y\n\nf = x + y\nd/dx = 1\n"),
         (["--", "-x"], "f = -x\nd/dx = -1\n"),
         (["sin(x)", "--order", "0"], "f = sin(x)\n"),
+        (["x^3", "--order", "1:2"], "f = x^3\nd/dx = 3*x^2\nd2/dx^2 = 6*x\n"),
     ])
     func output(_ arguments: [String], _ expected: String) {
         let result = runSymDiff(arguments)
@@ -49,6 +50,8 @@ func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation 
         (["x", "--wrtt", "x"], "error: unknown option '--wrtt'"),
         (["x", "--order", "-1"], "error: --order takes an integer from 0 to 1000, got '-1'"),
         (["x", "--order", "1e9"], "error: --order takes an integer"),
+        (["x", "--order", "2:1"], "error: --order takes an integer from 2 to 1000, got '1'"),
+        (["x", "--order", "1:2:3"], "error: --order takes N or LOW:HIGH, got '1:2:3'"),
         (["x", "--order"], "error: --order needs a value"),
         (["x", "--wrt", "1x"], "error: '1x' is not a variable name"),
         (["x", "--wrt", "x,x"], "error: 'x' is listed twice"),
