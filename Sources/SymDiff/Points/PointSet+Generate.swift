@@ -37,14 +37,15 @@ extension PointSet {
     /// the last is exactly `b`; a one-value axis is `a`.
     public static func grid(_ axes: [VariableInterval], maxPoints: Int = defaultMaxPoints) throws(PointsError) -> PointSet {
         var total = 1
+        var overflow = false
         for axis in axes {
             guard axis.count >= 1 else { throw PointsError(.invalidPointCount(String(axis.count))) }
-            let (product, overflow) = total.multipliedReportingOverflow(by: axis.count)
-            if overflow || product > maxPoints {
-                let exact = axes.reduce(1.0) { $0 * Double($1.count) }
-                throw PointsError(.tooManyPoints(overflow ? "\(exact)" : String(product), limit: maxPoints))
-            }
-            total = product
+            let (product, o) = total.multipliedReportingOverflow(by: axis.count)
+            (total, overflow) = (product, overflow || o)
+        }
+        if overflow || total > maxPoints {
+            let count = overflow ? "\(axes.reduce(1.0) { $0 * Double($1.count) })" : String(total)
+            throw PointsError(.tooManyPoints(count, limit: maxPoints))
         }
         var columns: [[Double]] = []
         var stride = total
@@ -52,7 +53,7 @@ extension PointSet {
             let n = axis.count
             stride /= n
             let values = (0..<n).map { i in
-                i == n - 1 && n > 1 ? axis.upper : axis.lower + (axis.upper - axis.lower) * Double(i) / Double(n - 1)
+                n == 1 ? axis.lower : i == n - 1 ? axis.upper : axis.lower + (axis.upper - axis.lower) * Double(i) / Double(n - 1)
             }
             var column = [Double]()
             column.reserveCapacity(total)
