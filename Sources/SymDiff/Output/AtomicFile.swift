@@ -38,8 +38,8 @@ public final class AtomicFile {
         if buffer.count >= Self.chunk { try flush() }
     }
 
-    /// Flushes, syncs and closes the temporary file and renames it to `path`; on failure the
-    /// temporary is removed.
+    /// Flushes, syncs and closes the temporary file, renames it to `path` and syncs the
+    /// directory; on failure the temporary is removed.
     public func commit() throws(OutputError) {
         guard open else { throw OutputError(.writerState("the output file is already closed"), path: path) }
         try flush()
@@ -55,6 +55,17 @@ public final class AtomicFile {
             unlink(temporaryPath)
             throw error
         }
+        syncDirectory()
+    }
+
+    /// Syncs the directory, so the rename itself survives a crash; best effort, as some file
+    /// systems cannot sync directories.
+    private func syncDirectory() {
+        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
+        let fd = Foundation.open(directory, O_RDONLY)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 
     /// Closes and removes the temporary file; `path` is untouched.

@@ -18,8 +18,9 @@ extension PointSet {
         var headerLine = 0
         while header == nil, let line = reader.next() {
             guard !line.isBlank(in: bytes), bytes[line.start] != UInt8(ascii: "#") else { continue }
-            let fields = try line.fields(in: bytes, file: file)
-            header = fields.map { $0.text(in: bytes).strippingSpaces }
+            var fields: [CSVLines.Field] = []
+            try line.fields(in: bytes, file: file, into: &fields)
+            header = fields.map { $0.text(in: bytes) }
             headerLine = line.number
         }
         guard let header else {
@@ -35,9 +36,10 @@ extension PointSet {
         }
         var columns = variables.map { _ in [Double]() }
         var count = 0
+        var fields: [CSVLines.Field] = []
         while let line = reader.next() {
             if line.isBlank(in: bytes) { continue }
-            let fields = try line.fields(in: bytes, file: file)
+            try line.fields(in: bytes, file: file, into: &fields)
             if fields.count != header.count {
                 let at = fields.count > header.count ? fields[header.count].start - 1 : line.end
                 throw PointsError(
@@ -48,7 +50,7 @@ extension PointSet {
             try checkPointCount(count, limit: maxPoints, location: FileLocation(file: file, line: line.number))
             for (j, index) in indices.enumerated() {
                 let field = fields[index]
-                let text = field.text(in: bytes).strippingSpaces
+                let text = field.text(in: bytes)
                 let location = { line.location(of: field.start, in: bytes, file: file) }
                 guard !text.isEmpty else { throw PointsError(.emptyValue(column: variables[j]), at: location()) }
                 guard let x = Double(text) else {
@@ -79,9 +81,9 @@ private struct CSVLines {
             return FileLocation(file: file, line: number, column: scalars + 1)
         }
 
-        /// The comma-separated fields of the line.
-        func fields(in bytes: [UInt8], file: String) throws(PointsError) -> [Field] {
-            var fields: [Field] = []
+        /// The comma-separated fields of the line, replacing the contents of `fields`.
+        func fields(in bytes: [UInt8], file: String, into fields: inout [Field]) throws(PointsError) {
+            fields.removeAll(keepingCapacity: true)
             var i = start
             while true {
                 let fieldStart = i
@@ -104,7 +106,7 @@ private struct CSVLines {
                 }
                 while j < end, bytes[j] != UInt8(ascii: ",") { j += 1 }
                 fields.append(Field(start: fieldStart, end: j, quoted: quoted))
-                guard j < end else { return fields }
+                guard j < end else { return }
                 i = j + 1
             }
         }
@@ -116,16 +118,18 @@ private struct CSVLines {
         var end: Int
         var quoted: Bool
 
-        /// The field's text: unquoted, with `""` read as `"`, for quoted fields.
+        /// The field's text without surrounding spaces; for a quoted field, without its
+        /// quotes, with `""` read as `"`.
         func text(in bytes: [UInt8]) -> String {
-            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
-            guard quoted else { return raw }
-            let trimmed = raw.strippingSpaces
-            guard let open = trimmed.firstIndex(of: "\""), let close = trimmed.lastIndex(of: "\""), open < close else {
-                return trimmed
+            var (first, last) = (start, end)
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+            let raw = String(decoding: bytes[first..<last], as: UTF8.self)
+            guard quoted, let open = raw.firstIndex(of: "\""), let close = raw.lastIndex(of: "\""), open < close else {
+                return raw
             }
-            return String(trimmed[trimmed.index(after: open)..<close]).replacing("\"\"", with: "\"")
-                + String(trimmed[trimmed.index(after: close)...])
+            return (String(raw[raw.index(after: open)..<close]).replacing("\"\"", with: "\"")
+                + String(raw[raw.index(after: close)...])).strippingSpaces
         }
     }
 

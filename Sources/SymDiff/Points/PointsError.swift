@@ -185,7 +185,7 @@ extension PointsError.Problem {
             return "np.save(path, a.astype(np.float64))"
         case .unsupportedDType: return "np.save(path, np.asarray(a, dtype='<f8'))"
         case .columnCountMismatch: return "name the array's columns with --columns, e.g. --columns x,t"
-        case .unsupportedCompression(let method) where method != 8:
+        case .unsupportedCompression:
             return "write the archive with np.savez or np.savez_compressed"
         case .encryptedEntry: return "write the archive with np.savez"
         default: return nil
