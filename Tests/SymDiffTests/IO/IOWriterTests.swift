@@ -36,7 +36,7 @@ import Testing
     @Test func csvText() throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
-        let points = PointSet(names: ["x", "a,b"], columns: [[1, -0.0, 1e-7], [.nan, .infinity, -.infinity]])
+        let points = PointSet(names: ["x", "a,b"], columns: [[1, -0.0, 1e-7], [-Double.nan, .infinity, -.infinity]])
         let table = OutputTable(
             points: points, results: [], meta: ["formula": "x\n\"y\"", "b": "1"])
         try table.write(to: directory.file("t.csv"))
