@@ -1,0 +1,192 @@
+// Streaming table writers: a header, then blocks of rows, then finish; CSV and NPY never hold the table.
+
+/// What a table writer needs before the first block: column names, row count and metadata.
+public struct TableHeader: Hashable, Sendable {
+    /// The column names, in order.
+    public var columns: [String]
+    /// The number of rows that will be appended (NPY writes it first).
+    public var rowCount: Int
+    /// Metadata, written where the format has room for it.
+    public var meta: [String: String]
+
+    /// A header for `rowCount` rows of `columns`.
+    public init(columns: [String], rowCount: Int, meta: [String: String] = [:]) {
+        self.columns = columns
+        self.rowCount = rowCount
+        self.meta = meta
+    }
+}
+
+/// A writer that takes a table block by block, so large tables need not be held twice.
+///
+/// Call `begin` once, `append` for each block of rows (one array per column, all of the same
+/// length), then `finish`, which makes the file appear atomically. After any error the
+/// temporary file is gone and the target untouched; a writer dropped before `finish` leaves
+/// nothing either.
+public protocol TableWriter {
+    /// Starts the file with its header.
+    mutating func begin(_ header: TableHeader) throws(OutputError)
+    /// Appends rows: `block[j]` holds the values of column `j`.
+    mutating func append(_ block: [[Double]]) throws(OutputError)
+    /// Ends the file and moves it into place.
+    mutating func finish() throws(OutputError)
+}
+
+/// Shared bookkeeping: the atomic file, the header, the rows written so far.
+struct WriterState {
+    let path: String
+    var file: AtomicFile?
+    var header = TableHeader(columns: [], rowCount: 0)
+    var rows = 0
+
+    init(path: String) { self.path = path }
+
+    /// Opens the file after checking that column names are distinct.
+    mutating func begin(_ header: TableHeader) throws(OutputError) {
+        guard file == nil else { throw OutputError(.writerState("begin was already called"), path: path) }
+        var seen = Set<String>()
+        for name in header.columns where !seen.insert(name).inserted {
+            throw OutputError(.duplicateColumn(name), path: path)
+        }
+        self.header = header
+        file = try AtomicFile(path: path)
+    }
+
+    /// The open file and the row count of `block`, after checking the block's shape; on a
+    /// bad block the file is discarded.
+    mutating func check(_ block: [[Double]]) throws(OutputError) -> (AtomicFile, Int) {
+        guard let file else { throw OutputError(.writerState("append was called before begin"), path: path) }
+        let rowCount = block.first?.count ?? 0
+        var problem: OutputError.Problem?
+        if block.count != header.columns.count {
+            problem = .blockWidth(columns: block.count, expected: header.columns.count)
+        } else if let j = block.firstIndex(where: { $0.count != rowCount }) {
+            problem = .columnLength(column: header.columns[j], count: block[j].count, expected: rowCount)
+        } else if rows + rowCount > header.rowCount {
+            problem = .rowCount(written: rows + rowCount, declared: header.rowCount)
+        }
+        if let problem {
+            fail()
+            throw OutputError(problem, path: path)
+        }
+        rows += rowCount
+        return (file, rowCount)
+    }
+
+    /// Commits the file once all declared rows are written.
+    mutating func finish() throws(OutputError) {
+        guard let file else { throw OutputError(.writerState("finish was called before begin"), path: path) }
+        guard rows == header.rowCount else {
+            fail()
+            throw OutputError(.rowCount(written: rows, declared: header.rowCount), path: path)
+        }
+        self.file = nil
+        try file.commit()
+    }
+
+    /// Removes the temporary file.
+    mutating func fail() {
+        file?.discard()
+        file = nil
+    }
+}
+
+/// CSV: a `# {"key": "value", ...}` line of metadata (when there is any), a header row, one
+/// row per point; numbers in shortest round-trip form, non-finite as `nan`, `inf`, `-inf`.
+///
+/// Names with `,`, `"`, a leading `#` or surrounding spaces are quoted.
+public struct CSVTableWriter: TableWriter {
+    private var state: WriterState
+
+    /// A writer of the CSV file `path`.
+    public init(path: String) { state = WriterState(path: path) }
+
+    public mutating func begin(_ header: TableHeader) throws(OutputError) {
+        try state.begin(header)
+        var text = ""
+        if !header.meta.isEmpty {
+            let pairs = header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) }
+            text += "# " + JSONText.object(pairs) + "\n"
+        }
+        text += header.columns.map(Self.quoted).joined(separator: ",") + "\n"
+        try write(Array(text.utf8))
+    }
+
+    public mutating func append(_ block: [[Double]]) throws(OutputError) {
+        let (_, rows) = try state.check(block)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows * block.count * 20)
+        for i in 0..<rows {
+            for j in block.indices {
+                if j > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: block[j][i].description.utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        try write(bytes)
+    }
+
+    public mutating func finish() throws(OutputError) { try state.finish() }
+
+    private mutating func write(_ bytes: [UInt8]) throws(OutputError) {
+        guard let file = state.file else { return }
+        do { try file.write(bytes) } catch {
+            state.fail()
+            throw error
+        }
+    }
+
+    /// `name`, quoted when a reader could misread it.
+    static func quoted(_ name: String) -> String {
+        let plain = !name.isEmpty && !name.contains(",") && !name.contains("\"") && !name.hasPrefix("#")
+            && name.strippingSpaces == name && !name.contains("\n") && !name.contains("\r")
+        return plain ? name : "\"" + name.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// NPY: one 2-D `<f8` array `(N, columns)` in C order; the header, with N, comes first,
+/// then rows are written as blocks arrive. Names and metadata are not stored.
+public struct NPYTableWriter: TableWriter {
+    private var state: WriterState
+
+    /// A writer of the `.npy` file `path`.
+    public init(path: String) { state = WriterState(path: path) }
+
+    public mutating func begin(_ header: TableHeader) throws(OutputError) {
+        try state.begin(header)
+        try write(NPY.header(descr: "<f8", shape: [header.rowCount, header.columns.count]))
+    }
+
+    public mutating func append(_ block: [[Double]]) throws(OutputError) {
+        let (_, rows) = try state.check(block)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(rows * block.count * 8)
+        for i in 0..<rows {
+            for column in block { bytes.appendLittleEndian(column[i]) }
+        }
+        try write(bytes)
+    }
+
+    public mutating func finish() throws(OutputError) { try state.finish() }
+
+    private mutating func write(_ bytes: [UInt8]) throws(OutputError) {
+        guard let file = state.file else { return }
+        do { try file.write(bytes) } catch {
+            state.fail()
+            throw error
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Appends the 8 bytes of `x`, little-endian.
+    mutating func appendLittleEndian(_ x: Double) {
+        let bits = x.bitPattern
+        for k in 0..<8 { append(UInt8(truncatingIfNeeded: bits >> (8 * k))) }
+    }
+
+    /// Appends the low `count` bytes of `x`, little-endian.
+    mutating func appendLittleEndian(_ x: Int, bytes count: Int) {
+        for k in 0..<count { append(UInt8(truncatingIfNeeded: x >> (8 * k))) }
+    }
+}

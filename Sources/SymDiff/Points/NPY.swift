@@ -1,0 +1,187 @@
+// The .npy format (NumPy NEP 1): reading and writing the header, reading float64 data.
+
+/// The parts of the `.npy` format symdiff reads and writes.
+///
+/// A file is the magic `\x93NUMPY`, a version byte pair, the header length (2 bytes in
+/// version 1.0, 4 in 2.0 and 3.0, little-endian), a Python dict literal such as
+/// `{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }` padded with spaces and a
+/// newline so the data starts at a multiple of 64, then the data.
+enum NPY {
+    static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
+
+    /// What a header says.
+    struct Header {
+        var descr: String
+        var fortranOrder: Bool
+        var shape: [Int]
+        /// The offset of the first data byte.
+        var dataOffset: Int
+    }
+
+    /// The header of the `.npy` file `bytes`, checked to describe float64 data.
+    static func header(of bytes: [UInt8], at location: FileLocation) throws(PointsError) -> Header {
+        guard bytes.starts(with: magic) else {
+            throw PointsError(bytes.isEmpty ? .emptyFile : .notNPY, at: location)
+        }
+        guard bytes.count >= 10 else { throw PointsError(.truncated(expectedBytes: 10, foundBytes: bytes.count), at: location) }
+        let (major, minor) = (Int(bytes[6]), Int(bytes[7]))
+        guard (1...3).contains(major), minor == 0 else {
+            throw PointsError(.unsupportedNPYVersion(major: major, minor: minor), at: location)
+        }
+        let lengthBytes = major == 1 ? 2 : 4
+        guard bytes.count >= 8 + lengthBytes else {
+            throw PointsError(.truncated(expectedBytes: 8 + lengthBytes, foundBytes: bytes.count), at: location)
+        }
+        let length = (0..<lengthBytes).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+        let start = 8 + lengthBytes
+        guard bytes.count >= start + length else {
+            throw PointsError(.truncated(expectedBytes: start + length, foundBytes: bytes.count), at: location)
+        }
+        let slice = bytes[start..<(start + length)]
+        let text = major == 3 ? String(decoding: slice, as: UTF8.self) : String(String.UnicodeScalarView(slice.map { Unicode.Scalar($0) }))
+        var parser = NPYLiteralParser(scalars: Array(text.unicodeScalars))
+        let fields: [(String, NPYLiteral)]
+        do { fields = try parser.dictionary() } catch { throw PointsError(.malformedNPYHeader(error.detail), at: location) }
+        func field(_ key: String) throws(PointsError) -> NPYLiteral {
+            guard let value = fields.first(where: { $0.0 == key })?.1 else {
+                throw PointsError(.malformedNPYHeader("no '\(key)' key"), at: location)
+            }
+            return value
+        }
+        guard case .string(let descr) = try field("descr") else {
+            throw PointsError(.unsupportedDType("structured"), at: location)
+        }
+        guard descr == "<f8" else { throw PointsError(.unsupportedDType(descr), at: location) }
+        guard case .word(let order) = try field("fortran_order"), order == "True" || order == "False" else {
+            throw PointsError(.malformedNPYHeader("'fortran_order' is not True or False"), at: location)
+        }
+        guard case .sequence(let dimensions) = try field("shape") else {
+            throw PointsError(.malformedNPYHeader("'shape' is not a tuple"), at: location)
+        }
+        var shape: [Int] = []
+        for dimension in dimensions {
+            guard case .word(let word) = dimension, let n = Int(word), n >= 0 else {
+                throw PointsError(.malformedNPYHeader("'shape' holds something other than sizes"), at: location)
+            }
+            shape.append(n)
+        }
+        return Header(descr: descr, fortranOrder: order == "True", shape: shape, dataOffset: start + length)
+    }
+
+    /// The `count` little-endian doubles starting at `offset`, which the caller has checked
+    /// to lie inside `bytes`.
+    static func doubles(_ bytes: [UInt8], offset: Int, count: Int) -> [Double] {
+        bytes.withUnsafeBytes { raw in
+            (0..<count).map { i in
+                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: UInt64.self)))
+            }
+        }
+    }
+
+    /// Checks that the data of `header`, `elements` doubles, fills the rest of `bytes` exactly.
+    static func checkDataSize(_ header: Header, elements: Int, in bytes: [UInt8], at location: FileLocation) throws(PointsError) {
+        let found = bytes.count - header.dataOffset
+        let (expected, overflow) = elements.multipliedReportingOverflow(by: 8)
+        if overflow || expected > found {
+            throw PointsError(.truncated(expectedBytes: overflow ? Int.max : expected, foundBytes: found), at: location)
+        }
+        if found > expected { throw PointsError(.trailingData(bytes: found - expected), at: location) }
+    }
+
+    /// A complete header for data of type `descr` and `shape`, C order, padded to 64 bytes:
+    /// version 1.0 when the header fits in 65535 bytes, else 2.0.
+    static func header(descr: String, shape: [Int]) -> [UInt8] {
+        let tuple = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        let dictionary = Array("{'descr': '\(descr)', 'fortran_order': False, 'shape': \(tuple), }".utf8)
+        let version: UInt8 = dictionary.count + 1 + 10 + 63 <= 0xFFFF ? 1 : 2
+        let prefix = version == 1 ? 10 : 12
+        let length = (dictionary.count + 1 + prefix + 63) / 64 * 64 - prefix
+        var bytes = magic + [version, 0]
+        for i in 0..<(prefix - 8) { bytes.append(UInt8(truncatingIfNeeded: length >> (8 * i))) }
+        bytes += dictionary
+        bytes += [UInt8](repeating: 0x20, count: length - dictionary.count - 1) + [0x0A]
+        return bytes
+    }
+}
+
+/// A value of the Python literal subset `.npy` headers use.
+enum NPYLiteral {
+    case string(String)
+    /// A name or number: `True`, `False`, `3`.
+    case word(String)
+    /// A tuple or list.
+    case sequence([NPYLiteral])
+}
+
+/// A reader of one Python dict literal, with string keys and `NPYLiteral` values.
+struct NPYLiteralParser {
+    struct Failure: Error {
+        var detail: String
+    }
+
+    var scalars: [Unicode.Scalar]
+    var position = 0
+
+    init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+    mutating func dictionary() throws(Failure) -> [(String, NPYLiteral)] {
+        try expect("{")
+        var fields: [(String, NPYLiteral)] = []
+        while peek() != "}" {
+            guard case .string(let key) = try value(depth: 0) else { throw Failure(detail: "a key is not a string") }
+            try expect(":")
+            fields.append((key, try value(depth: 0)))
+            if peek() == "," { position += 1 } else { break }
+        }
+        try expect("}")
+        return fields
+    }
+
+    private mutating func value(depth: Int) throws(Failure) -> NPYLiteral {
+        guard depth < 32 else { throw Failure(detail: "nested too deeply") }
+        switch peek() {
+        case "'", "\"":
+            let quote = scalars[position]
+            position += 1
+            var text = String.UnicodeScalarView()
+            while position < scalars.count, scalars[position] != quote {
+                if scalars[position] == "\\", position + 1 < scalars.count { position += 1 }
+                text.append(scalars[position])
+                position += 1
+            }
+            guard position < scalars.count else { throw Failure(detail: "unterminated string") }
+            position += 1
+            return .string(String(text))
+        case "(", "[":
+            let close: Unicode.Scalar = scalars[position] == "(" ? ")" : "]"
+            position += 1
+            var items: [NPYLiteral] = []
+            while peek() != close {
+                items.append(try value(depth: depth + 1))
+                if peek() == "," { position += 1 } else { break }
+            }
+            try expect(close)
+            return .sequence(items)
+        default:
+            var word = String.UnicodeScalarView()
+            while position < scalars.count, scalars[position].properties.isAlphabetic || ("0"..."9").contains(scalars[position])
+                || scalars[position] == "_" || scalars[position] == "-" {
+                word.append(scalars[position])
+                position += 1
+            }
+            guard !word.isEmpty else { throw Failure(detail: "expected a value at character \(position + 1)") }
+            return .word(String(word))
+        }
+    }
+
+    /// The next scalar that is not a space, or `nil` at the end.
+    private mutating func peek() -> Unicode.Scalar? {
+        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        return position < scalars.count ? scalars[position] : nil
+    }
+
+    private mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
+        guard peek() == scalar else { throw Failure(detail: "expected '\(scalar)' at character \(position + 1)") }
+        position += 1
+    }
+}

@@ -1,0 +1,111 @@
+// Reading a points file: CSV, .npy or .npz, told apart by their first bytes.
+import Foundation
+
+extension PointSet {
+    /// Reads the points file at `path` and returns the columns named `variables`, in that order.
+    ///
+    /// The format is recognized by content, not by name: `\x93NUMPY` starts a `.npy` file,
+    /// `PK` a zip (`.npz`) archive, anything else is CSV. `columns` names the columns of a 2-D
+    /// `.npy` array (`--columns x,t`); without it the array's columns are `variables` in order.
+    public static func read(
+        contentsOf path: String, variables: [String], columns: [String]? = nil, maxPoints: Int = defaultMaxPoints
+    ) throws(PointsError) -> PointSet {
+        let bytes = try readFile(path)
+        return try read(bytes: bytes, file: path, variables: variables, columns: columns, maxPoints: maxPoints)
+    }
+
+    /// Reads the points in `bytes`, a file's contents; `file` names it in errors.
+    public static func read(
+        bytes: [UInt8], file: String, variables: [String], columns: [String]? = nil, maxPoints: Int = defaultMaxPoints
+    ) throws(PointsError) -> PointSet {
+        if bytes.starts(with: NPY.magic) {
+            return try npy(bytes: bytes, file: file, variables: variables, columns: columns, maxPoints: maxPoints)
+        }
+        if bytes.starts(with: Array("PK".utf8)) {
+            return try npz(bytes: bytes, file: file, variables: variables, maxPoints: maxPoints)
+        }
+        return try csv(bytes: bytes, file: file, variables: variables, maxPoints: maxPoints)
+    }
+
+    /// Reads a `.npy` file: dtype `<f8`, format version 1.0, 2.0 or 3.0, shape `(N, k)` in C or
+    /// Fortran order with its columns named by `columns` (default: `variables`), or `(N,)`
+    /// when a single column is named.
+    public static func npy(
+        bytes: [UInt8], file: String, variables: [String], columns: [String]? = nil, maxPoints: Int = defaultMaxPoints
+    ) throws(PointsError) -> PointSet {
+        let location = FileLocation(file: file)
+        let header = try NPY.header(of: bytes, at: location)
+        let names = columns ?? variables
+        let (n, k): (Int, Int)
+        switch header.shape.count {
+        case 1 where names.count == 1: (n, k) = (header.shape[0], 1)
+        case 2: (n, k) = (header.shape[0], header.shape[1])
+        default:
+            let expected = names.count == 1 ? "(N,) or (N, 1)" : "(N, \(names.count)) for columns \(names.joined(separator: ", "))"
+            throw PointsError(.unsupportedShape(header.shape, expected: expected), at: location)
+        }
+        guard k == names.count else { throw PointsError(.columnCountMismatch(found: k, variables: names), at: location) }
+        try checkPointCount(n, limit: maxPoints, location: location)
+        let (elements, overflow) = n.multipliedReportingOverflow(by: k)
+        guard !overflow else { throw PointsError(.tooManyPoints(String(n), limit: maxPoints), at: location) }
+        try NPY.checkDataSize(header, elements: elements, in: bytes, at: location)
+        var data = [[Double]]()
+        if header.fortranOrder || k == 1 {
+            data = (0..<k).map { NPY.doubles(bytes, offset: header.dataOffset + 8 * n * $0, count: n) }
+        } else {
+            let all = NPY.doubles(bytes, offset: header.dataOffset, count: elements)
+            data = (0..<k).map { j in (0..<n).map { all[$0 * k + j] } }
+        }
+        return try PointSet(names: names, columns: data, count: n).selecting(variables, location: location)
+    }
+
+    /// Reads a `.npz` archive: one 1-D `<f8` array per variable, stored as entry `NAME.npy`,
+    /// all of one length. Entries may be stored (`np.savez`) or deflated (`np.savez_compressed`).
+    public static func npz(
+        bytes: [UInt8], file: String, variables: [String], maxPoints: Int = defaultMaxPoints
+    ) throws(PointsError) -> PointSet {
+        let location = FileLocation(file: file)
+        let entries = try ZipArchive.entries(bytes, at: location)
+        let arrays = entries.map { $0.name.hasSuffix(".npy") ? String($0.name.dropLast(4)) : $0.name }
+        var columns: [[Double]] = []
+        for name in variables {
+            guard let index = arrays.firstIndex(of: name) else {
+                throw PointsError(.missingArray(name, arrays: arrays), at: location)
+            }
+            let entryLocation = FileLocation(file: "\(file)(\(entries[index].name))")
+            guard entries[index].size / 8 <= maxPoints + 8192 else {
+                throw PointsError(.tooManyPoints(">\(maxPoints)", limit: maxPoints), at: entryLocation)
+            }
+            let contents = try ZipArchive.contents(of: entries[index], in: bytes, at: entryLocation)
+            let header = try NPY.header(of: contents, at: entryLocation)
+            guard header.shape.count == 1 else {
+                throw PointsError(.unsupportedShape(header.shape, expected: "(N,)"), at: entryLocation)
+            }
+            let n = header.shape[0]
+            try checkPointCount(n, limit: maxPoints, location: entryLocation)
+            if let first = columns.first, first.count != n {
+                throw PointsError(
+                    .lengthMismatch(array: name, count: n, expected: first.count, reference: variables[0]), at: location)
+            }
+            try NPY.checkDataSize(header, elements: n, in: contents, at: entryLocation)
+            columns.append(NPY.doubles(contents, offset: header.dataOffset, count: n))
+        }
+        return PointSet(names: variables, columns: columns, count: columns.first?.count ?? 0)
+    }
+}
+
+/// The bytes of the file at `path`, or `cannotRead` with the system's reason.
+private func readFile(_ path: String) throws(PointsError) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw PointsError(.cannotRead(reason: String(cString: strerror(errno))), at: FileLocation(file: path)) }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        guard n >= 0 else { throw PointsError(.cannotRead(reason: String(cString: strerror(errno))), at: FileLocation(file: path)) }
+        if n == 0 { return bytes }
+        bytes += chunk[..<n]
+    }
+}

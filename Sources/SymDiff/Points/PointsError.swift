@@ -1,0 +1,198 @@
+// Every problem with a points specification or a points file, one case each, with its message.
+
+/// Where in a points file a problem is: the path, and for text files the line and column.
+///
+/// An entry of an `.npz` archive is written `archive.npz(x1.npy)`, as `ar` names members.
+public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The path as given, or `archive(entry)` for an archive entry.
+    public var file: String
+    /// 1-based line, for text files.
+    public var line: Int?
+    /// 1-based column in Unicode scalars, for text files.
+    public var column: Int?
+
+    /// A place in `file`, optionally with a line and column.
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file`, `file:line` or `file:line:column`.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// A problem with a points specification (`--at`, `--grid`, `--range`, `--random`, `--seed`)
+/// or a points file, with where it is.
+///
+/// Messages follow the house style: one lowercase phrase, no final period, naming the thing.
+/// `description` prefixes the location: `samples.csv:3:7: non-numeric value 'abc' in column 'x2'`.
+public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong; each case carries only what its message needs.
+    public enum Problem: Hashable, Sendable {
+        // MARK: - Specifications
+        case expectedAssignment(found: String, option: String)
+        case invalidVariableName(String, reason: String)
+        case invalidNumber(String)
+        case nonFiniteNumber(String)
+        case expectedInterval(found: String, option: String)
+        case invalidPointCount(String)
+        case invalidSeed(String)
+        case reversedInterval(lower: Double, upper: Double)
+        case intervalTooWide(lower: Double, upper: Double)
+        case duplicateVariable(String)
+        case unknownVariable(String, variables: [String])
+        case missingValue(variable: String, option: String)
+        case tooManyPoints(String, limit: Int)
+
+        // MARK: - Files
+        case cannotRead(reason: String)
+        case emptyFile
+        case noHeader
+        case missingColumn(String, columns: [String])
+        case duplicateColumn(String)
+        case raggedRow(fields: Int, headerFields: Int)
+        case emptyValue(column: String)
+        case nonNumeric(String, column: String)
+        case nonFiniteValue(String, column: String)
+        case unterminatedQuote
+
+        // MARK: - NumPy files
+        case notNPY
+        case unsupportedNPYVersion(major: Int, minor: Int)
+        case malformedNPYHeader(String)
+        case unsupportedDType(String)
+        case unsupportedShape([Int], expected: String)
+        case columnCountMismatch(found: Int, variables: [String])
+        case truncated(expectedBytes: Int, foundBytes: Int)
+        case trailingData(bytes: Int)
+        case notZip(String)
+        case unsupportedCompression(method: Int)
+        case corruptEntry(String)
+        case encryptedEntry
+        case missingArray(String, arrays: [String])
+        case lengthMismatch(array: String, count: Int, expected: Int, reference: String)
+    }
+
+    /// What is wrong.
+    public var problem: Problem
+    /// Where, for problems in files.
+    public var location: FileLocation?
+    /// For problems in a specification, the characters of it to underline.
+    public var span: Range<Int>?
+
+    /// A problem at an optional file location or span of a specification.
+    public init(_ problem: Problem, at location: FileLocation? = nil, span: Range<Int>? = nil) {
+        self.problem = problem
+        self.location = location
+        self.span = span
+    }
+
+    /// The one-line description, without the location.
+    public var message: String { problem.message }
+
+    /// A suggested fix, when there is one.
+    public var hint: String? { problem.hint }
+
+    /// The message prefixed with the location, as in `samples.csv:3:7: ...`.
+    public var description: String { location.map { "\($0): \(message)" } ?? message }
+
+    /// The error as a command-line tool prints it: `error: ...`, then `  hint: ...`.
+    public var rendered: String { "error: \(description)\n" + (hint.map { "  hint: \($0)\n" } ?? "") }
+}
+
+extension PointsError.Problem {
+    /// The one-line description printed after `error: `.
+    public var message: String {
+        switch self {
+        case .expectedAssignment(let found, _): return "expected 'name=value', found '\(found)'"
+        case .invalidVariableName(_, let reason): return reason
+        case .invalidNumber(let text): return "'\(text)' is not a number"
+        case .nonFiniteNumber(let text): return "'\(text)' is not a finite number"
+        case .expectedInterval(let found, let option):
+            return "expected '\(option == "--grid" ? "a:b:n" : "a:b")', found '\(found)'"
+        case .invalidPointCount(let text): return "expected a whole number of points of at least 1, found '\(text)'"
+        case .invalidSeed(let text): return "expected a seed from 0 to \(UInt64.max), found '\(text)'"
+        case .reversedInterval(let lower, let upper):
+            return "interval \(lower):\(upper) is reversed: its lower end is above its upper end"
+        case .intervalTooWide(let lower, let upper): return "interval \(lower):\(upper) is too wide: its width overflows"
+        case .duplicateVariable(let name): return "'\(name)' is given twice"
+        case .unknownVariable(let name, let variables):
+            return "'\(name)' is not a variable of the formula (variables: \(Self.list(variables)))"
+        case .missingValue(let variable, let option): return "\(option) gives no value for '\(variable)'"
+        case .tooManyPoints(let count, let limit): return "\(count) points are more than the limit of \(limit)"
+        case .cannotRead(let reason): return "cannot read the points file: \(reason)"
+        case .emptyFile: return "points file is empty"
+        case .noHeader: return "points file has no header row, only comments and blank lines"
+        case .missingColumn(let name, let columns):
+            return "points file has no column '\(name)' (columns: \(Self.list(columns)))"
+        case .duplicateColumn(let name): return "column '\(name)' appears twice in the header"
+        case .raggedRow(let fields, let headerFields):
+            return "row has \(fields) field\(fields == 1 ? "" : "s"), the header has \(headerFields)"
+        case .emptyValue(let column): return "empty value in column '\(column)'"
+        case .nonNumeric(let text, let column): return "non-numeric value '\(text)' in column '\(column)'"
+        case .nonFiniteValue(let text, let column): return "non-finite value '\(text)' in column '\(column)'"
+        case .unterminatedQuote: return "quoted field is not closed before the end of the line"
+        case .notNPY: return "not a .npy file: it does not start with \\x93NUMPY"
+        case .unsupportedNPYVersion(let major, let minor): return "unsupported .npy format version \(major).\(minor)"
+        case .malformedNPYHeader(let detail): return "malformed .npy header: \(detail)"
+        case .unsupportedDType(let descr):
+            switch descr {
+            case "<f4", "|f4", ">f4": return "dtype '\(descr)': float32 is not supported, save as float64"
+            case ">f8": return "dtype '>f8': big-endian float64 is not supported, save as little-endian '<f8'"
+            default: return "dtype '\(descr)' is not supported: only float64 ('<f8') is"
+            }
+        case .unsupportedShape(let shape, let expected):
+            let tuple = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+            return "array has shape \(tuple), expected \(expected)"
+        case .columnCountMismatch(let found, let variables):
+            return "array has \(found) column\(found == 1 ? "" : "s") for \(variables.count) variable\(variables.count == 1 ? "" : "s") (\(Self.list(variables)))"
+        case .truncated(let expected, let found): return "file is truncated: expected \(expected) bytes of data, found \(found)"
+        case .trailingData(let bytes): return "\(bytes) unexpected bytes after the array data"
+        case .notZip(let detail): return "not a valid .npz (zip) archive: \(detail)"
+        case .unsupportedCompression(let method): return "zip compression method \(method) is not supported"
+        case .corruptEntry(let detail): return "corrupt archive entry: \(detail)"
+        case .encryptedEntry: return "encrypted archive entries are not supported"
+        case .missingArray(let name, let arrays):
+            return "archive has no array '\(name)' (arrays: \(Self.list(arrays)))"
+        case .lengthMismatch(let array, let count, let expected, let reference):
+            return "array '\(array)' has \(count) values, '\(reference)' has \(expected)"
+        }
+    }
+
+    /// A suggested fix, printed after `hint: `, when there is one.
+    public var hint: String? {
+        switch self {
+        case .expectedAssignment(_, let option) where option == "--at":
+            return "--at takes name=value pairs, e.g. --at x1=1.5,x2=0.7"
+        case .expectedAssignment(_, let option) where option == "--range":
+            return "--range takes name=a:b pairs, e.g. --range x1=-1:1,x2=0:6.28"
+        case .expectedAssignment: return "--grid takes name=a:b:n triples, e.g. --grid x=-2:2:401,t=0:1:11"
+        case .expectedInterval(_, let option) where option == "--grid":
+            return "a:b:n is n evenly spaced values from a to b inclusive, e.g. x=-2:2:401"
+        case .expectedInterval: return "a:b is the interval [a, b), e.g. x=-1:1"
+        case .missingValue(let variable, let option): return "add \(variable)=... to \(option)"
+        case .tooManyPoints: return "use fewer points or raise the limit with --max-points"
+        case .nonFiniteValue: return "sample points must be finite numbers"
+        case .unterminatedQuote: return "close the field with '\"'; fields cannot span lines"
+        case .noHeader, .missingColumn: return "the first row that is not a '#' comment names the columns"
+        case .unsupportedDType(let descr) where descr.hasSuffix("f4"):
+            return "np.save(path, a.astype(np.float64))"
+        case .unsupportedDType: return "np.save(path, np.asarray(a, dtype='<f8'))"
+        case .columnCountMismatch: return "name the array's columns with --columns, e.g. --columns x,t"
+        case .unsupportedCompression:
+            return "write the archive with np.savez or np.savez_compressed"
+        case .encryptedEntry: return "write the archive with np.savez"
+        default: return nil
+        }
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+}

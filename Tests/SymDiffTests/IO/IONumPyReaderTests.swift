@@ -1,0 +1,140 @@
+// The .npy and .npz readers: layouts NumPy writes, inflate, and one specific error per kind of bad file.
+import Foundation
+import Testing
+@testable import SymDiff
+
+@Suite struct IONumPyReaderTests {
+    /// A version 1.0 `.npy` file with header dictionary `dictionary` and `data` as float64.
+    static func npy(_ dictionary: String, _ data: [Double], version: UInt8 = 1) -> [UInt8] {
+        var header = Array(dictionary.utf8)
+        let prefix = version == 1 ? 10 : 12
+        while (prefix + header.count + 1) % 64 != 0 { header.append(0x20) }
+        header.append(0x0A)
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [version, 0]
+        bytes.appendLittleEndian(header.count, bytes: prefix - 8)
+        bytes += header
+        for x in data { bytes.appendLittleEndian(x) }
+        return bytes
+    }
+
+    static func dict(_ descr: String = "<f8", fortran: Bool = false, shape: String) -> String {
+        "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shape), }"
+    }
+
+    static func read(_ bytes: [UInt8], _ variables: [String] = ["x", "t"], columns: [String]? = nil) throws(PointsError) -> PointSet {
+        try PointSet.read(bytes: bytes, file: "p.npy", variables: variables, columns: columns)
+    }
+
+    @Test func layouts() throws {
+        let c = try Self.read(Self.npy(Self.dict(shape: "(3, 2)"), [1, 10, 2, 20, 3, 30]))
+        #expect(c.columns == [[1, 2, 3], [10, 20, 30]])
+        let f = try Self.read(Self.npy(Self.dict(fortran: true, shape: "(3, 2)"), [1, 2, 3, 10, 20, 30]))
+        #expect(f.columns == [[1, 2, 3], [10, 20, 30]])
+        let one = try Self.read(Self.npy(Self.dict(shape: "(3,)"), [1, 2, 3]), ["t"])
+        #expect(one.columns == [[1, 2, 3]])
+        let named = try Self.read(Self.npy(Self.dict(shape: "(2, 3)"), [1, 2, 3, 4, 5, 6]), ["x", "t"], columns: ["t", "y", "x"])
+        #expect(named.columns == [[3, 6], [1, 4]])
+        let v2 = try Self.read(Self.npy(Self.dict(shape: "(1, 2)"), [5, 6], version: 2))
+        #expect(v2.columns == [[5], [6]])
+        let empty = try Self.read(Self.npy(Self.dict(shape: "(0, 2)"), []))
+        #expect(empty.count == 0 && empty.columns == [[], []])
+        // Written by NumPy 2.4: np.lib.format.write_array(f, [[1., 2.], [3., 4.]], version=(2, 0)).
+        let numpy = try #require(Data(base64Encoded: "k05VTVBZAgB0AAAAeydkZXNjcic6ICc8ZjgnLCAnZm9ydHJhbl9vcmRlcic6IEZhbHNlLCAnc2hhcGUnOiAoMiwgMiksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAADwPwAAAAAAAABAAAAAAAAACEAAAAAAAAAQQA=="))
+        #expect(try Self.read([UInt8](numpy)).columns == [[1, 3], [2, 4]])
+    }
+
+    struct Bad: Sendable, CustomTestStringConvertible {
+        var name: String
+        var bytes: [UInt8]
+        var message: String
+        var variables = ["x", "t"]
+        var testDescription: String { name }
+    }
+
+    static let bad: [Bad] = [
+        Bad(name: "float32", bytes: npy(dict("<f4", shape: "(1, 2)"), []), message: "dtype '<f4': float32 is not supported, save as float64"),
+        Bad(name: "big-endian", bytes: npy(dict(">f8", shape: "(1, 2)"), []), message: "dtype '>f8': big-endian float64 is not supported, save as little-endian '<f8'"),
+        Bad(name: "int64", bytes: npy(dict("<i8", shape: "(1, 2)"), []), message: "dtype '<i8' is not supported: only float64 ('<f8') is"),
+        Bad(name: "structured", bytes: npy("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (1,), }", []), message: "dtype 'structured' is not supported: only float64 ('<f8') is"),
+        Bad(name: "3-D", bytes: npy(dict(shape: "(1, 2, 1)"), [1, 2]), message: "array has shape (1, 2, 1), expected (N, 2) for columns x, t"),
+        Bad(name: "1-D for two", bytes: npy(dict(shape: "(2,)"), [1, 2]), message: "array has shape (2,), expected (N, 2) for columns x, t"),
+        Bad(name: "columns", bytes: npy(dict(shape: "(1, 3)"), [1, 2, 3]), message: "array has 3 columns for 2 variables (x, t)"),
+        Bad(name: "truncated", bytes: npy(dict(shape: "(2, 2)"), [1, 2, 3]), message: "file is truncated: expected 32 bytes of data, found 24"),
+        Bad(name: "trailing", bytes: npy(dict(shape: "(1, 2)"), [1, 2, 3]), message: "8 unexpected bytes after the array data"),
+        Bad(name: "version", bytes: [0x93] + Array("NUMPY".utf8) + [4, 0, 0, 0], message: "unsupported .npy format version 4.0"),
+        Bad(name: "header cut", bytes: [0x93] + Array("NUMPY".utf8) + [1, 0, 0xFF, 0, 0x7B], message: "file is truncated: expected 265 bytes of data, found 11"),
+        Bad(name: "no shape", bytes: npy("{'descr': '<f8', 'fortran_order': False}", []), message: "malformed .npy header: no 'shape' key"),
+        Bad(name: "bad literal", bytes: npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2}", []), message: "malformed .npy header: expected ')' at character 56"),
+        Bad(name: "negative", bytes: npy(dict(shape: "(-1, 2)"), []), message: "malformed .npy header: 'shape' holds something other than sizes"),
+        Bad(name: "huge", bytes: npy(dict(shape: "(4611686018427387904, 2)"), []), message: "4611686018427387904 points are more than the limit of 50000000"),
+    ]
+
+    @Test(arguments: bad) func badNPYFilesGetSpecificErrors(_ c: Bad) {
+        var caught: PointsError?
+        do { _ = try Self.read(c.bytes, c.variables) } catch { caught = error }
+        #expect(caught?.message == c.message)
+        #expect(caught?.location?.file == "p.npy")
+    }
+
+    @Test func float32HasAHint() {
+        var caught: PointsError?
+        do { _ = try Self.read(Self.npy(Self.dict("<f4", shape: "(1, 2)"), [])) } catch { caught = error }
+        #expect(caught?.hint == "np.save(path, a.astype(np.float64))")
+    }
+
+    /// `np.savez_compressed(f, x=[0.5, 1.5, -2.25, 1e-300, 3.0], t=np.linspace(0, 1, 5))` by
+    /// NumPy 2.4: deflated entries with ZIP64 local headers.
+    static let compressed = [UInt8](Data(base64Encoded: """
+        UEsDBC0AAAAIAAAAIQBzoPH6//////////8FABQAeC5ucHkBABAAqAAAAAAAAABcAAAAAAAAAJvsF+obEMnIUMZQrZ6SWpxcpG6loG6TZqGuo6Cell9UUpSYF59flJIKEndLzClOBYoXZyQW\
+        pAL5GqY6mjoKtQoUAC4GMHhgD6F/QGmmA5GffxySz1vKCOFzOAAAUEsDBC0AAAAIAAAAIQAvO56E//////////8FABQAdC5ucHkBABAAqAAAAAAAAABSAAAAAAAAAJvsF+obEMnIUMZQrZ6S\
+        WpxcpG6loG6TZqGuo6Cell9UUpSYF59flJIKEndLzClOBYoXZyQWpAL5GqY6mjoKtQoUAC4GFHDBHkI/gNIvoPQHewBQSwECLQMtAAAACAAAACEAc6Dx+lwAAACoAAAABQAAAAAAAAAAAAAA\
+        gAEAAAAAeC5ucHlQSwECLQMtAAAACAAAACEALzuehFIAAACoAAAABQAAAAAAAAAAAAAAgAGTAAAAdC5ucHlQSwUGAAAAAAIAAgBmAAAAHAEAAAAA
+        """) ?? Data())
+
+    @Test func compressedArchivesAreInflated() throws {
+        let points = try PointSet.read(bytes: Self.compressed, file: "c.npz", variables: ["t", "x"])
+        #expect(points.columns == [[0, 0.25, 0.5, 0.75, 1], [0.5, 1.5, -2.25, 1e-300, 3.0]])
+    }
+
+    @Test func inflateDecodesFixedHuffmanBlocks() throws {
+        // zlib.compressobj(9, zlib.DEFLATED, -15, strategy=zlib.Z_FIXED) of "hello hello hello world".
+        let stream = [UInt8](try #require(Data(base64Encoded: "y0jNyclXyEAiy/OLclIA")))
+        #expect(try Inflater.inflate(stream, limit: 100) == Array("hello hello hello world".utf8))
+        #expect(throws: Inflater.Failure.self) { _ = try Inflater.inflate(stream, limit: 10) }
+    }
+
+    static func archiveError(_ bytes: [UInt8], _ variables: [String] = ["t", "x"]) -> PointsError? {
+        do { _ = try PointSet.npz(bytes: bytes, file: "c.npz", variables: variables) } catch { return error }
+        return nil
+    }
+
+    @Test func badArchivesGetSpecificErrors() {
+        var bytes = Self.compressed
+        #expect(Self.archiveError(bytes, ["x", "y"])?.description == "c.npz: archive has no array 'y' (arrays: x, t)")
+        bytes[100] ^= 0xFF
+        #expect(Self.archiveError(bytes)?.description.hasPrefix("c.npz(x.npy): corrupt archive entry: ") == true)
+        #expect(Self.archiveError(Array(Self.compressed.prefix(300)))?.message == "not a valid .npz (zip) archive: no end of central directory record")
+        #expect(Self.archiveError(Array("PK\u{3}\u{4}".utf8))?.message == "not a valid .npz (zip) archive: no end of central directory record")
+        var method = Self.compressed
+        method[0x11C + 10] = 12  // the first central directory entry's method: bzip2
+        #expect(Self.archiveError(method, ["x"])?.description == "c.npz(x.npy): zip compression method 12 is not supported")
+        var encrypted = Self.compressed
+        encrypted[0x11C + 8] |= 1
+        #expect(Self.archiveError(encrypted, ["x"])?.message == "encrypted archive entries are not supported")
+    }
+
+    @Test func mutatedFilesNeverCrash() {
+        var generator = SplitMix64(seed: 11)
+        let npyFile = Self.npy(Self.dict(shape: "(3, 2)"), [1, 10, 2, 20, 3, 30])
+        for original in [Self.compressed, npyFile] {
+            for _ in 0..<1_500 {
+                var bytes = original
+                for _ in 0..<(1 + generator.next() % 4) {
+                    bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+                }
+                if generator.next() % 4 == 0 { bytes.removeLast(Int(generator.next() % UInt64(bytes.count))) }
+                _ = try? PointSet.read(bytes: bytes, file: "m", variables: ["x", "t"])
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+// Output writers: exact CSV and JSON text, round trips through every reader, atomic writes.
+import Foundation
+import Testing
+@testable import SymDiff
+
+@Suite struct IOWriterTests {
+    /// Values chosen to stress round-tripping: subnormals, -0, the largest double, 0.1.
+    static let x1: [Double] = [0.1, -0.0, .leastNonzeroMagnitude, 1.2345678901234567e150, -2.5, 1 / 3]
+    static let x2: [Double] = [1e-17, 123456789.125, -1e22, 2, .pi, 0.7]
+
+    static func table(_ values: [Double] = x1) -> OutputTable {
+        let points = PointSet(names: ["x1", "x2"], columns: [values, x2])
+        let f = OutputColumn(name: "f", values: zip(values, x2).map { $0 * $0 * sin($1) }, expression: "x1^2*sin(x2)")
+        let d1 = OutputColumn(name: "d/dx1", values: zip(values, x2).map { 2 * $0 * sin($1) }, wrt: ["x1"], expression: "2*x1*sin(x2)")
+        let d2 = OutputColumn(name: "d2/dx1^2", values: x2.map { 2 * sin($0) }, wrt: ["x1", "x1"], expression: "2*sin(x2)")
+        return OutputTable(
+            points: points, results: [OutputResult(function: f, derivatives: [d1, d2])],
+            meta: ["formula": "x1^2*sin(x2)", "variables": "x1,x2", "order": "2"])
+    }
+
+    @Test(arguments: [TableFormat.csv, .npy, .npz], [1, 4, 1 << 16])
+    func everyWriterRoundTripsBitExact(_ format: TableFormat, blockSize: Int) throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let table = Self.table()
+        let path = directory.file("ref.\(format.rawValue)")
+        try table.write(to: path, blockSize: blockSize)
+        let names = table.columns.map(\.name)
+        let back = try PointSet.read(contentsOf: path, variables: names, columns: format == .npy ? names : nil)
+        for (column, values) in zip(table.columns, back.columns) {
+            #expect(bitwiseEqual(column.values, values), "\(column.name)")
+        }
+        #expect(directory.contents == ["ref.\(format.rawValue)"])
+    }
+
+    @Test func csvText() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let points = PointSet(names: ["x", "a,b"], columns: [[1, -0.0, 1e-7], [-Double.nan, .infinity, -.infinity]])
+        let table = OutputTable(
+            points: points, results: [], meta: ["formula": "x\n\"y\"", "b": "1"])
+        try table.write(to: directory.file("t.csv"))
+        #expect(String(decoding: directory.bytes("t.csv"), as: UTF8.self) == """
+            # {"b": "1", "formula": "x\\n\\"y\\""}
+            x,"a,b"
+            1.0,nan
+            -0.0,inf
+            1e-07,-inf
+
+            """)
+    }
+
+    @Test func jsonTextAndPieces() throws {
+        let points = PointSet(names: ["x"], columns: [[0.5, 2]])
+        let f = OutputColumn(name: "f", values: [.nan, 4], expression: "x^2")
+        let d = OutputColumn(name: "d/dx", values: [1, .infinity], wrt: ["x"], expression: "2*x")
+        let table = OutputTable(points: points, results: [OutputResult(function: f, derivatives: [d])], meta: ["order": "1"])
+        #expect(table.jsonDocument() == """
+            {"meta": {"order": "1"},
+             "points": {"x": [0.5, 2.0]},
+             "results": [{"function": "x^2", "values": [null, 4.0], "derivatives": [{"wrt": ["x"], "expression": "2*x", "values": [1.0, null]}]}]}
+
+            """)
+        #expect(JSONText.numbers([.leastNonzeroMagnitude, -0.0, 1e22]) == "[5e-324, -0.0, 1e+22]")
+        #expect(JSONText.string("a\u{1}\"") == "\"a\\u0001\\\"\"")
+        let data = Data(table.jsonDocument().utf8)
+        #expect((try? JSONSerialization.jsonObject(with: data)) != nil)
+    }
+
+    @Test func npzHoldsArraysAndMeta() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        var table = Self.table()
+        table.gradient = NDArray(shape: [6, 2], values: (0..<12).map(Double.init))
+        table.hessian = NDArray(shape: [6, 2, 2], values: (0..<24).map(Double.init))
+        try table.write(to: directory.file("ref.npz"))
+        let names = ["x1", "x2", "f", "d/dx1", "d2/dx1^2", "gradient", "hessian", "meta"]
+        let entries = try ZipArchive.entries(directory.bytes("ref.npz"), at: FileLocation(file: "ref.npz"))
+        #expect(entries.map(\.name) == names.map { $0 + ".npy" })
+        #expect(entries.allSatisfy { $0.method == 0 })
+        var bad = table
+        bad.hessian = NDArray(shape: [6, 2, 3], values: [])
+        #expect(throws: OutputError(.arrayShape(array: "hessian", shape: [6, 2, 3], values: 0), path: directory.file("bad.npz"))) {
+            try bad.write(to: directory.file("bad.npz"))
+        }
+        #expect(directory.contents == ["ref.npz"])
+    }
+
+    @Test func failedWritesLeaveNothing() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let missing = directory.file("no/such/dir/ref.csv")
+        #expect(throws: OutputError(.cannotCreate(reason: "No such file or directory"), path: missing)) {
+            try Self.table().write(to: missing)
+        }
+        let ragged = Self.table([1, 2])
+        #expect(throws: OutputError(.columnLength(column: "x2", count: 6, expected: 2), path: directory.file("r.npy"))) {
+            try ragged.write(to: directory.file("r.npy"))
+        }
+        #expect(throws: OutputError(.unknownFormat("txt"), path: directory.file("r.txt"))) {
+            try Self.table().write(to: directory.file("r.txt"))
+        }
+        directory.write("keep.csv", Array("old\n".utf8))
+        for var writer in [CSVTableWriter(path: directory.file("keep.csv")) as any TableWriter, NPYTableWriter(path: directory.file("keep.csv"))] {
+            try writer.begin(TableHeader(columns: ["a", "b"], rowCount: 3))
+            try writer.append([[1], [2]])
+            #expect(directory.contents.count == 2)  // keep.csv and the temporary
+            #expect(throws: OutputError.self) { try writer.append([[1, 2], [3]]) }
+            #expect(directory.contents == ["keep.csv"])
+        }
+        var short = NPYTableWriter(path: directory.file("keep.csv"))
+        try short.begin(TableHeader(columns: ["a"], rowCount: 3))
+        try short.append([[1]])
+        #expect(throws: OutputError(.rowCount(written: 1, declared: 3), path: directory.file("keep.csv"))) { try short.finish() }
+        do {
+            var abandoned = CSVTableWriter(path: directory.file("keep.csv"))
+            try abandoned.begin(TableHeader(columns: ["a"], rowCount: 1))
+        }
+        #expect(directory.contents == ["keep.csv"])
+        #expect(directory.bytes("keep.csv") == Array("old\n".utf8))
+    }
+
+    @Test func duplicateColumnsAreRejected() {
+        let points = PointSet(names: ["f"], columns: [[1]])
+        let table = OutputTable(points: points, results: [OutputResult(function: OutputColumn(name: "f", values: [1]), derivatives: [])])
+        #expect(throws: OutputError(.duplicateColumn("f"), path: "x.csv")) { try table.write(to: "x.csv") }
+    }
+}
