@@ -60,6 +60,8 @@ public struct Derivatives: Sendable {
 
     public var graph: ExprGraph
     public var variables: [String]
+    /// Every free variable of the formulas, in order of first appearance: what points must give.
+    public var freeVariables: [String]
     public var orders: ClosedRange<Int>
     public var results: [Result]
     /// Remarks that are not errors, such as a variable that occurs in no formula.
@@ -88,6 +90,7 @@ public struct Derivatives: Sendable {
                 throw .syntax(error, formula: i)
             }
         }
+        self.freeVariables = freeVariables
         variables = request.variables ?? freeVariables
         for (i, v) in variables.enumerated() {
             if let reason = Self.problem(withVariable: v) { throw .invalidVariable(v, reason: reason) }

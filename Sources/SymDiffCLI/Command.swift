@@ -59,19 +59,66 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     let clock = ContinuousClock()
     let start = clock.now
     do {
-        switch options.format {
-        case .text: result.stdout = try textReport(derivatives)
-        case .json: result.stdout = try jsonReport(derivatives)
-        case .graph: result.stdout = graphReport(derivatives)
-        }
-    } catch {
+        result.stdout = try output(derivatives, options: options)
+    } catch let error as CommandLineError {
+        return failure(error.rendered)
+    } catch let error as LimitExceeded {
         return failure("error: \(error.message)\n")
+    } catch let error as OutputError {
+        return failure(error.rendered)
+    } catch {
+        return failure("error: \(error)\n")
     }
     let printing = clock.now - start
     result.stderr = derivatives.notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
     if options.stats { result.stderr += statsReport(derivatives, printing: printing) }
     return result
+}
+
+/// What the run prints on stdout (empty when it writes `--out`), in the requested format,
+/// with values when points were given.
+private func output(_ d: Derivatives, options: Options) throws -> String {
+    let format = options.format ?? options.out.flatMap { TableFormat(path: $0) }.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? .text
+    var table: OutputTable?
+    if let source = options.points {
+        let points = try samplePoints(options, source: source, variables: d.freeVariables)
+        table = try valueTable(d, points: points, options: options, source: source)
+    }
+    let text: String
+    switch (format, table) {
+    case (.text, _): text = try textReport(d) + (table.map { "\n" + csvText($0, meta: false) } ?? "")
+    case (.json, nil): text = try jsonReport(d)
+    case (.json, let table?): text = jsonValuesReport(d, table)
+    case (.graph, _): text = graphReport(d)
+    case (.csv, let table?) where options.out == nil: text = csvText(table)
+    case (.csv, let table?), (.npy, let table?), (.npz, let table?):
+        guard let out = options.out else {
+            throw CommandLineError(
+                "\(format.rawValue) is a binary format: it needs --out FILE", argument: "--format \(format.rawValue)",
+                hint: "symdiff ... --out ref.\(format.rawValue)")
+        }
+        try table.write(to: out, format: format.table)
+        return ""
+    case (.csv, nil), (.npy, nil), (.npz, nil):
+        throw CommandLineError(
+            "\(format.rawValue) output holds values: it needs points", argument: "--format \(format.rawValue)",
+            hint: "give points with --at, --grid, --random or --points")
+    }
+    guard let out = options.out else { return text }
+    let file = try AtomicFile(path: out)
+    try file.write(text.utf8)
+    try file.commit()
+    return ""
+}
+
+/// The table as CSV text: the `# {meta}` line (unless `meta` is false), the header, one row
+/// per point.
+private func csvText(_ table: OutputTable, meta: Bool = true) -> String {
+    let columns = table.columns
+    let header = TableHeader(columns: columns.map(\.name), rowCount: table.points.count, meta: meta ? table.meta : [:])
+    let rows = CSVTableWriter.rows(columns.map(\.values), count: table.points.count)
+    return CSVTableWriter.headerText(header) + String(decoding: rows, as: UTF8.self)
 }
 
 private func failure(_ message: String) -> Invocation {

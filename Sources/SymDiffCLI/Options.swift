@@ -3,7 +3,15 @@ import SymDiff
 
 /// The output formats of `--format`.
 enum OutputFormat: String, CaseIterable {
-    case text, json, graph
+    case text, json, graph, csv, npy, npz
+
+    /// The format of a table file, for the formats that have values.
+    var table: TableFormat? { TableFormat(rawValue: rawValue) }
+}
+
+/// Where the sample points come from.
+enum PointsSource {
+    case at(String), grid(String), random(String), file(String)
 }
 
 /// Everything the command line asked for.
@@ -12,7 +20,17 @@ struct Options {
     var formulaFiles: [String] = []
     var variables: [String]?
     var orders = 1...1
-    var format = OutputFormat.text
+    /// `nil`: taken from the `--out` extension, else text.
+    var format: OutputFormat?
+    var points: PointsSource?
+    var seed = "0"
+    var ranges: String?
+    var columns: String?
+    var out: String?
+    var threads: Int?
+    var precision = Precision.double
+    var quiet = false
+    var maxPoints = PointSet.defaultMaxPoints
     var simplify = true
     var stats = false
     var trace = false
@@ -116,6 +134,29 @@ private let optionTable: [OptionSpec] = [
         options.format = format
     },
     value("--file") { options, text in options.formulaFiles.append(text) },
+    value("--at") { options, text in options.points = .at(text) },
+    value("--grid") { options, text in options.points = .grid(text) },
+    value("--random") { options, text in options.points = .random(text) },
+    value("--seed") { options, text in options.seed = text },
+    value("--range") { options, text in options.ranges = text },
+    value("--points") { options, text in options.points = .file(text) },
+    value("--columns") { options, text in options.columns = text },
+    value("--out") { options, text in options.out = text },
+    value("--threads") { options, text throws(CommandLineError) in
+        options.threads = try integer(text, option: "--threads", in: 1...1024)
+    },
+    value("--precision") { options, text throws(CommandLineError) in
+        guard let precision = Precision(rawValue: text) else {
+            throw CommandLineError(
+                "unknown precision '\(text)'", argument: "--precision \(text)", underline: 12..<(12 + text.count),
+                hint: "precisions: " + Precision.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        options.precision = precision
+    },
+    flag("--quiet") { $0.quiet = true },
+    value("--max-points") { options, text throws(CommandLineError) in
+        options.maxPoints = try integer(text, option: "--max-points", in: 1...Int(Int32.max))
+    },
     flag("--no-simplify") { $0.simplify = false },
     flag("--stats") { $0.stats = true },
     flag("--trace") { $0.trace = true },

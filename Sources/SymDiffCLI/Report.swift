@@ -77,6 +77,14 @@ func graphReport(_ d: Derivatives) -> String {
         + "],\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
 }
 
+/// The JSON contract with values: `variables`, `meta`, `points`, and per formula its
+/// `function` and `values` and per partial `wrt`, `expression` and `values` (`null` for a
+/// non-finite value).
+func jsonValuesReport(_ d: Derivatives, _ table: OutputTable) -> String {
+    "{\"variables\": \(jsonArray(d.variables)),\n \"meta\": \(table.jsonMeta),\n \"points\": \(table.jsonPoints),\n"
+        + " \"results\": [" + table.results.map(OutputTable.jsonResult).joined(separator: ",\n  ") + "]}\n"
+}
+
 private func jsonArray(_ items: [String]) -> String {
     "[" + items.map(jsonString).joined(separator: ", ") + "]"
 }

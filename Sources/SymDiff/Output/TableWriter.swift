@@ -103,27 +103,36 @@ public struct CSVTableWriter: TableWriter {
 
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         try state.begin(header)
+        try write(Array(Self.headerText(header).utf8))
+    }
+
+    public mutating func append(_ block: [[Double]]) throws(OutputError) {
+        let (_, rows) = try state.check(block)
+        try write(Self.rows(block, count: rows))
+    }
+
+    /// The `# {meta}` line (when there is metadata) and the header row.
+    public static func headerText(_ header: TableHeader) -> String {
         var text = ""
         if !header.meta.isEmpty {
             let pairs = header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) }
             text += "# " + JSONText.object(pairs) + "\n"
         }
-        text += header.columns.map(Self.quoted).joined(separator: ",") + "\n"
-        try write(Array(text.utf8))
+        return text + header.columns.map(Self.quoted).joined(separator: ",") + "\n"
     }
 
-    public mutating func append(_ block: [[Double]]) throws(OutputError) {
-        let (_, rows) = try state.check(block)
+    /// The first `count` rows of `block` (one array per column) as CSV lines.
+    public static func rows(_ block: [[Double]], count: Int) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows * block.count * 20)
-        for i in 0..<rows {
+        bytes.reserveCapacity(count * block.count * 20)
+        for i in 0..<count {
             for j in block.indices {
                 if j > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(contentsOf: block[j][i].description.utf8)
             }
             bytes.append(UInt8(ascii: "\n"))
         }
-        try write(bytes)
+        return bytes
     }
 
     public mutating func finish() throws(OutputError) { try state.finish() }

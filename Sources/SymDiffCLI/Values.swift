@@ -1,0 +1,146 @@
+// Values at sample points: the points the options ask for, one compiled program, the table.
+import Foundation
+import SymDiff
+
+/// The sample points the options ask for, with a column per name of `variables`.
+func samplePoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> PointSet {
+    func flagError(_ error: PointsError, flag: String, text: String) -> CommandLineError {
+        let start = flag.count + 1
+        let span = error.span.map { (start + $0.lowerBound)..<(start + $0.upperBound) }
+        return CommandLineError(error.message, argument: "\(flag) \(text)", underline: span, hint: error.hint)
+    }
+    switch source {
+    case .at(let text):
+        do { return try PointSpec.at(text, variables: variables) } catch { throw flagError(error, flag: "--at", text: text) }
+    case .grid(let text):
+        do {
+            return try PointSet.grid(PointSpec.grid(text, variables: variables), maxPoints: options.maxPoints)
+        } catch { throw flagError(error, flag: "--grid", text: text) }
+    case .random(let text):
+        let count: Int
+        let seed: UInt64
+        var ranges: [VariableInterval] = []
+        do { count = try PointSpec.count(text, maxPoints: options.maxPoints) } catch {
+            throw flagError(error, flag: "--random", text: text)
+        }
+        do { seed = try PointSpec.seed(options.seed) } catch { throw flagError(error, flag: "--seed", text: options.seed) }
+        if let range = options.ranges {
+            do { ranges = try PointSpec.ranges(range, variables: variables) } catch {
+                throw flagError(error, flag: "--range", text: range)
+            }
+        }
+        do {
+            return try PointSet.random(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints)
+        } catch { throw flagError(error, flag: "--random", text: text) }
+    case .file(let path):
+        var columns: [String]?
+        if let text = options.columns {
+            do { columns = try PointSpec.columns(text) } catch { throw flagError(error, flag: "--columns", text: text) }
+        }
+        do {
+            return try PointSet.read(contentsOf: path, variables: variables, columns: columns, maxPoints: options.maxPoints)
+        } catch {
+            throw CommandLineError(error.description, argument: "--points \(path)", underline: 9..<(9 + path.count), hint: error.hint)
+        }
+    }
+}
+
+/// A description of the points for the files' metadata.
+private func describe(_ source: PointsSource, _ options: Options) -> String {
+    switch source {
+    case .at(let text): return "at \(text)"
+    case .grid(let text): return "grid \(text)"
+    case .random(let count): return "random \(count), seed \(options.seed)" + (options.ranges.map { ", range \($0)" } ?? "")
+    case .file(let path): return "file \(path)" + (options.columns.map { ", columns \($0)" } ?? "")
+    }
+}
+
+/// The conventions every file records, so a reader knows what the values at kinks mean.
+let conventions = "PyTorch at kinks: sign(0) = 0 so abs'(0) = 0, heaviside(0) = 0 so relu'(0) = 0, "
+    + "min/max give 1/2 to each side at a tie"
+
+/// Evaluates every function and partial of `d` at `points` and gathers the table: columns
+/// named `f`, `d/dx1`, ... (prefixed `f2:` for the second of several formulas), plus the
+/// batch-first gradient and Hessian of a single formula when those orders were asked for.
+func valueTable(_ d: Derivatives, points: PointSet, options: Options, source: PointsSource) throws(CommandLineError) -> OutputTable {
+    // Order 0 is the function itself, already the `f` column.
+    let partials = d.results.map { $0.partials.filter { !$0.variables.isEmpty } }
+    let roots = zip(d.results, partials).flatMap { [$0.0.function] + $0.1.map(\.node) }
+    let program: Program
+    do {
+        program = try Compiler.compile(roots, in: d.graph, inputs: points.names)
+    } catch {
+        switch error {
+        case .missingInput(let name):
+            throw CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value")
+        }
+    }
+    let evaluator = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count)
+    var values = evaluate(evaluator, points: points, precision: options.precision, quiet: options.quiet).makeIterator()
+    var results: [OutputResult] = []
+    for (k, result) in d.results.enumerated() {
+        let prefix = d.results.count > 1 ? "f\(k + 1):" : ""
+        let function = OutputColumn(
+            name: prefix + "f", values: values.next()!, expression: d.graph.formula(result.function))
+        let columns = partials[k].map { partial in
+            OutputColumn(
+                name: prefix + partial.name, values: values.next()!, wrt: partial.variables,
+                expression: d.graph.formula(partial.node))
+        }
+        results.append(OutputResult(function: function, derivatives: columns))
+    }
+    var table = OutputTable(points: points, results: results)
+    table.meta = [
+        "symdiff": symdiffVersion, "formula": d.results.map(\.source).joined(separator: "\n"),
+        "variables": d.variables.joined(separator: ","), "orders": "\(d.orders.lowerBound):\(d.orders.upperBound)",
+        "points": describe(source, options), "precision": options.precision.rawValue, "conventions": conventions,
+    ]
+    if d.results.count == 1 {
+        table.gradient = batchArray(results[0].derivatives, variables: d.variables, order: 1, count: points.count)
+        table.hessian = batchArray(results[0].derivatives, variables: d.variables, order: 2, count: points.count)
+    }
+    return table
+}
+
+/// The batch-first gradient `(N, d)` or Hessian `(N, d, d)` from the partial columns, or
+/// `nil` when those partials were not computed. The Hessian is filled symmetrically.
+private func batchArray(_ partials: [OutputColumn], variables: [String], order: Int, count: Int) -> NDArray? {
+    let columns = partials.filter { $0.wrt.count == order }
+    guard !columns.isEmpty, !variables.isEmpty else { return nil }
+    let d = variables.count
+    let index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
+    var values = [Double](repeating: 0, count: count * Int(pow(Double(d), Double(order))))
+    for column in columns {
+        let i = column.wrt.map { index[$0]! }
+        let positions = order == 1 ? [i[0]] : [i[0] * d + i[1], i[1] * d + i[0]]
+        let stride = order == 1 ? d : d * d
+        for p in Set(positions) {
+            for n in 0..<count { values[n * stride + p] = column.values[n] }
+        }
+    }
+    return NDArray(shape: [count] + Array(repeating: d, count: order), values: values)
+}
+
+/// The outputs at every point, in chunks, with progress on a terminal for long runs.
+private func evaluate(_ evaluator: Evaluator, points: PointSet, precision: Precision, quiet: Bool) -> [[Double]] {
+    let chunk = 1 << 18
+    var outputs = [[Double]](repeating: [], count: evaluator.program.outputs.count)
+    for k in outputs.indices { outputs[k].reserveCapacity(points.count) }
+    let clock = ContinuousClock()
+    let start = clock.now
+    let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+    var shown = false
+    var first = 0
+    while first < points.count {
+        let range = first..<min(points.count, first + chunk)
+        let part = evaluator.evaluate(points.columns.map { Array($0[range]) }, precision: precision)
+        for k in outputs.indices { outputs[k].append(contentsOf: part[k]) }
+        first = range.upperBound
+        if showProgress && clock.now - start > .seconds(1) {
+            FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(points.count) points".utf8))
+            shown = true
+        }
+    }
+    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    return outputs
+}
