@@ -7,7 +7,7 @@ let helpText = """
     symdiff: exact symbolic derivatives of formulas
 
     USAGE
-      symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json|graph] [options]
+      symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json|graph|csv|npy|npz] [options]
       symdiff --file PATH [options]        (PATH '-' reads standard input)
 
     EXAMPLES
@@ -34,6 +34,17 @@ let helpText = """
       -h, --help           this text
       --version            the version
 
+    VALUES AT SAMPLE POINTS
+      --at x1=1.5,x2=0.7       one point
+      --grid x=-2:2:401,t=0:1:11   inclusive linspace per variable, tensor product
+      --random N [--seed S] [--range x1=a:b,...]   reproducible uniform points
+      --points FILE [--columns x,t]   CSV with a header, .npy (2-D float64), .npz
+      --out FILE               write .csv, .json, .npy or .npz (format from the extension)
+      --threads N              worker threads (default: all cores)
+      --precision P            double (default) or extended (x87, rounded once at the end)
+      --quiet                  no progress line
+      e.g. symdiff "x1^2*sin(x2)" --order 1:2 --random 100 --seed 0 --out ref.npz
+
     LIMITS (an input past a limit gets an error naming it)
       --max-depth N            nesting depth of the formula (default 1000)
       --max-formula-bytes N    formula size in bytes (default 67108864)
@@ -41,6 +52,7 @@ let helpText = """
       --max-order N            derivative order (default 1000)
       --max-partials N         partial derivatives per request (default 100000)
       --max-output-bytes N     size of one printed expression (default 268435456)
+      --max-points N           sample points (default 50000000)
 
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
