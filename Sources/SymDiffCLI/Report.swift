@@ -30,10 +30,10 @@ func jsonReport(_ d: Derivatives) throws(LimitExceeded) -> String {
         var derivatives: [String] = []
         for partial in result.partials where !partial.variables.isEmpty {
             derivatives.append(
-                "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(jsonString(try d.graph.printedFormula(partial.node)))}")
+                "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(JSONText.string(try d.graph.printedFormula(partial.node)))}")
         }
         results.append(
-            "{\"function\": \(jsonString(try d.graph.printedFormula(result.function))),\n"
+            "{\"function\": \(JSONText.string(try d.graph.printedFormula(result.function))),\n"
                 + "   \"derivatives\": [" + derivatives.joined(separator: ",\n      ") + "]}")
     }
     return "{\"variables\": \(jsonArray(d.variables)),\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
@@ -58,13 +58,13 @@ func graphReport(_ d: Derivatives) -> String {
         let node = d.graph[id]
         let operands = "[" + node.operands.map { String(position[$0]!) }.joined(separator: ", ") + "]"
         switch node {
-        case .number(let n): nodes.append("[\"number\", \(jsonString(n.description))]")
-        case .constant(let c): nodes.append("[\"constant\", \(jsonString(c.rawValue))]")
-        case .variable(let name): nodes.append("[\"variable\", \(jsonString(name))]")
+        case .number(let n): nodes.append("[\"number\", \(JSONText.string(n.description))]")
+        case .constant(let c): nodes.append("[\"constant\", \(JSONText.string(c.rawValue))]")
+        case .variable(let name): nodes.append("[\"variable\", \(JSONText.string(name))]")
         case .sum: nodes.append("[\"sum\", \(operands)]")
         case .product: nodes.append("[\"product\", \(operands)]")
         case .power: nodes.append("[\"power\", \(operands)]")
-        case .apply(let f, _): nodes.append("[\(jsonString(f.name)), \(operands)]")
+        case .apply(let f, _): nodes.append("[\(JSONText.string(f.name)), \(operands)]")
         }
     }
     let results = d.results.map { result in
@@ -89,19 +89,3 @@ private func jsonArray(_ items: [String]) -> String {
     "[" + items.map(jsonString).joined(separator: ", ") + "]"
 }
 
-/// `text` as a JSON string literal.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
-}
