@@ -86,6 +86,6 @@ func jsonValuesReport(_ d: Derivatives, _ table: OutputTable) -> String {
 }
 
 private func jsonArray(_ items: [String]) -> String {
-    "[" + items.map(jsonString).joined(separator: ", ") + "]"
+    "[" + items.map(JSONText.string).joined(separator: ", ") + "]"
 }
 
