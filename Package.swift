@@ -14,12 +14,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "SymDiff", swiftSettings: engine),
+        .target(
+            name: "CVectorMath", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])],
+            linkerSettings: [.linkedLibrary("m")]),
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff"], swiftSettings: strict),
         .executableTarget(
             name: "SymDiffBenchmarks", dependencies: ["SymDiff"], path: "Benchmarks",
             swiftSettings: strict),
         .testTarget(
-            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffCLI"],
+            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffCLI", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )
