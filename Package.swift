@@ -19,7 +19,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m")]),
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff"], swiftSettings: strict),
         .executableTarget(
-            name: "SymDiffBenchmarks", dependencies: ["SymDiff"], path: "Benchmarks",
+            name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath"], path: "Benchmarks",
             swiftSettings: strict),
         .testTarget(
             name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffCLI", "CVectorMath"],
