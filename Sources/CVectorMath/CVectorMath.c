@@ -51,7 +51,7 @@ int symdiff_vec_simd_available(void) {
 // MARK: - Routines
 
 // glibc 2.36's AVX2 libmvec kernels for these exceed 1 ulp (measurements in the header), so
-// they are scalar libm; so is sincos, as libmvec's sin and cos are.
+// they are scalar libm.
 SCALAR_UNARY(expm1)
 SCALAR_UNARY(log1p)
 SCALAR_UNARY(log2)
@@ -69,8 +69,6 @@ SCALAR_UNARY(atanh)
 SCALAR_UNARY(erf)
 SCALAR_UNARY(erfc)
 SCALAR_UNARY(cbrt)
-SCALAR_UNARY(sin)
-SCALAR_UNARY(cos)
 SCALAR_BINARY(pow)
 SCALAR_BINARY(atan2)
 SCALAR_BINARY(hypot)
@@ -79,8 +77,28 @@ SCALAR_BINARY(hypot)
 VECTOR_UNARY(sqrt, _mm256_sqrt_pd)
 VECTOR_UNARY(exp, symdiff_exp_kernel)
 VECTOR_UNARY(log, symdiff_log_kernel)
+VECTOR_UNARY(sin, symdiff_sin_kernel)
+VECTOR_UNARY(cos, symdiff_cos_kernel)
+
+AVX2 static void sincos_avx2(const double *x, double *s, double *c, long n) {
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+        __m256d sine, cosine;
+        symdiff_sincos_kernel(_mm256_loadu_pd(x + i), &sine, &cosine);
+        _mm256_storeu_pd(s + i, sine);
+        _mm256_storeu_pd(c + i, cosine);
+    }
+    for (; i < n; i++) {
+        s[i] = sin(x[i]);
+        c[i] = cos(x[i]);
+    }
+}
 
 void symdiff_vec_sincos(const double *x, double *s, double *c, long n) {
+    if (symdiff_vec_simd_available()) {
+        sincos_avx2(x, s, c, n);
+        return;
+    }
     for (long i = 0; i < n; i++) {
         s[i] = sin(x[i]);
         c[i] = cos(x[i]);

@@ -26,4 +26,13 @@ AVX2 __m256d symdiff_exp_kernel(__m256d x);
 /// log x within 0.52 ulp; zero, negative, subnormal, infinite and NaN x through scalar log.
 AVX2 __m256d symdiff_log_kernel(__m256d x);
 
+/// sin x and cos x within 0.6 ulp; |x| > 1e5, |x| < 2^-26, infinities and NaN through scalar libm.
+AVX2 void symdiff_sincos_kernel(__m256d x, __m256d *sine, __m256d *cosine);
+
+/// sin x, as `symdiff_sincos_kernel`.
+AVX2 __m256d symdiff_sin_kernel(__m256d x);
+
+/// cos x, as `symdiff_sincos_kernel`.
+AVX2 __m256d symdiff_cos_kernel(__m256d x);
+
 #endif

@@ -38,8 +38,8 @@ let unaryRows: [UnaryRow] = [
     UnaryRow(name: "log1p", kernel: symdiff_vec_log1p, scalar: { log1p($0) }, reference: { log1pl($0) }, domain: -1...4,       backend: .scalarLibm, routineUlps: 0.79, scalarUlps: 0.79),
     UnaryRow(name: "log2",  kernel: symdiff_vec_log2,  scalar: { log2($0) },  reference: { log2l($0) },  domain: 0...4,        backend: .scalarLibm, routineUlps: 0.54, scalarUlps: 0.54),
     UnaryRow(name: "log10", kernel: symdiff_vec_log10, scalar: { log10($0) }, reference: { log10l($0) }, domain: 0...4,        backend: .scalarLibm, routineUlps: 1.59, scalarUlps: 1.59),
-    UnaryRow(name: "sin",   kernel: symdiff_vec_sin,   scalar: { sin($0) },   reference: { sinl($0) },   domain: -1e4...1e4,   backend: .scalarLibm, routineUlps: 0.52, scalarUlps: 0.52),
-    UnaryRow(name: "cos",   kernel: symdiff_vec_cos,   scalar: { cos($0) },   reference: { cosl($0) },   domain: -1e4...1e4,   backend: .scalarLibm, routineUlps: 0.52, scalarUlps: 0.52),
+    UnaryRow(name: "sin",   kernel: symdiff_vec_sin,   scalar: { sin($0) },   reference: { sinl($0) },   domain: -1e4...1e4,   backend: .avx2,       routineUlps: 0.71, scalarUlps: 0.52),
+    UnaryRow(name: "cos",   kernel: symdiff_vec_cos,   scalar: { cos($0) },   reference: { cosl($0) },   domain: -1e4...1e4,   backend: .avx2,       routineUlps: 0.74, scalarUlps: 0.52),
     UnaryRow(name: "tan",   kernel: symdiff_vec_tan,   scalar: { tan($0) },   reference: { tanl($0) },   domain: -1e4...1e4,   backend: .scalarLibm, routineUlps: 0.55, scalarUlps: 0.55),
     UnaryRow(name: "sinh",  kernel: symdiff_vec_sinh,  scalar: { sinh($0) },  reference: { sinhl($0) },  domain: -711...711,   backend: .scalarLibm, routineUlps: 1.73, scalarUlps: 1.73),
     UnaryRow(name: "cosh",  kernel: symdiff_vec_cosh,  scalar: { cosh($0) },  reference: { coshl($0) },  domain: -711...711,   backend: .scalarLibm, routineUlps: 1.66, scalarUlps: 1.66),
@@ -94,7 +94,9 @@ func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
         }
     }
 
-    /// Every special value, in every lane of a vector block, gives scalar libm's result bit for bit.
+    /// Every special value, in every lane of a vector block, gives scalar libm's result bit for
+    /// bit where it is exceptional (see `mustMatchScalarLibm`), and is within the row's bound
+    /// elsewhere (cos 1000 is an overflow threshold for exp, not a special argument of cos).
     @Test(arguments: unaryRows)
     func unarySpecialValues(_ row: UnaryRow) {
         for lane in 0..<4 {
@@ -102,7 +104,12 @@ func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
             let values = apply(row.kernel, points)
             for (x, y) in zip(points, values) {
                 let expected = row.scalar(x)
-                #expect(y.bitPattern == expected.bitPattern, "\(row.name)(\(x)) = \(y), scalar libm \(expected)")
+                if mustMatchScalarLibm(arguments: [x], result: expected) {
+                    #expect(y.bitPattern == expected.bitPattern, "\(row.name)(\(x)) = \(y), scalar libm \(expected)")
+                } else {
+                    let error = ulpError(y, row.reference(Float80(x)))
+                    #expect(error <= row.routineUlps, "\(row.name)(\(x)) = \(y): \(error) ulp")
+                }
             }
         }
     }
@@ -115,24 +122,19 @@ func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
         #expect(bits(x) == bits(expected))
     }
 
-    /// sincos gives each of sin and cos within 1 ulp on the sin sweep, and scalar libm's
-    /// special values bit for bit.
+    /// sincos gives exactly what the sin and cos routines give, on the sin row's sweep and at
+    /// the special values.
     @Test func sincos() {
         var random = SeededGenerator(seed: 7)
-        let points = logSweep(perBinade: 4 * sweepDensity, using: &random)
-            + (0..<4096 * sweepDensity).map { _ in Double.random(in: -1e4...1e4, using: &random) }
+        let points = logSweep(perBinade: sweepDensity, using: &random)
+            + (0..<1024 * sweepDensity).map { _ in Double.random(in: -1e4...1e4, using: &random) }
             + paddedToBlocks(specialValues) + specialValues
         var sines = [Double](repeating: 0, count: points.count)
         var cosines = sines
         sines.withUnsafeMutableBufferPointer { s in
             cosines.withUnsafeMutableBufferPointer { c in symdiff_vec_sincos(points, s.baseAddress, c.baseAddress, points.count) }
         }
-        let sine = maxError(sines, at: points) { sinl($0) }
-        let cosine = maxError(cosines, at: points) { cosl($0) }
-        #expect(sine.ulps <= 1, "sin(\(sine.at)): \(sine.ulps) ulp")
-        #expect(cosine.ulps <= 1, "cos(\(cosine.at)): \(cosine.ulps) ulp")
-        let specials = paddedToBlocks(specialValues).count + specialValues.count
-        #expect(bits(Array(sines.suffix(specials))) == bits(points.suffix(specials).map { sin($0) }))
-        #expect(bits(Array(cosines.suffix(specials))) == bits(points.suffix(specials).map { cos($0) }))
+        #expect(bits(sines) == bits(apply(symdiff_vec_sin, points)))
+        #expect(bits(cosines) == bits(apply(symdiff_vec_cos, points)))
     }
 }
