@@ -15,8 +15,13 @@ let package = Package(
     targets: [
         .target(name: "SymDiff", swiftSettings: engine),
         .target(
-            name: "CVectorMath", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])],
-            linkerSettings: [.linkedLibrary("m")]),
+            name: "CVectorMath", dependencies: ["CVectorMathAVX2"],
+            cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])], linkerSettings: [.linkedLibrary("m")]),
+        /// Only code that CVectorMath calls after its CPU check: built for AVX2 throughout, so
+        /// that libmvec's ymm-register calling convention holds.
+        .target(
+            name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-Wall", "-Wextra", "-Werror"])],
+            linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff"], swiftSettings: strict),
         .executableTarget(
             name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath"], path: "Benchmarks",

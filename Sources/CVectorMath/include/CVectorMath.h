@@ -16,6 +16,9 @@
 //   special lanes): exp 0.51 [2.86], log 0.73 [1.50], sin 0.71 [3.26], cos 0.74 [3.40],
 //   sincos (the same as sin and cos), sqrt 0.50 (vsqrtpd, correctly rounded).
 //
+//   libmvec's AVX2 kernel (scalar libm without AVX2 and FMA and for the tail): pow 0.998 ulp
+//   on 24 million points [the same measurement]; special lanes go through scalar pow inside libmvec.
+//
 //   Scalar libm, because the libmvec kernel exceeds 1 ulp: expm1 0.76 [2.43], log1p 0.79 [1.56],
 //   log2 0.54 [1.94], log10 1.59 [1.93], tan 0.55 [3.10], sinh 1.73 [1.82], cosh 1.66 [1.83],
 //   tanh 2.06 [2.12], asin 0.52 [2.53], acos 0.52 [1.71], atan 0.52 [2.46], asinh 1.57 [2.01],
@@ -77,7 +80,7 @@ void symdiff_vec_sqrt(const double *x, double *y, long n);
 /// s[i] = sin x[i] and c[i] = cos x[i], bit for bit what the sin and cos routines give, in one
 /// pass. `s` and `c` must not overlap.
 void symdiff_vec_sincos(const double *x, double *s, double *c, long n);
-/// y[i] = a[i]^b[i]; scalar libm, 0.51 ulp.
+/// y[i] = a[i]^b[i]; libmvec AVX2 kernel, 0.998 ulp.
 void symdiff_vec_pow(const double *a, const double *b, double *y, long n);
 /// y[i] = atan2(a[i], b[i]), the angle of the point (b[i], a[i]); scalar libm, 0.52 ulp.
 void symdiff_vec_atan2(const double *a, const double *b, double *y, long n);

@@ -38,7 +38,7 @@ struct BinaryRow: Sendable, CustomTestStringConvertible {
 
 // swift-format-ignore
 let binaryRows: [BinaryRow] = [
-    BinaryRow(name: "pow",   kernel: symdiff_vec_pow,   scalar: { pow($0, $1) },   reference: { powl($0, $1) },   sample: powSample,           backend: .scalarLibm, routineUlps: 0.51, scalarUlps: 0.51),
+    BinaryRow(name: "pow",   kernel: symdiff_vec_pow,   scalar: { pow($0, $1) },   reference: { powl($0, $1) },   sample: powSample,           backend: .avx2,       routineUlps: 1.00, scalarUlps: 0.51),
     BinaryRow(name: "atan2", kernel: symdiff_vec_atan2, scalar: { atan2($0, $1) }, reference: { atan2l($0, $1) }, sample: magnitudePairSample, backend: .scalarLibm, routineUlps: 0.52, scalarUlps: 0.52),
     BinaryRow(name: "hypot", kernel: symdiff_vec_hypot, scalar: { hypot($0, $1) }, reference: { hypotl($0, $1) }, sample: magnitudePairSample, backend: .scalarLibm, routineUlps: 0.74, scalarUlps: 0.74),
 ]
@@ -72,7 +72,8 @@ extension VectorMathTests {
         }
     }
 
-    /// Every pair of special values, in every lane, gives scalar libm's result bit for bit.
+    /// Every pair of special values, in every lane, gives scalar libm's result bit for bit where
+    /// `mustMatchScalarLibm` says so, and is within the row's bound elsewhere.
     @Test(arguments: binaryRows)
     func binarySpecialValues(_ row: BinaryRow) {
         let pairs = specialPairValues.flatMap { a in specialPairValues.map { (a, $0) } }
@@ -81,7 +82,12 @@ extension VectorMathTests {
             let a = paddedToBlocks(padded.map(\.0)), b = paddedToBlocks(padded.map(\.1))
             for (i, y) in apply(row.kernel, a, b).enumerated() {
                 let expected = row.scalar(a[i], b[i])
-                #expect(y.bitPattern == expected.bitPattern, "\(row.name)(\(a[i]), \(b[i])) = \(y), scalar libm \(expected)")
+                if mustMatchScalarLibm(arguments: [a[i], b[i]], result: expected) {
+                    #expect(y.bitPattern == expected.bitPattern, "\(row.name)(\(a[i]), \(b[i])) = \(y), scalar libm \(expected)")
+                } else {
+                    let error = ulpError(y, row.reference(Float80(a[i]), Float80(b[i])))
+                    #expect(error <= row.routineUlps, "\(row.name)(\(a[i]), \(b[i])) = \(y): \(error) ulp")
+                }
             }
         }
     }
