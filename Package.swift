@@ -14,12 +14,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "SymDiff", swiftSettings: engine),
+        .target(
+            name: "CVectorMath", dependencies: ["CVectorMathAVX2"],
+            cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])], linkerSettings: [.linkedLibrary("m")]),
+        /// Only code that CVectorMath calls after its CPU check: built for AVX2 throughout, so
+        /// that libmvec's ymm-register calling convention holds.
+        .target(
+            name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-Wall", "-Wextra", "-Werror"])],
+            linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff"], swiftSettings: strict),
         .executableTarget(
-            name: "SymDiffBenchmarks", dependencies: ["SymDiff"], path: "Benchmarks",
+            name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath"], path: "Benchmarks",
             swiftSettings: strict),
         .testTarget(
-            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffCLI"],
+            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffCLI", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

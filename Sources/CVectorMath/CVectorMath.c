@@ -1,0 +1,114 @@
+// The array routines: AVX2 kernels (own, or libmvec for pow) where one is within 1 ulp, scalar libm elsewhere.
+#include "CVectorMath.h"
+#include "CVectorMathAVX2.h"
+#include "Kernels.h"
+
+#include <math.h>
+#include <stdatomic.h>
+
+// MARK: - CPU dispatch
+
+int symdiff_vec_simd_available(void) {
+    // 0: not yet checked, 1: AVX2 and FMA present, 2: absent. Racing first calls store the same value.
+    static atomic_int state;
+    int known = atomic_load_explicit(&state, memory_order_relaxed);
+    if (known == 0) {
+        __builtin_cpu_init();
+        known = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 2;
+        atomic_store_explicit(&state, known, memory_order_relaxed);
+    }
+    return known == 1;
+}
+
+// MARK: - Loop shapes
+
+/// A scalar libm loop: the routine for functions without a kernel within 1 ulp.
+#define SCALAR_UNARY(f)                                                                  \
+    void symdiff_vec_##f(const double *x, double *y, long n) {                           \
+        for (long i = 0; i < n; i++) y[i] = f(x[i]);                                     \
+    }
+
+/// Four lanes at a time through `kernel`, the tail through scalar libm; scalar without AVX2.
+#define VECTOR_UNARY(f, kernel)                                                          \
+    AVX2 static void f##_avx2(const double *x, double *y, long n) {                      \
+        long i = 0;                                                                      \
+        for (; i + 4 <= n; i += 4) _mm256_storeu_pd(y + i, kernel(_mm256_loadu_pd(x + i))); \
+        for (; i < n; i++) y[i] = f(x[i]);                                               \
+    }                                                                                    \
+    void symdiff_vec_##f(const double *x, double *y, long n) {                           \
+        if (symdiff_vec_simd_available()) {                                              \
+            f##_avx2(x, y, n);                                                           \
+            return;                                                                      \
+        }                                                                                \
+        for (long i = 0; i < n; i++) y[i] = f(x[i]);                                     \
+    }
+
+/// A scalar libm loop over two arguments.
+#define SCALAR_BINARY(f)                                                                 \
+    void symdiff_vec_##f(const double *a, const double *b, double *y, long n) {          \
+        for (long i = 0; i < n; i++) y[i] = f(a[i], b[i]);                               \
+    }
+
+// MARK: - Routines
+
+// glibc 2.36's AVX2 libmvec kernels for these exceed 1 ulp (measurements in the header), so
+// they are scalar libm.
+SCALAR_UNARY(expm1)
+SCALAR_UNARY(log1p)
+SCALAR_UNARY(log2)
+SCALAR_UNARY(log10)
+SCALAR_UNARY(tan)
+SCALAR_UNARY(sinh)
+SCALAR_UNARY(cosh)
+SCALAR_UNARY(tanh)
+SCALAR_UNARY(asin)
+SCALAR_UNARY(acos)
+SCALAR_UNARY(atan)
+SCALAR_UNARY(asinh)
+SCALAR_UNARY(acosh)
+SCALAR_UNARY(atanh)
+SCALAR_UNARY(erf)
+SCALAR_UNARY(erfc)
+SCALAR_UNARY(cbrt)
+SCALAR_BINARY(atan2)
+SCALAR_BINARY(hypot)
+
+// vsqrtpd rounds correctly, as the sqrtsd of scalar sqrt does.
+VECTOR_UNARY(sqrt, _mm256_sqrt_pd)
+VECTOR_UNARY(exp, symdiff_exp_kernel)
+VECTOR_UNARY(log, symdiff_log_kernel)
+VECTOR_UNARY(sin, symdiff_sin_kernel)
+VECTOR_UNARY(cos, symdiff_cos_kernel)
+
+AVX2 static void sincos_avx2(const double *x, double *s, double *c, long n) {
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+        __m256d sine, cosine;
+        symdiff_sincos_kernel(_mm256_loadu_pd(x + i), &sine, &cosine);
+        _mm256_storeu_pd(s + i, sine);
+        _mm256_storeu_pd(c + i, cosine);
+    }
+    for (; i < n; i++) {
+        s[i] = sin(x[i]);
+        c[i] = cos(x[i]);
+    }
+}
+
+void symdiff_vec_pow(const double *a, const double *b, double *y, long n) {
+    if (symdiff_vec_simd_available()) {
+        symdiff_avx2_pow(a, b, y, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) y[i] = pow(a[i], b[i]);
+}
+
+void symdiff_vec_sincos(const double *x, double *s, double *c, long n) {
+    if (symdiff_vec_simd_available()) {
+        sincos_avx2(x, s, c, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) {
+        s[i] = sin(x[i]);
+        c[i] = cos(x[i]);
+    }
+}

@@ -1,0 +1,38 @@
+// AVX2 kernels of the array routines: four doubles in, four out, special lanes via scalar libm.
+#ifndef SYMDIFF_KERNELS_H
+#define SYMDIFF_KERNELS_H
+
+#include <immintrin.h>
+
+/// Compiles a function for AVX2 and FMA; callers check `symdiff_vec_simd_available` first.
+#define AVX2 __attribute__((target("avx2,fma")))
+
+/// `y` with each lane that `special` selects replaced by `scalar` of that lane of `x`, so that
+/// the special values are scalar libm's bit for bit.
+AVX2 static inline __m256d symdiff_fix_lanes(__m256d y, __m256d x, __m256d special, double (*scalar)(double)) {
+    int lanes = _mm256_movemask_pd(special);
+    if (lanes == 0) return y;
+    double xs[4], ys[4];
+    _mm256_storeu_pd(xs, x);
+    _mm256_storeu_pd(ys, y);
+    for (int lane = 0; lane < 4; lane++)
+        if (lanes & (1 << lane)) ys[lane] = scalar(xs[lane]);
+    return _mm256_loadu_pd(ys);
+}
+
+/// e^x within 0.52 ulp; |x| > 704 and NaN through scalar exp.
+AVX2 __m256d symdiff_exp_kernel(__m256d x);
+
+/// log x within 0.52 ulp; zero, negative, subnormal, infinite and NaN x through scalar log.
+AVX2 __m256d symdiff_log_kernel(__m256d x);
+
+/// sin x and cos x within 0.6 ulp; |x| > 1e5, |x| < 2^-26, infinities and NaN through scalar libm.
+AVX2 void symdiff_sincos_kernel(__m256d x, __m256d *sine, __m256d *cosine);
+
+/// sin x, as `symdiff_sincos_kernel`.
+AVX2 __m256d symdiff_sin_kernel(__m256d x);
+
+/// cos x, as `symdiff_sincos_kernel`.
+AVX2 __m256d symdiff_cos_kernel(__m256d x);
+
+#endif

@@ -1,0 +1,116 @@
+// AVX2 sin and cos kernels within 0.6 ulp: a three-part π/2 reduction kept as a double-double
+// and Taylor series on [-π/4, π/4].
+#include "Kernels.h"
+
+#include <math.h>
+
+/// |x| above this (and infinities and NaN) go through scalar libm, whose reduction handles any
+/// size; below it k = round(2x/π) < 2^17 and the reduction is exact to about 2^-140.
+static const double trig_fast_limit = 1e5;
+/// |x| below this goes through scalar libm too: there sin x = x and cos x = 1, signs of zero
+/// included, which the series would not keep.
+static const double trig_tiny_limit = 0x1p-26;
+
+/// sin and cos of the reduced argument r = x - k π/2 and the quadrant k mod 4.
+typedef struct {
+    __m256d sin_r, cos_r;
+    __m256i quadrant;
+} Reduced;
+
+AVX2 static Reduced reduce(__m256d x) {
+    const __m256d shift = _mm256_set1_pd(0x1.8p52);
+    __m256d z = _mm256_fmadd_pd(x, _mm256_set1_pd(0x1.45f306dc9c883p-1), shift);
+    __m256d k = _mm256_sub_pd(z, shift);
+    // π/2 = p1 + p2 + p3; x - k p1 is exact (both are multiples of ulp(x)/2 and the difference < 1).
+    const __m256d p1 = _mm256_set1_pd(0x1.921fb54442d18p0), p2 = _mm256_set1_pd(0x1.1a62633145c07p-54),
+                  p3 = _mm256_set1_pd(-0x1.f1976b7ed8fbcp-110);
+    __m256d r1 = _mm256_fnmadd_pd(k, p1, x);
+    __m256d t = _mm256_mul_pd(k, p2);
+    __m256d t_lo = _mm256_fmsub_pd(k, p2, t);
+    // r_hi + r_lo = r1 - t exactly (TwoSum), then the small terms join r_lo.
+    __m256d r_hi = _mm256_sub_pd(r1, t);
+    __m256d r1_part = _mm256_add_pd(r_hi, t);
+    __m256d r_lo = _mm256_add_pd(_mm256_sub_pd(r1, r1_part), _mm256_sub_pd(_mm256_sub_pd(r1_part, r_hi), t));
+    r_lo = _mm256_sub_pd(r_lo, t_lo);
+    r_lo = _mm256_fnmadd_pd(k, p3, r_lo);
+
+    __m256d r2 = _mm256_mul_pd(r_hi, r_hi);
+    // sin r = r + r^3 S(r^2), Taylor to r^19; cos r = 1 - r^2/2 + r^4 C(r^2), Taylor to r^18.
+    // At |r| = π/4 the first omitted terms are below 2^-62 and 2^-67 of the result.
+    __m256d s = _mm256_set1_pd(-1.0 / 121645100408832000.0);
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(1.0 / 355687428096000.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(-1.0 / 1307674368000.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(1.0 / 6227020800.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(-1.0 / 39916800.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(1.0 / 362880.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(-1.0 / 5040.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(1.0 / 120.0));
+    s = _mm256_fmadd_pd(s, r2, _mm256_set1_pd(-1.0 / 6.0));
+    __m256d c = _mm256_set1_pd(-1.0 / 6402373705728000.0);
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(1.0 / 20922789888000.0));
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(-1.0 / 87178291200.0));
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(1.0 / 479001600.0));
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(-1.0 / 3628800.0));
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(1.0 / 40320.0));
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(-1.0 / 720.0));
+    c = _mm256_fmadd_pd(c, r2, _mm256_set1_pd(1.0 / 24.0));
+
+    // h = r^2/2 exactly as h + h_lo; 1 - h as w plus its exact rounding error.
+    __m256d half_r = _mm256_mul_pd(r_hi, _mm256_set1_pd(0.5));
+    __m256d h = _mm256_mul_pd(half_r, r_hi);
+    __m256d h_lo = _mm256_fmsub_pd(half_r, r_hi, h);
+    __m256d one = _mm256_set1_pd(1);
+    __m256d w = _mm256_sub_pd(one, h);
+    __m256d w_lo = _mm256_sub_pd(_mm256_sub_pd(one, w), h);
+    __m256d r4 = _mm256_mul_pd(r2, r2);
+    // cos(r_hi + r_lo) = cos r_hi - r_lo sin r_hi, with sin r_hi ≈ r_hi at this size.
+    __m256d cos_tail = _mm256_fnmadd_pd(r_lo, r_hi, _mm256_fmadd_pd(r4, c, _mm256_sub_pd(w_lo, h_lo)));
+    __m256d cos_r = _mm256_add_pd(w, cos_tail);
+    // sin(r_hi + r_lo) = sin r_hi + r_lo cos r_hi, with cos r_hi ≈ 1 - h.
+    __m256d sin_tail = _mm256_fmadd_pd(_mm256_mul_pd(r2, r_hi), s, _mm256_fnmadd_pd(r_lo, h, r_lo));
+    __m256d sin_r = _mm256_add_pd(r_hi, sin_tail);
+    Reduced reduced = {sin_r, cos_r, _mm256_castpd_si256(z)};
+    return reduced;
+}
+
+/// ±value: negated in the lanes where bit 1 of `quadrant` is set.
+AVX2 static __m256d negate_where_bit1(__m256d value, __m256i quadrant) {
+    __m256i sign = _mm256_slli_epi64(_mm256_and_si256(quadrant, _mm256_set1_epi64x(2)), 62);
+    return _mm256_xor_pd(value, _mm256_castsi256_pd(sign));
+}
+
+/// `odd` in the lanes where bit 0 of `quadrant` is set, else `even`.
+AVX2 static __m256d select_bit0(__m256d even, __m256d odd, __m256i quadrant) {
+    __m256i bit0 = _mm256_slli_epi64(quadrant, 63);
+    return _mm256_blendv_pd(even, odd, _mm256_castsi256_pd(bit0));
+}
+
+/// Lanes that the series does not cover: too large, too small, infinite or NaN.
+AVX2 static __m256d trig_special(__m256d x) {
+    __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), x);
+    return _mm256_or_pd(_mm256_cmp_pd(magnitude, _mm256_set1_pd(trig_fast_limit), _CMP_NLE_UQ),
+                        _mm256_cmp_pd(magnitude, _mm256_set1_pd(trig_tiny_limit), _CMP_LT_OQ));
+}
+
+AVX2 void symdiff_sincos_kernel(__m256d x, __m256d *sine, __m256d *cosine) {
+    Reduced reduced = reduce(x);
+    // Quadrant q: sin x = (sin r, cos r, -sin r, -cos r)[q], cos x = (cos r, -sin r, -cos r, sin r)[q].
+    __m256d s = negate_where_bit1(select_bit0(reduced.sin_r, reduced.cos_r, reduced.quadrant), reduced.quadrant);
+    __m256i next = _mm256_add_epi64(reduced.quadrant, _mm256_set1_epi64x(1));
+    __m256d c = negate_where_bit1(select_bit0(reduced.cos_r, reduced.sin_r, reduced.quadrant), next);
+    __m256d special = trig_special(x);
+    *sine = symdiff_fix_lanes(s, x, special, sin);
+    *cosine = symdiff_fix_lanes(c, x, special, cos);
+}
+
+AVX2 __m256d symdiff_sin_kernel(__m256d x) {
+    __m256d s, c;
+    symdiff_sincos_kernel(x, &s, &c);
+    return s;
+}
+
+AVX2 __m256d symdiff_cos_kernel(__m256d x) {
+    __m256d s, c;
+    symdiff_sincos_kernel(x, &s, &c);
+    return c;
+}
