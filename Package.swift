@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "symdiff", targets: ["SymDiffCLI"]),
     ],
     targets: [
-        .target(name: "SymDiff", swiftSettings: engine),
+        .target(name: "SymDiff", dependencies: ["CVectorMath"], swiftSettings: engine),
         .target(
             name: "CVectorMath", dependencies: ["CVectorMathAVX2"],
             cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])], linkerSettings: [.linkedLibrary("m")]),

@@ -1,0 +1,114 @@
+// Binary64 block evaluation through the vector math routines of CVectorMath.
+import CVectorMath
+
+/// An array routine `y[i] = f(x[i])` of CVectorMath.
+private typealias UnaryRoutine = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
+/// An array routine `y[i] = f(a[i], b[i])` of CVectorMath.
+private typealias BinaryRoutine = @convention(c) (
+    UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int
+) -> Void
+
+/// The lane count of the vector kernels: tails are padded to it.
+private let lanes = 4
+
+/// Runs `routine` on `count` values so that each value is computed in a full group of
+/// `lanes`: the tail is copied into a padded group. A value's result then does not depend on
+/// where it sits in a block, so blocked and one-point evaluation agree bit for bit.
+private func lanewise(_ count: Int, _ body: (_ offset: Int, _ n: Int, _ padded: Bool) -> Void) {
+    let whole = count - count % lanes
+    if whole > 0 { body(0, whole, false) }
+    if whole < count { body(whole, count - whole, true) }
+}
+
+private func unary(_ routine: UnaryRoutine, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
+    lanewise(count) { offset, n, padded in
+        guard padded else { return routine(x + offset, y + offset, n) }
+        var input = [Double](repeating: 0, count: lanes)
+        var output = [Double](repeating: 0, count: lanes)
+        for i in 0..<n { input[i] = x[offset + i] }
+        input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { routine(i.baseAddress, $0.baseAddress, lanes) } }
+        for i in 0..<n { y[offset + i] = output[i] }
+    }
+}
+
+private func binary(
+    _ routine: BinaryRoutine, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>,
+    _ count: Int
+) {
+    lanewise(count) { offset, n, padded in
+        guard padded else { return routine(a + offset, b + offset, y + offset, n) }
+        var first = [Double](repeating: 0, count: lanes)
+        var second = [Double](repeating: 0, count: lanes)
+        var output = [Double](repeating: 0, count: lanes)
+        for i in 0..<n { (first[i], second[i]) = (a[offset + i], b[offset + i]) }
+        first.withUnsafeBufferPointer { p in
+            second.withUnsafeBufferPointer { q in output.withUnsafeMutableBufferPointer { routine(p.baseAddress, q.baseAddress, $0.baseAddress, lanes) } }
+        }
+        for i in 0..<n { y[offset + i] = output[i] }
+    }
+}
+
+extension Double {
+    /// The CVectorMath routine computing `f` directly, if there is one.
+    private static func routine(_ f: Function) -> UnaryRoutine? {
+        switch f {
+        case .sin: return symdiff_vec_sin
+        case .cos: return symdiff_vec_cos
+        case .tan: return symdiff_vec_tan
+        case .asin: return symdiff_vec_asin
+        case .acos: return symdiff_vec_acos
+        case .atan: return symdiff_vec_atan
+        case .sinh: return symdiff_vec_sinh
+        case .cosh: return symdiff_vec_cosh
+        case .tanh: return symdiff_vec_tanh
+        case .asinh: return symdiff_vec_asinh
+        case .acosh: return symdiff_vec_acosh
+        case .atanh: return symdiff_vec_atanh
+        case .exp: return symdiff_vec_exp
+        case .log: return symdiff_vec_log
+        case .log10: return symdiff_vec_log10
+        case .log2: return symdiff_vec_log2
+        case .sqrt: return symdiff_vec_sqrt
+        case .cbrt: return symdiff_vec_cbrt
+        case .erf: return symdiff_vec_erf
+        case .erfc: return symdiff_vec_erfc
+        case .sec, .csc, .cot, .abs, .sign, .sigmoid, .softplus, .relu, .heaviside, .atan2, .hypot, .min, .max:
+            return nil
+        }
+    }
+
+    /// `result[i] = f(a[i], b[i])` through the vector routines, with the same formulas as
+    /// `Function.evaluate` for the functions built from others (`sec = 1/cos`, `sigmoid`,
+    /// `softplus`) and the scalar loop for the piecewise-linear ones.
+    public static func apply(
+        _ f: Function, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>?, _ result: UnsafeMutablePointer<Double>,
+        count: Int
+    ) {
+        if let routine = routine(f) { return unary(routine, a, result, count) }
+        switch f {
+        case .sec, .csc, .cot:
+            unary(f == .sec ? symdiff_vec_cos : f == .csc ? symdiff_vec_sin : symdiff_vec_tan, a, result, count)
+            for i in 0..<count { result[i] = 1 / result[i] }
+        case .sigmoid:
+            for i in 0..<count { result[i] = -Swift.abs(a[i]) }
+            unary(symdiff_vec_exp, result, result, count)
+            for i in 0..<count {
+                let e = result[i]
+                result[i] = a[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
+            }
+        case .softplus:
+            for i in 0..<count { result[i] = -Swift.abs(a[i]) }
+            unary(symdiff_vec_exp, result, result, count)
+            unary(symdiff_vec_log1p, result, result, count)
+            for i in 0..<count where a[i] > 0 { result[i] = a[i] + result[i] }
+        case .atan2: binary(symdiff_vec_atan2, a, b!, result, count)
+        case .hypot: binary(symdiff_vec_hypot, a, b!, result, count)
+        default:
+            if let b {
+                for i in 0..<count { result[i] = f.evaluate(a[i], b[i]) }
+            } else {
+                for i in 0..<count { result[i] = f.evaluate(a[i]) }
+            }
+        }
+    }
+}
