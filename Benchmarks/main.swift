@@ -163,3 +163,8 @@ if selected("compile") {
     let seconds = try median(runs: 50) { _ = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables) }
     report("compile a program of \(program.operationCount) ops", seconds, unit: "ms", target: 1, scale: 1e3)
 }
+
+if selected("vector math") {
+    print("vector math: ns/element of each array routine against a scalar libm loop, 10^6 elements")
+    vectorMathBenchmark()
+}
