@@ -83,7 +83,19 @@ private func output(_ d: Derivatives, options: Options) throws -> String {
     var table: OutputTable?
     if let source = options.points {
         let points = try samplePoints(options, source: source, variables: d.freeVariables)
-        table = try valueTable(d, points: points, options: options, source: source)
+        let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
+        if let out = options.out, format == .csv || format == .npy {
+            // Streamed: the values are written as they are computed, never held whole.
+            if format == .csv {
+                var writer = CSVTableWriter(path: out)
+                try plan.stream(points, into: &writer)
+            } else {
+                var writer = NPYTableWriter(path: out)
+                try plan.stream(points, into: &writer)
+            }
+            return ""
+        }
+        table = plan.table(at: points)
     }
     let text: String
     switch (format, table) {

@@ -59,47 +59,117 @@ private func describe(_ source: PointsSource, _ options: Options) -> String {
 let conventions = "PyTorch at kinks: sign(0) = 0 so abs'(0) = 0, heaviside(0) = 0 so relu'(0) = 0, "
     + "min/max give 1/2 to each side at a tie"
 
-/// Evaluates every function and partial of `d` at `points` and gathers the table: columns
-/// named `f`, `d/dx1`, ... (prefixed `f2:` for the second of several formulas), plus the
-/// batch-first gradient and Hessian of a single formula when those orders were asked for.
-func valueTable(_ d: Derivatives, points: PointSet, options: Options, source: PointsSource) throws(CommandLineError) -> OutputTable {
-    // Order 0 is the function itself, already the `f` column.
-    let partials = d.results.map { $0.partials.filter { !$0.variables.isEmpty } }
-    let roots = zip(d.results, partials).flatMap { [$0.0.function] + $0.1.map(\.node) }
-    let program: Program
-    do {
-        program = try Compiler.compile(roots, in: d.graph, inputs: points.names)
-    } catch {
-        switch error {
-        case .missingInput(let name):
-            throw CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value")
+/// How a request is evaluated at points: one program for every function and partial, the
+/// columns it fills, and the metadata files record.
+///
+/// Columns are named `f`, `d/dx1`, ... (prefixed `f2:` for the second of several formulas).
+struct ValuePlan {
+    /// One output of the program: a function or a partial of one formula.
+    struct Column {
+        var name: String
+        var wrt: [String]
+        var expression: String
+        var formula: Int
+    }
+
+    let evaluator: Evaluator
+    let columns: [Column]
+    let meta: [String: String]
+    let derivatives: Derivatives
+    let options: Options
+
+    init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws(CommandLineError) {
+        var columns: [Column] = []
+        var roots: [NodeID] = []
+        for (k, result) in d.results.enumerated() {
+            let prefix = d.results.count > 1 ? "f\(k + 1):" : ""
+            columns.append(Column(name: prefix + "f", wrt: [], expression: d.graph.formula(result.function), formula: k))
+            roots.append(result.function)
+            // Order 0 is the function itself, already the `f` column.
+            for partial in result.partials where !partial.variables.isEmpty {
+                columns.append(Column(
+                    name: prefix + partial.name, wrt: partial.variables, expression: d.graph.formula(partial.node), formula: k))
+                roots.append(partial.node)
+            }
         }
-    }
-    let evaluator = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count)
-    var values = evaluate(evaluator, points: points, precision: options.precision, quiet: options.quiet).makeIterator()
-    var results: [OutputResult] = []
-    for (k, result) in d.results.enumerated() {
-        let prefix = d.results.count > 1 ? "f\(k + 1):" : ""
-        let function = OutputColumn(
-            name: prefix + "f", values: values.next()!, expression: d.graph.formula(result.function))
-        let columns = partials[k].map { partial in
-            OutputColumn(
-                name: prefix + partial.name, values: values.next()!, wrt: partial.variables,
-                expression: d.graph.formula(partial.node))
+        let program: Program
+        do {
+            program = try Compiler.compile(roots, in: d.graph, inputs: inputs)
+        } catch {
+            switch error {
+            case .missingInput(let name):
+                throw CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value")
+            }
         }
-        results.append(OutputResult(function: function, derivatives: columns))
+        evaluator = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count)
+        self.columns = columns
+        derivatives = d
+        self.options = options
+        meta = [
+            "symdiff": symdiffVersion, "formula": d.results.map(\.source).joined(separator: "\n"),
+            "variables": d.variables.joined(separator: ","), "orders": "\(d.orders.lowerBound):\(d.orders.upperBound)",
+            "points": describe(source, options), "precision": options.precision.rawValue, "conventions": conventions,
+        ]
     }
-    var table = OutputTable(points: points, results: results)
-    table.meta = [
-        "symdiff": symdiffVersion, "formula": d.results.map(\.source).joined(separator: "\n"),
-        "variables": d.variables.joined(separator: ","), "orders": "\(d.orders.lowerBound):\(d.orders.upperBound)",
-        "points": describe(source, options), "precision": options.precision.rawValue, "conventions": conventions,
-    ]
-    if d.results.count == 1 {
-        table.gradient = batchArray(results[0].derivatives, variables: d.variables, order: 1, count: points.count)
-        table.hessian = batchArray(results[0].derivatives, variables: d.variables, order: 2, count: points.count)
+
+    /// Every value at `points`, gathered in a table with the batch-first gradient and Hessian
+    /// of a single formula when those orders were asked for.
+    func table(at points: PointSet) -> OutputTable {
+        var values = [[Double]](repeating: [], count: columns.count)
+        for k in values.indices { values[k].reserveCapacity(points.count) }
+        forEachChunk(of: points) { _, part in
+            for k in values.indices { values[k].append(contentsOf: part[k]) }
+        }
+        var results: [OutputResult] = []
+        for (column, columnValues) in zip(columns, values) {
+            let output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
+            if column.wrt.isEmpty {
+                results.append(OutputResult(function: output, derivatives: []))
+            } else {
+                results[results.count - 1].derivatives.append(output)
+            }
+        }
+        var table = OutputTable(points: points, results: results, meta: meta)
+        if results.count == 1 {
+            let variables = derivatives.variables
+            table.gradient = batchArray(results[0].derivatives, variables: variables, order: 1, count: points.count)
+            table.hessian = batchArray(results[0].derivatives, variables: variables, order: 2, count: points.count)
+        }
+        return table
     }
-    return table
+
+    /// Writes the points and values to `writer` chunk by chunk, so only the chunk in flight
+    /// is held besides the points.
+    func stream<Writer: TableWriter>(_ points: PointSet, into writer: inout Writer) throws(OutputError) {
+        try writer.begin(TableHeader(columns: points.names + columns.map(\.name), rowCount: points.count, meta: meta))
+        try forEachChunk(of: points) { (range, part) throws(OutputError) in
+            try writer.append(points.columns.map { Array($0[range]) } + part)
+        }
+        try writer.finish()
+    }
+
+    /// Evaluates `points` in chunks, calling `body` with each chunk's range and outputs, with
+    /// progress on a terminal for runs over a second unless `--quiet`.
+    private func forEachChunk<Failure: Error>(
+        of points: PointSet, _ body: (Range<Int>, [[Double]]) throws(Failure) -> Void
+    ) throws(Failure) {
+        let chunk = 1 << 18
+        let clock = ContinuousClock()
+        let start = clock.now
+        let showProgress = !options.quiet && isatty(STDERR_FILENO) != 0
+        var shown = false
+        var first = 0
+        repeat {
+            let range = first..<min(points.count, first + chunk)
+            try body(range, evaluator.evaluate(points.columns.map { Array($0[range]) }, precision: options.precision))
+            first = range.upperBound
+            if showProgress && clock.now - start > .seconds(1) {
+                FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(points.count) points".utf8))
+                shown = true
+            }
+        } while first < points.count
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
 }
 
 /// The batch-first gradient `(N, d)` or Hessian `(N, d, d)` from the partial columns, or
@@ -119,28 +189,4 @@ private func batchArray(_ partials: [OutputColumn], variables: [String], order: 
         }
     }
     return NDArray(shape: [count] + Array(repeating: d, count: order), values: values)
-}
-
-/// The outputs at every point, in chunks, with progress on a terminal for long runs.
-private func evaluate(_ evaluator: Evaluator, points: PointSet, precision: Precision, quiet: Bool) -> [[Double]] {
-    let chunk = 1 << 18
-    var outputs = [[Double]](repeating: [], count: evaluator.program.outputs.count)
-    for k in outputs.indices { outputs[k].reserveCapacity(points.count) }
-    let clock = ContinuousClock()
-    let start = clock.now
-    let showProgress = !quiet && isatty(STDERR_FILENO) != 0
-    var shown = false
-    var first = 0
-    while first < points.count {
-        let range = first..<min(points.count, first + chunk)
-        let part = evaluator.evaluate(points.columns.map { Array($0[range]) }, precision: precision)
-        for k in outputs.indices { outputs[k].append(contentsOf: part[k]) }
-        first = range.upperBound
-        if showProgress && clock.now - start > .seconds(1) {
-            FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(points.count) points".utf8))
-            shown = true
-        }
-    }
-    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
-    return outputs
 }
