@@ -54,6 +54,15 @@ struct WriterState {
 
     /// The open file and the row count of `block`, after checking the block's shape; on a
     /// bad block the file is discarded.
+    /// Appends `bytes` to the file; a failure abandons the file, so nothing partial remains.
+    mutating func write(_ bytes: [UInt8]) throws(OutputError) {
+        guard let file else { return }
+        do { try file.write(bytes) } catch {
+            fail()
+            throw error
+        }
+    }
+
     mutating func check(_ block: [[Double]]) throws(OutputError) -> (AtomicFile, Int) {
         guard let file else { throw OutputError(.writerState("append was called before begin"), path: path) }
         let rowCount = block.first?.count ?? 0
@@ -103,12 +112,12 @@ public struct CSVTableWriter: TableWriter {
 
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         try state.begin(header)
-        try write(Array(Self.headerText(header).utf8))
+        try state.write(Array(Self.headerText(header).utf8))
     }
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let (_, rows) = try state.check(block)
-        try write(Self.rows(block, count: rows))
+        try state.write(Self.rows(block, count: rows))
     }
 
     /// The `# {meta}` line (when there is metadata) and the header row.
@@ -137,14 +146,6 @@ public struct CSVTableWriter: TableWriter {
 
     public mutating func finish() throws(OutputError) { try state.finish() }
 
-    private mutating func write(_ bytes: [UInt8]) throws(OutputError) {
-        guard let file = state.file else { return }
-        do { try file.write(bytes) } catch {
-            state.fail()
-            throw error
-        }
-    }
-
     /// `name`, quoted when a reader could misread it.
     static func quoted(_ name: String) -> String {
         let plain = !name.isEmpty && !name.contains(",") && !name.contains("\"") && !name.hasPrefix("#")
@@ -163,7 +164,7 @@ public struct NPYTableWriter: TableWriter {
 
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         try state.begin(header)
-        try write(NPY.header(descr: "<f8", shape: [header.rowCount, header.columns.count]))
+        try state.write(NPY.header(descr: "<f8", shape: [header.rowCount, header.columns.count]))
     }
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
@@ -173,18 +174,10 @@ public struct NPYTableWriter: TableWriter {
         for i in 0..<rows {
             for column in block { bytes.appendLittleEndian(column[i]) }
         }
-        try write(bytes)
+        try state.write(bytes)
     }
 
     public mutating func finish() throws(OutputError) { try state.finish() }
-
-    private mutating func write(_ bytes: [UInt8]) throws(OutputError) {
-        guard let file = state.file else { return }
-        do { try file.write(bytes) } catch {
-            state.fail()
-            throw error
-        }
-    }
 }
 
 extension [UInt8] {
