@@ -32,6 +32,10 @@ public struct Compiler {
         var compiler = Compiler(graph: graph)
         let order = graph.reachable(from: roots)
         compiler.findInlineDenominators(order, roots: roots)
+        for id in order {
+            if case .apply(.sin, let arguments) = graph[id] { compiler.sineOf[arguments[0]] = id }
+            if case .apply(.cos, let arguments) = graph[id] { compiler.cosineOf[arguments[0]] = id }
+        }
         for id in order where !compiler.inlined.contains(id) {
             for operand in compiler.uses(of: id) { compiler.remainingUses[operand, default: 0] += 1 }
         }
@@ -122,9 +126,29 @@ public struct Compiler {
 
     // MARK: - Nodes
 
+    /// Nodes whose register a fused instruction already filled (the `cos` of a `sin`).
+    private var filledEarly = Set<NodeID>()
+    /// Each `sin(u)` and `cos(u)` node by its argument, to fuse the pairs.
+    private var sineOf: [NodeID: NodeID] = [:]
+    private var cosineOf: [NodeID: NodeID] = [:]
+
     private mutating func emit(_ id: NodeID) throws(CompileError) {
-        if registerOf[id] != nil { return }
+        if registerOf[id] != nil {
+            if filledEarly.remove(id) != nil { release(uses(of: id)) }
+            return
+        }
         let node = graph[id]
+        if case .apply(let f, let arguments) = node, f == .sin || f == .cos,
+            let partner = (f == .sin ? cosineOf : sineOf)[arguments[0]], registerOf[partner] == nil
+        {
+            let (sine, cosine) = f == .sin ? (id, partner) : (partner, id)
+            let cosineRegister = newRegister()
+            registerOf[sine] = emit(.sinCos(cosine: cosineRegister), registerOf[arguments[0]]!)
+            registerOf[cosine] = cosineRegister
+            filledEarly.insert(partner)
+            release(uses(of: id))
+            return
+        }
         let r: Int32
         switch node {
         case .number(let n): r = constant(.number(n))

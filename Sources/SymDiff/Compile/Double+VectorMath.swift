@@ -49,6 +49,27 @@ private func binary(
 }
 
 extension Double {
+    /// `sin` and `cos` of each value in one pass of the fused vector routine, which gives the
+    /// same bits as the separate ones; the tail is padded to a whole vector like the others.
+    public static func sinCos(
+        _ a: UnsafePointer<Double>, _ sine: UnsafeMutablePointer<Double>, _ cosine: UnsafeMutablePointer<Double>,
+        count: Int
+    ) {
+        lanewise(count) { offset, n, padded in
+            guard padded else { return symdiff_vec_sincos(a + offset, sine + offset, cosine + offset, n) }
+            var input = [Double](repeating: 0, count: lanes)
+            var s = [Double](repeating: 0, count: lanes)
+            var c = [Double](repeating: 0, count: lanes)
+            for i in 0..<n { input[i] = a[offset + i] }
+            input.withUnsafeBufferPointer { x in
+                s.withUnsafeMutableBufferPointer { sp in
+                    c.withUnsafeMutableBufferPointer { symdiff_vec_sincos(x.baseAddress, sp.baseAddress, $0.baseAddress, lanes) }
+                }
+            }
+            for i in 0..<n { (sine[offset + i], cosine[offset + i]) = (s[i], c[i]) }
+        }
+    }
+
     /// The CVectorMath routine computing `f` directly, if there is one.
     private static func routine(_ f: Function) -> UnaryRoutine? {
         switch f {

@@ -7,6 +7,8 @@ public protocol EvaluationScalar: RealFunctions {
     init(exactly n: Number)
     /// `c` rounded once to this type.
     init(constant c: Constant)
+    /// `sine[i] = sin(a[i])` and `cosine[i] = cos(a[i])` for `i < count`.
+    static func sinCos(_ a: UnsafePointer<Self>, _ sine: UnsafeMutablePointer<Self>, _ cosine: UnsafeMutablePointer<Self>, count: Int)
     /// `result[i] = f(a[i], b[i])` for `i < count`; `b` is `nil` for one-argument functions.
     static func apply(
         _ f: Function, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>?, _ result: UnsafeMutablePointer<Self>,
@@ -18,6 +20,17 @@ extension EvaluationScalar {
         switch n {
         case .rational(let p, let q): self = Self(p) / Self(q)
         case .real(let x): self = Self(x)
+        }
+    }
+
+    /// Two elementwise loops, as `Function.evaluate` computes `sin` and `cos`.
+    public static func sinCos(
+        _ a: UnsafePointer<Self>, _ sine: UnsafeMutablePointer<Self>, _ cosine: UnsafeMutablePointer<Self>, count: Int
+    ) {
+        for i in 0..<count {
+            let x = a[i]
+            sine[i] = Function.sin.evaluate(x)
+            cosine[i] = Function.cos.evaluate(x)
         }
     }
 
@@ -197,6 +210,8 @@ private struct Registers<T: EvaluationScalar> {
                 for i in 0..<n { r[i] = T.pow(a[i], b[i]) }
             case .function(let f):
                 T.apply(f, a, f.arity == 2 ? UnsafePointer(register(instruction.b)) : nil, r, count: n)
+            case .sinCos(let cosine):
+                T.sinCos(a, r, register(cosine), count: n)
             case .input, .number, .named:
                 preconditionFailure("prologue operations do not occur in the body")
             }

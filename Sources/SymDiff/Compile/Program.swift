@@ -14,6 +14,8 @@ public enum Operation: Hashable, Sendable {
     case power
     /// A built-in function of `a` (and `b` for the two-argument ones).
     case function(Function)
+    /// `sin(a)` into `result` and `cos(a)` into `cosine`, computed together.
+    case sinCos(cosine: Int32)
 }
 
 /// One step of a program: `result = operation(a, b)`.
