@@ -154,13 +154,20 @@ public struct Evaluator: Sendable {
 }
 
 /// One worker's registers: `registerCount` blocks of `blockSize` values, constants filled once.
+///
+/// In binary64 the input registers point straight into the input columns (the body never
+/// writes them), so inputs are not copied; in other precisions they are converted per block.
 private struct Registers<T: EvaluationScalar> {
     let storage: UnsafeMutablePointer<T>
     let blockSize: Int
+    /// Where each register's block starts: in `storage`, or in an input column.
+    let bases: UnsafeMutablePointer<UnsafeMutablePointer<T>>
 
     init(program: Program, blockSize: Int) {
         self.blockSize = blockSize
         storage = .allocate(capacity: max(1, program.registerCount) * blockSize)
+        bases = .allocate(capacity: max(1, program.registerCount))
+        for r in 0..<program.registerCount { bases[r] = storage + r * blockSize }
         for instruction in program.prologue {
             let value: T
             switch instruction.operation {
@@ -172,17 +179,25 @@ private struct Registers<T: EvaluationScalar> {
         }
     }
 
-    func deallocate() { storage.deallocate() }
+    func deallocate() {
+        storage.deallocate()
+        bases.deallocate()
+    }
 
-    @inline(__always) func register(_ r: Int32) -> UnsafeMutablePointer<T> { storage + Int(r) * blockSize }
+    @inline(__always) func register(_ r: Int32) -> UnsafeMutablePointer<T> { bases[Int(r)] }
 
     /// Runs the program on `count <= blockSize` points.
     func run(_ program: Program, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count n: Int) {
         for instruction in program.prologue {
             if case .input(let column) = instruction.operation {
-                let r = register(instruction.result)
                 let x = inputs[column]
-                for i in 0..<n { r[i] = T(x[i]) }
+                if T.self == Double.self {
+                    // Read only: the compiler never writes an input register.
+                    bases[Int(instruction.result)] = UnsafeMutableRawPointer(mutating: x).assumingMemoryBound(to: T.self)
+                } else {
+                    let r = register(instruction.result)
+                    for i in 0..<n { r[i] = T(x[i]) }
+                }
             }
         }
         for instruction in program.body {
