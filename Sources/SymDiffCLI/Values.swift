@@ -64,12 +64,12 @@ let conventions = "PyTorch at kinks: sign(0) = 0 so abs'(0) = 0, heaviside(0) = 
 ///
 /// Columns are named `f`, `d/dx1`, ... (prefixed `f2:` for the second of several formulas).
 struct ValuePlan {
-    /// One output of the program: a function or a partial of one formula.
+    /// One output of the program: a function (empty `wrt`) or a partial of the formula
+    /// whose function column precedes it.
     struct Column {
         var name: String
         var wrt: [String]
         var expression: String
-        var formula: Int
     }
 
     let evaluator: Evaluator
@@ -78,17 +78,19 @@ struct ValuePlan {
     let derivatives: Derivatives
     let options: Options
 
-    init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws(CommandLineError) {
+    /// Throws `CommandLineError` for points that lack a variable, `LimitExceeded` for an
+    /// expression too large to record.
+    init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws {
         var columns: [Column] = []
         var roots: [NodeID] = []
         for (k, result) in d.results.enumerated() {
             let prefix = d.results.count > 1 ? "f\(k + 1):" : ""
-            columns.append(Column(name: prefix + "f", wrt: [], expression: d.graph.formula(result.function), formula: k))
+            columns.append(Column(name: prefix + "f", wrt: [], expression: try d.graph.printedFormula(result.function)))
             roots.append(result.function)
             // Order 0 is the function itself, already the `f` column.
             for partial in result.partials where !partial.variables.isEmpty {
                 columns.append(Column(
-                    name: prefix + partial.name, wrt: partial.variables, expression: d.graph.formula(partial.node), formula: k))
+                    name: prefix + partial.name, wrt: partial.variables, expression: try d.graph.printedFormula(partial.node)))
                 roots.append(partial.node)
             }
         }
