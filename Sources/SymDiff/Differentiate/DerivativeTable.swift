@@ -18,7 +18,7 @@ extension Function {
     /// `atanh' = 1/((1-u)*(1+u))`. At kinks the rows give PyTorch's values: `sign(0) = 0`
     /// makes `abs'(0) = 0`, `heaviside(0) = 0` makes `relu'(0) = 0`, and `min`/`max` give
     /// each side 1/2 at a tie.
-    public var derivativeRows: [String] {
+    var derivativeRows: [String] {
         switch self {
         case .sin:       return ["cos(u)"]
         case .cos:       return ["-sin(u)"]
