@@ -59,6 +59,15 @@ func temporaryDirectory() throws -> URL {
         }
     }
 
+    /// The same bytes whatever the number of threads.
+    @Test func threadsDoNotChangeResults() {
+        let arguments = ["sin(x)*exp(-y^2) + cos(x*y)", "--order", "1:2", "--random", "3000", "--format", "csv"]
+        let one = runSymDiff(arguments + ["--threads", "1"])
+        #expect(one.status == 0)
+        #expect(runSymDiff(arguments + ["--threads", "2"]).stdout == one.stdout)
+        #expect(runSymDiff(arguments + ["--threads", "7"]).stdout == one.stdout)
+    }
+
     @Test func extendedPrecisionIsAvailable() {
         let result = symdiff("exp(x) - 1", "--at", "x=1e-4", "--precision", "extended", "--order", "0", "--format", "csv")
         #expect(result.stdout.hasSuffix("0.0001,0.00010000500016667084\n"))
