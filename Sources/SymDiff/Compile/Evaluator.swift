@@ -156,18 +156,27 @@ public struct Evaluator: Sendable {
 /// One worker's registers: `registerCount` blocks of `blockSize` values, constants filled once.
 ///
 /// In binary64 the input registers point straight into the input columns (the body never
-/// writes them), so inputs are not copied; in other precisions they are converted per block.
+/// writes them), and an output's register is the output column's block (a register is only a
+/// place in memory, and no two registers share one), so neither inputs nor most outputs are
+/// copied; in other precisions they are converted per block.
 private struct Registers<T: EvaluationScalar> {
     let storage: UnsafeMutablePointer<T>
     let blockSize: Int
-    /// Where each register's block starts: in `storage`, or in an input column.
+    /// Where each register's block starts: in `storage`, or in an input or output column.
     let bases: UnsafeMutablePointer<UnsafeMutablePointer<T>>
+    /// Per output, whether its register can be the output column itself: a body register
+    /// (not an input or a constant) that no other output shares.
+    let writesInPlace: [Bool]
 
     init(program: Program, blockSize: Int) {
         self.blockSize = blockSize
         storage = .allocate(capacity: max(1, program.registerCount) * blockSize)
         bases = .allocate(capacity: max(1, program.registerCount))
         for r in 0..<program.registerCount { bases[r] = storage + r * blockSize }
+        let filledBefore = Set(program.prologue.map(\.result))
+        var uses: [Int32: Int] = [:]
+        for r in program.outputs { uses[r, default: 0] += 1 }
+        writesInPlace = program.outputs.map { T.self == Double.self && !filledBefore.contains($0) && uses[$0] == 1 }
         for instruction in program.prologue {
             let value: T
             switch instruction.operation {
@@ -200,6 +209,9 @@ private struct Registers<T: EvaluationScalar> {
                 }
             }
         }
+        for (k, output) in program.outputs.enumerated() where writesInPlace[k] {
+            bases[Int(output)] = UnsafeMutableRawPointer(outputs[k]).assumingMemoryBound(to: T.self)
+        }
         for instruction in program.body {
             let r = register(instruction.result)
             let a = UnsafePointer(register(instruction.a))
@@ -231,7 +243,7 @@ private struct Registers<T: EvaluationScalar> {
                 preconditionFailure("prologue operations do not occur in the body")
             }
         }
-        for (k, output) in program.outputs.enumerated() {
+        for (k, output) in program.outputs.enumerated() where !writesInPlace[k] {
             let r = register(output)
             let y = outputs[k]
             for i in 0..<n { y[i] = Double(r[i]) }
