@@ -163,7 +163,8 @@ struct ValuePlan {
         var first = 0
         repeat {
             let range = first..<min(points.count, first + chunk)
-            try body(range, evaluator.evaluate(points.columns.map { Array($0[range]) }, precision: options.precision))
+            let columns = points.columns.map { Array($0[range]) }
+            try body(range, evaluator.evaluate(columns, count: range.count, precision: options.precision))
             first = range.upperBound
             if showProgress && clock.now - start > .seconds(1) {
                 FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(points.count) points".utf8))

@@ -24,7 +24,14 @@ import Testing
         #expect(Number(Double.infinity) == nil)
     }
 
-    @Test(arguments: [(Number.rational(-1, 3), "-1/3"), (Number.real(0.1), "0.1"), (Number.real(1e300), "1e+300")])
+    /// Overflowing constant arithmetic gives the IEEE infinity, not a saturated finite value.
+    @Test func overflowIsInfinite() {
+        #expect(Number.real(1e308) * Number(2) == .real(.infinity))
+        #expect(Number.real(-1e308) + Number.real(-1e308) == .real(-.infinity))
+    }
+
+    @Test(arguments: [(Number.rational(-1, 3), "-1/3"), (Number.real(0.1), "0.1"), (Number.real(1e300), "1e+300"),
+                      (Number.real(.infinity), "1/0"), (Number.real(-.infinity), "-1/0")])
     func spelling(_ number: Number, _ text: String) {
         #expect(number.description == text)
     }

@@ -89,13 +89,15 @@ public struct Evaluator: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// The outputs at every point: `columns[c]` holds input `program.inputs[c]`, all of one
-    /// length; returns one column per output, evaluated in `precision` and rounded to `Double`.
-    public func evaluate(_ columns: [[Double]], precision: Precision = .double) -> [[Double]] {
+    /// The outputs at every point: `columns[c]` holds input `program.inputs[c]`, all of
+    /// `count` values (the columns' length by default; give it when there are no inputs);
+    /// returns one column per output, evaluated in `precision` and rounded to `Double`.
+    public func evaluate(_ columns: [[Double]], count: Int? = nil, precision: Precision = .double) -> [[Double]] {
+        let count = count ?? columns.first?.count ?? 0
         switch precision {
-        case .double: return evaluate(columns, in: Double.self)
+        case .double: return evaluate(columns, count: count, in: Double.self)
         #if arch(x86_64)
-        case .extended: return evaluate(columns, in: Float80.self)
+        case .extended: return evaluate(columns, count: count, in: Float80.self)
         #endif
         }
     }
@@ -116,8 +118,7 @@ public struct Evaluator: Sendable {
 
     // Generic internals, specialized inside the module for each precision.
 
-    func evaluate<T: EvaluationScalar>(_ columns: [[Double]], in _: T.Type) -> [[Double]] {
-        let count = columns.first?.count ?? 0
+    func evaluate<T: EvaluationScalar>(_ columns: [[Double]], count: Int, in _: T.Type) -> [[Double]] {
         precondition(columns.count == program.inputs.count && columns.allSatisfy { $0.count == count })
         return withPointers(to: columns) { inputs in
             makeColumns(program.outputs.count, count: count) { outputs in

@@ -5,8 +5,10 @@ import Foundation
 ///
 /// Invariants, which make structural equality mean numeric equality:
 /// - a rational is reduced, its denominator is positive;
-/// - a `real` is finite and never an integer that a rational could hold exactly
-///   (`Number(2.0)` is the rational 2), so one value has one representation.
+/// - a `real` is never an integer that a rational could hold exactly (`Number(2.0)` is the
+///   rational 2), so one value has one representation;
+/// - a `real` is finite, except where folding constants overflowed: `1e308*2` is `+inf`, as
+///   IEEE arithmetic gives, never a plausible finite number.
 ///
 /// Arithmetic is exact on rationals and falls back to `Double` on overflow, or as soon as a
 /// `real` takes part. Operations whose exact result is not a finite number (division by zero)
@@ -74,7 +76,8 @@ public enum Number: Hashable, Sendable {
                 return exact
             }
         }
-        return Number(a.doubleValue + b.doubleValue) ?? .real(.greatestFiniteMagnitude)
+        let sum = a.doubleValue + b.doubleValue
+        return Number(sum) ?? .real(sum)
     }
 
     public static func * (a: Number, b: Number) -> Number {
@@ -86,7 +89,7 @@ public enum Number: Hashable, Sendable {
             }
         }
         let product = a.doubleValue * b.doubleValue
-        return Number(product) ?? .real(product.sign == .minus ? -.greatestFiniteMagnitude : .greatestFiniteMagnitude)
+        return Number(product) ?? .real(product)
     }
 
     public static prefix func - (a: Number) -> Number { a * .minusOne }
@@ -146,6 +149,9 @@ extension Number: CustomStringConvertible {
         switch self {
         case .rational(let p, 1): return String(p)
         case .rational(let p, let q): return "\(p)/\(q)"
+        case .real(let x) where !x.isFinite:
+            // Formulas have no inf or nan literals; these texts evaluate to the same value.
+            return x.isNaN ? "sqrt(-1)" : x > 0 ? "1/0" : "-1/0"
         case .real(let x):
             let text = "\(x)"
             return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"

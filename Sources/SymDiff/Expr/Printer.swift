@@ -43,6 +43,7 @@ struct Printer {
 
     private func numberText(_ n: Number) -> (String, Precedence) {
         let spelled = n.description
+        if case .real(let x) = n, !x.isFinite { return (spelled, x.isNaN ? .atom : x > 0 ? .product : .unary) }
         if n.isNegative { return (spelled, .unary) }
         if case .rational(_, let q) = n, q != 1 { return (spelled, .product) }
         return (spelled, .atom)

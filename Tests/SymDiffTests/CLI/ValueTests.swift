@@ -59,6 +59,14 @@ func temporaryDirectory() throws -> URL {
         }
     }
 
+    /// A formula without variables still has a row per point (found by a fuzzing run), and a
+    /// constant that overflows is +inf, as IEEE arithmetic gives, never the largest double.
+    @Test func constantFormulaHasARowPerPoint() {
+        let result = symdiff("1e308*2", "--order", "1:3", "--random", "17", "--format", "csv")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").dropFirst(2) == Array(repeating: "inf", count: 17)[...])
+    }
+
     /// The same bytes whatever the number of threads.
     @Test func threadsDoNotChangeResults() {
         let arguments = ["sin(x)*exp(-y^2) + cos(x*y)", "--order", "1:2", "--random", "3000", "--format", "csv"]
