@@ -70,6 +70,13 @@ extension Double {
         }
     }
 
+    /// `result[i] = a[i]^b[i]` through glibc's libmvec pow (0.998 ulp, special values as `pow`).
+    public static func power(
+        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ result: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        binary(symdiff_vec_pow, a, b, result, count)
+    }
+
     /// The functions whose binary64 glibc libm exceeds 1 ulp (measured against Float80 and
     /// against mpmath): computed in x87 extended precision and rounded once, which is within
     /// 0.5 ulp plus the extended functions' own error (about 2^-11 ulp).

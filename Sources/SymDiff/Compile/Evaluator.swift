@@ -7,6 +7,8 @@ public protocol EvaluationScalar: RealFunctions {
     init(exactly n: Number)
     /// `c` rounded once to this type.
     init(constant c: Constant)
+    /// `result[i] = a[i]^b[i]` for `i < count`, as `pow` computes it.
+    static func power(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `sine[i] = sin(a[i])` and `cosine[i] = cos(a[i])` for `i < count`.
     static func sinCos(_ a: UnsafePointer<Self>, _ sine: UnsafeMutablePointer<Self>, _ cosine: UnsafeMutablePointer<Self>, count: Int)
     /// `result[i] = f(a[i], b[i])` for `i < count`; `b` is `nil` for one-argument functions.
@@ -21,6 +23,11 @@ extension EvaluationScalar {
         case .rational(let p, let q): self = Self(p) / Self(q)
         case .real(let x): self = Self(x)
         }
+    }
+
+    /// The elementwise `pow` loop.
+    public static func power(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count: Int) {
+        for i in 0..<count { result[i] = Self.pow(a[i], b[i]) }
     }
 
     /// Two elementwise loops, as `Function.evaluate` computes `sin` and `cos`.
@@ -234,8 +241,7 @@ private struct Registers<T: EvaluationScalar> {
             case .reciprocal:
                 for i in 0..<n { r[i] = 1 / a[i] }
             case .power:
-                let b = register(instruction.b)
-                for i in 0..<n { r[i] = T.pow(a[i], b[i]) }
+                T.power(a, register(instruction.b), r, count: n)
             case .function(let f):
                 T.apply(f, a, f.arity == 2 ? UnsafePointer(register(instruction.b)) : nil, r, count: n)
             case .sinCos(let cosine):
