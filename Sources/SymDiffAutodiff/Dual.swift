@@ -64,7 +64,7 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .atan: return a.chain(v, 1 / (1 + x * x))
         case .sinh: return a.chain(v, T.cosh(x))
         case .cosh: return a.chain(v, T.sinh(x))
-        case .tanh: return a.chain(v, 1 - v * v)
+        case .tanh: return a.chain(v, 1 / (T.cosh(x) * T.cosh(x)))
         case .asinh: return a.chain(v, 1 / T.sqrt(x * x + 1))
         case .acosh: return a.chain(v, 1 / (T.sqrt(x - 1) * T.sqrt(x + 1)))
         case .atanh: return a.chain(v, 1 / (1 - x * x))
@@ -78,7 +78,7 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .sign, .heaviside: return a.chain(v, 0)
         case .erf: return a.chain(v, 2 / T.sqrt(T.pi) * T.exp(-x * x))
         case .erfc: return a.chain(v, -2 / T.sqrt(T.pi) * T.exp(-x * x))
-        case .sigmoid: return a.chain(v, v * (1 - v))
+        case .sigmoid: return a.chain(v, v * T.sigmoid(-x))
         case .softplus: return a.chain(v, T.sigmoid(x))
         case .relu: return a.chain(v, T.heaviside(x))
         case .atan2:
