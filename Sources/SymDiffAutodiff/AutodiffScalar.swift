@@ -12,6 +12,8 @@ public protocol AutodiffScalar: Comparable, ExpressibleByIntegerLiteral, Sendabl
     init(_ value: Double)
     /// The constant π, as precise as the type allows.
     static var pi: Self { get }
+    /// Whether the value and every derivative it carries are 0.
+    var isZero: Bool { get }
 
     static func + (a: Self, b: Self) -> Self
     static func - (a: Self, b: Self) -> Self

@@ -4,7 +4,9 @@ import SymDiff
 /// A value and its derivative along one direction (forward mode).
 ///
 /// Nesting (`Dual<Dual<Double>>`) gives higher derivatives: each level adds one direction.
-/// Comparisons look at `value` only.
+/// Comparisons look at `value` only. A zero derivative stays zero whatever it is multiplied
+/// by: a direction the operand does not depend on contributes nothing, even through an
+/// infinite slope (`acosh'(1)`, `0^y`), as in the symbolic derivative.
 public struct Dual<T: AutodiffScalar>: AutodiffScalar {
     public var value: T
     public var derivative: T
@@ -19,6 +21,7 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
     public init(integerLiteral value: Int) { self.init(Double(value)) }
 
     public static var pi: Dual { Dual(value: .pi, derivative: 0) }
+    public var isZero: Bool { value.isZero && derivative.isZero }
 
     public static func == (a: Dual, b: Dual) -> Bool { a.value == b.value }
     public static func < (a: Dual, b: Dual) -> Bool { a.value < b.value }
@@ -32,18 +35,21 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
     }
 
     public static func * (a: Dual, b: Dual) -> Dual {
-        Dual(value: a.value * b.value, derivative: a.derivative * b.value + a.value * b.derivative)
+        Dual(value: a.value * b.value, derivative: scaled(b.value, a.derivative) + scaled(a.value, b.derivative))
     }
 
     public static func / (a: Dual, b: Dual) -> Dual {
         let q = a.value / b.value
-        return Dual(value: q, derivative: (a.derivative - q * b.derivative) / b.value)
+        return Dual(value: q, derivative: (a.derivative - scaled(q, b.derivative)) / b.value)
     }
 
     public static prefix func - (a: Dual) -> Dual { Dual(value: -a.value, derivative: -a.derivative) }
 
+    /// `slope * tangent`, or 0 when `tangent` is 0 (even if `slope` is infinite or NaN).
+    private static func scaled(_ slope: T, _ tangent: T) -> T { tangent.isZero ? 0 : slope * tangent }
+
     /// The dual number with value `value` and derivative `slope` times this one's (chain rule).
-    private func chain(_ value: T, _ slope: T) -> Dual { Dual(value: value, derivative: slope * derivative) }
+    private func chain(_ value: T, _ slope: T) -> Dual { Dual(value: value, derivative: Dual.scaled(slope, derivative)) }
 
     /// The function's value and derivative; the derivative rules are written out per function.
     ///
@@ -83,8 +89,9 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .relu: return a.chain(v, T.heaviside(x))
         case .atan2:
             let y = b.value
-            return Dual(value: v, derivative: (y * a.derivative - x * b.derivative) / (x * x + y * y))
-        case .hypot: return Dual(value: v, derivative: (x * a.derivative + b.value * b.derivative) / v)
+            let r2 = x * x + y * y
+            return Dual(value: v, derivative: scaled(y / r2, a.derivative) - scaled(x / r2, b.derivative))
+        case .hypot: return Dual(value: v, derivative: scaled(x / v, a.derivative) + scaled(b.value / v, b.derivative))
         case .min, .max:
             let y = b.value
             let aWins = f == .min ? x < y : x > y
@@ -97,8 +104,8 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
     /// `a^b` with both sides varying: the derivative of `exp(b log a)`, the value from the C pow.
     public static func power(_ a: Dual, _ b: Dual) -> Dual {
         let v = T.power(a.value, b.value)
-        let fromBase = b.value * T.power(a.value, b.value - 1) * a.derivative
-        return Dual(value: v, derivative: fromBase + v * T.log(a.value) * b.derivative)
+        let fromBase = scaled(b.value * T.power(a.value, b.value - 1), a.derivative)
+        return Dual(value: v, derivative: fromBase + scaled(v * T.log(a.value), b.derivative))
     }
 
     /// `a^n`: `n a^(n-1) da`.
