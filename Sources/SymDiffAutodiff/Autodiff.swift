@@ -67,6 +67,17 @@ public enum Autodiff {
         }
     }
 
+    /// `f, f', ..., f^(order)` of `root` along `variable` at `point` (other variables fixed),
+    /// from one pass of order-`order` Taylor series.
+    public static func derivatives(
+        of root: NodeID, in graph: ExprGraph, at point: [String: Double], along variable: String, order: Int
+    ) -> [Double] {
+        var values = point.mapValues { Taylor<Double>($0) }
+        values[variable] = Taylor(variable: point[variable] ?? .nan, order: order)
+        let series = evaluate(graph, roots: [root], at: values)[0]
+        return (0...order).map(series.derivative)
+    }
+
     /// The all-directions coefficient of `root` evaluated in the nested dual type `S`.
     private static func nested<S: NestedDual>(
         _: S.Type, _ root: NodeID, _ graph: ExprGraph, _ point: [String: Double], _ variables: [String]
