@@ -19,8 +19,11 @@ public enum Autodiff {
             case .number(let n):
                 value[id] = scalar(n)
                 constant.insert(id)
-            case .constant(let c):
-                value[id] = c == .pi ? S.pi : S.exp(1)
+            case .constant(.pi):
+                value[id] = S.pi
+                constant.insert(id)
+            case .constant(.e):
+                value[id] = S.exp(1)
                 constant.insert(id)
             case .variable(let name): value[id] = values[name] ?? S(.nan)
             case .sum: value[id] = x.dropFirst().reduce(x[0], +)

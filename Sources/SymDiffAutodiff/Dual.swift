@@ -8,7 +8,9 @@ import SymDiff
 /// by: a direction the operand does not depend on contributes nothing, even through an
 /// infinite slope (`acosh'(1)`, `0^y`), as in the symbolic derivative.
 public struct Dual<T: AutodiffScalar>: AutodiffScalar {
+    /// The primal value.
     public var value: T
+    /// The derivative along the direction this level was seeded with.
     public var derivative: T
 
     /// The dual number `value + derivative ε`.

@@ -9,6 +9,7 @@ import SymDiff
 /// A term with a zero coefficient of order 1 or more contributes nothing, whatever it is
 /// multiplied by, as a `Dual`'s zero tangent. Comparisons look at `value` only.
 public struct Taylor<T: AutodiffScalar>: AutodiffScalar {
+    /// `c_0 ... c_n`, lowest order first.
     public private(set) var coefficients: [T]
 
     /// The series with these coefficients (at least one).
@@ -35,7 +36,7 @@ public struct Taylor<T: AutodiffScalar>: AutodiffScalar {
     public subscript(k: Int) -> T { k < coefficients.count ? coefficients[k] : 0 }
 
     /// The `k`-th derivative, `k! c_k`.
-    public func derivative(_ k: Int) -> T { (1...Swift.max(k, 1)).reduce(self[k]) { $0 * T(Double($1)) } }
+    public func derivative(_ k: Int) -> T { (0..<k).reduce(self[k]) { $0 * T(Double($1 + 1)) } }
 
     public static func == (a: Taylor, b: Taylor) -> Bool { a.value == b.value }
     public static func < (a: Taylor, b: Taylor) -> Bool { a.value < b.value }
@@ -91,7 +92,7 @@ public struct Taylor<T: AutodiffScalar>: AutodiffScalar {
     static func integral(_ value: T, _ terms: (slope: Taylor, argument: Taylor)...) -> Taylor {
         let n = terms.map(\.argument.coefficients.count).max() ?? 1
         var c = [value]
-        for k in 1..<Swift.max(n, 1) {
+        for k in 1..<n {
             c.append(terms.reduce(0) { sum, term in sum + integralTerm(k, term.argument) { term.slope[$0] } })
         }
         return Taylor(coefficients: c)
