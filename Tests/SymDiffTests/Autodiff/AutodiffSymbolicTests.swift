@@ -20,6 +20,7 @@ import SymDiffAutodiff
     /// One generated formula's partials by both paths at one point.
     struct Pair {
         var formula: String
+        var point: [String: Double]
         var wrt: [String]
         var symbolic: Double
         var autodiff: Double
@@ -45,12 +46,12 @@ import SymDiffAutodiff
             for (variable, autodiff) in zip(variables, gradient) {
                 let node = try formula.graph.derivative(of: formula.root, withRespectTo: variable)
                 result.append(Pair(
-                    formula: text, wrt: [variable], symbolic: formula.graph.evaluate(node, at: point), autodiff: autodiff))
+                    formula: text, point: point, wrt: [variable], symbolic: formula.graph.evaluate(node, at: point), autodiff: autodiff))
             }
             for wrt in variables.flatMap({ v in variables.filter { $0 >= v }.map { [v, $0] } }) {
                 let node = try formula.graph.derivative(of: formula.root, withRespectTo: wrt)
                 result.append(Pair(
-                    formula: text, wrt: wrt, symbolic: formula.graph.evaluate(node, at: point),
+                    formula: text, point: point, wrt: wrt, symbolic: formula.graph.evaluate(node, at: point),
                     autodiff: Autodiff.partial(of: formula.root, in: formula.graph, at: point, variables: wrt)))
             }
         }
@@ -58,17 +59,18 @@ import SymDiffAutodiff
     }
 
     @Test func agreesWithSymbolicDerivatives() throws {
-        let all = try Self.pairs(seed: 0xAD1F)
+        let seed: UInt64 = 0xAD1F
+        let all = try Self.pairs(seed: seed)
         let compared = all.filter(\.comparable)
         #expect(compared.count >= Self.formulaCount)
         for pair in compared where !pair.agrees {
-            Issue.record("\(pair.formula) d/d\(pair.wrt.joined(separator: " d")): symbolic \(pair.symbolic), autodiff \(pair.autodiff)")
+            Issue.record("seed \(seed): \(pair.formula) at \(pair.point) d/d\(pair.wrt.joined(separator: " d")): symbolic \(pair.symbolic), autodiff \(pair.autodiff)")
         }
         let onlyOneFinite = all.filter { $0.symbolic.isFinite != $0.autodiff.isFinite }
         print("autodiff vs symbolic: \(Self.formulaCount) formulas, \(all.count) partials, \(compared.count) both finite, "
             + "\(compared.filter { !$0.agrees }.count) disagree, \(onlyOneFinite.count) finite on one side only")
         for pair in onlyOneFinite.prefix(5) {
-            print("  one side finite: \(pair.formula) d/d\(pair.wrt.joined(separator: " d")): symbolic \(pair.symbolic), autodiff \(pair.autodiff)")
+            print("  one side finite: \(pair.formula) at \(pair.point) d/d\(pair.wrt.joined(separator: " d")): symbolic \(pair.symbolic), autodiff \(pair.autodiff)")
         }
     }
 }

@@ -75,10 +75,12 @@ import SymDiffAutodiff
     }
 
     @Test func generatedFormulasMatchNestedDuals() throws {
-        var generator = FormulaGenerator(seed: 0x7A7)
+        let seed: UInt64 = 0x7A7
+        var generator = FormulaGenerator(seed: seed)
         var (compared, disagreements) = (0, 0)
         for _ in 0..<300 {
-            let formula = try Formula(parsing: generator.formula(depth: 4))
+            let text = generator.formula(depth: 4)
+            let formula = try Formula(parsing: text)
             let point = generator.point()
             guard let variable = formula.variables.first else { continue }
             let taylor = Autodiff.derivatives(of: formula.root, in: formula.graph, at: point, along: variable, order: 3)
@@ -87,7 +89,7 @@ import SymDiffAutodiff
                 compared += 1
                 if !Self.agree(t, d) {
                     disagreements += 1
-                    Issue.record("\(formula.variables) \(point): Taylor \(taylor), duals \(dual)")
+                    Issue.record("seed \(seed): \(text) at \(point) along \(variable): Taylor \(taylor), duals \(dual)")
                 }
             }
         }
