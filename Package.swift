@@ -22,12 +22,14 @@ let package = Package(
         .target(
             name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-Wall", "-Wextra", "-Werror"])],
             linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
+        /// The independent derivative check: automatic differentiation with its own rules.
+        .target(name: "SymDiffAutodiff", dependencies: ["SymDiff"], swiftSettings: strict),
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff"], swiftSettings: strict),
         .executableTarget(
             name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath"], path: "Benchmarks",
             swiftSettings: strict),
         .testTarget(
-            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffCLI", "CVectorMath"],
+            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffCLI", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

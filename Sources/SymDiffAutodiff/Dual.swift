@@ -1,0 +1,122 @@
+// Forward-mode dual numbers: a value and its derivative, with a hand-written rule per function.
+import SymDiff
+
+/// A value and its derivative along one direction (forward mode).
+///
+/// Nesting (`Dual<Dual<Double>>`) gives higher derivatives: each level adds one direction.
+/// Comparisons look at `value` only. A zero derivative stays zero whatever it is multiplied
+/// by: a direction the operand does not depend on contributes nothing, even through an
+/// infinite slope (`acosh'(1)`, `0^y`), as in the symbolic derivative.
+public struct Dual<T: AutodiffScalar>: AutodiffScalar {
+    /// The primal value.
+    public var value: T
+    /// The derivative along the direction this level was seeded with.
+    public var derivative: T
+
+    /// The dual number `value + derivative ε`.
+    public init(value: T, derivative: T) {
+        self.value = value
+        self.derivative = derivative
+    }
+
+    public init(_ value: Double) { self.init(value: T(value), derivative: 0) }
+    public init(integerLiteral value: Int) { self.init(Double(value)) }
+
+    public static var pi: Dual { Dual(value: .pi, derivative: 0) }
+    public var isZero: Bool { value.isZero && derivative.isZero }
+
+    public static func == (a: Dual, b: Dual) -> Bool { a.value == b.value }
+    public static func < (a: Dual, b: Dual) -> Bool { a.value < b.value }
+
+    public static func + (a: Dual, b: Dual) -> Dual {
+        Dual(value: a.value + b.value, derivative: a.derivative + b.derivative)
+    }
+
+    public static func - (a: Dual, b: Dual) -> Dual {
+        Dual(value: a.value - b.value, derivative: a.derivative - b.derivative)
+    }
+
+    public static func * (a: Dual, b: Dual) -> Dual {
+        Dual(value: a.value * b.value, derivative: scaled(b.value, a.derivative) + scaled(a.value, b.derivative))
+    }
+
+    public static func / (a: Dual, b: Dual) -> Dual {
+        let q = a.value / b.value
+        return Dual(value: q, derivative: (a.derivative - scaled(q, b.derivative)) / b.value)
+    }
+
+    public static prefix func - (a: Dual) -> Dual { Dual(value: -a.value, derivative: -a.derivative) }
+
+    /// `slope * tangent`, or 0 when `tangent` is 0 (even if `slope` is infinite or NaN).
+    private static func scaled(_ slope: T, _ tangent: T) -> T { tangent.isZero ? 0 : slope * tangent }
+
+    /// The dual number with value `value` and derivative `slope` times this one's (chain rule).
+    private func chain(_ value: T, _ slope: T) -> Dual { Dual(value: value, derivative: Dual.scaled(slope, derivative)) }
+
+    /// The function's value and derivative; the derivative rules are written out per function.
+    ///
+    /// Kinks follow PyTorch: `abs'(0) = 0`, `relu'(0) = 0`, `sign' = heaviside' = 0`, and at a
+    /// tie `min` and `max` pass half of each side's derivative.
+    public static func apply(_ f: Function, _ a: Dual, _ b: Dual) -> Dual {
+        let x = a.value
+        let v = T.apply(f, x, b.value)
+        switch f {
+        case .sin: return a.chain(v, T.cos(x))
+        case .cos: return a.chain(v, -T.sin(x))
+        case .tan: return a.chain(v, 1 + v * v)
+        case .sec: return a.chain(v, v * T.tan(x))
+        case .csc: return a.chain(v, -v * T.cot(x))
+        case .cot: return a.chain(v, -(1 + v * v))
+        case .asin: return a.chain(v, 1 / T.sqrt(1 - x * x))
+        case .acos: return a.chain(v, -1 / T.sqrt(1 - x * x))
+        case .atan: return a.chain(v, 1 / (1 + x * x))
+        case .sinh: return a.chain(v, T.cosh(x))
+        case .cosh: return a.chain(v, T.sinh(x))
+        case .tanh: return a.chain(v, 1 / (T.cosh(x) * T.cosh(x)))
+        case .asinh: return a.chain(v, 1 / T.sqrt(x * x + 1))
+        case .acosh: return a.chain(v, 1 / (T.sqrt(x - 1) * T.sqrt(x + 1)))
+        case .atanh: return a.chain(v, 1 / (1 - x * x))
+        case .exp: return a.chain(v, v)
+        case .log: return a.chain(v, 1 / x)
+        case .log10: return a.chain(v, 1 / (x * T.log(10)))
+        case .log2: return a.chain(v, 1 / (x * T.log(2)))
+        case .sqrt: return a.chain(v, 1 / (2 * v))
+        case .cbrt: return a.chain(v, 1 / (3 * v * v))
+        case .abs: return a.chain(v, T.sign(x))
+        case .sign, .heaviside: return a.chain(v, 0)
+        case .erf: return a.chain(v, 2 / T.sqrt(T.pi) * T.exp(-x * x))
+        case .erfc: return a.chain(v, -2 / T.sqrt(T.pi) * T.exp(-x * x))
+        case .sigmoid: return a.chain(v, v * T.sigmoid(-x))
+        case .softplus: return a.chain(v, T.sigmoid(x))
+        case .relu: return a.chain(v, T.heaviside(x))
+        case .atan2:
+            let y = b.value
+            let r2 = x * x + y * y
+            return Dual(value: v, derivative: scaled(y / r2, a.derivative) - scaled(x / r2, b.derivative))
+        case .hypot: return Dual(value: v, derivative: scaled(x / v, a.derivative) + scaled(b.value / v, b.derivative))
+        case .min, .max:
+            let y = b.value
+            let aWins = f == .min ? x < y : x > y
+            let bWins = f == .min ? y < x : y > x
+            let derivative = aWins ? a.derivative : bWins ? b.derivative : (a.derivative + b.derivative) / 2
+            return Dual(value: v, derivative: derivative)
+        }
+    }
+
+    /// `a^b` with both sides varying: the derivative of `exp(b log a)`, the value from the C pow.
+    public static func power(_ a: Dual, _ b: Dual) -> Dual {
+        let v = T.power(a.value, b.value)
+        let fromBase = scaled(b.value * T.power(a.value, b.value - 1), a.derivative)
+        return Dual(value: v, derivative: fromBase + scaled(v * T.log(a.value), b.derivative))
+    }
+
+    /// `a^n`: `n a^(n-1) da`.
+    public static func power(_ a: Dual, _ n: Int) -> Dual {
+        a.chain(T.power(a.value, n), T(Double(n)) * T.power(a.value, n - 1))
+    }
+
+    /// `a^b` for constant `b`: `b a^(b-1) da`.
+    public static func power(_ a: Dual, constantExponent b: Dual) -> Dual {
+        a.chain(T.power(a.value, constantExponent: b.value), b.value * T.power(a.value, constantExponent: b.value - 1))
+    }
+}

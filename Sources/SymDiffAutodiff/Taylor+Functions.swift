@@ -1,0 +1,87 @@
+// The built-in functions and powers on Taylor series, each from its recurrence or its derivative's series.
+import SymDiff
+
+extension Taylor {
+    /// The series of `f(a, b)`. The value always comes from `T.apply`, so conventions match.
+    ///
+    /// `exp`, the sine and hyperbolic pairs, and powers have their own recurrences; the others
+    /// integrate the series of their derivative (`asin`: `1/sqrt(1 - a^2)`, ...). Kinks follow
+    /// PyTorch: `abs`, `sign`, `relu`, `heaviside` are locally linear or constant, with slope 0
+    /// at 0, and `min`, `max` at a tie take the mean of both sides.
+    public static func apply(_ f: Function, _ a: Taylor, _ b: Taylor) -> Taylor {
+        let x = a.value
+        let v = T.apply(f, x, b.value)
+        let constant = { (t: T) in Taylor(coefficients: [t]) }
+        switch f {
+        case .sin: return sineCosine(a, hyperbolic: false).0.with(value: v)
+        case .cos: return sineCosine(a, hyperbolic: false).1.with(value: v)
+        case .tan:
+            let (s, c) = sineCosine(a, hyperbolic: false)
+            return (s / c).with(value: v)
+        case .sec: return (1 / sineCosine(a, hyperbolic: false).1).with(value: v)
+        case .csc: return (1 / sineCosine(a, hyperbolic: false).0).with(value: v)
+        case .cot:
+            let (s, c) = sineCosine(a, hyperbolic: false)
+            return (c / s).with(value: v)
+        case .asin: return integral(v, (1 / sqrt(1 - a * a), a))
+        case .acos: return integral(v, (-1 / sqrt(1 - a * a), a))
+        case .atan: return integral(v, (1 / (1 + a * a), a))
+        case .sinh: return sineCosine(a, hyperbolic: true).0.with(value: v)
+        case .cosh: return sineCosine(a, hyperbolic: true).1.with(value: v)
+        case .tanh:
+            let c = sineCosine(a, hyperbolic: true).1
+            return integral(v, (1 / (c * c), a))
+        case .asinh: return integral(v, (1 / sqrt(a * a + 1), a))
+        case .acosh: return integral(v, (1 / (sqrt(a - 1) * sqrt(a + 1)), a))
+        case .atanh: return integral(v, (1 / (1 - a * a), a))
+        case .exp: return expSeries(a).with(value: v)
+        case .log: return integral(v, (1 / a, a))
+        case .log10: return integral(v, (1 / (a * constant(T.log(10))), a))
+        case .log2: return integral(v, (1 / (a * constant(T.log(2))), a))
+        case .sqrt: return powerSeries(a, 1 / 2, value: v)
+        case .cbrt: return powerSeries(a, 1 / 3, value: v)
+        case .abs: return a.scaled(by: T.sign(x)).with(value: v)
+        case .sign, .heaviside: return constant(v)
+        case .relu: return x > 0 ? a.with(value: v) : constant(v)
+        case .erf: return integral(v, (constant(2 / T.sqrt(T.pi)) * exp(-a * a), a))
+        case .erfc: return integral(v, (constant(-2 / T.sqrt(T.pi)) * exp(-a * a), a))
+        case .sigmoid: return logistic(a).with(value: v)
+        case .softplus: return integral(v, (logistic(a), a))
+        case .atan2:
+            let r2 = a * a + b * b
+            return integral(v, (b / r2, a), (-a / r2, b))
+        case .hypot: return powerSeries(a * a + b * b, 1 / 2, value: v)
+        case .min, .max:
+            let y = b.value
+            let aWins = f == .min ? x < y : x > y
+            let bWins = f == .min ? y < x : y > x
+            return (aWins ? a : bWins ? b : (a + b) / 2).with(value: v)
+        }
+    }
+
+    /// The logistic function's series in the form that does not overflow on `a`'s side.
+    private static func logistic(_ a: Taylor) -> Taylor {
+        a.value >= 0 ? 1 / (1 + exp(-a)) : exp(a) / (1 + exp(a))
+    }
+
+    /// `a^b` with both sides varying: `exp(b log a)`, with the value from `T.power`.
+    public static func power(_ a: Taylor, _ b: Taylor) -> Taylor {
+        exp(b * log(a)).with(value: T.power(a.value, b.value))
+    }
+
+    /// `a^n` by repeated squaring (`1 / a^-n` for negative `n`), with the value from `T.power`.
+    public static func power(_ a: Taylor, _ n: Int) -> Taylor {
+        var (result, square, k) = (Taylor(1), a, n.magnitude)
+        while k > 0 {
+            if k & 1 == 1 { result = result * square }
+            square = square * square
+            k >>= 1
+        }
+        return (n < 0 ? 1 / result : result).with(value: T.power(a.value, n))
+    }
+
+    /// `a^b` for a constant `b`, by the power recurrence.
+    public static func power(_ a: Taylor, constantExponent b: Taylor) -> Taylor {
+        powerSeries(a, b.value, value: T.power(a.value, constantExponent: b.value))
+    }
+}
