@@ -9,11 +9,19 @@ public enum Autodiff {
     /// `Int`, powers whose exponent has no variables under it the constant-exponent rule, other
     /// powers the general one. An unbound variable is NaN.
     public static func evaluate<S: AutodiffScalar>(_ graph: ExprGraph, roots: [NodeID], at values: [String: S]) -> [S] {
+        let value = nodeValues(graph, order: graph.reachable(from: roots), at: values).value
+        return roots.map { value[$0]! }
+    }
+
+    /// The value of every node of `order` (children first), and which nodes have no variable
+    /// under them.
+    static func nodeValues<S: AutodiffScalar>(
+        _ graph: ExprGraph, order: [NodeID], at values: [String: S]
+    ) -> (value: [NodeID: S], constant: Set<NodeID>) {
         var value: [NodeID: S] = [:]
         var constant: Set<NodeID> = []
-        for id in graph.reachable(from: roots) {
+        for id in order {
             let node = graph[id]
-            let x = node.operands.map { value[$0]! }
             if !node.operands.isEmpty, node.operands.allSatisfy(constant.contains) { constant.insert(id) }
             switch node {
             case .number(let n):
@@ -26,20 +34,27 @@ public enum Autodiff {
                 value[id] = S.exp(1)
                 constant.insert(id)
             case .variable(let name): value[id] = values[name] ?? S(.nan)
-            case .sum: value[id] = x.dropFirst().reduce(x[0], +)
-            case .product: value[id] = x.dropFirst().reduce(x[0], *)
-            case .power(_, let exponent):
-                if let n = graph.number(exponent)?.integerValue, let k = Int(exactly: n) {
-                    value[id] = S.power(x[0], k)
-                } else if constant.contains(exponent) {
-                    value[id] = S.power(x[0], constantExponent: x[1])
-                } else {
-                    value[id] = S.power(x[0], x[1])
-                }
-            case .apply(let f, _): value[id] = S.apply(f, x[0], x.count > 1 ? x[1] : S(.nan))
+            default: value[id] = operation(node, node.operands.map { value[$0]! }, graph, constant)
             }
         }
-        return roots.map { value[$0]! }
+        return (value, constant)
+    }
+
+    /// The value of a sum, product, power or function node from its operands' values.
+    ///
+    /// Integer powers use `power(_:_:)` with an `Int`, powers whose exponent has no variables
+    /// under it the constant-exponent rule, other powers the general one.
+    static func operation<S: AutodiffScalar>(_ node: Node, _ x: [S], _ graph: ExprGraph, _ constant: Set<NodeID>) -> S {
+        switch node {
+        case .sum: return x.dropFirst().reduce(x[0], +)
+        case .product: return x.dropFirst().reduce(x[0], *)
+        case .power(_, let exponent):
+            if let n = graph.number(exponent)?.integerValue, let k = Int(exactly: n) { return S.power(x[0], k) }
+            if constant.contains(exponent) { return S.power(x[0], constantExponent: x[1]) }
+            return S.power(x[0], x[1])
+        case .apply(let f, _): return S.apply(f, x[0], x.count > 1 ? x[1] : S(.nan))
+        case .number, .constant, .variable: preconditionFailure("leaves have no operation")
+        }
     }
 
     /// A graph number in `S`: a rational as a quotient of its parts, so wider types keep the digits.
