@@ -112,3 +112,18 @@ void symdiff_vec_sincos(const double *x, double *s, double *c, long n) {
         c[i] = cos(x[i]);
     }
 }
+
+// Elementwise arithmetic: the AVX2 loops after the CPU check, plain loops otherwise.
+#define SYMDIFF_ARITHMETIC(name, avx2, scalar_op)                                        \
+    void name(const double *a, const double *b, double *y, long n) {                   \
+        if (symdiff_vec_simd_available()) {                                             \
+            avx2(a, b, y, n);                                                           \
+            return;                                                                     \
+        }                                                                               \
+        for (long i = 0; i < n; i++) y[i] = a[i] scalar_op b[i];                        \
+    }
+
+SYMDIFF_ARITHMETIC(symdiff_vec_add, symdiff_avx2_add, +)
+SYMDIFF_ARITHMETIC(symdiff_vec_subtract, symdiff_avx2_subtract, -)
+SYMDIFF_ARITHMETIC(symdiff_vec_multiply, symdiff_avx2_multiply, *)
+SYMDIFF_ARITHMETIC(symdiff_vec_divide, symdiff_avx2_divide, /)

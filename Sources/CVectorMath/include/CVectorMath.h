@@ -83,6 +83,15 @@ void symdiff_vec_sqrt(const double *x, double *y, long n);
 void symdiff_vec_sincos(const double *x, double *s, double *c, long n);
 /// y[i] = a[i]^b[i]; libmvec AVX2 kernel, 0.998 ulp.
 void symdiff_vec_pow(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] + b[i], 4 lanes at a time with AVX2; exact, so the same bits as scalar. y may
+/// alias a or b.
+void symdiff_vec_add(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] - b[i], as symdiff_vec_add.
+void symdiff_vec_subtract(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] * b[i], as symdiff_vec_add.
+void symdiff_vec_multiply(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] / b[i], as symdiff_vec_add.
+void symdiff_vec_divide(const double *a, const double *b, double *y, long n);
 /// y[i] = atan2(a[i], b[i]), the angle of the point (b[i], a[i]); scalar libm, 0.52 ulp.
 void symdiff_vec_atan2(const double *a, const double *b, double *y, long n);
 /// y[i] = sqrt(a[i]^2 + b[i]^2) without overflow; scalar libm, 0.74 ulp.

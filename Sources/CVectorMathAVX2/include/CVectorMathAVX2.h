@@ -11,4 +11,13 @@
 /// Requires AVX2 and FMA.
 void symdiff_avx2_pow(const double *a, const double *b, double *y, long n);
 
+/// y[i] = a[i] + b[i]; requires AVX2. y may alias a or b.
+void symdiff_avx2_add(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] - b[i]; requires AVX2. y may alias a or b.
+void symdiff_avx2_subtract(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] * b[i]; requires AVX2. y may alias a or b.
+void symdiff_avx2_multiply(const double *a, const double *b, double *y, long n);
+/// y[i] = a[i] / b[i]; requires AVX2. y may alias a or b.
+void symdiff_avx2_divide(const double *a, const double *b, double *y, long n);
+
 #endif

@@ -70,6 +70,19 @@ extension Double {
         }
     }
 
+    /// `result[i] = a[i] op b[i]` through the AVX2 loops (exact operations: the same bits).
+    public static func arithmetic(
+        _ operation: Operation, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+        _ result: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        switch operation {
+        case .add: symdiff_vec_add(a, b, result, count)
+        case .subtract: symdiff_vec_subtract(a, b, result, count)
+        case .multiply: symdiff_vec_multiply(a, b, result, count)
+        default: symdiff_vec_divide(a, b, result, count)
+        }
+    }
+
     /// `result[i] = a[i]^b[i]` through glibc's libmvec pow (0.998 ulp, special values as `pow`).
     public static func power(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ result: UnsafeMutablePointer<Double>, count: Int

@@ -7,6 +7,10 @@ public protocol EvaluationScalar: RealFunctions {
     init(exactly n: Number)
     /// `c` rounded once to this type.
     init(constant c: Constant)
+    /// `result[i] = a[i] op b[i]` for `i < count`, `op` one of add, subtract, multiply, divide.
+    static func arithmetic(
+        _ operation: Operation, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>,
+        count: Int)
     /// `result[i] = a[i]^b[i]` for `i < count`, as `pow` computes it.
     static func power(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `sine[i] = sin(a[i])` and `cosine[i] = cos(a[i])` for `i < count`.
@@ -22,6 +26,19 @@ extension EvaluationScalar {
         switch n {
         case .rational(let p, let q): self = Self(p) / Self(q)
         case .real(let x): self = Self(x)
+        }
+    }
+
+    /// The elementwise loops of the four operations.
+    public static func arithmetic(
+        _ operation: Operation, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>,
+        count n: Int
+    ) {
+        switch operation {
+        case .add: for i in 0..<n { result[i] = a[i] + b[i] }
+        case .subtract: for i in 0..<n { result[i] = a[i] - b[i] }
+        case .multiply: for i in 0..<n { result[i] = a[i] * b[i] }
+        default: for i in 0..<n { result[i] = a[i] / b[i] }
         }
     }
 
@@ -224,18 +241,8 @@ private struct Registers<T: EvaluationScalar> {
             let r = register(instruction.result)
             let a = UnsafePointer(register(instruction.a))
             switch instruction.operation {
-            case .add:
-                let b = register(instruction.b)
-                for i in 0..<n { r[i] = a[i] + b[i] }
-            case .subtract:
-                let b = register(instruction.b)
-                for i in 0..<n { r[i] = a[i] - b[i] }
-            case .multiply:
-                let b = register(instruction.b)
-                for i in 0..<n { r[i] = a[i] * b[i] }
-            case .divide:
-                let b = register(instruction.b)
-                for i in 0..<n { r[i] = a[i] / b[i] }
+            case .add, .subtract, .multiply, .divide:
+                T.arithmetic(instruction.operation, a, register(instruction.b), r, count: n)
             case .negate:
                 for i in 0..<n { r[i] = -a[i] }
             case .reciprocal:
