@@ -127,3 +127,19 @@ SYMDIFF_ARITHMETIC(symdiff_vec_add, symdiff_avx2_add, +)
 SYMDIFF_ARITHMETIC(symdiff_vec_subtract, symdiff_avx2_subtract, -)
 SYMDIFF_ARITHMETIC(symdiff_vec_multiply, symdiff_avx2_multiply, *)
 SYMDIFF_ARITHMETIC(symdiff_vec_divide, symdiff_avx2_divide, /)
+
+void symdiff_vec_negate(const double *a, double *y, long n) {
+    if (symdiff_vec_simd_available()) {
+        symdiff_avx2_negate(a, y, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) y[i] = -a[i];
+}
+
+void symdiff_vec_reciprocal(const double *a, double *y, long n) {
+    if (symdiff_vec_simd_available()) {
+        symdiff_avx2_reciprocal(a, y, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) y[i] = 1.0 / a[i];
+}

@@ -92,6 +92,10 @@ void symdiff_vec_subtract(const double *a, const double *b, double *y, long n);
 void symdiff_vec_multiply(const double *a, const double *b, double *y, long n);
 /// y[i] = a[i] / b[i], as symdiff_vec_add.
 void symdiff_vec_divide(const double *a, const double *b, double *y, long n);
+/// y[i] = -a[i], as symdiff_vec_add.
+void symdiff_vec_negate(const double *a, double *y, long n);
+/// y[i] = 1 / a[i], as symdiff_vec_add.
+void symdiff_vec_reciprocal(const double *a, double *y, long n);
 /// y[i] = atan2(a[i], b[i]), the angle of the point (b[i], a[i]); scalar libm, 0.52 ulp.
 void symdiff_vec_atan2(const double *a, const double *b, double *y, long n);
 /// y[i] = sqrt(a[i]^2 + b[i]^2) without overflow; scalar libm, 0.74 ulp.

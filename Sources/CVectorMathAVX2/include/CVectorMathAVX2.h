@@ -20,4 +20,9 @@ void symdiff_avx2_multiply(const double *a, const double *b, double *y, long n);
 /// y[i] = a[i] / b[i]; requires AVX2. y may alias a or b.
 void symdiff_avx2_divide(const double *a, const double *b, double *y, long n);
 
+/// y[i] = -a[i] (sign flip, so -0 and NaN payloads as scalar negation); requires AVX2.
+void symdiff_avx2_negate(const double *a, double *y, long n);
+/// y[i] = 1 / a[i]; requires AVX2.
+void symdiff_avx2_reciprocal(const double *a, double *y, long n);
+
 #endif

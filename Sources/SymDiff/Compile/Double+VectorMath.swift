@@ -70,6 +70,17 @@ extension Double {
         }
     }
 
+    /// `result[i] = -a[i]` or `1/a[i]` through the AVX2 loops (exact: the same bits).
+    public static func unaryArithmetic(
+        _ operation: Operation, _ a: UnsafePointer<Double>, _ result: UnsafeMutablePointer<Double>, count: Int
+    ) {
+        if operation == .negate {
+            symdiff_vec_negate(a, result, count)
+        } else {
+            symdiff_vec_reciprocal(a, result, count)
+        }
+    }
+
     /// `result[i] = a[i] op b[i]` through the AVX2 loops (exact operations: the same bits).
     public static func arithmetic(
         _ operation: Operation, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,

@@ -7,6 +7,8 @@ public protocol EvaluationScalar: RealFunctions {
     init(exactly n: Number)
     /// `c` rounded once to this type.
     init(constant c: Constant)
+    /// `result[i] = -a[i]` (`negate`) or `1/a[i]` (`reciprocal`) for `i < count`.
+    static func unaryArithmetic(_ operation: Operation, _ a: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `result[i] = a[i] op b[i]` for `i < count`, `op` one of add, subtract, multiply, divide.
     static func arithmetic(
         _ operation: Operation, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>,
@@ -26,6 +28,17 @@ extension EvaluationScalar {
         switch n {
         case .rational(let p, let q): self = Self(p) / Self(q)
         case .real(let x): self = Self(x)
+        }
+    }
+
+    /// The elementwise negation or reciprocal loop.
+    public static func unaryArithmetic(
+        _ operation: Operation, _ a: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count n: Int
+    ) {
+        if operation == .negate {
+            for i in 0..<n { result[i] = -a[i] }
+        } else {
+            for i in 0..<n { result[i] = 1 / a[i] }
         }
     }
 
@@ -243,10 +256,8 @@ private struct Registers<T: EvaluationScalar> {
             switch instruction.operation {
             case .add, .subtract, .multiply, .divide:
                 T.arithmetic(instruction.operation, a, register(instruction.b), r, count: n)
-            case .negate:
-                for i in 0..<n { r[i] = -a[i] }
-            case .reciprocal:
-                for i in 0..<n { r[i] = 1 / a[i] }
+            case .negate, .reciprocal:
+                T.unaryArithmetic(instruction.operation, a, r, count: n)
             case .power:
                 T.power(a, register(instruction.b), r, count: n)
             case .function(let f):
