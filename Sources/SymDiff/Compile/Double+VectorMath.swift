@@ -11,41 +11,40 @@ private typealias BinaryRoutine = @convention(c) (
 /// The lane count of the vector kernels: tails are padded to it.
 private let lanes = 4
 
-/// Runs `routine` on `count` values so that each value is computed in a full group of
-/// `lanes`: the tail is copied into a padded group. A value's result then does not depend on
-/// where it sits in a block, so blocked and one-point evaluation agree bit for bit.
-private func lanewise(_ count: Int, _ body: (_ offset: Int, _ n: Int, _ padded: Bool) -> Void) {
+/// Runs `routine(inputs, outputs, n)` over `count` values so that each value is computed in a
+/// full group of `lanes`: the tail is copied into a zero-padded scratch group. A value's result
+/// then does not depend on where it sits in a block, so blocked and one-point evaluation agree
+/// bit for bit.
+private func lanewise(
+    inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count: Int,
+    _ routine: ([UnsafePointer<Double>], [UnsafeMutablePointer<Double>], Int) -> Void
+) {
     let whole = count - count % lanes
-    if whole > 0 { body(0, whole, false) }
-    if whole < count { body(whole, count - whole, true) }
+    if whole > 0 { routine(inputs, outputs, whole) }
+    guard whole < count else { return }
+    let tail = count - whole
+    let size = lanes * (inputs.count + outputs.count)
+    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: size)
+    defer { scratch.deallocate() }
+    scratch.initialize(repeating: 0, count: size)
+    let paddedInputs = inputs.indices.map { k in
+        (scratch + k * lanes).update(from: inputs[k] + whole, count: tail)
+        return UnsafePointer(scratch + k * lanes)
+    }
+    let paddedOutputs = outputs.indices.map { scratch + (inputs.count + $0) * lanes }
+    routine(paddedInputs, paddedOutputs, lanes)
+    for (output, padded) in zip(outputs, paddedOutputs) { (output + whole).update(from: padded, count: tail) }
 }
 
 private func unary(_ routine: UnaryRoutine, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
-    lanewise(count) { offset, n, padded in
-        guard padded else { return routine(x + offset, y + offset, n) }
-        var input = [Double](repeating: 0, count: lanes)
-        var output = [Double](repeating: 0, count: lanes)
-        for i in 0..<n { input[i] = x[offset + i] }
-        input.withUnsafeBufferPointer { i in output.withUnsafeMutableBufferPointer { routine(i.baseAddress, $0.baseAddress, lanes) } }
-        for i in 0..<n { y[offset + i] = output[i] }
-    }
+    lanewise(inputs: [x], outputs: [y], count: count) { x, y, n in routine(x[0], y[0], n) }
 }
 
 private func binary(
     _ routine: BinaryRoutine, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>,
     _ count: Int
 ) {
-    lanewise(count) { offset, n, padded in
-        guard padded else { return routine(a + offset, b + offset, y + offset, n) }
-        var first = [Double](repeating: 0, count: lanes)
-        var second = [Double](repeating: 0, count: lanes)
-        var output = [Double](repeating: 0, count: lanes)
-        for i in 0..<n { (first[i], second[i]) = (a[offset + i], b[offset + i]) }
-        first.withUnsafeBufferPointer { p in
-            second.withUnsafeBufferPointer { q in output.withUnsafeMutableBufferPointer { routine(p.baseAddress, q.baseAddress, $0.baseAddress, lanes) } }
-        }
-        for i in 0..<n { y[offset + i] = output[i] }
-    }
+    lanewise(inputs: [a, b], outputs: [y], count: count) { x, y, n in routine(x[0], x[1], y[0], n) }
 }
 
 extension Double {
@@ -55,18 +54,8 @@ extension Double {
         _ a: UnsafePointer<Double>, _ sine: UnsafeMutablePointer<Double>, _ cosine: UnsafeMutablePointer<Double>,
         count: Int
     ) {
-        lanewise(count) { offset, n, padded in
-            guard padded else { return symdiff_vec_sincos(a + offset, sine + offset, cosine + offset, n) }
-            var input = [Double](repeating: 0, count: lanes)
-            var s = [Double](repeating: 0, count: lanes)
-            var c = [Double](repeating: 0, count: lanes)
-            for i in 0..<n { input[i] = a[offset + i] }
-            input.withUnsafeBufferPointer { x in
-                s.withUnsafeMutableBufferPointer { sp in
-                    c.withUnsafeMutableBufferPointer { symdiff_vec_sincos(x.baseAddress, sp.baseAddress, $0.baseAddress, lanes) }
-                }
-            }
-            for i in 0..<n { (sine[offset + i], cosine[offset + i]) = (s[i], c[i]) }
+        lanewise(inputs: [a], outputs: [sine, cosine], count: count) { x, y, n in
+            symdiff_vec_sincos(x[0], y[0], y[1], n)
         }
     }
 
