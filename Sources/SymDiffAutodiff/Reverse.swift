@@ -15,29 +15,28 @@ extension Autodiff {
     public static func reverseGradient(
         of root: NodeID, in graph: ExprGraph, at point: [String: Double], variables: [String]
     ) -> [Double] {
-        let order = graph.reachable(from: [root])
-        let (value, constant) = nodeValues(graph, order: order, at: point)
-        var adjoint: [NodeID: Double] = [root: 1]
-        for id in order.reversed() {
-            guard let a = adjoint[id], a != 0 else { continue }
-            let node = graph[id]
-            let operands = node.operands
+        let tape = Tape(graph, roots: [root], variables: variables)
+        let value = tape.values(at: variables.map { point[$0] ?? .nan })
+        var adjoint = [Double](repeating: 0, count: value.count)
+        adjoint[tape.roots[0]] = 1
+        var gradient = [Double](repeating: 0, count: variables.count)
+        for (k, step) in zip(tape.steps.indices, tape.steps).reversed() {
+            let a = adjoint[k]
+            guard a != 0 else { continue }
+            if case .variable(let v) = step, v >= 0 { gradient[v] = a }
+            let operands = tape.operands(of: step)
             if operands.isEmpty { continue }
-            let partials = localPartials(node, operands.map { value[$0]! }, graph, constant)
+            let partials = localPartials(tape, step, operands.map { value[$0] })
             for (operand, partial) in zip(operands, partials) where partial != 0 {
-                adjoint[operand, default: 0] += a * partial
+                adjoint[operand] += a * partial
             }
         }
-        var variableNodes: [String: NodeID] = [:]
-        for id in order {
-            if case .variable(let name) = graph[id] { variableNodes[name] = id }
-        }
-        return variables.map { name in variableNodes[name].flatMap { adjoint[$0] } ?? 0 }
+        return gradient
     }
 
-    /// `∂node/∂operand_i` at the operands' values `x`.
-    private static func localPartials(_ node: Node, _ x: [Double], _ graph: ExprGraph, _ constant: Set<NodeID>) -> [Double] {
-        switch node {
+    /// `∂step/∂operand_i` at the operands' values `x`.
+    private static func localPartials(_ tape: Tape, _ step: Tape.Step, _ x: [Double]) -> [Double] {
+        switch step {
         case .sum:
             return x.map { _ in 1 }
         case .product:
@@ -49,7 +48,7 @@ extension Autodiff {
         default:
             return x.indices.map { i in
                 let seeded = x.indices.map { Dual<Double>(value: x[$0], derivative: $0 == i ? 1 : 0) }
-                return operation(node, seeded, graph, constant).derivative
+                return tape.operation(step, seeded).derivative
             }
         }
     }
