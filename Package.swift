@@ -10,6 +10,7 @@ let package = Package(
     name: "symdiff",
     products: [
         .library(name: "SymDiff", targets: ["SymDiff"]),
+        .library(name: "SymDiffVerify", targets: ["SymDiffVerify", "SymDiffAutodiff"]),
         .executable(name: "symdiff", targets: ["SymDiffCLI"]),
     ],
     targets: [
@@ -24,12 +25,14 @@ let package = Package(
             linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         /// The independent derivative check: automatic differentiation with its own rules.
         .target(name: "SymDiffAutodiff", dependencies: ["SymDiff"], swiftSettings: strict),
-        .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff"], swiftSettings: strict),
+        /// The two-way check of values (symbolic against autodiff), with a status per point.
+        .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffAutodiff"], swiftSettings: strict),
+        .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),
         .executableTarget(
             name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath"], path: "Benchmarks",
             swiftSettings: strict),
         .testTarget(
-            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffCLI", "CVectorMath"],
+            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCLI", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
     ]
 )

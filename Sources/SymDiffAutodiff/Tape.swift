@@ -8,8 +8,8 @@ import SymDiff
 /// `power(_:_:)` with an `Int`, an exponent with no variables under it the constant-exponent
 /// rule (so the base may be negative), any other the general rule.
 public struct Tape: Sendable {
-    /// One node's computation.
-    enum Step: Sendable {
+    /// One node's computation; operands are positions of earlier steps.
+    public enum Step: Sendable {
         case number(Number)
         case constant(Constant)
         /// The variable at this index of `variables`.
@@ -28,7 +28,8 @@ public struct Tape: Sendable {
     public let variables: [String]
     /// The position of each root in `nodes`.
     public let roots: [Int]
-    let steps: [Step]
+    /// The computation of each of `nodes`.
+    public let steps: [Step]
 
     /// The tape of everything under `roots`; a variable not in `variables` evaluates to NaN.
     public init(_ graph: ExprGraph, roots: [NodeID], variables: [String]) {
@@ -95,8 +96,8 @@ public struct Tape: Sendable {
         }
     }
 
-    /// The operand positions of a power or function step.
-    func operands(of step: Step) -> [Int] {
+    /// The operand positions of a step.
+    public func operands(of step: Step) -> [Int] {
         switch step {
         case .integerPower(let base, _): return [base]
         case .constantPower(let base, let exponent), .power(let base, let exponent): return [base, exponent]

@@ -1,6 +1,7 @@
 // Running one symdiff invocation in-process: arguments in, stdout, stderr and status out.
 import Foundation
 import SymDiff
+import SymDiffVerify
 
 /// What an invocation printed and its exit status.
 ///
@@ -12,6 +13,8 @@ struct Invocation {
 
     /// Exit status for bad input of any kind: formula, option, limit.
     static let usageError: Int32 = 2
+    /// Exit status when `--verify` finds values that disagree (or, with `--strict`, values not ok).
+    static let verificationFailed: Int32 = 1
 }
 
 /// Runs symdiff with `arguments` (without the program name). `readFile` supplies the bytes of
@@ -58,8 +61,12 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     }
     let clock = ContinuousClock()
     let start = clock.now
+    var verification: Verification?
+    var verificationReport = ""
     do {
-        result.stdout = try output(derivatives, options: options)
+        (result.stdout, verificationReport, verification) = try output(derivatives, options: options)
+    } catch let error as VerificationError {
+        return failure(describe(error))
     } catch let error as CommandLineError {
         return failure(error.rendered)
     } catch let error as LimitExceeded {
@@ -73,18 +80,37 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     result.stderr = derivatives.notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
     if options.stats { result.stderr += statsReport(derivatives, printing: printing) }
+    if let verification {
+        result.stderr += verificationReport + verifySummary(verification, strict: options.strict)
+        if !verification.passed(strict: options.strict) { result.status = Invocation.verificationFailed }
+    }
     return result
 }
 
-/// What the run prints on stdout (empty when it writes `--out`), in the requested format,
-/// with values when points were given.
-private func output(_ d: Derivatives, options: Options) throws -> String {
+/// What the run prints on stdout (empty when it writes `--out`, except for the `--verify`
+/// report), in the requested format, with values when points were given; and with
+/// `--verify`, the verification and its report when stdout carries CSV.
+private func output(_ d: Derivatives, options: Options) throws -> (String, String, Verification?) {
     let format = options.format ?? options.out.flatMap { TableFormat(path: $0) }.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? .text
+    guard options.points != nil || !options.verify else {
+        throw CommandLineError(
+            "--verify checks values: it needs points", argument: "--verify",
+            hint: "give points with --at, --grid, --random or --points")
+    }
+    guard options.verify || !options.strict else {
+        throw CommandLineError("--strict only applies with --verify", argument: "--strict", hint: "add --verify")
+    }
     var table: OutputTable?
+    var verification: Verification?
     if let source = options.points {
         let points = try samplePoints(options, source: source, variables: d.freeVariables)
         let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
-        if let out = options.out, format == .csv || format == .npy {
+        if options.verify {
+            let v = try Verification(
+                d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
+            verification = v
+            table = plan.table(at: points, statuses: v.columns.map { $0.status.map(\.rawValue) })
+        } else if let out = options.out, format == .csv || format == .npy {
             // Streamed: the values are written as they are computed, never held whole.
             if format == .csv {
                 var writer = CSVTableWriter(path: out)
@@ -93,17 +119,20 @@ private func output(_ d: Derivatives, options: Options) throws -> String {
                 var writer = NPYTableWriter(path: out)
                 try plan.stream(points, into: &writer)
             }
-            return ""
+            return ("", "", nil)
+        } else {
+            table = plan.table(at: points)
         }
-        table = plan.table(at: points)
     }
     let text: String
     switch (format, table) {
+    case (.text, _) where verification != nil: text = try textReport(d) + "\n" + verifyReport(verification!, precision: options.precision)
     case (.text, _): text = try textReport(d) + (table.map { "\n" + csvText($0, meta: false) } ?? "")
     case (.json, nil): text = try jsonReport(d)
-    case (.json, let table?): text = jsonValuesReport(d, table)
+    case (.json, let table?): text = jsonValuesReport(d, table, verification: verification, precision: options.precision)
     case (.graph, _): text = graphReport(d)
-    case (.csv, let table?) where options.out == nil: text = csvText(table)
+    case (.csv, let table?) where options.out == nil:
+        return (csvText(table), verification.map { verifyReport($0, precision: options.precision) } ?? "", verification)
     case (.csv, let table?), (.npy, let table?), (.npz, let table?):
         guard let out = options.out else {
             throw CommandLineError(
@@ -111,17 +140,17 @@ private func output(_ d: Derivatives, options: Options) throws -> String {
                 hint: "symdiff ... --out ref.\(format.rawValue)")
         }
         try table.write(to: out, format: format.table)
-        return ""
+        return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
     case (.csv, nil), (.npy, nil), (.npz, nil):
         throw CommandLineError(
             "\(format.rawValue) output holds values: it needs points", argument: "--format \(format.rawValue)",
             hint: "give points with --at, --grid, --random or --points")
     }
-    guard let out = options.out else { return text }
+    guard let out = options.out else { return (text, "", verification) }
     let file = try AtomicFile(path: out)
     try file.write(text.utf8)
     try file.commit()
-    return ""
+    return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
 }
 
 /// The table as CSV text: the `# {meta}` line (unless `meta` is false), the header, one row
@@ -169,6 +198,19 @@ private func describe(_ error: SymDiffError, formulas: [String]) -> String {
         return "error: \(limit.message)\n"
     case .invalidVariable(let name, let reason):
         return CommandLineError(reason, argument: "--wrt \(name)", underline: 6..<(6 + name.count)).rendered
+    }
+}
+
+/// The stderr text for a verification that cannot run.
+private func describe(_ error: VerificationError) -> String {
+    switch error {
+    case .unsupportedOrder(let wrt):
+        return CommandLineError(
+            "--verify checks mixed partials up to order \(Verification.maxMixedOrder); "
+                + "\(wrt.joined(separator: ",")) is of order \(wrt.count)",
+            argument: "--verify", hint: "lower --order, or verify pure partials (one variable) of any order").rendered
+    case .missingVariable(let name):
+        return CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value").rendered
     }
 }
 

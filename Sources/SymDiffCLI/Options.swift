@@ -30,6 +30,10 @@ struct Options {
     var threads: Int?
     var precision = Precision.double
     var quiet = false
+    /// Check every value two ways (symbolic and autodiff) and report.
+    var verify = false
+    /// With `verify`: fail on any value that is not `ok`.
+    var strict = false
     var maxPoints = PointSet.defaultMaxPoints
     var simplify = true
     var stats = false
@@ -154,6 +158,8 @@ private let optionTable: [OptionSpec] = [
         options.precision = precision
     },
     flag("--quiet") { $0.quiet = true },
+    flag("--verify") { $0.verify = true },
+    flag("--strict") { $0.strict = true },
     value("--max-points") { options, text throws(CommandLineError) in
         options.maxPoints = try integer(text, option: "--max-points", in: 1...Int(Int32.max))
     },

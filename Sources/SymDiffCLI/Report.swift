@@ -1,6 +1,7 @@
 // The text and JSON reports of a finished request.
 import Foundation
 import SymDiff
+import SymDiffVerify
 
 /// One line per function and partial: `f = ...`, then `d/dx1 = ...`; a blank line between
 /// the blocks of several formulas.
@@ -80,9 +81,26 @@ func graphReport(_ d: Derivatives) -> String {
 /// The JSON contract with values: `variables`, `meta`, `points`, and per formula its
 /// `function` and `values` and per partial `wrt`, `expression` and `values` (`null` for a
 /// non-finite value).
-func jsonValuesReport(_ d: Derivatives, _ table: OutputTable) -> String {
+func jsonValuesReport(_ d: Derivatives, _ table: OutputTable, verification: Verification? = nil, precision: Precision = .double) -> String {
     "{\"variables\": \(jsonArray(d.variables)),\n \"meta\": \(table.jsonMeta),\n \"points\": \(table.jsonPoints),\n"
+        + (verification.map { " \"verify\": \(jsonVerification($0, precision)),\n" } ?? "")
         + " \"results\": [" + table.results.map(OutputTable.jsonResult).joined(separator: ",\n  ") + "]}\n"
+}
+
+/// The `verify` member: the method, and per value the largest differences and the verdict.
+private func jsonVerification(_ v: Verification, _ precision: Precision) -> String {
+    let columns = v.columns.map { column in
+        let d = column.differences
+        return JSONText.object([
+            ("name", JSONText.string(column.name)), ("max_abs_difference", JSONText.number(d.absolute)),
+            ("max_rel_difference", JSONText.number(d.relative)), ("max_ulps", JSONText.number(d.ulps)),
+            ("worst_point", d.worstPoint.map(String.init) ?? "null"), ("disagreements", String(column.disagreements)),
+        ])
+    }
+    return JSONText.object([
+        ("passed", v.passed() ? "true" : "false"), ("method", JSONText.string(verifyMethod(precision))),
+        ("values", "[" + columns.joined(separator: ",\n    ") + "]"),
+    ])
 }
 
 private func jsonArray(_ items: [String]) -> String {

@@ -115,16 +115,18 @@ struct ValuePlan {
     }
 
     /// Every value at `points`, gathered in a table with the batch-first gradient and Hessian
-    /// of a single formula when those orders were asked for.
-    func table(at points: PointSet) -> OutputTable {
+    /// of a single formula when those orders were asked for; `statuses`, one array per
+    /// column, come from `--verify`.
+    func table(at points: PointSet, statuses: [[String]]? = nil) -> OutputTable {
         var values = [[Double]](repeating: [], count: columns.count)
         for k in values.indices { values[k].reserveCapacity(points.count) }
         forEachChunk(of: points) { _, part in
             for k in values.indices { values[k].append(contentsOf: part[k]) }
         }
         var results: [OutputResult] = []
-        for (column, columnValues) in zip(columns, values) {
-            let output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
+        for (k, (column, columnValues)) in zip(columns, values).enumerated() {
+            var output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
+            output.status = statuses?[k]
             if column.wrt.isEmpty {
                 results.append(OutputResult(function: output, derivatives: []))
             } else {

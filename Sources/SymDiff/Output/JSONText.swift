@@ -59,13 +59,17 @@ extension OutputTable {
             JSONText.object([
                 ("wrt", "[" + d.wrt.map(JSONText.string).joined(separator: ", ") + "]"),
                 ("expression", JSONText.string(d.expression ?? d.name)), ("values", JSONText.numbers(d.values)),
-            ])
+            ] + statusMember(d))
         }
         return JSONText.object([
             ("function", JSONText.string(result.function.expression ?? result.function.name)),
             ("values", JSONText.numbers(result.function.values)),
-            ("derivatives", "[" + derivatives.joined(separator: ",\n      ") + "]"),
-        ])
+        ] + statusMember(result.function) + [("derivatives", "[" + derivatives.joined(separator: ",\n      ") + "]")])
+    }
+
+    /// The `"status"` member of a column that has statuses.
+    private static func statusMember(_ column: OutputColumn) -> [(String, String)] {
+        column.status.map { [("status", "[" + $0.map(JSONText.string).joined(separator: ", ") + "]")] } ?? []
     }
 
     /// The whole document: `{"meta": {...}, "points": {...}, "results": [...]}` and a newline.

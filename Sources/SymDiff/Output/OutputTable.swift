@@ -10,6 +10,9 @@ public struct OutputColumn: Hashable, Sendable {
     public var wrt: [String]
     /// For a function or derivative, its expression in the formula language.
     public var expression: String?
+    /// With `--verify`, each value's status (`ok`, `nondifferentiable`, ...), written next to
+    /// the values in JSON.
+    public var status: [String]?
 
     /// A column named `name`; `wrt` and `expression` describe derivatives in JSON output.
     public init(name: String, values: [Double], wrt: [String] = [], expression: String? = nil) {
