@@ -49,9 +49,10 @@ struct FormulaPlan: Sendable {
     func check(point i: Int, points: PointSet, template: [Verification.Column], into part: inout [Verification.Column]) {
         let exact = points.columns.map { $0[i] }
         let wide = exact.map { Wide($0) }
-        let bounded = exact.map { RoundingBound($0) }
+        let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
         let events = PointEvents(function, values: function.values(at: wide))
         let symbolicBounds = symbolic.evaluate(at: bounded)
+        let numberBounds = symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) })
         let probe = StatusProbe(
             point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
         let differences = FiniteDifference(function: { function.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
@@ -60,9 +61,10 @@ struct FormulaPlan: Sendable {
             let autodiff = partial(wrt, at: bounded)
             let symbolicValue = template[k].symbolic[i]
             let extendedValue = template[k].extended[i]
-            let bound = symbolicBounds[j].bound * boundScale
+            let bound = symbolicBounds[j].bound
+            let numbers = numberBounds[j].bound
             let (status, sides, limit) = probe.status(
-                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: bound)
+                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: bound * boundScale + numbers)
             let local = part[k].status.count
             part[k].status.append(status)
             if let sides { part[k].oneSided[local] = sides }
@@ -70,14 +72,14 @@ struct FormulaPlan: Sendable {
             let reference = Double(autodiff.value)
             part[k].autodiff.append(reference)
             let ulp = Swift.max(Swift.abs(symbolicValue), Swift.abs(reference)).ulp
-            let tolerance = Double(2 * bound + 0x1p-10 * autodiff.bound) + 4 * ulp
+            let extendedTolerance = Double(0x1p-10 * (bound + autodiff.bound) + 2 * numbers) + 4 * ulp
+            let tolerance = boundScale < 1 ? extendedTolerance : Double(2 * (bound + numbers) + 0x1p-10 * autodiff.bound) + 4 * ulp
             part[k].tolerance.append(tolerance)
             guard status == .ok else {
                 part[k].agrees.append(true)
                 part[k].finiteDifference.append(.nan)
                 continue
             }
-            let extendedTolerance = Double(0x1p-10 * (bound + autodiff.bound)) + 4 * ulp
             part[k].agrees.append(
                 Swift.abs(symbolicValue - reference) <= tolerance && Swift.abs(extendedValue - reference) <= extendedTolerance)
             part[k].finiteDifference.append(wrt.isEmpty ? .nan : Double(differences.estimate(wrt, at: wide)))

@@ -16,7 +16,7 @@ public enum PointStatus: String, Sendable, CaseIterable, Comparable {
     /// 0/0 (or 0·∞) as written, with a finite limit: `sin(x)/x` at 0.
     case removable
     /// binary64 may lose more than half its digits here: the rounding-error bound exceeds
-    /// `2^-26` of the value.
+    /// `2^-26` of the value (or cannot be computed).
     case cancellation
     /// The value, or a step of its binary64 computation, is beyond binary64's range.
     case overflow
@@ -86,7 +86,7 @@ struct StatusProbe {
             return (.nondifferentiable, sides, nil)
         }
         if Swift.abs(autodiff) > Wide(Double.greatestFiniteMagnitude) || !symbolic.isFinite { return (.overflow, nil, nil) }
-        if symbolicBound > Self.cancellationLimit * Swift.abs(autodiff) { return (.cancellation, nil, nil) }
+        if !(symbolicBound <= Self.cancellationLimit * Swift.abs(autodiff)) { return (.cancellation, nil, nil) }
         return (.ok, nil, nil)
     }
 

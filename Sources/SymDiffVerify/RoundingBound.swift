@@ -10,6 +10,28 @@ public typealias Wide = Float80
 public typealias Wide = Double
 #endif
 
+/// What rounds in a computation whose error a `RoundingBound` tracks.
+public protocol RoundingModel: Sendable {
+    /// The relative error of each operation: `2^-53` for binary64 arithmetic.
+    static var operationUnit: Wide { get }
+    /// The relative error of each number in the expression.
+    static var numberUnit: Wide { get }
+}
+
+/// Binary64 arithmetic on exact numbers: every operation rounds.
+public enum BinaryArithmetic: RoundingModel {
+    public static let operationUnit: Wide = 0x1p-53
+    public static let numberUnit: Wide = 0
+}
+
+/// Exact arithmetic on numbers that were rounded to binary64 once, as the symbolic engine
+/// rounds when it folds decimal literals (`1 - 0.1` to `0.9`): an error that evaluating in a
+/// wider precision does not shrink.
+public enum RoundedNumbers: RoundingModel {
+    public static let operationUnit: Wide = 0
+    public static let numberUnit: Wide = 0x1p-53
+}
+
 /// A value computed in `Wide`, with a first-order bound on how far the same computation in
 /// binary64 can be from it.
 ///
@@ -20,11 +42,13 @@ public typealias Wide = Double
 /// classic running error bound of numerical analysis (Higham, *Accuracy and Stability of
 /// Numerical Algorithms*, §3.3), to first order in `u`: what the verifier uses as the
 /// tolerance for a binary64 value and to detect cancellation.
-public struct RoundingBound: NestedDual {
+///
+/// `Model` says what rounds: the operations (`BinaryArithmetic`) or the numbers (`RoundedNumbers`).
+public struct RoundingBound<Model: RoundingModel>: NestedDual {
     public typealias Base = RoundingBound
 
-    /// The unit roundoff of binary64.
-    public static let unitRoundoff: Wide = 0x1p-53
+    /// The relative error of one rounded operation.
+    static var unitRoundoff: Wide { Model.operationUnit }
 
     /// The value, computed in `Wide`.
     public var value: Wide
@@ -37,12 +61,18 @@ public struct RoundingBound: NestedDual {
         self.bound = bound
     }
 
-    /// An exact binary64 input.
-    public init(_ value: Double) { self.init(value: Wide(value), bound: 0) }
+    /// A number of the expression, rounded as the model says.
+    public init(_ value: Double) { self.init(value: Wide(value), bound: Model.numberUnit * Swift.abs(Wide(value))) }
+
+    /// An exact input.
+    public init(input value: Double) { self.init(value: Wide(value), bound: 0) }
     public init(integerLiteral value: Int) { self.init(Double(value)) }
 
-    /// π as binary64 rounds it: off by `|Double.pi - π|`.
-    public static var pi: RoundingBound { RoundingBound(value: .pi, bound: Swift.abs(Wide(Double.pi) - .pi)) }
+    /// π as the model rounds it: off by `|Double.pi - π|` if operations or numbers round.
+    public static var pi: RoundingBound {
+        let rounds = Model.operationUnit > 0 || Model.numberUnit > 0
+        return RoundingBound(value: .pi, bound: rounds ? Swift.abs(Wide(Double.pi) - .pi) : 0)
+    }
     public var isZero: Bool { value == 0 && bound == 0 }
 
     public static func == (a: RoundingBound, b: RoundingBound) -> Bool { a.value == b.value }
@@ -54,9 +84,14 @@ public struct RoundingBound: NestedDual {
         RoundingBound(value: value, bound: propagated + units * unitRoundoff * Swift.abs(value))
     }
 
-    /// `|slope| * error`, or 0 when either is 0 (even if the other is infinite), as a zero
-    /// tangent carries nothing in `Dual`.
-    private static func carried(_ slope: Wide, _ error: Wide) -> Wide { error == 0 || slope == 0 ? 0 : Swift.abs(slope) * error }
+    /// `|slope| * error`: 0 when the error is 0 (even through an infinite slope, as a zero
+    /// tangent carries nothing in `Dual`) or the slope is 0 and the error finite; infinite
+    /// (nothing known) when the error is infinite or NaN, or the slope NaN.
+    private static func carried(_ slope: Wide, _ error: Wide) -> Wide {
+        if error == 0 { return 0 }
+        if !(error < .infinity) || slope.isNaN { return .infinity }
+        return slope == 0 ? 0 : Swift.abs(slope) * error
+    }
 
     public static func + (a: RoundingBound, b: RoundingBound) -> RoundingBound {
         rounded(a.value + b.value, propagated: a.bound + b.bound)
@@ -85,7 +120,21 @@ public struct RoundingBound: NestedDual {
             let alongB = Dual<Wide>.apply(f, Dual(value: a.value, derivative: 0), Dual(value: b.value, derivative: 1))
             propagated += carried(alongB.derivative, b.bound)
         }
+        propagated = Swift.max(
+            propagated,
+            secant({ Wide.apply(f, $0, b.value) }, a, at: alongA.value)
+                + (f.arity == 2 ? secant({ Wide.apply(f, a.value, $0) }, b, at: alongA.value) : 0))
         return rounded(alongA.value, propagated: propagated, units: 2)
+    }
+
+    /// The largest change of `g` when its argument moves by its whole bound, once that bound
+    /// is too wide (over `2^-20` relative) for the slope at one end to speak for the interval:
+    /// a kink or jump inside it (`relu`, `sign`, `atan2`'s cut), a pole, a saturating function
+    /// crossing over (`erfc(±huge)`). Infinite when `g` leaves its domain there.
+    private static func secant(_ g: (Wide) -> Wide, _ a: RoundingBound, at center: Wide) -> Wide {
+        guard a.bound > 0x1p-20 * Swift.abs(a.value) else { return 0 }
+        let change = Swift.max(Swift.abs(g(a.value + a.bound) - center), Swift.abs(g(a.value - a.bound) - center))
+        return change.isNaN ? .infinity : change
     }
 
     /// `∂(a^b)/∂b = a^b log|a|`, 0 where `a^b` is 0 (its limit as `a -> 0`).
@@ -93,19 +142,22 @@ public struct RoundingBound: NestedDual {
 
     public static func power(_ a: RoundingBound, _ b: RoundingBound) -> RoundingBound {
         let v = Wide.pow(a.value, b.value)
-        let propagated = carried(b.value * Wide.pow(a.value, b.value - 1), a.bound) + carried(exponentSlope(v, a.value), b.bound)
-        return rounded(v, propagated: propagated, units: 2)
+        let linear = carried(b.value * Wide.pow(a.value, b.value - 1), a.bound) + carried(exponentSlope(v, a.value), b.bound)
+        let wide = secant({ Wide.pow($0, b.value) }, a, at: v) + secant({ Wide.pow(a.value, $0) }, b, at: v)
+        return rounded(v, propagated: Swift.max(linear, wide), units: 2)
     }
 
     public static func power(_ a: RoundingBound, _ n: Int) -> RoundingBound {
         let v = Wide.pow(a.value, Wide(n))
-        return rounded(v, propagated: carried(Wide(n) * Wide.pow(a.value, Wide(n - 1)), a.bound), units: 4)
+        let linear = carried(Wide(n) * Wide.pow(a.value, Wide(n - 1)), a.bound)
+        return rounded(v, propagated: Swift.max(linear, secant({ Wide.pow($0, Wide(n)) }, a, at: v)), units: 4)
     }
 
     public static func power(_ a: RoundingBound, constantExponent b: RoundingBound) -> RoundingBound {
         let v = Wide.pow(a.value, b.value)
-        let propagated = carried(b.value * Wide.pow(a.value, b.value - 1), a.bound) + carried(exponentSlope(v, a.value), b.bound)
-        return rounded(v, propagated: propagated, units: 2)
+        let linear = carried(b.value * Wide.pow(a.value, b.value - 1), a.bound) + carried(exponentSlope(v, a.value), b.bound)
+        let wide = secant({ Wide.pow($0, b.value) }, a, at: v) + secant({ Wide.pow(a.value, $0) }, b, at: v)
+        return rounded(v, propagated: Swift.max(linear, wide), units: 2)
     }
 
     public static func seeded(_ value: RoundingBound, _ directions: ArraySlice<Bool>) -> RoundingBound { value }

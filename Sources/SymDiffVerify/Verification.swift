@@ -13,14 +13,15 @@ import SymDiffAutodiff
 ///   series for pure partials above order 4) in `Wide`, with the module's own rules.
 /// - A first-order bound `B` on the rounding error of each binary64 computation
 ///   (`RoundingBound`): `B_s` for the symbolic derivative's own expression, `B_a` for the
-///   autodiff computation.
+///   autodiff computation; and `B_n` for the numbers the symbolic engine rounded when it
+///   folded them (`1 - 0.1` is the binary64 `0.9`), an error no precision removes.
 ///
-/// At `ok` points the binary64 value must satisfy `|symbolic - autodiff| <= 2 B_s + 2^-10 B_a
-/// + 4 ulp`, and the extended one `|extended - autodiff| <= 2^-10 (B_s + B_a) + 4 ulp`: the
-/// factor 2 allows for the compiled program rounding in another order than the expression,
-/// `2^-10 = 2 * 2^-64 / 2^-53` scales a binary64 bound to extended precision, and 4 ulp
-/// covers the final roundings. Values output in extended precision are held to the second
-/// bound. Other statuses are reported, not compared.
+/// At `ok` points the binary64 value must satisfy `|symbolic - autodiff| <= 2 (B_s + B_n) +
+/// 2^-10 B_a + 4 ulp`, and the extended one `|extended - autodiff| <= 2^-10 (B_s + B_a) +
+/// 2 B_n + 4 ulp`: the factor 2 allows for the compiled program rounding in another order
+/// than the expression, `2^-10 = 2 * 2^-64 / 2^-53` scales a binary64 bound to extended
+/// precision, and 4 ulp covers the final roundings. Values output in extended precision are
+/// held to the second bound. Other statuses are reported, not compared.
 public struct Verification: Sendable {
     /// One function or partial at every point.
     public struct Column: Sendable {

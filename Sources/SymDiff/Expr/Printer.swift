@@ -112,22 +112,26 @@ struct Printer {
         if negate { coefficient = -coefficient }
         var above: [String] = []
         var below: [(String, Precedence)] = []
+        var numberBelow = false
         if coefficient.isNegative { coefficient = -coefficient }
         switch coefficient {
         case .rational(let p, let q):
             if p != 1 { above.append(String(p)) }
             if q != 1 { below.append((String(q), .atom)) }
+            numberBelow = q != 1
         case .real:
             above.append(coefficient.description)
         }
         var sums: [String] = []
         var dividesByZero = false
+        var sumsBelow = 0
         for factor in factors.filter(isSimple) + factors.filter({ !isSimple($0) }) where graph.number(factor) == nil {
             if case .power(let base, let exponent) = graph[factor], names[factor] == nil,
                 let n = graph.number(exponent), n.isNegative
             {
                 below.append(powerText(base, -n))
                 dividesByZero = dividesByZero || graph.number(base)?.isZero == true
+                if case .sum = graph[base], n == .minusOne { sumsBelow += 1 }
             } else if case .sum = graph[factor], names[factor] == nil {
                 sums.append(wrapped(text(factor), above: .product))
             } else {
@@ -140,8 +144,9 @@ struct Printer {
         var out = above.isEmpty ? "1" : above.joined(separator: "*")
         if below.count == 1 {
             out += "/" + wrapped(below[0], above: .product)
-        } else if dividesByZero {
-            // `x/(y*0)` would read back as `x/0`: divide factor by factor instead.
+        } else if dividesByZero || below.count == 2 && sumsBelow == 1 && numberBelow {
+            // `x/(y*0)` would read back as `x/0`, and `x/(2*(a + b))` as `x/(2*a + 2*b)`:
+            // divide factor by factor instead.
             out += below.map { "/" + wrapped($0, above: .product) }.joined()
         } else if !below.isEmpty {
             out += "/(" + below.map { wrapped($0, above: .product) }.joined(separator: "*") + ")"

@@ -1,6 +1,8 @@
 // The canonical constructors: each stated law holds, the domain is kept, values never change.
 import Testing
 @testable import SymDiff
+import SymDiffAutodiff
+import SymDiffVerify
 
 /// Lowers each text into one shared graph and returns the roots.
 func lowered(_ texts: [String], limits: Limits = Limits()) throws -> (ExprGraph, [NodeID]) {
@@ -72,7 +74,13 @@ func lowered(_ texts: [String], limits: Limits = Limits()) throws -> (ExprGraph,
         }
     }
 
-    /// Canonical form and simplification agree with evaluating the text as written.
+    /// Canonical form and simplification agree with evaluating the text as written, at
+    /// points where they are well-conditioned.
+    ///
+    /// A point is skipped when the running rounding-error bound of the canonical or simplified
+    /// form (`RoundingBound`) exceeds `1e-10` of its value: there the forms may legitimately
+    /// differ (`sin` of a huge argument), or one may fall just off a domain edge the other
+    /// hits exactly (`acosh(y/y)` as `acosh(y*y^-1)`).
     @Test func valuesNeverChange() throws {
         let seed: UInt64 = 2024
         var generator = FormulaGenerator(seed: seed)
@@ -86,6 +94,9 @@ func lowered(_ texts: [String], limits: Limits = Limits()) throws -> (ExprGraph,
             let root = try graph.lower(tree)
             var rewriter = Rewriter()
             let simplified = try rewriter.simplify(root, in: &graph)
+            let names = Array(point.keys)
+            let bounds = Tape(graph, roots: [root, simplified], variables: names).evaluate(at: names.map { RoundingBound<BinaryArithmetic>(input: point[$0]!) })
+            guard bounds.allSatisfy({ $0.bound <= 1e-10 * abs($0.value) }) else { continue }
             for (what, id) in [("canonical", root), ("simplified", simplified)] {
                 let value = graph.evaluate(id, at: point)
                 #expect(agree(value, written, tolerance: 1e-9), "seed \(seed) \(what) '\(text)' at \(point): written \(written), got \(value) from \(graph.formula(id))")

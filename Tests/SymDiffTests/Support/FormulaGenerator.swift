@@ -1,47 +1,148 @@
-// Random formulas over the whole formula language, depth-bounded and seeded.
+// Random formulas generated from the rules of grammar/formula.ebnf, depth-bounded and seeded.
 @testable import SymDiff
 
-/// Generates formula text from the language's constructs: numbers, variables, constants,
-/// unary signs, the five operators, and every built-in function at its arity.
+/// Generates formula text by expanding the rules of `grammar/formula.ebnf` at random.
 ///
-/// Numbers stay small and exponents are small integers or halves, so values at points in
-/// (0.2, 2) are mostly finite; callers skip points where the formula is not.
+/// The grammar gives the structure; a few context conditions the EBNF cannot state are
+/// table rows here: a call has its function's arity, names are the variables `x y z`,
+/// numbers come from a small pool of literals, and pattern variables and bindings (not
+/// formulas of their own) are left out; `D(...)` is rare. Past the depth budget every
+/// choice takes the alternative that ends soonest and repetitions stop, so any budget
+/// terminates. Points are in (0.2, 2), where the bare variables are inside every domain;
+/// callers skip the points where a formula is not finite.
 struct FormulaGenerator {
     var random: SeededGenerator
     let variables = ["x", "y", "z"]
+    let grammar = EBNFGrammar.formula
+
+    /// Literals a `number` becomes.
+    static let numbers = ["1", "2", "3", "5", "0.5", "2.5", "1e-1", "1.5"]
+    /// Rule expansions per level of nesting (`expr term unary power primary call`).
+    static let expansionsPerLevel = 6
+    /// Relative weights of alternatives by the rules they mention (the product; 1 for
+    /// others): variables and calls often, signs, constants and parentheses seldom.
+    static let weights: [String: Double] = [
+        "patternvar": 0, "binding": 0, "derivative": 0.01, "unary": 0.15, "identifier": 4, "call": 2,
+        "constant": 0.3, "expr": 0.5,
+    ]
 
     init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    /// A formula of nesting depth at most `depth`.
+    /// A formula of nesting depth at most about `depth`.
     mutating func formula(depth: Int) -> String {
-        if depth <= 0 || Int.random(in: 0..<10, using: &random) < 2 { return leaf() }
-        switch Int.random(in: 0..<10, using: &random) {
-        case 0..<4:
-            let op = ["+", "-", "*", "/"].randomElement(using: &random)!
-            return "(\(formula(depth: depth - 1)) \(op) \(formula(depth: depth - 1)))"
-        case 4:
-            let exponent = ["2", "3", "-1", "-2", "0.5", "(1/3)", "y"].randomElement(using: &random)!
-            return "(\(formula(depth: depth - 1)))^\(exponent)"
-        case 5:
-            return "-\(formula(depth: depth - 1))"
-        default:
-            let f = Function.allCases.randomElement(using: &random)!
-            let arguments = (0..<f.arity).map { _ in formula(depth: depth - 1) }
-            return "\(f.name)(\(arguments.joined(separator: ", ")))"
-        }
-    }
-
-    private mutating func leaf() -> String {
-        switch Int.random(in: 0..<10, using: &random) {
-        case 0..<6: return variables.randomElement(using: &random)!
-        case 6..<8: return String(Int.random(in: 1...5, using: &random))
-        case 8: return ["0.5", "2.5", "1e-1"].randomElement(using: &random)!
-        default: return ["pi", "e"].randomElement(using: &random)!
-        }
+        var words: [String] = []
+        expand(.rule("expr"), budget: depth * Self.expansionsPerLevel, into: &words)
+        return words.joined(separator: " ")
     }
 
     /// A point with every variable in (0.2, 2).
     mutating func point() -> [String: Double] {
         Dictionary(uniqueKeysWithValues: variables.map { ($0, Double.random(in: 0.2..<2, using: &random)) })
     }
+
+    private mutating func expand(_ term: EBNFGrammar.Term, budget: Int, into words: inout [String]) {
+        switch term {
+        case .terminal(let text): words.append(text)
+        case .characterClass: words.append(variables.randomElement(using: &random)!)
+        case .rule(let name): expandRule(name, budget: budget - 1, into: &words)
+        case .sequence(let items): for item in items { expand(item, budget: budget, into: &words) }
+        case .choice(let alternatives):
+            expand(choose(alternatives, budget: budget), budget: budget, into: &words)
+        case .optional(let item):
+            if budget > 0 && Double.random(in: 0..<1, using: &random) < 0.3 { expand(item, budget: budget, into: &words) }
+        case .zeroOrMore(let item):
+            for _ in 0..<repetitions(budget: budget) { expand(item, budget: budget, into: &words) }
+        case .oneOrMore(let item):
+            for _ in 0...repetitions(budget: budget) { expand(item, budget: budget, into: &words) }
+        }
+    }
+
+    /// The rows for the context conditions, else the rule's body.
+    private mutating func expandRule(_ name: String, budget: Int, into words: inout [String]) {
+        switch name {
+        case "identifier": words.append(variables.randomElement(using: &random)!)
+        case "number": words.append(Self.numbers.randomElement(using: &random)!)
+        case "count": words.append(["1", "2"].randomElement(using: &random)!)
+        case "call":
+            let function = Function.allCases.randomElement(using: &random)!
+            words += [function.name, "("]
+            for k in 0..<function.arity {
+                if k > 0 { words.append(",") }
+                expandRule("expr", budget: budget - 1, into: &words)
+            }
+            words.append(")")
+        default:
+            guard let body = grammar.rules[name] else { return }  // EOF
+            expand(body, budget: budget, into: &words)
+        }
+    }
+
+    /// 0 to 2 repetitions, mostly 0; none past the budget.
+    private mutating func repetitions(budget: Int) -> Int {
+        guard budget > 0 else { return 0 }
+        let r = Double.random(in: 0..<1, using: &random)
+        return r < 0.6 ? 0 : r < 0.9 ? 1 : 2
+    }
+
+    /// An alternative by weight; past the budget, the one that ends soonest.
+    private mutating func choose(_ alternatives: [EBNFGrammar.Term], budget: Int) -> EBNFGrammar.Term {
+        let usable = alternatives.filter { weight($0) > 0 }
+        if budget <= 0 {
+            let least = usable.map(height).min()!
+            return usable.filter { height($0) == least }.randomElement(using: &random)!
+        }
+        var r = Double.random(in: 0..<usable.map(weight).reduce(0, +), using: &random)
+        for alternative in usable {
+            r -= weight(alternative)
+            if r < 0 { return alternative }
+        }
+        return usable.last!
+    }
+
+    private func weight(_ term: EBNFGrammar.Term) -> Double {
+        mentions(term).compactMap { Self.weights[$0] }.reduce(1, *)
+    }
+
+    /// The rule names a term refers to directly.
+    private func mentions(_ term: EBNFGrammar.Term) -> [String] {
+        switch term {
+        case .rule(let name): return [name]
+        case .terminal, .characterClass: return []
+        case .sequence(let items), .choice(let items): return items.flatMap(mentions)
+        case .optional(let item), .zeroOrMore(let item), .oneOrMore(let item): return mentions(item)
+        }
+    }
+
+    /// How many rule expansions a term needs at least before it is all terminals.
+    private func height(_ term: EBNFGrammar.Term) -> Int { Self.height(term, Self.ruleHeights) }
+
+    private static func height(_ term: EBNFGrammar.Term, _ rules: [String: Int]) -> Int {
+        switch term {
+        case .rule(let name): return rules[name] ?? 1
+        case .terminal, .characterClass, .optional, .zeroOrMore: return 0
+        case .sequence(let items): return items.map { height($0, rules) }.max() ?? 0
+        case .choice(let items): return items.map { height($0, rules) }.min() ?? 0
+        case .oneOrMore(let item): return height(item, rules)
+        }
+    }
+
+    /// Each rule's least expansion count, by iterating to a fixed point; the rules the
+    /// generator writes itself take one.
+    static let ruleHeights: [String: Int] = {
+        let grammar = EBNFGrammar.formula
+        let written = ["identifier", "number", "count", "call"]
+        var heights = Dictionary(uniqueKeysWithValues: grammar.names.map { ($0, written.contains($0) ? 1 : Int.max / 4) })
+        var changed = true
+        while changed {
+            changed = false
+            for name in grammar.names where !written.contains(name) {
+                let h = 1 + height(grammar.rules[name]!, heights)
+                if h < heights[name]! {
+                    heights[name] = h
+                    changed = true
+                }
+            }
+        }
+        return heights
+    }()
 }

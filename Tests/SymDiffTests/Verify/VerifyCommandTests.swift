@@ -1,0 +1,62 @@
+// --verify end to end in-process: the report, the statuses in JSON, the exit statuses.
+import Foundation
+import Testing
+@testable import SymDiffCLI
+
+@Suite struct VerifyCommandTests {
+    @Test func reportStatesToleranceAndVerdicts() {
+        let result = runSymDiff(["x1^2*sin(x2)", "--wrt", "x1,x2", "--order", "1:2", "--random", "50", "--verify"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("agreement at ok points: |symbolic - autodiff| <= 2 B_s + 2^-10 B_a + 4 ulp"))
+        #expect(result.stdout.contains("d2/dx1dx2"))
+        #expect(!result.stdout.contains("DISAGREE"))
+        #expect(result.stderr == "verify: 300 value(s): 300 ok; all ok values agree\n")
+    }
+
+    @Test func strictFailsOnPointsThatAreNotOk() {
+        let plain = runSymDiff(["abs(x)", "--wrt", "x", "--at", "x=0", "--verify"])
+        let strict = runSymDiff(["abs(x)", "--wrt", "x", "--at", "x=0", "--verify", "--strict"])
+        #expect(plain.status == 0)
+        #expect(strict.status == Invocation.verificationFailed)
+        #expect(strict.stderr.contains("1 ok, 1 nondifferentiable; FAILED (--strict)"))
+        #expect(plain.stdout.contains("one-sided along x: left -1, right 1; PyTorch's convention gives 0"))
+    }
+
+    @Test func jsonCarriesStatusArrays() throws {
+        let result = runSymDiff(["abs(x)", "--wrt", "x", "--grid", "x=-1:1:3", "--verify", "--format", "json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results[0]["status"] as? [String] == ["ok", "ok", "ok"])
+        let derivatives = try #require(results[0]["derivatives"] as? [[String: Any]])
+        #expect(derivatives[0]["status"] as? [String] == ["ok", "nondifferentiable", "ok"])
+        let verify = try #require(json["verify"] as? [String: Any])
+        #expect(verify["passed"] as? Bool == true)
+    }
+
+    /// Misuse is a usage error (status 2, nothing on stdout).
+    @Test(arguments: [
+        ["x^2", "--verify"],
+        ["x^2", "--at", "x=1", "--strict"],
+        ["x*y", "--wrt", "x,y", "--order", "5", "--at", "x=1,y=2", "--verify"],
+    ])
+    func misuseIsAUsageError(_ arguments: [String]) {
+        let result = runSymDiff(arguments)
+        #expect(result.status == Invocation.usageError)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("error: "))
+    }
+
+    @Test func pureHighOrderUsesTaylorSeries() {
+        let result = runSymDiff(["sin(x)*exp(x)", "--wrt", "x", "--order", "6", "--grid", "x=0:1:5", "--verify"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasSuffix("all ok values agree\n"))
+    }
+
+    @Test func csvOnStdoutSendsTheReportToStderr() {
+        let result = runSymDiff(["exp(x)", "--wrt", "x", "--at", "x=1", "--verify", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("# "))
+        #expect(result.stderr.contains("verify: 2 value(s) at 1 point(s)"))
+    }
+}
