@@ -15,7 +15,7 @@ import Testing
     @Test func fixtureLoads() throws {
         let file = try FixtureFile.load()
         #expect(file.header.digits >= 50)
-        #expect(file.cases.count >= 70)
+        #expect(file.cases.count >= 165)
         #expect(file.cases.count == FixtureFile.cases.count)
         for c in file.cases {
             #expect(c.points.count >= 3, "\(c.formula): fewer than 3 points")

@@ -15,12 +15,6 @@ private struct FunctionFixture: Decodable {
     }()
 }
 
-/// The distance from `x` to `y` in units in the last place of `y`.
-func ulps(_ x: Double, _ y: Double) -> Double {
-    if x == y { return 0 }
-    return abs(x - y) / y.ulp
-}
-
 @Suite struct FunctionAccuracyTests {
     static let names = FunctionFixture.loaded.map { Array($0.functions.keys).sorted() } ?? []
 
