@@ -63,8 +63,10 @@ struct FormulaPlan: Sendable {
             let extendedValue = template[k].extended[i]
             let bound = symbolicBounds[j].bound
             let numbers = numberBounds[j].bound
+            let roundingBound = bound * boundScale + numbers
+            part[k].roundingBound.append(Double(roundingBound))
             let (status, sides, limit) = probe.status(
-                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: bound * boundScale + numbers)
+                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: roundingBound)
             let local = part[k].status.count
             part[k].status.append(status)
             if let sides { part[k].oneSided[local] = sides }

@@ -10,6 +10,9 @@ public typealias Wide = Float80
 public typealias Wide = Double
 #endif
 
+/// The functions whose binary64 result is exact: they select or negate, never round.
+private let exactFunctions: Set<Function> = [.abs, .sign, .relu, .heaviside, .min, .max]
+
 /// What rounds in a computation whose error a `RoundingBound` tracks.
 public protocol RoundingModel: Sendable {
     /// The relative error of each operation: `2^-53` for binary64 arithmetic.
@@ -61,8 +64,13 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
         self.bound = bound
     }
 
-    /// A number of the expression, rounded as the model says.
-    public init(_ value: Double) { self.init(value: Wide(value), bound: Model.numberUnit * Swift.abs(Wide(value))) }
+    /// A number of the expression, rounded as the model says, unless it is a multiple of
+    /// `2^-10` (`3`, `1.5`, `2.625`): folding short binary fractions is exact, and only a
+    /// coincidence rounds a fold to one.
+    public init(_ value: Double) {
+        let short = (value * 0x1p10).rounded() == value * 0x1p10
+        self.init(value: Wide(value), bound: short ? 0 : Model.numberUnit * Swift.abs(Wide(value)))
+    }
 
     /// An exact input.
     public init(input value: Double) { self.init(value: Wide(value), bound: 0) }
@@ -93,21 +101,29 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
         return slope == 0 ? 0 : Swift.abs(slope) * error
     }
 
+    /// The result of a correctly rounded operation (`+ - * /`): exact when the operands are
+    /// and the result is a binary64 number (the wide result is then within `2^-64` of a
+    /// double, so binary64 rounds the exact result to that same double), else rounded.
+    private static func arithmetic(_ value: Wide, propagated: Wide) -> RoundingBound {
+        if propagated == 0 && Wide(Double(value)) == value { return RoundingBound(value: value, bound: 0) }
+        return rounded(value, propagated: propagated)
+    }
+
     public static func + (a: RoundingBound, b: RoundingBound) -> RoundingBound {
-        rounded(a.value + b.value, propagated: a.bound + b.bound)
+        arithmetic(a.value + b.value, propagated: a.bound + b.bound)
     }
 
     public static func - (a: RoundingBound, b: RoundingBound) -> RoundingBound {
-        rounded(a.value - b.value, propagated: a.bound + b.bound)
+        arithmetic(a.value - b.value, propagated: a.bound + b.bound)
     }
 
     public static func * (a: RoundingBound, b: RoundingBound) -> RoundingBound {
-        rounded(a.value * b.value, propagated: carried(b.value, a.bound) + carried(a.value, b.bound))
+        arithmetic(a.value * b.value, propagated: carried(b.value, a.bound) + carried(a.value, b.bound))
     }
 
     public static func / (a: RoundingBound, b: RoundingBound) -> RoundingBound {
         let q = a.value / b.value
-        return rounded(q, propagated: carried(1 / b.value, a.bound) + carried(q / b.value, b.bound))
+        return arithmetic(q, propagated: carried(1 / b.value, a.bound) + carried(q / b.value, b.bound))
     }
 
     public static prefix func - (a: RoundingBound) -> RoundingBound { RoundingBound(value: -a.value, bound: a.bound) }
@@ -124,7 +140,7 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
             propagated,
             secant({ Wide.apply(f, $0, b.value) }, a, at: alongA.value)
                 + (f.arity == 2 ? secant({ Wide.apply(f, a.value, $0) }, b, at: alongA.value) : 0))
-        return rounded(alongA.value, propagated: propagated, units: 2)
+        return rounded(alongA.value, propagated: propagated, units: exactFunctions.contains(f) ? 0 : 2)
     }
 
     /// The largest change of `g` when its argument moves by its whole bound, once that bound
@@ -150,7 +166,10 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
     public static func power(_ a: RoundingBound, _ n: Int) -> RoundingBound {
         let v = Wide.pow(a.value, Wide(n))
         let linear = carried(Wide(n) * Wide.pow(a.value, Wide(n - 1)), a.bound)
-        return rounded(v, propagated: Swift.max(linear, secant({ Wide.pow($0, Wide(n)) }, a, at: v)), units: 4)
+        let propagated = Swift.max(linear, secant({ Wide.pow($0, Wide(n)) }, a, at: v))
+        // Exact when the operand is and the power is a binary64 number, as for `*`.
+        if propagated == 0 && Wide(Double(v)) == v { return RoundingBound(value: v, bound: 0) }
+        return rounded(v, propagated: propagated, units: 4)
     }
 
     public static func power(_ a: RoundingBound, constantExponent b: RoundingBound) -> RoundingBound {

@@ -39,6 +39,9 @@ public struct Verification: Sendable {
         public var finiteDifference: [Double] = []
         /// The allowed `|symbolic - autodiff|` at each point.
         public var tolerance: [Double] = []
+        /// The bound on the rounding error of the symbolic value at each point (`B_s + B_n`,
+        /// with `B_s` scaled to extended precision when that is the output's).
+        public var roundingBound: [Double] = []
         public var status: [PointStatus] = []
         /// Whether the values agree within tolerance (always true at points not `ok`).
         public var agrees: [Bool] = []
@@ -149,6 +152,7 @@ extension Verification.Column {
         autodiff += other.autodiff
         finiteDifference += other.finiteDifference
         tolerance += other.tolerance
+        roundingBound += other.roundingBound
         agrees += other.agrees
         let offset = status.count
         status += other.status
