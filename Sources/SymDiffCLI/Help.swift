@@ -45,6 +45,14 @@ let helpText = """
       --quiet                  no progress line
       e.g. symdiff "x1^2*sin(x2)" --order 1:2 --random 100 --seed 0 --out ref.npz
 
+    CHECKING VALUES
+      --verify                 compute every value also by autodiff (extended precision) and
+                               report the differences, a tolerance derived from rounding-error
+                               bounds, and a status per point: ok, nondifferentiable,
+                               undefined, pole, removable, cancellation, overflow
+      --strict                 with --verify, fail on any value that is not ok
+      e.g. symdiff "abs(x)*sin(x)" --order 1:2 --grid x=-1:1:5 --verify
+
     LIMITS (an input past a limit gets an error naming it)
       --max-depth N            nesting depth of the formula (default 1000)
       --max-formula-bytes N    formula size in bytes (default 67108864)
@@ -68,7 +76,8 @@ let helpText = """
       the shared parts, '_1 = ...; _2 = ...; expr', which symdiff reads back.
 
     EXIT STATUS
-      0 success, 2 bad input (formula, option or limit); the error goes to stderr with
-      a caret under the problem, and nothing is printed on stdout
+      0 success, 1 --verify found values that disagree (or, with --strict, values not ok),
+      2 bad input (formula, option or limit); the error goes to stderr with a caret under
+      the problem, and nothing is printed on stdout
 
     """

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import SymDiff
+import SymDiffVerify
 
 @Suite struct LibraryExampleTests {
     @Test func readmeExample() throws {
@@ -18,5 +19,14 @@ import SymDiff
         let expected: Double = (x * x - 1) * Foundation.exp(-x * x / 2)
         let value = formula.graph.evaluate(simplified, at: ["x": x])
         #expect(abs(value - expected) < 1e-15)
+    }
+
+    @Test func readmeVerificationExample() throws {
+        let d = try Derivatives(DerivativeRequest(formulas: ["sin(x)/x"], orders: 1...2))
+        let v = try Verification(d, at: PointSet(names: ["x"], columns: [[0, 0.5, 1]]))
+        #expect(v.passed(strict: false))
+        #expect(v.columns[0].status == [.removable, .ok, .ok])
+        let limit = try #require(v.columns[0].limits[0])
+        #expect(abs(limit - 1) < 1e-9)
     }
 }
