@@ -148,7 +148,7 @@ extension Number: CustomStringConvertible {
     public var description: String {
         switch self {
         case .rational(let p, 1): return String(p)
-        case .rational(let p, let q): return "\(p)/\(q)"
+        case .rational(let p, let q): return Number.decimalText(p, q) ?? "\(p)/\(q)"
         case .real(let x) where !x.isFinite:
             // Formulas have no inf or nan literals; these texts evaluate to the same value.
             return x.isNaN ? "sqrt(-1)" : x > 0 ? "1/0" : "-1/0"
@@ -156,5 +156,25 @@ extension Number: CustomStringConvertible {
             let text = "\(x)"
             return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"
         }
+    }
+
+    /// `p/q` as a terminating decimal (`0.1`, `0.15`, `-0.0125`) when `q` is a multiple of 5
+    /// with no prime factors but 2 and 5 (as decimal literals give: `1/2` stays a fraction)
+    /// and the decimal has at most 17 digits after the point; reading it back gives the same
+    /// rational.
+    public static func decimalText(_ p: Int64, _ q: Int64) -> String? {
+        guard q % 5 == 0 else { return nil }
+        var (twos, fives, rest) = (0, 0, q)
+        while rest % 2 == 0 { rest /= 2; twos += 1 }
+        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        let digits = max(twos, fives)
+        guard rest == 1, digits <= 17 else { return nil }
+        // p/q = p * (10^digits / q) / 10^digits
+        let (scaled, overflow) = p.multipliedReportingOverflow(by: (0..<digits).reduce(Int64(1)) { r, _ in r * 10 } / q)
+        guard !overflow else { return nil }
+        let magnitude = String(scaled.magnitude)
+        let padded = String(repeating: "0", count: max(0, digits + 1 - magnitude.count)) + magnitude
+        let point = padded.index(padded.endIndex, offsetBy: -digits)
+        return (scaled < 0 ? "-" : "") + padded[..<point] + "." + padded[point...]
     }
 }

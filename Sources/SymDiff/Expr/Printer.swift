@@ -115,6 +115,8 @@ struct Printer {
         var numberBelow = false
         if coefficient.isNegative { coefficient = -coefficient }
         switch coefficient {
+        case .rational(let p, let q) where Number.decimalText(p, q) != nil:
+            above.append(Number.decimalText(p, q)!)
         case .rational(let p, let q):
             if p != 1 { above.append(String(p)) }
             if q != 1 { below.append((String(q), .atom)) }
