@@ -106,6 +106,16 @@ public struct Derivatives: Sendable {
         }
         statistics.parseSeconds = Self.seconds(since: start, clock)
         start = clock.now
+        // Every partial of every order of every formula counts against one limit, before any work.
+        var total = 0
+        for order in request.orders {
+            let (sum, overflow) = total.addingReportingOverflow(ExprGraph.multisetCount(variables.count, order, cap: Int.max - 1))
+            total = overflow ? Int.max : sum
+        }
+        let (requested, overflow) = total.multipliedReportingOverflow(by: functions.count)
+        if overflow || requested > request.limits.maxPartials {
+            throw .limit(LimitExceeded(.partials, limit: request.limits.maxPartials, requested: overflow || requested == Int.max ? nil : requested), formula: nil)
+        }
         var partials: [[Partial]] = []
         for (i, f) in functions.enumerated() {
             var all: [Partial] = []
