@@ -58,6 +58,7 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     /// The file each formula came from, `nil` for formulas given as arguments.
     var files = [String?](repeating: nil, count: formulas.count)
     for path in options.formulaFiles {
+        let name = path == "-" ? "<stdin>" : path
         let data: Data
         do {
             data = try readFile(path)
@@ -68,11 +69,11 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         }
         do {
             formulas.append(try formulaText(from: data, path: path, limits: options.limits))
-            files.append(path)
+            files.append(name)
         } catch let error as CommandLineError {
             return failure(error.rendered)
         } catch let error as Diagnostic {
-            return failure(error.rendered(source: String(decoding: data, as: UTF8.self), file: path))
+            return failure(error.rendered(source: String(decoding: data, as: UTF8.self), file: name))
         } catch {
             return failure("error: \(error)\n")
         }

@@ -77,6 +77,8 @@ func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation 
         #expect(result.stdout == "f = x^3\nd/dx = 3*x^2\n\nf = sin(x)\nd/dx = cos(x)\n")
         let invalid = symdiff("--file", "bad.txt", files: ["bad.txt": Data([0x78, 0xFF, 0x2B])])
         #expect(invalid.status == 2 && invalid.stderr.contains("not valid UTF-8"))
+        let stdin = symdiff("--file", "-", files: ["-": Data("x +\n 2y".utf8)])
+        #expect(stdin.status == 2 && stdin.stderr.contains("  --> <stdin>:2:3\n"), "\(stdin.stderr)")
         let nul = symdiff("--file", "nul.txt", files: ["nul.txt": Data([0x78, 0x00])])
         #expect(nul.status == 2 && nul.stderr.hasPrefix("error: formula contains a NUL byte\n  --> nul.txt:1:2\n"))
     }

@@ -112,6 +112,7 @@ import Testing
         ErrorCase("points file", ["x*y", "--points", "i8.npy"], "i8.npy: dtype '<i8' is not supported", at: .file("i8.npy")),
 
         ErrorCase("formula file", ["--file", "line2.txt"], "unknown function 'sinn'; did you mean 'sin'?", at: .file("line2.txt:2:3")),
+        ErrorCase("formula file", ["x", "--file", "line2.txt"], "unknown function 'sinn'; did you mean 'sin'?", at: .file("line2.txt:2:3")),
 
         ErrorCase("limits", ["((x))", "--max-depth", "1"], "formula is nested more than 1 levels deep", at: .formula(line: 1, column: 2)),
         ErrorCase("limits", ["x+y+z", "--max-formula-bytes", "4"], "formula is 5 bytes, more than the limit of 4 bytes", at: .formula(line: 1, column: 1)),
