@@ -83,6 +83,16 @@ extension Double {
         }
     }
 
+    /// A chain through the AVX2 loops (the same operations in the same order: the same bits).
+    public static func chain(
+        _ chain: Chain, _ operands: UnsafePointer<UnsafePointer<Double>>, _ result: UnsafeMutablePointer<Double>,
+        count: Int
+    ) {
+        operands.withMemoryRebound(to: UnsafePointer<Double>?.self, capacity: chain.operands.count) { operands in
+            symdiff_vec_chain(chain.multiplies ? 1 : 0, operands, chain.negated, chain.operands.count, result, count)
+        }
+    }
+
     /// `result[i] = a[i]^b[i]` through glibc's libmvec pow (0.998 ulp, special values as `pow`).
     public static func power(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ result: UnsafeMutablePointer<Double>, count: Int

@@ -13,6 +13,10 @@ public protocol EvaluationScalar: RealFunctions {
     static func arithmetic(
         _ operation: Operation, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>,
         count: Int)
+    /// `result[i]` = `chain` over `operands[j][i]` for `i < count`: its additions or
+    /// multiplications and sign flips, in order.
+    static func chain(
+        _ chain: Chain, _ operands: UnsafePointer<UnsafePointer<Self>>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `result[i] = a[i]^b[i]` for `i < count`, as `pow` computes it.
     static func power(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `sine[i] = sin(a[i])` and `cosine[i] = cos(a[i])` for `i < count`.
@@ -52,6 +56,19 @@ extension EvaluationScalar {
         case .subtract: for i in 0..<n { result[i] = a[i] - b[i] }
         case .multiply: for i in 0..<n { result[i] = a[i] * b[i] }
         default: for i in 0..<n { result[i] = a[i] / b[i] }
+        }
+    }
+
+    /// The elementwise chain loop, one point at a time through all operands.
+    public static func chain(
+        _ chain: Chain, _ operands: UnsafePointer<UnsafePointer<Self>>, _ result: UnsafeMutablePointer<Self>, count n: Int
+    ) {
+        let k = chain.operands.count
+        func signed(_ x: Self, _ bit: Int) -> Self { chain.negated >> bit & 1 == 0 ? x : -x }
+        for i in 0..<n {
+            var value = signed(operands[0][i], 0)
+            for j in 1..<k { value = chain.multiplies ? value * signed(operands[j][i], j) : value + signed(operands[j][i], j) }
+            result[i] = signed(value, k)
         }
     }
 
@@ -264,6 +281,11 @@ private struct Registers<T: EvaluationScalar> {
                 T.apply(f, a, f.arity == 2 ? UnsafePointer(register(instruction.b)) : nil, r, count: n)
             case .sinCos(let cosine):
                 T.sinCos(a, r, register(cosine), count: n)
+            case .chain(let chain):
+                withUnsafeTemporaryAllocation(of: UnsafePointer<T>.self, capacity: chain.operands.count) { operands in
+                    for (j, o) in chain.operands.enumerated() { operands[j] = UnsafePointer(register(o)) }
+                    T.chain(chain, UnsafePointer(operands.baseAddress!), r, count: n)
+                }
             case .input, .number, .named:
                 preconditionFailure("prologue operations do not occur in the body")
             }
