@@ -197,9 +197,7 @@ public struct Evaluator: Sendable {
             var block = worker
             while block < blocks {
                 let start = block * blockSize
-                registers.run(
-                    program, inputs: inputs.map { $0 + start }, outputs: outputs.map { $0 + start },
-                    count: min(blockSize, count - start))
+                registers.run(program, inputs: inputs, outputs: outputs, start: start, count: min(blockSize, count - start))
                 block += workers
             }
             registers.deallocate()
@@ -250,11 +248,14 @@ private struct Registers<T: EvaluationScalar> {
 
     @inline(__always) func register(_ r: Int32) -> UnsafeMutablePointer<T> { bases[Int(r)] }
 
-    /// Runs the program on `count <= blockSize` points.
-    func run(_ program: Program, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count n: Int) {
+    /// Runs the program on points `start..<start + count`, `count <= blockSize`.
+    func run(
+        _ program: Program, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], start: Int,
+        count n: Int
+    ) {
         for instruction in program.prologue {
             if case .input(let column) = instruction.operation {
-                let x = inputs[column]
+                let x = inputs[column] + start
                 if T.self == Double.self {
                     // Read only: the compiler never writes an input register.
                     bases[Int(instruction.result)] = UnsafeMutableRawPointer(mutating: x).assumingMemoryBound(to: T.self)
@@ -265,7 +266,7 @@ private struct Registers<T: EvaluationScalar> {
             }
         }
         for (k, output) in program.outputs.enumerated() where writesInPlace[k] {
-            bases[Int(output)] = UnsafeMutableRawPointer(outputs[k]).assumingMemoryBound(to: T.self)
+            bases[Int(output)] = UnsafeMutableRawPointer(outputs[k] + start).assumingMemoryBound(to: T.self)
         }
         for instruction in program.body {
             let r = register(instruction.result)
@@ -292,7 +293,7 @@ private struct Registers<T: EvaluationScalar> {
         }
         for (k, output) in program.outputs.enumerated() where !writesInPlace[k] {
             let r = register(output)
-            let y = outputs[k]
+            let y = outputs[k] + start
             for i in 0..<n { y[i] = Double(r[i]) }
         }
     }
