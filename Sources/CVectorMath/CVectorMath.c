@@ -143,3 +143,11 @@ void symdiff_vec_reciprocal(const double *a, double *y, long n) {
     }
     for (long i = 0; i < n; i++) y[i] = 1.0 / a[i];
 }
+
+void symdiff_vec_chain(int multiply, const double *const *operands, unsigned negated, long k, double *y, long n) {
+    if (symdiff_vec_simd_available()) {
+        symdiff_avx2_chain(multiply, operands, negated, k, y, n);
+        return;
+    }
+    for (long i = 0; i < n; i++) y[i] = symdiff_scalar_chain(multiply, operands, negated, k, i);
+}

@@ -3,6 +3,7 @@
 #define SYMDIFF_KERNELS_H
 
 #include <immintrin.h>
+#include <math.h>
 
 /// Compiles a function for AVX2 and FMA; callers check `symdiff_vec_simd_available` first.
 #define AVX2 __attribute__((target("avx2,fma")))
@@ -20,19 +21,8 @@ AVX2 static inline __m256d symdiff_fix_lanes(__m256d y, __m256d x, __m256d speci
     return _mm256_loadu_pd(ys);
 }
 
-/// e^x within 0.52 ulp; |x| > 704 and NaN through scalar exp.
-AVX2 __m256d symdiff_exp_kernel(__m256d x);
-
-/// log x within 0.52 ulp; zero, negative, subnormal, infinite and NaN x through scalar log.
-AVX2 __m256d symdiff_log_kernel(__m256d x);
-
-/// sin x and cos x within 0.6 ulp; |x| > 1e5, |x| < 2^-26, infinities and NaN through scalar libm.
-AVX2 void symdiff_sincos_kernel(__m256d x, __m256d *sine, __m256d *cosine);
-
-/// sin x, as `symdiff_sincos_kernel`.
-AVX2 __m256d symdiff_sin_kernel(__m256d x);
-
-/// cos x, as `symdiff_sincos_kernel`.
-AVX2 __m256d symdiff_cos_kernel(__m256d x);
+#include "ExpKernel.h"
+#include "LogKernel.h"
+#include "TrigKernel.h"
 
 #endif

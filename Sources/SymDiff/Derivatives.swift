@@ -29,8 +29,8 @@ public struct DerivativeRequest: Sendable {
 public enum SymDiffError: Error, Sendable {
     /// A formula did not parse, or named something it cannot; `formula` indexes the request.
     case syntax(Diagnostic, formula: Int)
-    /// Work ran into a limit.
-    case limit(LimitExceeded)
+    /// Work ran into a limit; `formula` indexes the request when the work was on one formula.
+    case limit(LimitExceeded, formula: Int?)
     /// A requested variable cannot be differentiated by.
     case invalidVariable(String, reason: String)
 }
@@ -74,6 +74,8 @@ public struct Derivatives: Sendable {
         let clock = ContinuousClock()
         var start = clock.now
         graph = ExprGraph(limits: request.limits)
+        // The time budget covers the whole request, printing included (the graph keeps it).
+        graph.deadline = start + .seconds(request.limits.maxSeconds)
         orders = request.orders
         notes = []
         statistics = Statistics()
@@ -104,17 +106,27 @@ public struct Derivatives: Sendable {
         }
         statistics.parseSeconds = Self.seconds(since: start, clock)
         start = clock.now
+        // Every partial of every order of every formula counts against one limit, before any work.
+        var total = 0
+        for order in request.orders {
+            let (sum, overflow) = total.addingReportingOverflow(ExprGraph.multisetCount(variables.count, order, cap: Int.max - 1))
+            total = overflow ? Int.max : sum
+        }
+        let (requested, overflow) = total.multipliedReportingOverflow(by: functions.count)
+        if overflow || requested > request.limits.maxPartials {
+            throw .limit(LimitExceeded(.partials, limit: request.limits.maxPartials, requested: overflow || requested == Int.max ? nil : requested), formula: nil)
+        }
         var partials: [[Partial]] = []
-        do {
-            for f in functions {
-                var all: [Partial] = []
+        for (i, f) in functions.enumerated() {
+            var all: [Partial] = []
+            do {
                 for order in request.orders {
                     all += try graph.partials(of: f, order: order, withRespectTo: variables)
                 }
-                partials.append(all)
+            } catch {
+                throw .limit(error, formula: i)
             }
-        } catch {
-            throw .limit(error)
+            partials.append(all)
         }
         statistics.differentiateSeconds = Self.seconds(since: start, clock)
         statistics.functionNodes = graph.reachable(from: functions).count
@@ -128,7 +140,7 @@ public struct Derivatives: Sendable {
                 functions = Array(roots[..<functions.count])
                 partials = partials.map { $0.map { Partial(variables: $0.variables, node: next.next()!) } }
             } catch {
-                throw .limit(error)
+                throw .limit(error, formula: functions.count == 1 ? 0 : nil)
             }
         }
         statistics.simplifySeconds = Self.seconds(since: start, clock)

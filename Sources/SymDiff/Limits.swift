@@ -3,13 +3,13 @@
 /// Explicit bounds on input and work, so that no input can exhaust the stack, memory or time.
 ///
 /// Every limit is checked where the work happens and reported by an error that names the
-/// limit and the flag that raises it.
+/// limit and the flag that raises it. The README's table of limits lists the same defaults.
 public struct Limits: Hashable, Sendable {
     /// Largest formula accepted, in UTF-8 bytes (`--max-formula-bytes`).
     public var maxFormulaBytes = 64 << 20
     /// Deepest nesting of parentheses, calls, unary signs and powers (`--max-depth`).
     public var maxNestingDepth = 1_000
-    /// Longest identifier, in characters.
+    /// Longest identifier, in characters (`--max-identifier-length`).
     public var maxIdentifierLength = 256
     /// Most nodes the expression graph may hold (`--max-nodes`).
     public var maxNodes = 20_000_000
@@ -17,8 +17,12 @@ public struct Limits: Hashable, Sendable {
     public var maxDerivativeOrder = 1_000
     /// Most partial derivatives one request may produce (`--max-partials`).
     public var maxPartials = 100_000
-    /// Largest printed expression, in bytes (`--max-output-bytes`).
+    /// Largest printed output, in bytes: one expression for the library, all the expressions
+    /// of a report together for the CLI (`--max-output-bytes`).
     public var maxPrintedBytes = 256 << 20
+    /// Longest symbolic work (differentiation, simplification, printing) of one request, in
+    /// seconds, counted from `ExprGraph.deadline` (`--max-seconds`).
+    public var maxSeconds = 60
 
     public init() {}
 }
@@ -27,28 +31,47 @@ public struct Limits: Hashable, Sendable {
 public struct LimitExceeded: Error, Hashable, Sendable {
     /// The limits that symbolic work can run into after parsing.
     public enum Kind: String, Sendable {
-        case nodes, derivativeOrder, partials, printedSize
+        case nodes, derivativeOrder, partials, printedSize, time
     }
 
     public var kind: Kind
     public var limit: Int
+    /// How much was asked for, when that is known before the work (the partial count).
+    public var requested: Int?
 
-    public init(_ kind: Kind, limit: Int) {
+    public init(_ kind: Kind, limit: Int, requested: Int? = nil) {
         self.kind = kind
         self.limit = limit
+        self.requested = requested
     }
 
-    /// One lowercase phrase naming the limit and the flag that raises it.
-    public var message: String {
+    /// The command-line flag that raises this limit.
+    public var flag: String {
         switch kind {
-        case .nodes:
-            return "the expression graph would exceed \(limit) nodes (raise the limit with --max-nodes)"
-        case .derivativeOrder:
-            return "derivative order exceeds the limit of \(limit) (raise it with --max-order)"
-        case .partials:
-            return "more than \(limit) partial derivatives requested (raise the limit with --max-partials)"
-        case .printedSize:
-            return "the printed expression would exceed \(limit) bytes (raise the limit with --max-output-bytes)"
+        case .nodes: return "--max-nodes"
+        case .derivativeOrder: return "--max-order"
+        case .partials: return "--max-partials"
+        case .printedSize: return "--max-output-bytes"
+        case .time: return "--max-seconds"
         }
     }
+
+    /// One lowercase phrase naming the limit, without the flag (see `hint`).
+    public var what: String {
+        switch kind {
+        case .nodes: return "the expression graph would exceed the limit of \(limit) nodes"
+        case .derivativeOrder: return "derivative order exceeds the limit of \(limit)"
+        case .partials:
+            let count = requested.map { "\($0) partial derivatives requested" } ?? "too many partial derivatives requested"
+            return "\(count), more than the limit of \(limit)"
+        case .printedSize: return "the printed output would exceed the limit of \(limit) bytes"
+        case .time: return "symbolic work ran past the time budget of \(limit) second\(limit == 1 ? "" : "s")"
+        }
+    }
+
+    /// How to get past the limit.
+    public var hint: String { "raise the limit with \(flag)" }
+
+    /// The phrase and the flag together, for one-line reports.
+    public var message: String { "\(what) (raise the limit with \(flag))" }
 }

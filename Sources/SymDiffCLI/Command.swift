@@ -17,6 +17,26 @@ struct Invocation {
     static let verificationFailed: Int32 = 1
 }
 
+/// Runs symdiff with the raw bytes of its arguments, as the system passes them: an argument
+/// that is not UTF-8 is an error at its first bad byte, not a replacement character.
+func runSymDiff(rawArguments: [[UInt8]], readFile: (String) throws -> Data = readFileOrStandardInput) -> Invocation {
+    for (i, bytes) in rawArguments.enumerated() {
+        do {
+            try Parser.validate(utf8: bytes)
+        } catch {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let previous = i > 0 ? String(decoding: rawArguments[i - 1], as: UTF8.self) : ""
+            let isFormula = !text.hasPrefix("--") && !(previous.hasPrefix("--") && !previous.contains("="))
+            if isFormula { return failure(error.rendered(source: text)) }
+            let column = error.range.start.column - 1
+            return failure(CommandLineError(
+                "argument \(i + 1) is not valid UTF-8", argument: text, underline: column..<(column + 1),
+                hint: "symdiff reads UTF-8 text; formulas, names and paths are ASCII").rendered)
+        }
+    }
+    return runSymDiff(rawArguments.map { String(decoding: $0, as: UTF8.self) }, readFile: readFile)
+}
+
 /// Runs symdiff with `arguments` (without the program name). `readFile` supplies the bytes of
 /// `--file` paths, `-` meaning standard input.
 func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readFileOrStandardInput) -> Invocation {
@@ -38,17 +58,34 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         return result
     }
     var formulas = options.formulas
+    /// The file each formula came from, `nil` for formulas given as arguments.
+    var files = [String?](repeating: nil, count: formulas.count)
     for path in options.formulaFiles {
+        let name = path == "-" ? "<stdin>" : path
+        let data: Data
         do {
-            formulas.append(try formulaText(from: readFile(path), path: path, limits: options.limits))
+            data = try readFile(path)
+        } catch {
+            return failure(CommandLineError(
+                "cannot read '\(path)': \(readFailure(error))", argument: "--file \(path)",
+                underline: 7..<(7 + path.count), hint: "check the path; '--file -' reads standard input").rendered)
+        }
+        do {
+            formulas.append(try formulaText(from: data, path: path, limits: options.limits))
+            files.append(name)
         } catch let error as CommandLineError {
             return failure(error.rendered)
+        } catch let error as Diagnostic {
+            return failure(error.rendered(source: String(decoding: data, as: UTF8.self), file: name))
         } catch {
-            return failure("error: cannot read '\(path)': \(error.localizedDescription)\n")
+            return failure("error: \(error)\n")
         }
     }
     if formulas.isEmpty {
-        return failure("error: no formula given\n  hint: symdiff \"x1^2*sin(x2)\" --wrt x1,x2; see symdiff --help\n")
+        // The caret marks where the formula goes: after the program name.
+        return failure(CommandLineError(
+            "no formula given", argument: (["symdiff"] + arguments).joined(separator: " "), underline: 8..<9,
+            hint: "symdiff \"x1^2*sin(x2)\" --wrt x1,x2; see symdiff --help").rendered)
     }
     let request = DerivativeRequest(
         formulas: formulas, variables: options.variables, orders: options.orders,
@@ -57,7 +94,7 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     do {
         derivatives = try Derivatives(request)
     } catch {
-        return failure(describe(error, formulas: formulas))
+        return failure(describe(error, formulas: formulas, files: files, options: options))
     }
     let clock = ContinuousClock()
     let start = clock.now
@@ -69,10 +106,11 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         return failure(describe(error))
     } catch let error as CommandLineError {
         return failure(error.rendered)
-    } catch let error as LimitExceeded {
-        return failure("error: \(error.message)\n")
+    } catch let error as FormulaLimit {
+        return failure(describe(.limit(error.limit, formula: error.formula), formulas: formulas, files: files, options: options))
     } catch let error as OutputError {
-        return failure(error.rendered)
+        let out = options.out ?? ""
+        return failure(CommandLineError(error.description, argument: "--out \(out)", underline: 6..<(6 + out.count), hint: error.hint ?? "--out takes the path of a file in an existing, writable directory").rendered)
     } catch {
         return failure("error: \(error)\n")
     }
@@ -166,20 +204,28 @@ private func failure(_ message: String) -> Invocation {
     Invocation(stdout: "", stderr: message, status: Invocation.usageError)
 }
 
-/// The formula text in `data`, which must be UTF-8 without NUL bytes and within the limit.
-private func formulaText(from data: Data, path: String, limits: Limits) throws(CommandLineError) -> String {
+/// The formula text in `data`, which must be within the size limit (`CommandLineError`) and
+/// UTF-8 without NUL bytes (a `Diagnostic` at the first bad byte).
+private func formulaText(from data: Data, path: String, limits: Limits) throws -> String {
     if data.count > limits.maxFormulaBytes {
         throw CommandLineError(
             "'\(path)' holds \(data.count) bytes, more than the limit of \(limits.maxFormulaBytes)",
-            argument: "--file \(path)", hint: "raise the limit with --max-formula-bytes")
+            argument: "--file \(path)", underline: 7..<(7 + path.count), hint: "raise the limit with --max-formula-bytes N")
     }
-    if let nul = data.firstIndex(of: 0) {
-        throw CommandLineError("'\(path)' contains a NUL byte at offset \(nul - data.startIndex)", argument: "--file \(path)")
+    if let text = String(validating: data, as: UTF8.self), !data.contains(0) { return text }
+    try Parser.validate(utf8: Array(data))
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Why a file could not be read, in a few words.
+private func readFailure(_ error: Error) -> String {
+    switch (error as? CocoaError)?.code {
+    case .fileReadNoSuchFile?, .fileNoSuchFile?: return "no such file"
+    case .fileReadNoPermission?: return "permission denied"
+    default:
+        let description = (error as NSError).localizedFailureReason ?? error.localizedDescription
+        return description.prefix(1).lowercased() + description.dropFirst().prefix { $0 != "." }
     }
-    guard let text = String(validating: data, as: UTF8.self) else {
-        throw CommandLineError("'\(path)' is not valid UTF-8", argument: "--file \(path)")
-    }
-    return text
 }
 
 /// Reads a file, or standard input for `-`.
@@ -188,16 +234,31 @@ func readFileOrStandardInput(_ path: String) throws -> Data {
     return try Data(contentsOf: URL(fileURLWithPath: path))
 }
 
-/// The stderr text for a failed request.
-private func describe(_ error: SymDiffError, formulas: [String]) -> String {
+/// The stderr text for a failed request; `files` names the file each formula came from.
+private func describe(_ error: SymDiffError, formulas: [String], files: [String?], options: Options) -> String {
     switch error {
     case .syntax(let diagnostic, let index):
-        let which = formulas.count > 1 ? "in formula \(index + 1): " : ""
-        return which + diagnostic.rendered(source: formulas[index])
-    case .limit(let limit):
-        return "error: \(limit.message)\n"
+        let which = formulas.count > 1 && files[index] == nil ? "in formula \(index + 1): " : ""
+        return which + diagnostic.rendered(source: formulas[index], file: files[index])
+    case .limit(let limit, let index):
+        if limit.kind == .partials || limit.kind == .derivativeOrder {
+            let order = options.orderText ?? "1"
+            return CommandLineError(limit.what, argument: "--order \(order)", underline: 8..<(8 + order.count), hint: limit.hint).rendered
+        }
+        guard let index else { return "error: \(limit.what)\n  hint: \(limit.hint)\n" }
+        // The whole first line of the formula whose work ran into the limit.
+        let firstLine = formulas[index].prefix { $0 != "\n" && $0 != "\r" }
+        let end = SourceLocation(offset: firstLine.utf8.count, line: 1, column: firstLine.unicodeScalars.count + 1)
+        let diagnostic = Diagnostic(
+            message: limit.what, hint: limit.hint, range: SourceRange(start: SourceLocation(offset: 0, line: 1, column: 1), end: end))
+        let which = formulas.count > 1 && files[index] == nil ? "in formula \(index + 1): " : ""
+        return which + diagnostic.rendered(source: formulas[index], file: files[index])
     case .invalidVariable(let name, let reason):
-        return CommandLineError(reason, argument: "--wrt \(name)", underline: 6..<(6 + name.count)).rendered
+        let wrt = options.variables?.joined(separator: ",") ?? name
+        let start = 6 + (options.variables?.prefix { $0 != name }.reduce(0) { $0 + $1.count + 1 } ?? 0)
+        return CommandLineError(
+            reason, argument: "--wrt \(wrt)", underline: start..<(start + name.count),
+            hint: "--wrt takes free variables of the formula, each once").rendered
     }
 }
 

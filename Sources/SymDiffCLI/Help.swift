@@ -56,10 +56,13 @@ let helpText = """
     LIMITS (an input past a limit gets an error naming it)
       --max-depth N            nesting depth of the formula (default 1000)
       --max-formula-bytes N    formula size in bytes (default 67108864)
+      --max-identifier-length N  longest name (default 256)
       --max-nodes N            nodes of the expression graph (default 20000000)
       --max-order N            derivative order (default 1000)
-      --max-partials N         partial derivatives per request (default 100000)
-      --max-output-bytes N     size of one printed expression (default 268435456)
+      --max-partials N         partial derivatives per request, all orders and formulas
+                               (default 100000)
+      --max-output-bytes N     all printed expressions together (default 268435456)
+      --max-seconds N          time for the symbolic work of a request (default 60)
       --max-points N           sample points (default 50000000)
 
     FORMULAS

@@ -20,6 +20,8 @@ struct Options {
     var formulaFiles: [String] = []
     var variables: [String]?
     var orders = 1...1
+    /// The `--order` value as typed, for errors about the partials it asks for.
+    var orderText: String?
     /// `nil`: taken from the `--out` extension, else text.
     var format: OutputFormat?
     var points: PointsSource?
@@ -85,21 +87,26 @@ private func value(
     OptionSpec(name: name, apply: apply, takesValue: true)
 }
 
-/// A whole number in `range`, or an error naming the option.
 /// A whole number in `range`, or an error naming the option; `argument` is the option's
-/// whole value when `text` is only part of it.
+/// whole value when `text` is only part of it, `hint` what to do instead.
 private func integer(
-    _ text: String, option: String, in range: ClosedRange<Int>, argument: String? = nil
+    _ text: String, option: String, in range: ClosedRange<Int>, argument: String? = nil, hint: String? = nil
 ) throws(CommandLineError) -> Int {
     guard let n = Int(text), range.contains(n) else {
         let what = range.upperBound == Int.max ? "an integer ≥ \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
         let whole = argument ?? text
+        let start = option.count + 1 + (whole.range(of: text).map { whole.distance(from: whole.startIndex, to: $0.lowerBound) } ?? 0)
+        let isNumber = Int(text) != nil
         throw CommandLineError(
             "\(option) takes \(what), got '\(text)'", argument: "\(option) \(whole)",
-            underline: (option.count + 1)..<(option.count + 1 + whole.count))
+            underline: start..<(start + Swift.max(1, text.count)),
+            hint: hint ?? (isNumber ? "use a value in that range" : "write a whole number in decimal digits"))
     }
     return n
 }
+
+/// The hint for a `--max-...` value out of its range.
+private let limitHint = "limits take a whole number in decimal digits; see LIMITS in symdiff --help"
 
 private let optionTable: [OptionSpec] = [
     value("--wrt") { options, text throws(CommandLineError) in
@@ -107,11 +114,16 @@ private let optionTable: [OptionSpec] = [
             String($0).trimmingSpaces
         }
         var offset = "--wrt ".count
-        for name in names {
+        for (i, name) in names.enumerated() {
             if let problem = Derivatives.problem(withVariable: name) {
                 throw CommandLineError(
                     problem, argument: "--wrt \(text)", underline: offset..<(offset + max(1, name.count)),
                     hint: "--wrt takes a comma-separated list of variables, e.g. --wrt x1,x2")
+            }
+            if names[..<i].contains(name) {
+                throw CommandLineError(
+                    "'\(name)' is listed twice", argument: "--wrt \(text)", underline: offset..<(offset + name.count),
+                    hint: "list each variable once; --order 2 gives the second partials")
             }
             offset += name.count + 1
         }
@@ -120,14 +132,16 @@ private let optionTable: [OptionSpec] = [
     value("--order") { options, text throws(CommandLineError) in
         let bounds = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let range = 0...options.limits.maxDerivativeOrder
-        let low = try integer(bounds[0], option: "--order", in: range, argument: text)
-        let high = bounds.count == 2 ? try integer(bounds[1], option: "--order", in: low...range.upperBound, argument: text) : low
+        let hint = "--order takes N (0 to \(range.upperBound); raise the limit with --max-order N) or LOW:HIGH"
         guard bounds.count <= 2 else {
             throw CommandLineError(
                 "--order takes N or LOW:HIGH, got '\(text)'", argument: "--order \(text)",
-                underline: 8..<(8 + text.count))
+                underline: 8..<(8 + text.count), hint: "e.g. --order 2 or --order 1:2")
         }
+        let low = try integer(bounds[0], option: "--order", in: range, argument: text, hint: hint)
+        let high = bounds.count == 2 ? try integer(bounds[1], option: "--order", in: low...range.upperBound, argument: text, hint: hint) : low
         options.orders = low...high
+        options.orderText = text
     },
     value("--format") { options, text throws(CommandLineError) in
         guard let format = OutputFormat(rawValue: text) else {
@@ -161,7 +175,7 @@ private let optionTable: [OptionSpec] = [
     flag("--verify") { $0.verify = true },
     flag("--strict") { $0.strict = true },
     value("--max-points") { options, text throws(CommandLineError) in
-        options.maxPoints = try integer(text, option: "--max-points", in: 1...Int(Int32.max))
+        options.maxPoints = try integer(text, option: "--max-points", in: 1...Int(Int32.max), hint: limitHint)
     },
     flag("--no-simplify") { $0.simplify = false },
     flag("--stats") { $0.stats = true },
@@ -169,22 +183,28 @@ private let optionTable: [OptionSpec] = [
     flag("--help") { $0.help = true },
     flag("--version") { $0.version = true },
     value("--max-depth") { options, text throws(CommandLineError) in
-        options.limits.maxNestingDepth = try integer(text, option: "--max-depth", in: 1...100_000)
+        options.limits.maxNestingDepth = try integer(text, option: "--max-depth", in: 1...100_000, hint: limitHint)
+    },
+    value("--max-identifier-length") { options, text throws(CommandLineError) in
+        options.limits.maxIdentifierLength = try integer(text, option: "--max-identifier-length", in: 1...Int(Int32.max), hint: limitHint)
+    },
+    value("--max-seconds") { options, text throws(CommandLineError) in
+        options.limits.maxSeconds = try integer(text, option: "--max-seconds", in: 1...1_000_000_000, hint: limitHint)
     },
     value("--max-formula-bytes") { options, text throws(CommandLineError) in
-        options.limits.maxFormulaBytes = try integer(text, option: "--max-formula-bytes", in: 1...Int(Int32.max))
+        options.limits.maxFormulaBytes = try integer(text, option: "--max-formula-bytes", in: 1...Int(Int32.max), hint: limitHint)
     },
     value("--max-nodes") { options, text throws(CommandLineError) in
-        options.limits.maxNodes = try integer(text, option: "--max-nodes", in: 1...Int(Int32.max))
+        options.limits.maxNodes = try integer(text, option: "--max-nodes", in: 1...Int(Int32.max), hint: limitHint)
     },
     value("--max-order") { options, text throws(CommandLineError) in
-        options.limits.maxDerivativeOrder = try integer(text, option: "--max-order", in: 0...1_000_000)
+        options.limits.maxDerivativeOrder = try integer(text, option: "--max-order", in: 0...1_000_000, hint: limitHint)
     },
     value("--max-partials") { options, text throws(CommandLineError) in
-        options.limits.maxPartials = try integer(text, option: "--max-partials", in: 1...Int(Int32.max))
+        options.limits.maxPartials = try integer(text, option: "--max-partials", in: 1...Int(Int32.max), hint: limitHint)
     },
     value("--max-output-bytes") { options, text throws(CommandLineError) in
-        options.limits.maxPrintedBytes = try integer(text, option: "--max-output-bytes", in: 1...Int.max)
+        options.limits.maxPrintedBytes = try integer(text, option: "--max-output-bytes", in: 1...Int.max, hint: limitHint)
     },
 ]
 

@@ -3,14 +3,44 @@ import Foundation
 import SymDiff
 import SymDiffVerify
 
+/// A limit that printing one formula's results ran into, with the formula's index.
+struct FormulaLimit: Error {
+    var limit: LimitExceeded
+    var formula: Int
+}
+
+/// Prints expressions within one budget of bytes for all of them together, so the
+/// `--max-output-bytes` limit bounds a whole report, not each expression.
+struct PrintBudget {
+    let graph: ExprGraph
+    private(set) var remaining: Int
+
+    init(_ graph: ExprGraph) {
+        self.graph = graph
+        remaining = graph.limits.maxPrintedBytes
+    }
+
+    /// `id` printed, its bytes taken from the budget.
+    mutating func print(_ id: NodeID, formula: Int) throws(FormulaLimit) -> String {
+        do {
+            let text = try graph.printedFormula(id, limit: remaining)
+            remaining -= text.utf8.count
+            return text
+        } catch {
+            throw FormulaLimit(limit: error, formula: formula)
+        }
+    }
+}
+
 /// One line per function and partial: `f = ...`, then `d/dx1 = ...`; a blank line between
 /// the blocks of several formulas.
-func textReport(_ d: Derivatives) throws(LimitExceeded) -> String {
+func textReport(_ d: Derivatives) throws(FormulaLimit) -> String {
+    var budget = PrintBudget(d.graph)
     var blocks: [String] = []
-    for result in d.results {
-        var block = "f = \(try d.graph.printedFormula(result.function))\n"
+    for (k, result) in d.results.enumerated() {
+        var block = "f = \(try budget.print(result.function, formula: k))\n"
         for partial in result.partials where !partial.variables.isEmpty {
-            block += "\(partial.name) = \(try d.graph.printedFormula(partial.node))\n"
+            block += "\(partial.name) = \(try budget.print(partial.node, formula: k))\n"
         }
         blocks.append(block)
     }
@@ -25,16 +55,18 @@ func textReport(_ d: Derivatives) throws(LimitExceeded) -> String {
 ///               "derivatives": [{"wrt": ["x1"], "expression": "2*x1*sin(x2)"}, ...]}]}
 /// ```
 /// Keys are written in this fixed order, so equal input gives equal bytes.
-func jsonReport(_ d: Derivatives) throws(LimitExceeded) -> String {
+func jsonReport(_ d: Derivatives) throws(FormulaLimit) -> String {
+    var budget = PrintBudget(d.graph)
     var results: [String] = []
-    for result in d.results {
+    for (k, result) in d.results.enumerated() {
+        let function = try budget.print(result.function, formula: k)
         var derivatives: [String] = []
         for partial in result.partials where !partial.variables.isEmpty {
             derivatives.append(
-                "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(JSONText.string(try d.graph.printedFormula(partial.node)))}")
+                "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(JSONText.string(try budget.print(partial.node, formula: k)))}")
         }
         results.append(
-            "{\"function\": \(JSONText.string(try d.graph.printedFormula(result.function))),\n"
+            "{\"function\": \(JSONText.string(function)),\n"
                 + "   \"derivatives\": [" + derivatives.joined(separator: ",\n      ") + "]}")
     }
     return "{\"variables\": \(jsonArray(d.variables)),\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"

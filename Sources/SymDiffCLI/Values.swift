@@ -78,19 +78,20 @@ struct ValuePlan {
     let derivatives: Derivatives
     let options: Options
 
-    /// Throws `CommandLineError` for points that lack a variable, `LimitExceeded` for an
-    /// expression too large to record.
+    /// Throws `CommandLineError` for points that lack a variable, `FormulaLimit` for
+    /// expressions too large to record.
     init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws {
         var columns: [Column] = []
         var roots: [NodeID] = []
+        var budget = PrintBudget(d.graph)
         for (k, result) in d.results.enumerated() {
             let prefix = d.results.count > 1 ? "f\(k + 1):" : ""
-            columns.append(Column(name: prefix + "f", wrt: [], expression: try d.graph.printedFormula(result.function)))
+            columns.append(Column(name: prefix + "f", wrt: [], expression: try budget.print(result.function, formula: k)))
             roots.append(result.function)
             // Order 0 is the function itself, already the `f` column.
             for partial in result.partials where !partial.variables.isEmpty {
                 columns.append(Column(
-                    name: prefix + partial.name, wrt: partial.variables, expression: try d.graph.printedFormula(partial.node)))
+                    name: prefix + partial.name, wrt: partial.variables, expression: try budget.print(partial.node, formula: k)))
                 roots.append(partial.node)
             }
         }

@@ -8,7 +8,10 @@ let workerStackBytes = 1 << 30
 nonisolated(unsafe) var invocation = Invocation()
 let done = DispatchSemaphore(value: 0)
 let worker = Thread {
-    invocation = runSymDiff(Array(CommandLine.arguments.dropFirst()))
+    let raw = (1..<Int(CommandLine.argc)).map { i in
+        CommandLine.unsafeArgv[i].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+    }
+    invocation = runSymDiff(rawArguments: raw)
     done.signal()
 }
 worker.stackSize = workerStackBytes

@@ -96,6 +96,11 @@ void symdiff_vec_divide(const double *a, const double *b, double *y, long n);
 void symdiff_vec_negate(const double *a, double *y, long n);
 /// y[i] = 1 / a[i], as symdiff_vec_add.
 void symdiff_vec_reciprocal(const double *a, double *y, long n);
+/// y[i] = ±(±o[0][i] ∘ ... ∘ ±o[k-1][i]): a chain of additions (`multiply` 0) or multiplications,
+/// operand j negated where bit j of `negated` is set and the result where bit k is, computed in
+/// the order written with sign flips, so bit for bit the separate instructions; AVX2 loops after
+/// the CPU check. 2 <= k <= 6 (SYMDIFF_CHAIN_MAX_OPERANDS); y may alias any operand.
+void symdiff_vec_chain(int multiply, const double *const *operands, unsigned negated, long k, double *y, long n);
 /// y[i] = atan2(a[i], b[i]), the angle of the point (b[i], a[i]); scalar libm, 0.52 ulp.
 void symdiff_vec_atan2(const double *a, const double *b, double *y, long n);
 /// y[i] = sqrt(a[i]^2 + b[i]^2) without overflow; scalar libm, 0.74 ulp.

@@ -25,4 +25,31 @@ void symdiff_avx2_negate(const double *a, double *y, long n);
 /// y[i] = 1 / a[i]; requires AVX2.
 void symdiff_avx2_reciprocal(const double *a, double *y, long n);
 
+/// The most operands a chain may have (`symdiff_avx2_chain`, `symdiff_vec_chain`).
+#define SYMDIFF_CHAIN_MAX_OPERANDS 6
+
+/// y[i] = ±(±o[0][i] ∘ ±o[1][i] ∘ ... ∘ ±o[k-1][i]), left to right, where ∘ is * if `multiply`
+/// and + otherwise, operand j negated if bit j of `negated` is set and the result if bit k is:
+/// the same operations in the same order as the instructions it replaces, so the same bits.
+/// 2 <= k <= SYMDIFF_CHAIN_MAX_OPERANDS; requires AVX2. y may alias any operand.
+void symdiff_avx2_chain(int multiply, const double *const *operands, unsigned negated, long k, double *y, long n);
+
+/// `x` with its sign flipped if `flip`: an xor of the sign bit with a mask known only at run
+/// time, so that the compiler cannot turn `a + -b` into `a - b` (which differs in NaN signs).
+static inline double symdiff_flip_sign(double x, unsigned flip) {
+    union { double value; unsigned long long bits; } u = {x};
+    u.bits ^= (unsigned long long)(flip & 1) << 63;
+    return u.value;
+}
+
+/// The value of a chain (see `symdiff_avx2_chain`) at index i, one element at a time.
+static inline double symdiff_scalar_chain(int multiply, const double *const *operands, unsigned negated, long k, long i) {
+    double acc = symdiff_flip_sign(operands[0][i], negated);
+    for (long j = 1; j < k; j++) {
+        double x = symdiff_flip_sign(operands[j][i], negated >> j);
+        acc = multiply ? acc * x : acc + x;
+    }
+    return symdiff_flip_sign(acc, negated >> k);
+}
+
 #endif

@@ -27,8 +27,11 @@ public struct Compiler {
 
     private init(graph: ExprGraph) { self.graph = graph }
 
-    /// The program computing `roots` from columns named `inputs`.
-    public static func compile(_ roots: [NodeID], in graph: ExprGraph, inputs: [String]) throws(CompileError) -> Program {
+    /// The program computing `roots` from columns named `inputs`, with its runs of additions and
+    /// multiplications fused into chains unless `fusing` is false.
+    public static func compile(
+        _ roots: [NodeID], in graph: ExprGraph, inputs: [String], fusing: Bool = true
+    ) throws(CompileError) -> Program {
         var compiler = Compiler(graph: graph)
         let order = graph.reachable(from: roots)
         compiler.findInlineDenominators(order, roots: roots)
@@ -53,9 +56,10 @@ public struct Compiler {
         for id in order where !compiler.inlined.contains(id) {
             try compiler.emit(id)
         }
-        return Program(
+        let program = Program(
             inputs: inputs, prologue: compiler.prologue, body: compiler.instructions,
             registerCount: Int(compiler.registerCount), outputs: roots.map { compiler.registerOf[$0]! })
+        return fusing ? program.fusingChains() : program
     }
 
     // MARK: - Registers

@@ -12,39 +12,43 @@ private typealias BinaryRoutine = @convention(c) (
 private let lanes = 4
 
 /// Runs `routine(inputs, outputs, n)` over `count` values so that each value is computed in a
-/// full group of `lanes`: the tail is copied into a zero-padded scratch group. A value's result
-/// then does not depend on where it sits in a block, so blocked and one-point evaluation agree
-/// bit for bit.
+/// full group of `lanes`: the whole groups in place, the tail copied into a zero-padded scratch
+/// group. A value's result then does not depend on where it sits in a block, so blocked and
+/// one-point evaluation agree bit for bit.
 private func lanewise(
-    inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count: Int,
+    count: Int, inputs: (Int) -> [UnsafePointer<Double>], outputs: (Int) -> [UnsafeMutablePointer<Double>],
     _ routine: ([UnsafePointer<Double>], [UnsafeMutablePointer<Double>], Int) -> Void
 ) {
     let whole = count - count % lanes
-    if whole > 0 { routine(inputs, outputs, whole) }
+    if whole > 0 { routine(inputs(0), outputs(0), whole) }
     guard whole < count else { return }
+    let (tailInputs, tailOutputs) = (inputs(whole), outputs(whole))
     let tail = count - whole
-    let size = lanes * (inputs.count + outputs.count)
-    let scratch = UnsafeMutablePointer<Double>.allocate(capacity: size)
-    defer { scratch.deallocate() }
-    scratch.initialize(repeating: 0, count: size)
-    let paddedInputs = inputs.indices.map { k in
-        (scratch + k * lanes).update(from: inputs[k] + whole, count: tail)
-        return UnsafePointer(scratch + k * lanes)
+    let size = lanes * (tailInputs.count + tailOutputs.count)
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { buffer in
+        let scratch = buffer.baseAddress!
+        scratch.initialize(repeating: 0, count: size)
+        let paddedInputs = tailInputs.indices.map { k in
+            (scratch + k * lanes).update(from: tailInputs[k], count: tail)
+            return UnsafePointer(scratch + k * lanes)
+        }
+        let paddedOutputs = tailOutputs.indices.map { scratch + (tailInputs.count + $0) * lanes }
+        routine(paddedInputs, paddedOutputs, lanes)
+        for (output, padded) in zip(tailOutputs, paddedOutputs) { output.update(from: padded, count: tail) }
     }
-    let paddedOutputs = outputs.indices.map { scratch + (inputs.count + $0) * lanes }
-    routine(paddedInputs, paddedOutputs, lanes)
-    for (output, padded) in zip(outputs, paddedOutputs) { (output + whole).update(from: padded, count: tail) }
 }
 
 private func unary(_ routine: UnaryRoutine, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int) {
-    lanewise(inputs: [x], outputs: [y], count: count) { x, y, n in routine(x[0], y[0], n) }
+    if count % lanes == 0 { return routine(x, y, count) }
+    lanewise(count: count, inputs: { [x + $0] }, outputs: { [y + $0] }) { x, y, n in routine(x[0], y[0], n) }
 }
 
 private func binary(
     _ routine: BinaryRoutine, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>,
     _ count: Int
 ) {
-    lanewise(inputs: [a, b], outputs: [y], count: count) { x, y, n in routine(x[0], x[1], y[0], n) }
+    if count % lanes == 0 { return routine(a, b, y, count) }
+    lanewise(count: count, inputs: { [a + $0, b + $0] }, outputs: { [y + $0] }) { x, y, n in routine(x[0], x[1], y[0], n) }
 }
 
 extension Double {
@@ -54,7 +58,8 @@ extension Double {
         _ a: UnsafePointer<Double>, _ sine: UnsafeMutablePointer<Double>, _ cosine: UnsafeMutablePointer<Double>,
         count: Int
     ) {
-        lanewise(inputs: [a], outputs: [sine, cosine], count: count) { x, y, n in
+        if count % lanes == 0 { return symdiff_vec_sincos(a, sine, cosine, count) }
+        lanewise(count: count, inputs: { [a + $0] }, outputs: { [sine + $0, cosine + $0] }) { x, y, n in
             symdiff_vec_sincos(x[0], y[0], y[1], n)
         }
     }
@@ -83,6 +88,16 @@ extension Double {
         }
     }
 
+    /// A chain through the AVX2 loops (the same operations in the same order: the same bits).
+    public static func chain(
+        _ chain: Chain, _ operands: UnsafePointer<UnsafePointer<Double>>, _ result: UnsafeMutablePointer<Double>,
+        count: Int
+    ) {
+        operands.withMemoryRebound(to: UnsafePointer<Double>?.self, capacity: chain.operands.count) { operands in
+            symdiff_vec_chain(chain.multiplies ? 1 : 0, operands, chain.negated, chain.operands.count, result, count)
+        }
+    }
+
     /// `result[i] = a[i]^b[i]` through glibc's libmvec pow (0.998 ulp, special values as `pow`).
     public static func power(
         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ result: UnsafeMutablePointer<Double>, count: Int
@@ -93,9 +108,12 @@ extension Double {
     /// The functions whose binary64 glibc libm exceeds 1 ulp (measured against Float80 and
     /// against mpmath): computed in x87 extended precision and rounded once, which is within
     /// 0.5 ulp plus the extended functions' own error (about 2^-11 ulp).
-    private static let roundedFromExtended: Set<Function> = [
-        .log10, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .erf, .erfc, .cbrt,
-    ]
+    private static func roundedFromExtended(_ f: Function) -> Bool {
+        switch f {
+        case .log10, .sinh, .cosh, .tanh, .asinh, .acosh, .atanh, .erf, .erfc, .cbrt: return true
+        default: return false
+        }
+    }
 
     /// The CVectorMath routine computing `f` directly, if there is one.
     private static func routine(_ f: Function) -> UnaryRoutine? {
@@ -133,7 +151,7 @@ extension Double {
         count: Int
     ) {
         #if arch(x86_64)
-        if roundedFromExtended.contains(f) {
+        if roundedFromExtended(f) {
             for i in 0..<count { result[i] = Double(f.evaluate(Float80(a[i]))) }
             return
         }

@@ -13,6 +13,10 @@ public protocol EvaluationScalar: RealFunctions {
     static func arithmetic(
         _ operation: Operation, _ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>,
         count: Int)
+    /// `result[i]` = `chain` over `operands[j][i]` for `i < count`: its additions or
+    /// multiplications and sign flips, in order.
+    static func chain(
+        _ chain: Chain, _ operands: UnsafePointer<UnsafePointer<Self>>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `result[i] = a[i]^b[i]` for `i < count`, as `pow` computes it.
     static func power(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>, _ result: UnsafeMutablePointer<Self>, count: Int)
     /// `sine[i] = sin(a[i])` and `cosine[i] = cos(a[i])` for `i < count`.
@@ -52,6 +56,19 @@ extension EvaluationScalar {
         case .subtract: for i in 0..<n { result[i] = a[i] - b[i] }
         case .multiply: for i in 0..<n { result[i] = a[i] * b[i] }
         default: for i in 0..<n { result[i] = a[i] / b[i] }
+        }
+    }
+
+    /// The elementwise chain loop, one point at a time through all operands.
+    public static func chain(
+        _ chain: Chain, _ operands: UnsafePointer<UnsafePointer<Self>>, _ result: UnsafeMutablePointer<Self>, count n: Int
+    ) {
+        let k = chain.operands.count
+        func signed(_ x: Self, _ bit: Int) -> Self { chain.negated >> bit & 1 == 0 ? x : -x }
+        for i in 0..<n {
+            var value = signed(operands[0][i], 0)
+            for j in 1..<k { value = chain.multiplies ? value * signed(operands[j][i], j) : value + signed(operands[j][i], j) }
+            result[i] = signed(value, k)
         }
     }
 
@@ -180,9 +197,7 @@ public struct Evaluator: Sendable {
             var block = worker
             while block < blocks {
                 let start = block * blockSize
-                registers.run(
-                    program, inputs: inputs.map { $0 + start }, outputs: outputs.map { $0 + start },
-                    count: min(blockSize, count - start))
+                registers.run(program, inputs: inputs, outputs: outputs, start: start, count: min(blockSize, count - start))
                 block += workers
             }
             registers.deallocate()
@@ -233,11 +248,14 @@ private struct Registers<T: EvaluationScalar> {
 
     @inline(__always) func register(_ r: Int32) -> UnsafeMutablePointer<T> { bases[Int(r)] }
 
-    /// Runs the program on `count <= blockSize` points.
-    func run(_ program: Program, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count n: Int) {
+    /// Runs the program on points `start..<start + count`, `count <= blockSize`.
+    func run(
+        _ program: Program, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], start: Int,
+        count n: Int
+    ) {
         for instruction in program.prologue {
             if case .input(let column) = instruction.operation {
-                let x = inputs[column]
+                let x = inputs[column] + start
                 if T.self == Double.self {
                     // Read only: the compiler never writes an input register.
                     bases[Int(instruction.result)] = UnsafeMutableRawPointer(mutating: x).assumingMemoryBound(to: T.self)
@@ -248,7 +266,7 @@ private struct Registers<T: EvaluationScalar> {
             }
         }
         for (k, output) in program.outputs.enumerated() where writesInPlace[k] {
-            bases[Int(output)] = UnsafeMutableRawPointer(outputs[k]).assumingMemoryBound(to: T.self)
+            bases[Int(output)] = UnsafeMutableRawPointer(outputs[k] + start).assumingMemoryBound(to: T.self)
         }
         for instruction in program.body {
             let r = register(instruction.result)
@@ -264,13 +282,18 @@ private struct Registers<T: EvaluationScalar> {
                 T.apply(f, a, f.arity == 2 ? UnsafePointer(register(instruction.b)) : nil, r, count: n)
             case .sinCos(let cosine):
                 T.sinCos(a, r, register(cosine), count: n)
+            case .chain(let chain):
+                withUnsafeTemporaryAllocation(of: UnsafePointer<T>.self, capacity: chain.operands.count) { operands in
+                    for (j, o) in chain.operands.enumerated() { operands[j] = UnsafePointer(register(o)) }
+                    T.chain(chain, UnsafePointer(operands.baseAddress!), r, count: n)
+                }
             case .input, .number, .named:
                 preconditionFailure("prologue operations do not occur in the body")
             }
         }
         for (k, output) in program.outputs.enumerated() where !writesInPlace[k] {
             let r = register(output)
-            let y = outputs[k]
+            let y = outputs[k] + start
             for i in 0..<n { y[i] = Double(r[i]) }
         }
     }

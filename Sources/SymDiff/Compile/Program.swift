@@ -16,6 +16,32 @@ public enum Operation: Hashable, Sendable {
     case function(Function)
     /// `sin(a)` into `result` and `cos(a)` into `cosine`, computed together.
     case sinCos(cosine: Int32)
+    /// Several additions or multiplications, with negations, in one pass (see `Chain`).
+    case chain(Chain)
+}
+
+/// A run of additions or of multiplications fused into one instruction: the result is
+/// `±(±o0 ∘ ±o1 ∘ ... ∘ ±o(k-1))`, left to right, from the operand registers `o`.
+///
+/// It performs the operations of the instructions it replaces in their order, sign flips
+/// included, so its results are theirs bit for bit; only the intermediate values no longer
+/// pass through registers.
+public struct Chain: Hashable, Sendable {
+    /// The most operands of one chain (the unrolled loops of CVectorMath).
+    public static let maxOperands = 6
+
+    /// Whether the steps multiply; otherwise they add.
+    public var multiplies: Bool
+    /// The operand registers, 2 to `maxOperands` of them.
+    public var operands: [Int32]
+    /// Bit `j` set: operand `j` is negated; bit `operands.count` set: the result is negated.
+    public var negated: UInt32
+
+    public init(multiplies: Bool, operands: [Int32], negated: UInt32 = 0) {
+        self.multiplies = multiplies
+        self.operands = operands
+        self.negated = negated
+    }
 }
 
 /// One step of a program: `result = operation(a, b)`.

@@ -44,7 +44,7 @@ extension ExprGraph {
         }
         for id in pending.sorted() {
             memo[Int(id.index)] = derivativeStep(id, x, memo).index
-            try checkNodeLimit()
+            try checkWork()
         }
         return NodeID(Int(memo[Int(f.index)]))
     }
@@ -73,8 +73,10 @@ extension ExprGraph {
         of f: NodeID, order: Int, withRespectTo variables: [String]
     ) throws(LimitExceeded) -> [Partial] {
         if order > limits.maxDerivativeOrder { throw LimitExceeded(.derivativeOrder, limit: limits.maxDerivativeOrder) }
-        let count = ExprGraph.multisetCount(variables.count, order, cap: limits.maxPartials)
-        if count > limits.maxPartials { throw LimitExceeded(.partials, limit: limits.maxPartials) }
+        let count = ExprGraph.multisetCount(variables.count, order, cap: Int.max - 1)
+        if count > limits.maxPartials {
+            throw LimitExceeded(.partials, limit: limits.maxPartials, requested: count == Int.max ? nil : count)
+        }
         guard order > 0 else { return [Partial(variables: [], node: f)] }
         guard !variables.isEmpty else { return [] }
         // Depth-first over index multisets; `prefix[k]` is the partial for indices[0..<k].

@@ -54,8 +54,13 @@ public struct ExprGraph: Sendable {
     /// (-1 not computed yet).
     var derivatives: [NodeID: [Int32]] = [:]
 
-    /// The bounds this graph enforces; see `checkNodeLimit()`.
+    /// The bounds this graph enforces; see `checkNodeLimit()` and `checkWork()`.
     public var limits: Limits
+    /// When symbolic work on this graph must stop (`Limits.maxSeconds` after the request
+    /// began); `nil`, the default, sets no time budget.
+    public var deadline: ContinuousClock.Instant?
+    /// Steps of work since the deadline was last compared with the clock.
+    private var stepsSinceClock = 0
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -96,6 +101,26 @@ public struct ExprGraph: Sendable {
             throw LimitExceeded(.nodes, limit: limits.maxNodes)
         }
     }
+
+    /// Checks the node limit, and every `clockInterval` steps the deadline: called once per
+    /// node of work by differentiation, simplification and lowering.
+    public mutating func checkWork() throws(LimitExceeded) {
+        try checkNodeLimit()
+        stepsSinceClock += 1
+        guard stepsSinceClock >= ExprGraph.clockInterval else { return }
+        stepsSinceClock = 0
+        try checkDeadline()
+    }
+
+    /// Throws when the deadline has passed.
+    public func checkDeadline() throws(LimitExceeded) {
+        if let deadline, ContinuousClock.now > deadline {
+            throw LimitExceeded(.time, limit: limits.maxSeconds)
+        }
+    }
+
+    /// Steps of work between two reads of the clock (a read costs about as much as a step).
+    static let clockInterval = 256
 
     /// The IDs of every node reachable from `roots`, in ascending (evaluation) order.
     public func reachable(from roots: [NodeID]) -> [NodeID] {

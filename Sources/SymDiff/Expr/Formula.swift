@@ -65,6 +65,7 @@ extension ExprGraph {
         }
         do {
             try checkNodeLimit()
+            try checkDeadline()
         } catch {
             throw Diagnostic(limit: error, at: tree[tree.body].range)
         }
@@ -89,6 +90,6 @@ extension ExprGraph {
 extension Diagnostic {
     /// A limit error located at the part of the formula whose work ran into it.
     public init(limit: LimitExceeded, at range: SourceRange) {
-        self.init(message: limit.message, range: range)
+        self.init(message: limit.what, hint: limit.hint, range: range)
     }
 }

@@ -169,16 +169,19 @@ extension ExprGraph {
 
 extension ExprGraph {
     /// `id` in formula syntax, with let-bindings for shared subexpressions when the tree is
-    /// much larger than the graph; an error when the text would exceed
-    /// `limits.maxPrintedBytes`.
+    /// much larger than the graph; an error when the text would exceed `limit` bytes
+    /// (default `limits.maxPrintedBytes`) or work runs past the graph's deadline.
     ///
     /// A shared subexpression prints once per use, so a tree can be exponentially larger than
     /// its graph (the 10th derivative of a nested function). The tree size is counted first,
     /// forward and saturating. When it is more than `sharingFactor` times the node count
     /// (and over `sharingMinimum`), every shared non-leaf node is printed once as a binding,
     /// `_1 = ...; _2 = ...; body`, which is formula syntax and reads back to the same node.
-    public func printedFormula(_ id: NodeID) throws(LimitExceeded) -> String {
-        let limit = limits.maxPrintedBytes
+    public func printedFormula(_ id: NodeID, limit: Int? = nil) throws(LimitExceeded) -> String {
+        let limit = Swift.min(limit ?? limits.maxPrintedBytes, limits.maxPrintedBytes)
+        // The error names the configured limit even when `limit` is what is left of it.
+        let exceeded = LimitExceeded(.printedSize, limit: limits.maxPrintedBytes)
+        try checkDeadline()
         let order = reachable(from: [id])
         var treeSize: [NodeID: Int] = [:]
         var uses: [NodeID: Int] = [:]
@@ -197,13 +200,14 @@ extension ExprGraph {
                 let name = "\(prefix)\(printer.names.count + 1)"
                 text += "\(name) = \(printer.formula(node)); "
                 printer.names[node] = name
-                if text.utf8.count > limit { throw LimitExceeded(.printedSize, limit: limit) }
+                if text.utf8.count > limit { throw exceeded }
+                if printer.names.count % ExprGraph.clockInterval == 0 { try checkDeadline() }
             }
         } else if treeSize[id]! > limit {
-            throw LimitExceeded(.printedSize, limit: limit)
+            throw exceeded
         }
         text += printer.formula(id)
-        if text.utf8.count > limit { throw LimitExceeded(.printedSize, limit: limit) }
+        if text.utf8.count > limit { throw exceeded }
         return text
     }
 

@@ -15,23 +15,29 @@ extension PointSet {
     ) throws(PointsError) -> PointSet {
         var reader = CSVLines(bytes: bytes)
         var header: [String]?
-        var headerLine = 0
+        var headerFields: [CSVLines.Field] = []
+        var headerLine = CSVLines.Line(start: 0, end: 0, number: 1)
         while header == nil, let line = reader.next() {
             guard !line.isBlank(in: bytes), bytes[line.start] != UInt8(ascii: "#") else { continue }
-            var fields: [CSVLines.Field] = []
-            try line.fields(in: bytes, file: file, into: &fields)
-            header = fields.map { $0.text(in: bytes) }
-            headerLine = line.number
+            try line.fields(in: bytes, file: file, into: &headerFields)
+            header = headerFields.map { $0.text(in: bytes) }
+            headerLine = line
         }
         guard let header else {
-            throw PointsError(bytes.allSatisfy(\.isSpace) ? .emptyFile : .noHeader, at: FileLocation(file: file))
+            // Where the header should have been: the start of the file.
+            let start = FileLocation(file: file, line: 1, column: 1)
+            throw PointsError(bytes.allSatisfy(\.isSpace) ? .emptyFile : .noHeader, at: start)
         }
         var indices: [Int] = []
         for name in variables {
             let matches = header.indices.filter { header[$0] == name }
-            let location = FileLocation(file: file, line: headerLine)
-            guard let index = matches.first else { throw PointsError(.missingColumn(name, columns: header), at: location) }
-            if matches.count > 1 { throw PointsError(.duplicateColumn(name), at: location) }
+            // A missing column is reported at the start of the header, a duplicate at its second use.
+            guard let index = matches.first else {
+                throw PointsError(.missingColumn(name, columns: header), at: headerLine.location(of: headerLine.start, in: bytes, file: file))
+            }
+            if matches.count > 1 {
+                throw PointsError(.duplicateColumn(name), at: headerLine.location(of: headerFields[matches[1]].start, in: bytes, file: file))
+            }
             indices.append(index)
         }
         var columns = variables.map { _ in [Double]() }
@@ -47,7 +53,7 @@ extension PointSet {
                     at: line.location(of: at, in: bytes, file: file))
             }
             count += 1
-            try checkPointCount(count, limit: maxPoints, location: FileLocation(file: file, line: line.number))
+            try checkPointCount(count, limit: maxPoints, location: line.location(of: line.start, in: bytes, file: file))
             for (j, index) in indices.enumerated() {
                 let field = fields[index]
                 let text = field.text(in: bytes)

@@ -77,7 +77,7 @@ public enum PointSpec {
         let span = 0..<text.count
         if let n = Int(trimmed) {
             guard n >= 1 else { throw PointsError(.invalidPointCount(text), span: span) }
-            try checkPointCount(n, limit: maxPoints)
+            do { try checkPointCount(n, limit: maxPoints) } catch { throw PointsError(error.problem, span: span) }
             return n
         }
         guard let x = Double(trimmed), x.isFinite, x >= 1, x.rounded() == x else {

@@ -165,7 +165,7 @@ extension PointsError.Problem {
         }
     }
 
-    /// A suggested fix, printed after `hint: `, when there is one.
+    /// A suggested fix, printed after `hint: `.
     public var hint: String? {
         switch self {
         case .expectedAssignment(_, let option) where option == "--at":
@@ -173,22 +173,40 @@ extension PointsError.Problem {
         case .expectedAssignment(_, let option) where option == "--range":
             return "--range takes name=a:b pairs, e.g. --range x1=-1:1,x2=0:6.28"
         case .expectedAssignment: return "--grid takes name=a:b:n triples, e.g. --grid x=-2:2:401,t=0:1:11"
+        case .invalidVariableName: return "variable names match [A-Za-z_][A-Za-z0-9_]*"
+        case .invalidNumber: return "write a decimal number, e.g. 1.5 or -2e-3"
+        case .nonFiniteNumber, .nonFiniteValue: return "sample points must be finite numbers"
         case .expectedInterval(_, let option) where option == "--grid":
             return "a:b:n is n evenly spaced values from a to b inclusive, e.g. x=-2:2:401"
         case .expectedInterval: return "a:b is the interval [a, b), e.g. x=-1:1"
+        case .invalidPointCount: return "e.g. --random 1000"
+        case .invalidSeed: return "e.g. --seed 42"
+        case .reversedInterval: return "write the lower end first"
+        case .intervalTooWide: return "use a narrower interval"
+        case .duplicateVariable: return "give each variable once"
+        case .unknownVariable: return "give values only for the free variables of the formula"
         case .missingValue(let variable, let option): return "add \(variable)=... to \(option)"
         case .tooManyPoints: return "use fewer points or raise the limit with --max-points"
-        case .nonFiniteValue: return "sample points must be finite numbers"
-        case .unterminatedQuote: return "close the field with '\"'; fields cannot span lines"
+        case .cannotRead: return "check the path and the permissions"
+        case .emptyFile: return "the first line names the columns, e.g. x1,x2; each later line is one point"
         case .noHeader, .missingColumn: return "the first row that is not a '#' comment names the columns"
+        case .duplicateColumn: return "rename or remove one of the columns"
+        case .raggedRow: return "every row needs one value per header column"
+        case .emptyValue: return "every cell of a variable's column needs a number"
+        case .nonNumeric: return "cells are decimal numbers, e.g. 1.5 or -2e-3"
+        case .unterminatedQuote: return "close the field with '\"'; fields cannot span lines"
+        case .notNPY, .unsupportedNPYVersion, .malformedNPYHeader, .truncated, .trailingData:
+            return "write the file with np.save(path, a) from a float64 array"
         case .unsupportedDType(let descr) where descr.hasSuffix("f4"):
             return "np.save(path, a.astype(np.float64))"
         case .unsupportedDType: return "np.save(path, np.asarray(a, dtype='<f8'))"
+        case .unsupportedShape: return "save a 2-D array (points, variables), or an .npz with one 1-D array per variable"
         case .columnCountMismatch: return "name the array's columns with --columns, e.g. --columns x,t"
-        case .unsupportedCompression:
+        case .notZip, .corruptEntry, .unsupportedCompression:
             return "write the archive with np.savez or np.savez_compressed"
         case .encryptedEntry: return "write the archive with np.savez"
-        default: return nil
+        case .missingArray(let name, _): return "np.savez(path, \(name)=...) names an array"
+        case .lengthMismatch: return "every array needs one value per point"
         }
     }
 

@@ -95,7 +95,7 @@ public struct Rewriter: Sendable {
             }
             if result == id && rewrites == 0 { normal[Int(id.index)] = true }
             map[Int(id.index)] = result.index
-            try graph.checkNodeLimit()
+            try graph.checkWork()
         }
         return roots.map(mapped)
     }

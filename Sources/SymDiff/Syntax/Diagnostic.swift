@@ -30,7 +30,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// A suggested fix, if there is one.
     public var hint: String? { error.hint }
 
-    /// The error as the CLI prints it, quoting the offending line of `source`:
+    /// The error as the CLI prints it, quoting the offending line of `source` (read from
+    /// `file`, when given, which then prefixes the line and column):
     ///
     ///     error: expected ')' to close '(' at 1:9
     ///       --> 1:12
@@ -41,9 +42,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// A `^` marks each character of `range` (one for an empty range), a `~` each character
     /// of `related` when it is on the same line. Lines longer than `Self.window` characters
     /// are cut around the caret, with `...` where text was left out.
-    public func rendered(source: String) -> String {
-        var output = "error: \(message)\n  --> \(range.start.line):\(range.start.column)\n"
-        var line = Array(Self.line(containing: range.start.offset, in: source).unicodeScalars)
+    public func rendered(source: String, file: String? = nil) -> String {
+        let place = (file.map { "\($0):" } ?? "") + "\(range.start.line):\(range.start.column)"
+        var output = "error: \(message)\n  --> \(place)\n"
+        // Control characters other than tab print as their visible pictures (NUL as U+2400 '␀'),
+        // so the terminal shows what is there and the caret stays in its column.
+        var line = Self.line(containing: range.start.offset, in: source).unicodeScalars.map { scalar in
+            scalar.value < 0x20 && scalar != "\t" ? Unicode.Scalar(0x2400 + scalar.value)! : scalar
+        }
         var marks = [Unicode.Scalar](repeating: " ", count: line.count + 1)
         func mark(_ r: SourceRange, with scalar: Unicode.Scalar) {
             let first = r.start.column - 1

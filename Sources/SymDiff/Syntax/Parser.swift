@@ -78,6 +78,12 @@ public struct Parser {
         return try parse(String(decoding: bytes, as: UTF8.self), limits: limits, allowPatternVariables: allowPatternVariables)
     }
 
+    /// Checks that `bytes` are UTF-8 without NUL bytes, reporting the first bad byte with its
+    /// line and column (an invalid sequence counts as one column, as it renders as one `�`).
+    public static func validate(utf8 bytes: [UInt8]) throws(Diagnostic) {
+        try Lexer.validate(bytes)
+    }
+
     private static func checkSize(_ byteCount: Int, _ limits: Limits) throws(Diagnostic) {
         guard byteCount <= limits.maxFormulaBytes else {
             let start = SourceLocation(offset: 0, line: 1, column: 1)

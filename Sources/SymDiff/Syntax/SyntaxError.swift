@@ -141,39 +141,70 @@ extension SyntaxError {
         }
     }
 
-    /// A suggested fix, printed after `hint: `, when there is one.
+    /// A suggested fix, printed after `hint: `; `nil` only where the message itself says
+    /// what to write (`did you mean 'sin'?`, `write x^2`).
     public var hint: String? {
         switch self {
+        case .emptyFormula: return "write a formula, e.g. x1^2*sin(x2)"
         case .formulaTooLarge: return "raise the limit with --max-formula-bytes"
         case .nestingTooDeep: return "raise the limit with --max-depth"
+        case .invalidUTF8: return "formulas are ASCII text; save the file as UTF-8"
+        case .nulByte: return "remove the NUL byte: formulas are text"
         case .unexpectedCharacter(let c, let allowed):
             switch c {
             case "?" where !allowed: return "pattern variables like '?a' are only allowed in rewrite rules"
             case "[", "]", "{", "}": return "use '(' and ')' for grouping"
-            default: return nil
+            default: return Self.alphabet
             }
-        case .unsupportedCharacter(_, let suggestion): return suggestion
-        case .identifierTooLong: return "use a shorter name"
+        case .unsupportedCharacter(_, let suggestion): return suggestion ?? Self.alphabet
+        case .superscript: return nil
+        case .identifierTooLong: return "use a shorter name, or raise the limit with --max-identifier-length"
+        case .nonFiniteLiteral: return "write a finite number; values that overflow print as inf and nan"
+        case .numberOutOfRange: return "numbers must be below 1.8e308 in magnitude (binary64)"
+        case .numberRoundsToZero: return "write 0, or rescale the formula: binary64 numbers are above 5e-324"
         case .malformedNumber(let text, .missingExponentDigits) where text.hasSuffix("e") || text.hasSuffix("E"):
             return "write \(text)3 for an exponent, or \(text.dropLast())*e to multiply by the constant e"
+        case .malformedNumber(_, .missingExponentDigits): return "write digits after the exponent sign, e.g. 1e+3"
+        case .malformedNumber(_, .misplacedDecimalPoint): return "a number has at most one '.', before its exponent: 1.25e3"
         case .malformedNumber(_, .hexadecimal): return "write the number in decimal"
+        case .malformedNumber(_, .noDigits): return "write 0.5 or 5.0"
+        case .missingPatternVariableName: return "write a name after '?', e.g. ?a"
         case .implicitMultiplication(let left, let right):
             if left.hasSuffix(")") || right.hasPrefix("(") { return "insert '*' between '\(left)' and '\(right)'" }
             return "insert '*': write \(left)*\(right)"
+        case .expectedExpression(let after?, _): return "'\(after)' needs an operand after it"
+        case .expectedExpression(nil, _): return "an expression starts with a number, a name, '(' or a sign"
         case .unclosedParenthesis: return "insert ')'"
         case .unmatchedClosingParenthesis: return "remove the ')' or insert a '(' before it"
+        case .commaOutsideCall: return "commas separate the arguments of a call, e.g. atan2(y, x)"
         case .misplacedEquals: return "bindings have the form 'name = value;' and come before the formula"
         case .trailingInput: return "only bindings 'name = value;' may come before the formula"
+        case .unknownFunction(_, _?): return nil
+        case .unknownFunction: return "symdiff --help lists the functions"
         case .notAFunction(let name): return "insert '*' to multiply: write \(name)*(...)"
+        case .constantCalled(let name): return "insert '*' to multiply: write \(name)*(...)"
+        case .functionWithoutCall: return nil
         case .missingOpenParenthesis(let function, let argument): return "insert '(' ... ')': write \(function)(\(argument))"
+        case .wrongArgumentCount(let function, let expected, _):
+            return "write \(function)(\(["x", "a, b"][Swift.min(expected, 2) - 1]))"
         case .derivativeNeedsVariable: return "write D(f, x) for the derivative of f with respect to x"
-        case .derivativeOrderTooHigh: return "the limit is Limits.maxDerivativeOrder"
+        case .derivativeVariableExpected: return "write D(f, x), D(f, x, 2) or D(f, x, y)"
+        case .derivativeWithRespectToBinding, .derivativeWithRespectToConstant, .derivativeWithRespectToFunction:
+            return "differentiate with respect to a free variable"
+        case .derivativeCountInvalid: return "write D(f, x, 2) for the second derivative"
+        case .derivativeOrderTooHigh: return "raise the limit with --max-order"
+        case .selfReference: return "a binding may use only the names bound before it"
         case .rebinding: return "choose another name"
+        case .bindingReservedName: return "choose another name"
+        case .boundAfterUse: return "bind the name before its first use, or rename the binding"
         case .expectedSemicolonAfterBinding: return "insert ';' and then the formula"
+        case .missingBody: return "write the formula after the last ';'"
         case .semantic(_, let hint): return hint
-        default: return nil
         }
     }
+
+    /// What a formula may contain, for characters that start no token.
+    private static let alphabet = "formulas use ASCII letters, digits, '_', '.', spaces and + - * / ^ ( ) , ; ="
 
     private static func spell(_ c: Unicode.Scalar) -> String {
         let hex = String(c.value, radix: 16, uppercase: true)

@@ -54,6 +54,6 @@ import Testing
     @Test func nodeLimitIsAClearError() {
         let result = symdiff("sin(sin(sin(sin(x))))", "--order", "8", "--max-nodes", "500")
         #expect(result.status == 2)
-        #expect(result.stderr.contains("exceed 500 nodes") && result.stderr.contains("--max-nodes"))
+        #expect(result.stderr.contains("exceed the limit of 500 nodes") && result.stderr.contains("--max-nodes"))
     }
 }

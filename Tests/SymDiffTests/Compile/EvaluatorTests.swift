@@ -5,8 +5,9 @@ import SymDiffAutodiff
 import SymDiffVerify
 @testable import SymDiff
 
-/// A formula, its gradient and its Hessian entries compiled into one program.
-func compiledWithDerivatives(_ text: String) throws -> (ExprGraph, [NodeID], Program) {
+/// A formula, its gradient and its Hessian entries compiled into one program (with chains
+/// unless `fusing` is false).
+func compiledWithDerivatives(_ text: String, fusing: Bool = true) throws -> (ExprGraph, [NodeID], Program) {
     var formula = try Formula(parsing: text)
     let variables = formula.variables
     var roots = [formula.root]
@@ -14,7 +15,7 @@ func compiledWithDerivatives(_ text: String) throws -> (ExprGraph, [NodeID], Pro
     roots += try formula.graph.partials(of: formula.root, order: 2, withRespectTo: variables).map(\.node)
     var rewriter = Rewriter()
     roots = try rewriter.simplify(roots, in: &formula.graph)
-    let program = try Compiler.compile(roots, in: formula.graph, inputs: ["x", "y", "z"])
+    let program = try Compiler.compile(roots, in: formula.graph, inputs: ["x", "y", "z"], fusing: fusing)
     return (formula.graph, roots, program)
 }
 
@@ -44,6 +45,31 @@ func samplePoints(_ count: Int, seed: UInt64) -> [[Double]] {
                 #expect(zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }, "'\(text)'")
             }
         }
+    }
+
+    /// Chains give the bits of the instructions they fuse, NaN signs included: generated formulas
+    /// and their derivatives, fused and unfused, at points where some values are NaN, infinite
+    /// or zero, in whole vectors and in tails, in both precisions.
+    @Test func chainsGiveTheUnfusedBits() throws {
+        var generator = FormulaGenerator(seed: 23)
+        var points = samplePoints(67, seed: 3)
+        for (k, special) in [0, -0.0, -1.5, 1e300, -.infinity, .nan, 2].enumerated() { points[k % 3][k * 5] = special }
+        var chains = 0
+        for _ in 0..<200 {
+            let text = generator.formula(depth: 3)
+            let fused = try compiledWithDerivatives(text).2
+            let unfused = try compiledWithDerivatives(text, fusing: false).2
+            chains += fused.body.count { if case .chain = $0.operation { true } else { false } }
+            for precision in Precision.allCases {
+                let a = Evaluator(fused, blockSize: Self.block, threads: 1).evaluate(points, precision: precision)
+                let b = Evaluator(unfused, blockSize: Self.block, threads: 1).evaluate(points, precision: precision)
+                for (x, y) in zip(a, b) {
+                    let same = zip(x, y).allSatisfy { $0.bitPattern == $1.bitPattern || (precision != .double && $0.isNaN && $1.isNaN) }
+                    #expect(same, "'\(text)' in \(precision)")
+                }
+            }
+        }
+        #expect(chains > 200)
     }
 
     /// The compiled program computes what the graph means, by an independent interpreter, at
@@ -114,6 +140,18 @@ func samplePoints(_ count: Int, seed: UInt64) -> [[Double]] {
         #expect(program.body.filter { if case .sinCos = $0.operation { return true } else { return false } }.count == 1)
         #expect(!program.body.contains { $0.operation == .function(.sin) || $0.operation == .function(.cos) })
         #expect(program.registerCount < formula.graph.reachable(from: roots).count)
+    }
+
+    /// A product with a negative coefficient and the sum over it become two chains: the
+    /// multiplications with the negation, then the additions.
+    @Test func runsBecomeChains() throws {
+        let formula = try Formula(parsing: "-(a*b*c) + d + e")
+        let program = try Compiler.compile([formula.root], in: formula.graph, inputs: ["a", "b", "c", "d", "e"])
+        let chains = program.body.compactMap { if case .chain(let chain) = $0.operation { chain } else { nil } }
+        #expect(program.body.count == 2 && chains.count == 2)
+        #expect(chains.first?.multiplies == true && chains.first?.operands == [0, 1, 2])
+        #expect(chains.first?.negated == 1 << 3)
+        #expect(chains.last?.multiplies == false && chains.last?.operands.count == 3 && chains.last?.negated == 0)
     }
 
     /// A long chain needs few registers however long it is: each value dies at its next use.

@@ -1,23 +1,23 @@
 // AVX2 sin and cos kernels within 0.6 ulp: a three-part π/2 reduction kept as a double-double
 // and Taylor series on [-π/4, π/4].
-#include "Kernels.h"
-
-#include <math.h>
+// Included by Kernels.h; static inline so that each loop calls them without passing vectors in memory.
+#ifndef SYMDIFF_TRIG_KERNEL_H
+#define SYMDIFF_TRIG_KERNEL_H
 
 /// |x| above this (and infinities and NaN) go through scalar libm, whose reduction handles any
 /// size; below it k = round(2x/π) < 2^17 and the reduction is exact to about 2^-140.
-static const double trig_fast_limit = 1e5;
+#define SYMDIFF_TRIG_FAST_LIMIT 1e5
 /// |x| below this goes through scalar libm too: there sin x = x and cos x = 1, signs of zero
 /// included, which the series would not keep.
-static const double trig_tiny_limit = 0x1p-26;
+#define SYMDIFF_TRIG_TINY_LIMIT 0x1p-26
 
 /// sin and cos of the reduced argument r = x - k π/2 and the quadrant k mod 4.
 typedef struct {
     __m256d sin_r, cos_r;
     __m256i quadrant;
-} Reduced;
+} SymdiffReduced;
 
-AVX2 static Reduced reduce(__m256d x) {
+AVX2 static inline SymdiffReduced symdiff_trig_reduce(__m256d x) {
     const __m256d shift = _mm256_set1_pd(0x1.8p52);
     __m256d z = _mm256_fmadd_pd(x, _mm256_set1_pd(0x1.45f306dc9c883p-1), shift);
     __m256d k = _mm256_sub_pd(z, shift);
@@ -69,48 +69,53 @@ AVX2 static Reduced reduce(__m256d x) {
     // sin(r_hi + r_lo) = sin r_hi + r_lo cos r_hi, with cos r_hi ≈ 1 - h.
     __m256d sin_tail = _mm256_fmadd_pd(_mm256_mul_pd(r2, r_hi), s, _mm256_fnmadd_pd(r_lo, h, r_lo));
     __m256d sin_r = _mm256_add_pd(r_hi, sin_tail);
-    Reduced reduced = {sin_r, cos_r, _mm256_castpd_si256(z)};
+    SymdiffReduced reduced = {sin_r, cos_r, _mm256_castpd_si256(z)};
     return reduced;
 }
 
 /// ±value: negated in the lanes where bit 1 of `quadrant` is set.
-AVX2 static __m256d negate_where_bit1(__m256d value, __m256i quadrant) {
+AVX2 static inline __m256d symdiff_negate_where_bit1(__m256d value, __m256i quadrant) {
     __m256i sign = _mm256_slli_epi64(_mm256_and_si256(quadrant, _mm256_set1_epi64x(2)), 62);
     return _mm256_xor_pd(value, _mm256_castsi256_pd(sign));
 }
 
 /// `odd` in the lanes where bit 0 of `quadrant` is set, else `even`.
-AVX2 static __m256d select_bit0(__m256d even, __m256d odd, __m256i quadrant) {
+AVX2 static inline __m256d symdiff_select_bit0(__m256d even, __m256d odd, __m256i quadrant) {
     __m256i bit0 = _mm256_slli_epi64(quadrant, 63);
     return _mm256_blendv_pd(even, odd, _mm256_castsi256_pd(bit0));
 }
 
 /// Lanes that the series does not cover: too large, too small, infinite or NaN.
-AVX2 static __m256d trig_special(__m256d x) {
+AVX2 static inline __m256d symdiff_trig_special(__m256d x) {
     __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), x);
-    return _mm256_or_pd(_mm256_cmp_pd(magnitude, _mm256_set1_pd(trig_fast_limit), _CMP_NLE_UQ),
-                        _mm256_cmp_pd(magnitude, _mm256_set1_pd(trig_tiny_limit), _CMP_LT_OQ));
+    return _mm256_or_pd(_mm256_cmp_pd(magnitude, _mm256_set1_pd(SYMDIFF_TRIG_FAST_LIMIT), _CMP_NLE_UQ),
+                        _mm256_cmp_pd(magnitude, _mm256_set1_pd(SYMDIFF_TRIG_TINY_LIMIT), _CMP_LT_OQ));
 }
 
-AVX2 void symdiff_sincos_kernel(__m256d x, __m256d *sine, __m256d *cosine) {
-    Reduced reduced = reduce(x);
+/// sin x and cos x within 0.6 ulp; |x| > 1e5, |x| < 2^-26, infinities and NaN through scalar libm.
+AVX2 static inline void symdiff_sincos_kernel(__m256d x, __m256d *sine, __m256d *cosine) {
+    SymdiffReduced reduced = symdiff_trig_reduce(x);
     // Quadrant q: sin x = (sin r, cos r, -sin r, -cos r)[q], cos x = (cos r, -sin r, -cos r, sin r)[q].
-    __m256d s = negate_where_bit1(select_bit0(reduced.sin_r, reduced.cos_r, reduced.quadrant), reduced.quadrant);
+    __m256d s = symdiff_negate_where_bit1(symdiff_select_bit0(reduced.sin_r, reduced.cos_r, reduced.quadrant), reduced.quadrant);
     __m256i next = _mm256_add_epi64(reduced.quadrant, _mm256_set1_epi64x(1));
-    __m256d c = negate_where_bit1(select_bit0(reduced.cos_r, reduced.sin_r, reduced.quadrant), next);
-    __m256d special = trig_special(x);
+    __m256d c = symdiff_negate_where_bit1(symdiff_select_bit0(reduced.cos_r, reduced.sin_r, reduced.quadrant), next);
+    __m256d special = symdiff_trig_special(x);
     *sine = symdiff_fix_lanes(s, x, special, sin);
     *cosine = symdiff_fix_lanes(c, x, special, cos);
 }
 
-AVX2 __m256d symdiff_sin_kernel(__m256d x) {
+/// sin x, as `symdiff_sincos_kernel`.
+AVX2 static inline __m256d symdiff_sin_kernel(__m256d x) {
     __m256d s, c;
     symdiff_sincos_kernel(x, &s, &c);
     return s;
 }
 
-AVX2 __m256d symdiff_cos_kernel(__m256d x) {
+/// cos x, as `symdiff_sincos_kernel`.
+AVX2 static inline __m256d symdiff_cos_kernel(__m256d x) {
     __m256d s, c;
     symdiff_sincos_kernel(x, &s, &c);
     return c;
 }
+
+#endif

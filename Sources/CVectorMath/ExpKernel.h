@@ -1,0 +1,40 @@
+// An AVX2 exp kernel within 0.52 ulp: a 128-entry table of 2^(j/128) and a degree-5 polynomial.
+// Included by Kernels.h; static inline so that each loop calls it without passing vectors in memory.
+#ifndef SYMDIFF_EXP_KERNEL_H
+#define SYMDIFF_EXP_KERNEL_H
+
+/// 2^(j/128) for j in 0..<128 as an unevaluated sum hi + lo, accurate to about 2^-63 (Exp.c).
+extern double symdiff_exp_table_hi[128], symdiff_exp_table_lo[128];
+
+/// e^x within 0.52 ulp; |x| > 704 and NaN through scalar exp: there the result overflows, is
+/// subnormal or underflows, where the table reduction's scaling would be inexact.
+AVX2 static inline __m256d symdiff_exp_kernel(__m256d x) {
+    // x = k ln2/128 + r with |r| <= ln2/256; exp(x) = 2^(k>>7) 2^((k&127)/128) e^r.
+    const __m256d shift = _mm256_set1_pd(0x1.8p52);
+    __m256d z = _mm256_fmadd_pd(x, _mm256_set1_pd(0x1.71547652b82fep0 * 128), shift);
+    __m256d k = _mm256_sub_pd(z, shift);
+    __m256d r = _mm256_fnmadd_pd(k, _mm256_set1_pd(0x1.62e42fefa39efp-1 / 128), x);
+    r = _mm256_fnmadd_pd(k, _mm256_set1_pd(0x1.abc9e3b39803fp-56 / 128), r);
+
+    // The low bits of z hold k; biasing by 2048 * 128 makes it positive for a logical shift.
+    __m256i biased = _mm256_add_epi64(
+        _mm256_sub_epi64(_mm256_castpd_si256(z), _mm256_castpd_si256(shift)), _mm256_set1_epi64x(2048 * 128));
+    __m256i j = _mm256_and_si256(biased, _mm256_set1_epi64x(127));
+    __m256i exponent = _mm256_add_epi64(_mm256_srli_epi64(biased, 7), _mm256_set1_epi64x(1023 - 2048));
+    __m256d scale = _mm256_castsi256_pd(_mm256_slli_epi64(exponent, 52));
+    __m256d hi = _mm256_i64gather_pd(symdiff_exp_table_hi, j, 8);
+    __m256d lo = _mm256_i64gather_pd(symdiff_exp_table_lo, j, 8);
+
+    // e^r - 1 by its Taylor series to r^5: the first omitted term is below 2^-60.
+    __m256d p = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 120), _mm256_set1_pd(1.0 / 24));
+    p = _mm256_fmadd_pd(r, p, _mm256_set1_pd(1.0 / 6));
+    p = _mm256_fmadd_pd(r, p, _mm256_set1_pd(0.5));
+    p = _mm256_fmadd_pd(_mm256_mul_pd(r, r), p, r);
+    __m256d y = _mm256_mul_pd(_mm256_add_pd(hi, _mm256_fmadd_pd(hi, p, lo)), scale);
+
+    __m256d magnitude = _mm256_andnot_pd(_mm256_set1_pd(-0.0), x);
+    __m256d special = _mm256_cmp_pd(magnitude, _mm256_set1_pd(704), _CMP_NLE_UQ);
+    return symdiff_fix_lanes(y, x, special, exp);
+}
+
+#endif
