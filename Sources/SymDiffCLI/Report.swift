@@ -91,7 +91,7 @@ func graphReport(_ d: Derivatives) -> String {
         let node = d.graph[id]
         let operands = "[" + node.operands.map { String(position[$0]!) }.joined(separator: ", ") + "]"
         switch node {
-        case .number(let n): nodes.append("[\"number\", \(JSONText.string(n.description))]")
+        case .number(let n): nodes.append("[\"number\", \(JSONText.string(n.exactDescription))]")
         case .constant(let c): nodes.append("[\"constant\", \(JSONText.string(c.rawValue))]")
         case .variable(let name): nodes.append("[\"variable\", \(JSONText.string(name))]")
         case .sum: nodes.append("[\"sum\", \(operands)]")

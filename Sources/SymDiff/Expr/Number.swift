@@ -158,12 +158,19 @@ extension Number: CustomStringConvertible {
         }
     }
 
-    /// `p/q` as a terminating decimal (`0.1`, `0.15`, `-0.0125`) when `q` is a multiple of 5
-    /// with no prime factors but 2 and 5 (as decimal literals give: `1/2` stays a fraction)
-    /// and the decimal has at most 17 digits after the point; reading it back gives the same
-    /// rational.
+    /// The number in a form that names its exact value: `p` or `p/q` for a rational, the
+    /// shortest round-trip decimal for a binary64 real (for tools reading `--format graph`).
+    public var exactDescription: String {
+        if case .rational(let p, let q) = self { return q == 1 ? String(p) : "\(p)/\(q)" }
+        return description
+    }
+
+    /// `p/q` as a terminating decimal (`0.1`, `0.15`, `-1.25e-5`) when `q` is a multiple of 5
+    /// with no prime factors but 2 and 5, as decimal literals give (`1/2` and `7/4` stay
+    /// fractions), and the decimal has at most 17 digits after the point; reading it back
+    /// gives the same rational.
     public static func decimalText(_ p: Int64, _ q: Int64) -> String? {
-        guard q % 5 == 0 else { return nil }
+        guard q > 1, q % 5 == 0 else { return nil }
         var (twos, fives, rest) = (0, 0, q)
         while rest % 2 == 0 { rest /= 2; twos += 1 }
         while rest % 5 == 0 { rest /= 5; fives += 1 }
@@ -175,6 +182,12 @@ extension Number: CustomStringConvertible {
         let magnitude = String(scaled.magnitude)
         let padded = String(repeating: "0", count: max(0, digits + 1 - magnitude.count)) + magnitude
         let point = padded.index(padded.endIndex, offsetBy: -digits)
-        return (scaled < 0 ? "-" : "") + padded[..<point] + "." + padded[point...]
+        let plain = String(padded[..<point]) + "." + String(padded[point...])
+        // Scientific when shorter: the significant digits, then the power of ten.
+        let significant = Array(String(magnitude.reversed().drop { $0 == "0" }.reversed()))
+        let exponent = magnitude.count - digits - 1
+        let mantissa = significant.count > 1 ? "\(significant[0]).\(String(significant.dropFirst()))" : "\(significant[0])"
+        let scientific = mantissa + "e\(exponent)"
+        return (scaled < 0 ? "-" : "") + (scientific.count < plain.count ? scientific : plain)
     }
 }

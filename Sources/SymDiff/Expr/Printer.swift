@@ -45,7 +45,7 @@ struct Printer {
         let spelled = n.description
         if case .real(let x) = n, !x.isFinite { return (spelled, x.isNaN ? .atom : x > 0 ? .product : .unary) }
         if n.isNegative { return (spelled, .unary) }
-        if case .rational(_, let q) = n, q != 1 { return (spelled, .product) }
+        if case .rational(let p, let q) = n, q != 1, Number.decimalText(p, q) == nil { return (spelled, .product) }
         return (spelled, .atom)
     }
 
@@ -117,6 +117,10 @@ struct Printer {
         switch coefficient {
         case .rational(let p, let q) where Number.decimalText(p, q) != nil:
             above.append(Number.decimalText(p, q)!)
+        case .rational(let p, let q) where q != 1 && p != 1 && Number.decimalText(q, p) != nil:
+            // `E/(8.617333262e-5*T)` rather than `50000000000000*E/(4308666631*T)`.
+            below.append((Number.decimalText(q, p)!, .atom))
+            numberBelow = true
         case .rational(let p, let q):
             if p != 1 { above.append(String(p)) }
             if q != 1 { below.append((String(q), .atom)) }

@@ -16,9 +16,13 @@ import Testing
 
     @Test(arguments: [
         ("12", Number.rational(12, 1)),
-        ("3.5", Number.real(3.5)),
-        (".5", Number.real(0.5)),
-        ("1e-3", Number.real(0.001)),
+        ("3.5", Number.rational(7, 2)),
+        (".5", Number.rational(1, 2)),
+        ("1e-3", Number.rational(1, 1000)),
+        ("0.1", Number.rational(1, 10)),
+        ("8.9875517923e9", Number.rational(89_875_517_923, 10)),
+        ("1.6e-19", Number.real(1.6e-19)),
+        ("0.1234567890123456789", Number.real(0.1234567890123456789)),
         ("2.5E+4", Number.rational(25000, 1)),
         ("1E2", Number.rational(100, 1)),
         ("0", Number.zero),
