@@ -18,6 +18,8 @@ struct FormulaPlan: Sendable {
     /// The factor from a binary64 rounding bound to one for the checked values: 1, or
     /// `2^-11` when they are computed in extended precision.
     let boundScale: Wide
+    /// Whether the checked values are computed in extended precision.
+    let outputIsExtended: Bool
 
     init(
         _ graph: ExprGraph, _ result: Derivatives.Result, partials: [Partial], names: [String], firstColumn: Int,
@@ -32,7 +34,8 @@ struct FormulaPlan: Sendable {
         }
         self.names = names
         self.firstColumn = firstColumn
-        boundScale = precision == .extended ? 0x1p-11 : 1
+        outputIsExtended = precision == .extended
+        boundScale = outputIsExtended ? 0x1p-11 : 1
     }
 
     /// The autodiff partial along `directions` at `point`, in the scalar `T`: nested duals up
@@ -75,7 +78,7 @@ struct FormulaPlan: Sendable {
             part[k].autodiff.append(reference)
             let ulp = Swift.max(Swift.abs(symbolicValue), Swift.abs(reference)).ulp
             let extendedTolerance = Double(0x1p-10 * (bound + autodiff.bound) + 2 * numbers) + 4 * ulp
-            let tolerance = boundScale < 1 ? extendedTolerance : Double(2 * (bound + numbers) + 0x1p-10 * autodiff.bound) + 4 * ulp
+            let tolerance = outputIsExtended ? extendedTolerance : Double(2 * (bound + numbers) + 0x1p-10 * autodiff.bound) + 4 * ulp
             part[k].tolerance.append(tolerance)
             guard status == .ok else {
                 part[k].agrees.append(true)
