@@ -144,6 +144,12 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
         let points = try samplePoints(options, source: source, variables: d.freeVariables)
         let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
         if options.verify {
+            guard points.count <= options.maxVerifyPoints else {
+                throw CommandLineError(
+                    "--verify would check \(points.count) points, more than the limit of \(options.maxVerifyPoints)",
+                    argument: "--verify",
+                    hint: "verify a sample (--random N), or raise the limit with --max-verify-points")
+            }
             let v = try Verification(
                 d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
             verification = v

@@ -64,6 +64,7 @@ let helpText = """
       --max-output-bytes N     all printed expressions together (default 268435456)
       --max-seconds N          time for the symbolic work of a request (default 60)
       --max-points N           sample points (default 50000000)
+      --max-verify-points N    points --verify checks (default 1000000)
 
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e

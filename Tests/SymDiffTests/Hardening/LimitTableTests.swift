@@ -48,6 +48,9 @@ import Testing
         // 9, 10 and 11 random points.
         Case(flag: "--max-points", limit: 10, runs: [9, 10, 11].map { ["x", "--random", "\($0)"] },
              message: "11 points are more than the limit of 10"),
+        // --verify over 9, 10 and 11 random points.
+        Case(flag: "--max-verify-points", limit: 10, runs: [9, 10, 11].map { ["x", "--random", "\($0)", "--verify"] },
+             message: "--verify would check 11 points, more than the limit of 10"),
     ]
 
     @Test(arguments: cases)

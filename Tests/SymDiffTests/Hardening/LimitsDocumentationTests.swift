@@ -16,6 +16,7 @@ import Testing
         ("--max-output-bytes", Limits().maxPrintedBytes, "256 MiB"),
         ("--max-seconds", Limits().maxSeconds, "60 s"),
         ("--max-points", PointSet.defaultMaxPoints, "50,000,000"),
+        ("--max-verify-points", Options.defaultMaxVerifyPoints, "1,000,000"),
     ]
 
     @Test func readmeTableMatchesTheDefaults() throws {

@@ -39,6 +39,7 @@ import Testing
         ["x^2", "--verify"],
         ["x^2", "--at", "x=1", "--strict"],
         ["x*y", "--wrt", "x,y", "--order", "5", "--at", "x=1,y=2", "--verify"],
+        ["x", "--random", "11", "--verify", "--max-verify-points", "10"],
     ])
     func misuseIsAUsageError(_ arguments: [String]) {
         let result = runSymDiff(arguments)
