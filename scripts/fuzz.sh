@@ -7,6 +7,8 @@
 #                  crashes land in $FUZZ_SCRATCH/artifacts, logs in $FUZZ_SCRATCH/logs
 #   FUZZ_CONFIG    release (default) or debug
 #   FUZZ_JOBS      parallel libFuzzer workers per target (default 1)
+#   FUZZ_SEED      libFuzzer's random seed (default: a new one each run; CI fixes it)
+#   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 30)
 #
 # Before fuzzing, every formula target runs once on the large seeds this script generates
 # (10^5-deep nesting, 10^6-term chains, a chain of 10^5
@@ -20,6 +22,9 @@ shift || true
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
 config=${FUZZ_CONFIG:-release}
 jobs=${FUZZ_JOBS:-1}
+timeout=${FUZZ_TIMEOUT:-30}
+seed=()
+if [ -n "${FUZZ_SEED:-}" ]; then seed=(-seed="$FUZZ_SEED"); fi
 if [ $# -eq 0 ]; then set -- parse roundtrip verify points; fi
 
 # target      product        seeds     dictionary    max_len
@@ -54,7 +59,10 @@ if [ ! -f "$large/.done" ]; then
 fi
 
 mkdir -p "$scratch/logs"
-flags=(-c "$config" --sanitize=fuzzer --sanitize=address --scratch-path "$scratch" -Xswiftc -DSYMDIFF_FUZZING)
+# swiftc keeps only its last -sanitize= flag, and SwiftPM passes fuzzer and address as two:
+# without the combined flag last, Swift code would get ASan but no coverage instrumentation.
+flags=(-c "$config" --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address --scratch-path "$scratch"
+    -Xswiftc -DSYMDIFF_FUZZING)
 failed=()
 for target in "$@"; do
     read -r _ product seeds dictionary max_len <<<"$(row "$target")"
@@ -65,7 +73,7 @@ for target in "$@"; do
     log=$scratch/logs/$target.log
     corpus=$scratch/corpus/$target
     mkdir -p "$corpus" "$scratch/artifacts/$target"
-    common=(-rss_limit_mb=4096 -timeout=30 -artifact_prefix="$scratch/artifacts/$target/")
+    common=(-rss_limit_mb=4096 -timeout="$timeout" -artifact_prefix="$scratch/artifacts/$target/")
     if [ "$seeds" = formulas ]; then
         if ! "$binary" "${common[@]}" "$large"/* > "$log.large" 2>&1; then
             echo "== $target: FAILED on a large seed (see $log.large)"
@@ -75,9 +83,11 @@ for target in "$@"; do
         echo "== $target: large seeds passed"
     fi
     status=0
-    "$binary" "$corpus" "Fuzz/corpus/$seeds" "${common[@]}" -dict="Fuzz/$dictionary" -max_len="$max_len" \
-        -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" -print_final_stats=1 > "$log" 2>&1 || status=$?
-    [ "$jobs" -gt 1 ] && cat fuzz-*.log >> "$log" 2>/dev/null && rm -f fuzz-*.log
+    parallel=()
+    if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+    "$binary" "$corpus" "Fuzz/corpus/$seeds" "${common[@]}" ${seed[@]+"${seed[@]}"} -dict="Fuzz/$dictionary" -max_len="$max_len" \
+        -max_total_time="$seconds" ${parallel[@]+"${parallel[@]}"} -print_final_stats=1 > "$log" 2>&1 || status=$?
+    if [ "$jobs" -gt 1 ]; then cat fuzz-*.log >> "$log" 2>/dev/null && rm -f fuzz-*.log; fi
     executions=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{ s += $2 } END { print s + 0 }')
     coverage=$(grep -oE '(cov|ft): [0-9]+' "$log" | tail -2 | tr '\n' ' ')
     echo "== $target: $executions runs in $seconds s ($((executions / (seconds > 0 ? seconds : 1))) per second), $coverage, corpus $(ls "$corpus" | wc -l) files"
