@@ -9,6 +9,8 @@
 #   FUZZ_JOBS      parallel libFuzzer workers per target (default 1)
 #   FUZZ_SEED      libFuzzer's random seed (default: a new one each run; CI fixes it)
 #   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 30)
+#   FUZZ_RUNS      run this many inputs per target instead of SECONDS: with FUZZ_SEED, the same
+#                  inputs on every machine (the CI smoke run)
 #
 # Before fuzzing, every formula target runs once on the large seeds this script generates
 # (10^5-deep nesting, 10^6-term chains, a chain of 10^5
@@ -17,12 +19,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWIFT_BACKTRACE=enable=no
+# The same hash seeds in every process, so that coverage (and a run with FUZZ_SEED) repeats.
+export SWIFT_DETERMINISTIC_HASHING=1
 seconds=${1:-60}
 shift || true
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
 config=${FUZZ_CONFIG:-release}
 jobs=${FUZZ_JOBS:-1}
 timeout=${FUZZ_TIMEOUT:-30}
+runs=${FUZZ_RUNS:-}
 seed=()
 if [ -n "${FUZZ_SEED:-}" ]; then seed=(-seed="$FUZZ_SEED"); fi
 if [ $# -eq 0 ]; then set -- parse roundtrip verify points; fi
@@ -85,12 +90,16 @@ for target in "$@"; do
     status=0
     parallel=()
     if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi
+    budget=(-max_total_time="$seconds")
+    if [ -n "$runs" ]; then budget=(-runs="$runs"); fi
+    started=$(date +%s)
     "$binary" "$corpus" "Fuzz/corpus/$seeds" "${common[@]}" ${seed[@]+"${seed[@]}"} -dict="Fuzz/$dictionary" -max_len="$max_len" \
-        -max_total_time="$seconds" ${parallel[@]+"${parallel[@]}"} -print_final_stats=1 > "$log" 2>&1 || status=$?
+        "${budget[@]}" ${parallel[@]+"${parallel[@]}"} -print_final_stats=1 > "$log" 2>&1 || status=$?
+    elapsed=$(($(date +%s) - started))
     if [ "$jobs" -gt 1 ]; then cat fuzz-*.log >> "$log" 2>/dev/null && rm -f fuzz-*.log; fi
     executions=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{ s += $2 } END { print s + 0 }')
     coverage=$(grep -oE '(cov|ft): [0-9]+' "$log" | tail -2 | tr '\n' ' ')
-    echo "== $target: $executions runs in $seconds s ($((executions / (seconds > 0 ? seconds : 1))) per second), $coverage, corpus $(ls "$corpus" | wc -l) files"
+    echo "== $target: $executions runs in $elapsed s ($((executions / (elapsed > 0 ? elapsed : 1))) per second), $coverage, corpus $(ls "$corpus" | wc -l) files"
     if [ $status -ne 0 ]; then
         echo "== $target: FOUND A CRASH (exit $status): $(grep -m1 -E 'ERROR|Fatal error|==[0-9]+==' "$log" || true)"
         ls "$scratch/artifacts/$target"
