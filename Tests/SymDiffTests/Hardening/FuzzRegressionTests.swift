@@ -75,4 +75,19 @@ import Testing
         #expect(nan == other && nan.hashValue == other.hashValue)
         #expect(nan != .real(.infinity) && Number.real(.infinity) == .real(.infinity))
     }
+
+    /// The round-trip target's second find, `prrrrrrrrrrrrrrrrrrrrrrrri*e*e*e`: its fully
+    /// parenthesized reading `((p*e)*e)*e` was another node, because `e*e` became `exp(2)`,
+    /// which did not merge with the next `e`. Now `e` and `exp(n)` are powers of one base.
+    @Test(arguments: [
+        ("prrrrrrrrrrrrrrrrrrrrrrrri*e*e*e", "((prrrrrrrrrrrrrrrrrrrrrrrri*e)*e)*e"),
+        ("x*e*e*e", "x*(e*(e*e))"),
+        ("e*exp(2)*x", "(x*e)*exp(2)"),
+        ("exp(2)*exp(3)", "exp(5)"),
+        ("e*exp(-1)*e", "(e*exp(-1))*e"),
+    ])
+    func groupingNeverChangesAProduct(_ flat: String, _ grouped: String) throws {
+        var graph = ExprGraph()
+        #expect(try graph.lower(Parser.parse(flat)) == graph.lower(Parser.parse(grouped)))
+    }
 }
