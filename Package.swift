@@ -6,6 +6,15 @@ let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 /// dynamic checks cost about 8% of differentiation time in release builds.
 let engine: [SwiftSetting] = strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// The libFuzzer targets (`scripts/fuzz.sh`): each defines `LLVMFuzzerTestOneInput`, and without
+/// `-DSYMDIFF_FUZZING` also a `main` that runs the files named on its command line, so a plain
+/// `swift build` links them without libFuzzer.
+let fuzzTargets: [Target] = ["FuzzParse", "FuzzRoundTrip", "FuzzVerify", "FuzzPoints"].map { name in
+    .executableTarget(
+        name: name, dependencies: ["SymDiff", "SymDiffVerify", "FuzzSupport"], path: "Fuzz/\(name)",
+        swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])])
+}
+
 let package = Package(
     name: "symdiff",
     products: [
@@ -34,5 +43,6 @@ let package = Package(
         .testTarget(
             name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCLI", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
-    ]
+        .target(name: "FuzzSupport", path: "Fuzz/Support", swiftSettings: strict),
+    ] + fuzzTargets
 )

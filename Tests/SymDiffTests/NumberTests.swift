@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test(arguments: [(Number.rational(-1, 3), "-1/3"), (Number.real(0.1), "0.1"), (Number.real(1e300), "1e+300"),
-                      (Number.real(.infinity), "1/0"), (Number.real(-.infinity), "-1/0")])
+                      (Number.real(.infinity), "1e308*10"), (Number.real(-.infinity), "-1e308*10"),
+                      (Number.real(.nan), "(1e308*10 - 1e308*10)")])
     func spelling(_ number: Number, _ text: String) {
         #expect(number.description == text)
     }

@@ -125,7 +125,8 @@ extension ExprGraph {
     /// number over a lone sum (`2*(x + y)` is `2*x + 2*y`), and merges powers of one base
     /// when that keeps the domain: `x*x^2` is `x^3` and `x^-1*x^-2` is `x^-3`, but `x*x^-1`
     /// stays (it is undefined at 0) and so does `x^(1/2)*x^(1/2)` (undefined below 0). A
-    /// factor whose base occurs once is kept as it is.
+    /// factor whose base occurs once is kept as it is. `e` and `exp(n)` for a number `n` are
+    /// powers of one base, so that grouping never matters: `(x*e)*e` is `x*e*e`.
     public mutating func product(_ factors: [NodeID]) -> NodeID {
         var coefficient = Number.one
         var items: [LikeFactor] = []
@@ -135,6 +136,10 @@ extension ExprGraph {
             case .number(let n): coefficient = coefficient * n
             case .power(let b, let e) where number(e) != nil:
                 items.append(LikeFactor(original: factor, base: b, exponent: number(e)!))
+            case .apply(.exp, let arguments) where number(arguments[0]) != nil:
+                // `exp(2)` is `e^2` (the power constructor writes it so): a power of the base `e`,
+                // so that `x*e*e*e` and `((x*e)*e)*e` are both `x*exp(3)`.
+                items.append(LikeFactor(original: factor, base: constant(.e), exponent: number(arguments[0])!))
             default:
                 items.append(LikeFactor(original: factor, base: factor, exponent: .one))
             }

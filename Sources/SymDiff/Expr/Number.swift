@@ -17,6 +17,26 @@ public enum Number: Hashable, Sendable {
     case rational(Int64, Int64)
     case real(Double)
 
+    /// Structural equality, except that every NaN equals every other: folding can give a NaN
+    /// (`1e308*10 - 1e308*10`), and the graph must intern it as one node like any number.
+    public static func == (a: Number, b: Number) -> Bool {
+        switch (a, b) {
+        case (.rational(let p, let q), .rational(let r, let s)): return p == r && q == s
+        case (.real(let x), .real(let y)): return x == y || x.isNaN && y.isNaN
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .rational(let p, let q):
+            hasher.combine(p)
+            hasher.combine(q)
+        case .real(let x):
+            hasher.combine(x.isNaN ? .nan : x)
+        }
+    }
+
     public static let zero = Number.rational(0, 1)
     public static let one = Number.rational(1, 1)
     public static let minusOne = Number.rational(-1, 1)
@@ -150,8 +170,9 @@ extension Number: CustomStringConvertible {
         case .rational(let p, 1): return String(p)
         case .rational(let p, let q): return Number.decimalText(p, q) ?? "\(p)/\(q)"
         case .real(let x) where !x.isFinite:
-            // Formulas have no inf or nan literals; these texts evaluate to the same value.
-            return x.isNaN ? "sqrt(-1)" : x > 0 ? "1/0" : "-1/0"
+            // Formulas have no inf or nan literals; these texts fold to the same number, so
+            // they read back as the same node (`1/0` would read back as a division by zero).
+            return x.isNaN ? "(1e308*10 - 1e308*10)" : x > 0 ? "1e308*10" : "-1e308*10"
         case .real(let x):
             let text = "\(x)"
             return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"

@@ -11,34 +11,112 @@ private enum Precedence: Int, Comparable {
 /// Reading the text back gives the same node: a sum prints as `a - b` and a negative power
 /// as a quotient, and the parser's canonical constructors undo exactly that. Nodes named in
 /// `names` print as that name (used for let-bindings of shared subexpressions).
+///
+/// The printer never recurses: a graph can be far deeper than any formula's nesting (a chain
+/// of let-bindings each wrapping the last), so each node expands into `Piece`s (text, and
+/// the items inside it) and one loop writes them from an explicit stack into one string.
+/// Whether an item needs parentheses depends only on its `precedence`, known before its
+/// text is written.
 struct Printer {
     let graph: ExprGraph
     var names: [NodeID: String] = [:]
 
-    /// The text of `id` and how strongly it binds.
-    private func text(_ id: NodeID) -> (String, Precedence) {
-        if let name = names[id] { return (name, .atom) }
-        switch graph[id] {
-        case .number(let n): return numberText(n)
-        case .constant(let c): return (c.rawValue, .atom)
-        case .variable(let name): return (name, .atom)
-        case .apply(let f, let arguments):
-            return ("\(f.name)(\(arguments.map { text($0).0 }.joined(separator: ", ")))", .atom)
-        case .sum(let terms): return sumText(terms)
-        case .product(let factors): return productText(factors)
-        case .power(let base, let exponent):
-            if let n = graph.number(exponent), n.isNegative {
-                return ("1/" + wrapped(powerText(base, -n), above: .product), .product)
-            }
-            return (powerText(base, exponent: text(exponent)), .power)
-        }
+    /// Something that prints: a node, the negation of a negative term (`x - 2*y` prints the
+    /// term `-2*y` as `2*y`), or a node raised to a number.
+    private enum Item {
+        case node(NodeID)
+        case negated(NodeID)
+        case power(NodeID, Number)
+    }
+
+    /// Part of an item's text: literal text, or an item in parentheses when its precedence is
+    /// at most `wrapAbove`.
+    private enum Piece {
+        case text(String)
+        case item(Item, wrapAbove: Precedence?)
     }
 
     /// The formula text of `id`.
-    func formula(_ id: NodeID) -> String { text(id).0 }
+    func formula(_ id: NodeID) -> String {
+        var out = ""
+        var stack: [Piece] = [.item(.node(id), wrapAbove: nil)]
+        while let piece = stack.popLast() {
+            switch piece {
+            case .text(let text):
+                out += text
+            case .item(let item, let level):
+                let wrap = level.map { precedence(item) <= $0 } ?? false
+                if wrap { stack.append(.text(")")) }
+                stack += pieces(item).reversed()
+                if wrap { stack.append(.text("(")) }
+            }
+        }
+        return out
+    }
 
-    private func wrapped(_ item: (String, Precedence), above level: Precedence) -> String {
-        item.1 > level ? item.0 : "(\(item.0))"
+    /// How strongly the text of `item` binds, without writing it.
+    private func precedence(_ item: Item) -> Precedence {
+        var item = item
+        while true {
+            switch item {
+            case .power(let base, let exponent):
+                guard exponent.isOne else { return .power }
+                item = .node(base)
+            case .negated(let id):
+                switch graph[id] {
+                case .number(let n): return numberText(-n).1
+                case .product(let factors): return isNegativeNumber(factors[0]) ? .product : .unary
+                default: preconditionFailure("only numbers and products are negative")
+                }
+            case .node(let id):
+                if names[id] != nil { return .atom }
+                switch graph[id] {
+                case .number(let n): return numberText(n).1
+                case .constant, .variable, .apply: return .atom
+                case .sum: return .sum
+                case .product(let factors): return isNegativeNumber(factors[0]) ? .unary : .product
+                case .power(_, let exponent): return graph.number(exponent)?.isNegative == true ? .product : .power
+                }
+            }
+        }
+    }
+
+    /// The text of `item` one level down: its own text, with items for its operands.
+    private func pieces(_ item: Item) -> [Piece] {
+        switch item {
+        case .power(let base, let exponent):
+            if exponent.isOne { return pieces(.node(base)) }
+            let e = numberText(exponent)
+            return [.item(.node(base), wrapAbove: .power), .text("^" + (e.1 >= .power ? e.0 : "(\(e.0))"))]
+        case .negated(let id):
+            switch graph[id] {
+            case .number(let n): return [.text(numberText(-n).0)]
+            case .product(let factors): return productPieces(factors, negate: true)
+            default: preconditionFailure("only numbers and products are negative")
+            }
+        case .node(let id):
+            if let name = names[id] { return [.text(name)] }
+            switch graph[id] {
+            case .number(let n): return [.text(numberText(n).0)]
+            case .constant(let c): return [.text(c.rawValue)]
+            case .variable(let name): return [.text(name)]
+            case .apply(let f, let arguments):
+                var out: [Piece] = [.text(f.name + "(")]
+                for (i, argument) in arguments.enumerated() {
+                    if i > 0 { out.append(.text(", ")) }
+                    out.append(.item(.node(argument), wrapAbove: nil))
+                }
+                return out + [.text(")")]
+            case .sum(let terms): return sumPieces(terms)
+            case .product(let factors): return productPieces(factors)
+            case .power(let base, let exponent):
+                if let n = graph.number(exponent), n.isNegative {
+                    return [.text("1/"), .item(.power(base, -n), wrapAbove: .product)]
+                }
+                // The exponent may itself be a power (right-associative) but needs parentheses below.
+                return [.item(.node(base), wrapAbove: .power), .text("^"), .item(.node(exponent), wrapAbove: .unary)]
+            }
+        }
     }
 
     private func numberText(_ n: Number) -> (String, Precedence) {
@@ -49,118 +127,102 @@ struct Printer {
         return (spelled, .atom)
     }
 
-    private func powerText(_ base: NodeID, _ exponent: Number) -> (String, Precedence) {
-        if exponent.isOne { return text(base) }
-        return (powerText(base, exponent: numberText(exponent)), .power)
-    }
-
-    private func powerText(_ base: NodeID, exponent: (String, Precedence)) -> String {
-        // The exponent may itself be a power (right-associative) but needs parentheses below.
-        let e = exponent.1 >= .power ? exponent.0 : "(\(exponent.0))"
-        return wrapped(text(base), above: .power) + "^" + e
-    }
-
     /// Positive terms first and negative ones after, the constant last in its group:
     /// `x^2 - 2*x + 1` is `x^2 + 1 - 2*x`, and `1 - x` stays `1 - x`.
-    private func sumText(_ terms: [NodeID]) -> (String, Precedence) {
+    private func sumPieces(_ terms: [NodeID]) -> [Piece] {
         let constant = terms.filter { graph.number($0) != nil }
         let others = terms.filter { graph.number($0) == nil }
         let ordered = others.filter { !isNegative($0) } + constant.filter { !isNegative($0) }
             + others.filter(isNegative) + constant.filter(isNegative)
-        var out = ""
+        var out: [Piece] = []
         for (i, term) in ordered.enumerated() {
             if isNegative(term) && i == 0 {
-                out += text(term).0
+                out.append(.item(.node(term), wrapAbove: nil))
             } else if isNegative(term) {
-                out += " - " + wrapped(negatedText(term), above: .sum)
+                out += [.text(" - "), .item(.negated(term), wrapAbove: .sum)]
             } else {
-                out += (i == 0 ? "" : " + ") + text(term).0
+                if i > 0 { out.append(.text(" + ")) }
+                out.append(.item(.node(term), wrapAbove: nil))
             }
         }
-        return (out, .sum)
+        return out
     }
 
     /// Variables, constants and their powers, which print before other factors: `2*x*sin(x)`.
     private func isSimple(_ id: NodeID) -> Bool {
+        var id = id
+        while case .power(let base, _) = graph[id] { id = base }
         switch graph[id] {
         case .variable, .constant: return true
-        case .power(let base, _): return isSimple(base)
         default: return false
         }
     }
+
+    private func isNegativeNumber(_ id: NodeID) -> Bool { graph.number(id)?.isNegative ?? false }
 
     private func isNegative(_ id: NodeID) -> Bool {
         switch graph[id] {
         case .number(let n): return n.isNegative
-        case .product(let factors): return graph.number(factors[0])?.isNegative ?? false
+        case .product(let factors): return isNegativeNumber(factors[0])
         default: return false
         }
     }
 
-    /// The text of `-id` for a negative term, without building the negated node.
-    private func negatedText(_ id: NodeID) -> (String, Precedence) {
-        switch graph[id] {
-        case .number(let n): return numberText(-n)
-        case .product(let factors): return productText(factors, negate: true)
-        default: preconditionFailure("only numbers and products are negative")
-        }
-    }
-
     /// `c*a*b/(d*e^2)`: coefficient numerator and positive powers above, the rest below.
-    private func productText(_ factors: [NodeID], negate: Bool = false) -> (String, Precedence) {
+    private func productPieces(_ factors: [NodeID], negate: Bool = false) -> [Piece] {
         var coefficient = graph.number(factors[0]) ?? .one
         if negate { coefficient = -coefficient }
-        var above: [String] = []
-        var below: [(String, Precedence)] = []
+        var above: [Piece] = []
+        var below: [Piece] = []
         var numberBelow = false
         if coefficient.isNegative { coefficient = -coefficient }
         switch coefficient {
         case .rational(let p, let q) where Number.decimalText(p, q) != nil:
-            above.append(Number.decimalText(p, q)!)
+            above.append(.text(Number.decimalText(p, q)!))
         case .rational(let p, let q) where q != 1 && p != 1 && Number.decimalText(q, p) != nil:
             // `E/(8.617333262e-5*T)` rather than `50000000000000*E/(4308666631*T)`.
-            below.append((Number.decimalText(q, p)!, .atom))
+            below.append(.text(Number.decimalText(q, p)!))
             numberBelow = true
         case .rational(let p, let q):
-            if p != 1 { above.append(String(p)) }
-            if q != 1 { below.append((String(q), .atom)) }
+            if p != 1 { above.append(.text(String(p))) }
+            if q != 1 { below.append(.text(String(q))) }
             numberBelow = q != 1
         case .real:
-            above.append(coefficient.description)
+            above.append(.text(coefficient.description))
         }
-        var sums: [String] = []
+        var sums: [Piece] = []
         var dividesByZero = false
         var sumsBelow = 0
         for factor in factors.filter(isSimple) + factors.filter({ !isSimple($0) }) where graph.number(factor) == nil {
             if case .power(let base, let exponent) = graph[factor], names[factor] == nil,
                 let n = graph.number(exponent), n.isNegative
             {
-                below.append(powerText(base, -n))
+                below.append(.item(.power(base, -n), wrapAbove: .product))
                 dividesByZero = dividesByZero || graph.number(base)?.isZero == true
                 if case .sum = graph[base], n == .minusOne { sumsBelow += 1 }
             } else if case .sum = graph[factor], names[factor] == nil {
-                sums.append(wrapped(text(factor), above: .product))
+                sums.append(.item(.node(factor), wrapAbove: .product))
             } else {
-                above.append(wrapped(text(factor), above: .product))
+                above.append(.item(.node(factor), wrapAbove: .product))
             }
         }
         // Sums last: `-(a + b)*c` would read back as `(-a - b)*c`, a different node.
         let leadsWithSum = above.isEmpty && !sums.isEmpty
         above += sums
-        var out = above.isEmpty ? "1" : above.joined(separator: "*")
+        var out: [Piece] = above.isEmpty ? [.text("1")] : Array(above.map { [$0] }.joined(separator: [Piece.text("*")]))
         if below.count == 1 {
-            out += "/" + wrapped(below[0], above: .product)
+            out += [.text("/"), below[0]]
         } else if dividesByZero || below.count == 2 && sumsBelow == 1 && numberBelow {
             // `x/(y*0)` would read back as `x/0`, and `x/(2*(a + b))` as `x/(2*a + 2*b)`:
             // divide factor by factor instead.
-            out += below.map { "/" + wrapped($0, above: .product) }.joined()
+            out += below.flatMap { [.text("/"), $0] }
         } else if !below.isEmpty {
-            out += "/(" + below.map { wrapped($0, above: .product) }.joined(separator: "*") + ")"
+            out += [.text("/(")] + Array(below.map { [$0] }.joined(separator: [Piece.text("*")])) + [.text(")")]
         }
-        let isNegated = (graph.number(factors[0])?.isNegative ?? false) != negate
-        if !isNegated { return (out, .product) }
+        let isNegated = isNegativeNumber(factors[0]) != negate
+        if !isNegated { return out }
         // A sign before a leading sum would be read into that sum alone: negate the whole.
-        return leadsWithSum ? ("-(\(out))", .unary) : ("-" + out, .unary)
+        return leadsWithSum ? [.text("-(")] + out + [.text(")")] : [.text("-")] + out
     }
 }
 
@@ -173,14 +235,20 @@ extension ExprGraph {
 
 extension ExprGraph {
     /// `id` in formula syntax, with let-bindings for shared subexpressions when the tree is
-    /// much larger than the graph; an error when the text would exceed `limit` bytes
-    /// (default `limits.maxPrintedBytes`) or work runs past the graph's deadline.
+    /// much larger than the graph, and for every few hundred levels of a graph deeper than a
+    /// formula may nest; an error when the text would exceed `limit` bytes (default
+    /// `limits.maxPrintedBytes`) or work runs past the graph's deadline.
     ///
     /// A shared subexpression prints once per use, so a tree can be exponentially larger than
     /// its graph (the 10th derivative of a nested function). The tree size is counted first,
     /// forward and saturating. When it is more than `sharingFactor` times the node count
     /// (and over `sharingMinimum`), every shared non-leaf node is printed once as a binding,
     /// `_1 = ...; _2 = ...; body`, which is formula syntax and reads back to the same node.
+    ///
+    /// A graph can also be deeper than `limits.maxNestingDepth` allows a formula to nest:
+    /// let-bindings that each wrap the last (`u1 = sin(x); u2 = sin(u1); ...`) build one
+    /// without nesting. Printed plainly it would not read back, so then a node is also bound
+    /// whenever the text below it could nest half the limit deep.
     public func printedFormula(_ id: NodeID, limit: Int? = nil) throws(LimitExceeded) -> String {
         let limit = Swift.min(limit ?? limits.maxPrintedBytes, limits.maxPrintedBytes)
         // The error names the configured limit even when `limit` is what is left of it.
@@ -188,33 +256,43 @@ extension ExprGraph {
         try checkDeadline()
         let order = reachable(from: [id])
         var treeSize: [NodeID: Int] = [:]
+        var nesting: [NodeID: Int] = [:]
         var uses: [NodeID: Int] = [:]
         for node in order {
-            treeSize[node] = self[node].operands.reduce(1) { total, child in
+            let operands = self[node].operands
+            treeSize[node] = operands.reduce(1) { total, child in
                 uses[child, default: 0] += 1
                 let (sum, overflow) = total.addingReportingOverflow(treeSize[child]!)
                 return overflow ? Int.max : sum
             }
+            nesting[node] = operands.isEmpty ? 1 : ExprGraph.levelsPerNode + operands.map { nesting[$0]! }.max()!
         }
+        let sharing = treeSize[id]! > Swift.max(ExprGraph.sharingMinimum, ExprGraph.sharingFactor * order.count)
+        if !sharing && treeSize[id]! > limit { throw exceeded }
+        let deep = nesting[id]! > limits.maxNestingDepth
+        let cut = Swift.max(ExprGraph.levelsPerNode, limits.maxNestingDepth / 2)
         var printer = Printer(graph: self)
         var text = ""
-        if treeSize[id]! > Swift.max(ExprGraph.sharingMinimum, ExprGraph.sharingFactor * order.count) {
-            let prefix = bindingPrefix()
-            for node in order where node != id && uses[node, default: 0] > 1 && !self[node].operands.isEmpty {
-                let name = "\(prefix)\(printer.names.count + 1)"
-                text += "\(name) = \(printer.formula(node)); "
-                printer.names[node] = name
-                if text.utf8.count > limit { throw exceeded }
-                if printer.names.count % ExprGraph.clockInterval == 0 { try checkDeadline() }
-            }
-        } else if treeSize[id]! > limit {
-            throw exceeded
+        let prefix = sharing || deep ? bindingPrefix() : ""
+        for node in order where node != id && !self[node].operands.isEmpty {
+            // The nesting below `node` once the bindings so far are names.
+            let below = ExprGraph.levelsPerNode + self[node].operands.map { printer.names[$0] == nil ? nesting[$0]! : 0 }.max()!
+            nesting[node] = below
+            guard sharing && uses[node, default: 0] > 1 || deep && below >= cut else { continue }
+            let name = "\(prefix)\(printer.names.count + 1)"
+            text += "\(name) = \(printer.formula(node)); "
+            printer.names[node] = name
+            if text.utf8.count > limit { throw exceeded }
+            if printer.names.count % ExprGraph.clockInterval == 0 { try checkDeadline() }
         }
         text += printer.formula(id)
         if text.utf8.count > limit { throw exceeded }
         return text
     }
 
+    /// A bound on the nesting levels a node's text adds to its deepest operand's: a call, a
+    /// sign, a power, parentheses (`-(...)^(-...)` opens three; one to spare).
+    static let levelsPerNode = 4
     /// Trees more than this many times larger than their graph print with let-bindings.
     static let sharingFactor = 4
     /// Trees up to this many nodes always print without let-bindings.

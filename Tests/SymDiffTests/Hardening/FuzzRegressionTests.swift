@@ -1,0 +1,93 @@
+// Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found crashing or breaking a property, as plain tests.
+import Testing
+@testable import SymDiff
+
+@Suite struct FuzzRegressionTests {
+    /// `u1 = sin(x); u2 = sin(u1); ...; uN`: a graph `n` levels deep from a formula that
+    /// nests one level.
+    static func bindingChain(_ n: Int, _ function: String = "sin") -> String {
+        (1...n).map { "u\($0) = \(function)(\($0 == 1 ? "x" : "u\($0 - 1)")); " }.joined() + "u\(n)"
+    }
+
+    /// The round-trip target's binding-chain seed: the printer recursed once per graph
+    /// level and overflowed the stack; printed plainly, the text nested 10^5 deep and did
+    /// not read back. Now it prints without recursion, binding every few hundred levels.
+    @Test func deepBindingChainPrintsAndReadsBack() throws {
+        var formula = try Formula(parsing: Self.bindingChain(100_000))
+        let text = try formula.graph.printedFormula(formula.root)
+        #expect(text.hasPrefix("_1 = sin(sin(") && text.hasSuffix(")"))
+        #expect(try formula.graph.lower(Parser.parse(text)) == formula.root)
+        #expect(formula.graph.formula(formula.root).utf8.count == 100_000 * 5 + 1)
+    }
+
+    /// A chain just under the nesting limit prints plainly, as before; the default limit
+    /// allows 1000 levels, and each `sin` is one.
+    @Test func shallowChainsPrintWithoutBindings() throws {
+        let formula = try Formula(parsing: Self.bindingChain(200))
+        #expect(try formula.graph.printedFormula(formula.root) == String(repeating: "sin(", count: 200) + "x" + String(repeating: ")", count: 200))
+    }
+
+    /// Powers of powers and chains of quotients and negations, deep through bindings: every
+    /// printing path (power bases, denominators, negated terms) reads back.
+    @Test(arguments: ["exp", "sqrt", "abs"])
+    func deepChainsOfEveryShapeReadBack(_ function: String) throws {
+        let shapes = [
+            Self.bindingChain(3_000, function),
+            (1...3_000).map { "u\($0) = (\($0 == 1 ? "x" : "u\($0 - 1)"))^y; " }.joined() + "u3000",
+            (1...3_000).map { "u\($0) = 1 - 2/(\($0 == 1 ? "x" : "u\($0 - 1)") + y); " }.joined() + "u3000",
+            (1...3_000).map { "u\($0) = -(\($0 == 1 ? "x" : "u\($0 - 1)") + 1)^(-y)*x; " }.joined() + "u3000",
+        ]
+        for source in shapes {
+            var formula = try Formula(parsing: source)
+            let text = try formula.graph.printedFormula(formula.root)
+            #expect(try formula.graph.lower(Parser.parse(text)) == formula.root, "\(source.prefix(60))")
+        }
+    }
+
+    /// With a small nesting limit the cut comes sooner and the text still reads back under it.
+    @Test func bindingsFollowTheNestingLimit() throws {
+        var limits = Limits()
+        limits.maxNestingDepth = 40
+        var formula = try Formula(parsing: Self.bindingChain(500), limits: limits)
+        let text = try formula.graph.printedFormula(formula.root)
+        #expect(try formula.graph.lower(Parser.parse(text, limits: limits)) == formula.root)
+    }
+
+    /// The round-trip target's first find, `9*1e308`: folding overflows to +inf, which
+    /// printed as `1/0` and read back as a division by zero, another node. Non-finite numbers
+    /// now print as products that fold back to them, and NaN is one number in the graph.
+    @Test(arguments: [
+        ("9*1e308", "1e308*10"),
+        ("-9*1e308", "-1e308*10"),
+        ("x - 9*1e308", "x - 1e308*10"),
+        ("x^(-9*1e308)", "1/x^(1e308*10)"),
+        ("9*1e308 - 9*1e308", "(1e308*10 - 1e308*10)"),
+        ("x*(9*1e308 - 9*1e308)", "(1e308*10 - 1e308*10)*x"),
+    ])
+    func nonFiniteNumbersReadBack(_ source: String, _ printed: String) throws {
+        var formula = try Formula(parsing: source)
+        #expect(formula.graph.formula(formula.root) == printed)
+        #expect(try formula.graph.lower(Parser.parse(printed)) == formula.root)
+    }
+
+    @Test func everyNaNIsOneNumber() {
+        let nan = Number.real(.nan), other = Number.real(-Double.nan)
+        #expect(nan == other && nan.hashValue == other.hashValue)
+        #expect(nan != .real(.infinity) && Number.real(.infinity) == .real(.infinity))
+    }
+
+    /// The round-trip target's second find, `prrrrrrrrrrrrrrrrrrrrrrrri*e*e*e`: its fully
+    /// parenthesized reading `((p*e)*e)*e` was another node, because `e*e` became `exp(2)`,
+    /// which did not merge with the next `e`. Now `e` and `exp(n)` are powers of one base.
+    @Test(arguments: [
+        ("prrrrrrrrrrrrrrrrrrrrrrrri*e*e*e", "((prrrrrrrrrrrrrrrrrrrrrrrri*e)*e)*e"),
+        ("x*e*e*e", "x*(e*(e*e))"),
+        ("e*exp(2)*x", "(x*e)*exp(2)"),
+        ("exp(2)*exp(3)", "exp(5)"),
+        ("e*exp(-1)*e", "(e*exp(-1))*e"),
+    ])
+    func groupingNeverChangesAProduct(_ flat: String, _ grouped: String) throws {
+        var graph = ExprGraph()
+        #expect(try graph.lower(Parser.parse(flat)) == graph.lower(Parser.parse(grouped)))
+    }
+}
