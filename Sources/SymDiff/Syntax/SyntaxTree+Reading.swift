@@ -12,7 +12,10 @@ extension SyntaxTree {
         for node in nodes[...Int(id.index)] {
             func read(_ child: SyntaxID) -> String { readings[Int(child.index)] }
             switch node.kind {
-            case .number(let value): readings.append(value.description)
+            case .number(let value):
+                // A fraction is a quotient: parenthesized like one.
+                let text = value.description
+                readings.append(text.contains("/") ? "(\(text))" : text)
             case .constant(let constant): readings.append(constant.rawValue)
             case .variable(let name): readings.append(name)
             case .bindingReference(let index): readings.append(bindings[index].name)

@@ -90,4 +90,16 @@ import Testing
         var graph = ExprGraph()
         #expect(try graph.lower(Parser.parse(flat)) == graph.lower(Parser.parse(grouped)))
     }
+
+    /// The round-trip smoke run's find after decimal literals became exact: `abs(x)^0.5` read
+    /// fully parenthesized as `(abs(x) ^ 1/2)`, which means `(abs(x)^1)/2`. Fractions now
+    /// read parenthesized.
+    @Test(arguments: ["abs(x)^0.5", "x^2.5*y", "2^-0.25", "x/0.4", "-1.5^x"])
+    func exactDecimalsReadBack(_ source: String) throws {
+        var graph = ExprGraph()
+        let tree = try Parser.parse(source)
+        let root = try graph.lower(tree)
+        #expect(try graph.lower(Parser.parse(tree.parenthesized())) == root, "\(tree.parenthesized())")
+        #expect(try graph.lower(Parser.parse(graph.formula(root))) == root, "\(graph.formula(root))")
+    }
 }
