@@ -7,7 +7,11 @@ import Testing
         (Number(numerator: 2, denominator: 4)!, Number.rational(1, 2)),
         (Number(numerator: 3, denominator: -6)!, Number.rational(-1, 2)),
         (Number(2.0)!, Number.rational(2, 1)),
-        (Number(0.5)!, Number.real(0.5)),
+        // A double whose shortest spelling is a short decimal is that decimal.
+        (Number(0.5)!, Number.rational(1, 2)),
+        (Number(0.1)!, Number.rational(1, 10)),
+        (Number(0.30000000000000004)!, Number(numerator: 30_000_000_000_000_004, denominator: 100_000_000_000_000_000)!),
+        (Number(1.6e-19)!, Number.real(1.6e-19)),
         (Number.rational(1, 3) + Number.rational(1, 6), Number.rational(1, 2)),
         (Number.rational(2, 3) * Number.rational(3, 2), Number.one),
         (Number.rational(-2, 3).raised(to: Number(3))!, Number.rational(-8, 27)),

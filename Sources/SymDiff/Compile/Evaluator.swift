@@ -270,7 +270,8 @@ private struct Registers<T: EvaluationScalar> {
         }
         for instruction in program.body {
             let r = register(instruction.result)
-            let a = UnsafePointer(register(instruction.a))
+            // A chain keeps its operands in the chain: its `a` is -1, never a register.
+            var a: UnsafePointer<T> { UnsafePointer(register(instruction.a)) }
             switch instruction.operation {
             case .add, .subtract, .multiply, .divide:
                 T.arithmetic(instruction.operation, a, register(instruction.b), r, count: n)

@@ -44,15 +44,78 @@ public enum Number: Hashable, Sendable {
     /// The integer `value` as an exact rational.
     public init(_ value: Int64) { self = .rational(value, 1) }
 
-    /// `value` as a rational when it is an integer of magnitude below 2^53, else as a real.
+    /// `value` as a rational when it is an integer of magnitude below 2^53 or its shortest
+    /// decimal spelling is one (`0.1` is 1/10, as the literal `0.1` is), else as a real.
     ///
-    /// Returns `nil` for non-finite values: the graph holds finite constants only.
+    /// So every real's spelling reads back as a binary64 literal, the same real. Returns `nil`
+    /// for non-finite values: the graph holds finite constants only.
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
         if value.rounded() == value, abs(value) < 0x1p53 {
             self = .rational(Int64(value), 1)
+        } else if let exact = Number(exactDecimal: "\(value)") {
+            self = exact
         } else {
             self = .real(value)
+        }
+    }
+
+    /// The decimal `text` (`[-] digits [. digits] [e [+-] digits]`) as an exact rational
+    /// `m * 10^k`, when its digits fit `Int64` and `|k| <= 18`: `0.1` is 1/10, `2.5e-3` is
+    /// 1/400. `nil` otherwise, and for any other text.
+    public init?(exactDecimal text: String) {
+        if text.hasPrefix("-") {
+            guard let magnitude = Number(exactDecimal: String(text.dropFirst())) else { return nil }
+            self = -magnitude
+            return
+        }
+        let bytes = Array(text.utf8)
+        var mantissa: Int64 = 0
+        var fractionDigits = 0
+        var i = 0
+        var afterPoint = false
+        var digits = 0
+        while i < bytes.count, bytes[i] != UInt8(ascii: "e"), bytes[i] != UInt8(ascii: "E") {
+            if bytes[i] == UInt8(ascii: ".") && !afterPoint {
+                afterPoint = true
+            } else {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(Int64(digit))
+                if o1 || o2 { return nil }
+                mantissa = sum
+                digits += 1
+                if afterPoint { fractionDigits += 1 }
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        var exponent = 0
+        if i < bytes.count {
+            var sign = 1
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+                sign = bytes[i] == UInt8(ascii: "-") ? -1 : 1
+                i += 1
+            }
+            guard i < bytes.count, bytes.count - i <= 4 else { return nil }
+            for byte in bytes[i...] {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                exponent = exponent * 10 + Int(digit)
+            }
+            exponent *= sign
+        }
+        let scale = exponent - fractionDigits
+        guard abs(scale) <= 18 else { return nil }
+        let power = (0..<abs(scale)).reduce(Int64(1)) { p, _ in p * 10 }
+        if scale >= 0 {
+            let (value, overflow) = mantissa.multipliedReportingOverflow(by: power)
+            if overflow { return nil }
+            self = .rational(value, 1)
+        } else {
+            self.init(numerator: mantissa, denominator: power)
         }
     }
 

@@ -54,41 +54,9 @@ extension Lexer {
         if double == 0, bytes[start..<mantissaEnd].contains(where: { $0 &- UInt8(ascii: "1") < 9 }) {
             throw Diagnostic(.numberRoundsToZero(text), at: range(start, end))
         }
-        if let exact = exactDecimal(start, end, mantissaEnd: mantissaEnd) { return exact }
+        if let exact = Number(exactDecimal: text) { return exact }
         guard let number = Number(double) else { throw Diagnostic(.numberOutOfRange(text), at: range(start, end)) }
         return number
-    }
-
-    /// The literal as an exact rational `m * 10^k` when its digits and scale fit `Int64`
-    /// (`0.1` is 1/10, `2.5e-3` is 1/400), so that folding `1 - 0.1` gives exactly 9/10
-    /// rather than a rounded binary64 number; `nil` otherwise.
-    private func exactDecimal(_ start: Int, _ end: Int, mantissaEnd: Int) -> Number? {
-        var mantissa: Int64 = 0
-        var fractionDigits = 0
-        var afterPoint = false
-        for byte in bytes[start..<mantissaEnd] {
-            if byte == UInt8(ascii: ".") { afterPoint = true; continue }
-            let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int64(byte &- UInt8(ascii: "0")))
-            if o1 || o2 { return nil }
-            mantissa = sum
-            if afterPoint { fractionDigits += 1 }
-        }
-        var exponent = 0
-        if mantissaEnd < end {
-            let digits = bytes[(mantissaEnd + 1)..<end].drop { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
-            guard digits.count <= 4 else { return nil }
-            exponent = digits.reduce(0) { $0 * 10 + Int($1 &- UInt8(ascii: "0")) }
-            if bytes[mantissaEnd + 1] == UInt8(ascii: "-") { exponent = -exponent }
-        }
-        let scale = exponent - fractionDigits
-        guard abs(scale) <= 18 else { return nil }
-        let power = (0..<abs(scale)).reduce(Int64(1)) { p, _ in p * 10 }
-        if scale >= 0 {
-            let (value, overflow) = mantissa.multipliedReportingOverflow(by: power)
-            return overflow ? nil : .rational(value, 1)
-        }
-        return Number(numerator: mantissa, denominator: power)
     }
 
     /// The value of the digits `start..<end`, or `nil` when it overflows `Int64`.

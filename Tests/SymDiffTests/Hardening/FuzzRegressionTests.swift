@@ -94,7 +94,15 @@ import Testing
     /// The round-trip smoke run's find after decimal literals became exact: `abs(x)^0.5` read
     /// fully parenthesized as `(abs(x) ^ 1/2)`, which means `(abs(x)^1)/2`. Fractions now
     /// read parenthesized.
-    @Test(arguments: ["abs(x)^0.5", "x^2.5*y", "2^-0.25", "x/0.4", "-1.5^x"])
+    ///
+    /// Its next find: `09223337206854775807.8*x` has too many digits to be exact, so it was the
+    /// real 9.223337206854776e18, which printed as that decimal and read back exactly as the
+    /// integer 9223337206854776000, another node. A double whose shortest spelling is an
+    /// exact decimal is now that decimal, so every real reads back as itself.
+    @Test(arguments: [
+        "abs(x)^0.5", "x^2.5*y", "2^-0.25", "x/0.4", "-1.5^x", "09223337206854775807.8*tanh(1.*x + 0.3)",
+        "0.10000000000000000000001*x", "-0.30000000000000000000004*x", "1.6e-19*x - 4.799243e-11",
+    ])
     func exactDecimalsReadBack(_ source: String) throws {
         var graph = ExprGraph()
         let tree = try Parser.parse(source)

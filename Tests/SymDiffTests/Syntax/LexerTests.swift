@@ -22,7 +22,8 @@ import Testing
         ("0.1", Number.rational(1, 10)),
         ("8.9875517923e9", Number.rational(89_875_517_923, 10)),
         ("1.6e-19", Number.real(1.6e-19)),
-        ("0.1234567890123456789", Number.real(0.1234567890123456789)),
+        // 19 digits: read as binary64, whose shortest spelling, 0.12345678901234568, is exact.
+        ("0.1234567890123456789", Number(numerator: 12_345_678_901_234_568, denominator: 100_000_000_000_000_000)!),
         ("2.5E+4", Number.rational(25000, 1)),
         ("1E2", Number.rational(100, 1)),
         ("0", Number.zero),
