@@ -90,4 +90,14 @@ import Testing
         var graph = ExprGraph()
         #expect(try graph.lower(Parser.parse(flat)) == graph.lower(Parser.parse(grouped)))
     }
+
+    /// The round-trip target's third find, `.2^-992`: the power overflows, so it stayed a
+    /// power and printed as `1/0.2^992`, but `0.2^992` underflowed and folded to 0, so the
+    /// text read back as `1/0`. A real power now folds only when its reciprocal does too.
+    @Test(arguments: [".2^-992", "0.2^992", "(-0.2)^-993", "x*1.5^-2000", "1e-200^2"])
+    func powersFoldExactlyWhenTheirReciprocalsDo(_ source: String) throws {
+        var formula = try Formula(parsing: source)
+        let printed = formula.graph.formula(formula.root)
+        #expect(try formula.graph.lower(Parser.parse(printed)) == formula.root, "printed as \(printed)")
+    }
 }
