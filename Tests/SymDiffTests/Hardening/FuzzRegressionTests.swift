@@ -100,4 +100,20 @@ import Testing
         let printed = formula.graph.formula(formula.root)
         #expect(try formula.graph.lower(Parser.parse(printed)) == formula.root, "printed as \(printed)")
     }
+
+    /// The round-trip target's fourth find (open): a long product of `x`, `x^(1/3)` and
+    /// `x^-in0` whose fully parenthesized reading, `((-x)*x)*x...`, lowers to another node.
+    /// Merging fractional powers of one base keeps the domain (`x^(1/3)*x^(2/3)` stays), and
+    /// which merges happen depends on the grouping. Printing and reading back is unaffected.
+    @Test func fractionalPowerMergesDependOnGrouping() throws {
+        let source = "-x*x*x*x*x*x*x*x*x*x*xx*x*x*x*x*x*xx*x*x*x**x*x*x*x*x*x*x*x*x*x*x*x*Strinx*x*x*x^(1/3)*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*h*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x^(1/3)*xx*x*x*x*x*x*x*x*xx*x*x*x*x*x*x*x*x*x*x*x*x*x*Strinx*x*x*x^(1/3)*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x**x*xx*x*x*x*x*xx**p*xx^-in0"
+        var graph = ExprGraph()
+        let tree = try Parser.parse(source)
+        let flat = try graph.lower(tree)
+        let grouped = try graph.lower(Parser.parse(tree.parenthesized()))
+        withKnownIssue("fractional power merges are not associative") {
+            #expect(grouped == flat)
+        }
+        #expect(try graph.lower(Parser.parse(graph.printedFormula(flat))) == flat)
+    }
 }
