@@ -180,7 +180,8 @@ public enum Number: Hashable, Sendable {
     /// `self` raised to `exponent`, or `nil` when the result is not exact or not finite.
     ///
     /// Exact cases: a rational to an integer power (without overflow), and 0 or 1 to any power
-    /// with the usual `pow` conventions (`0^0 = 1`). A real base is folded with `pow`.
+    /// with the usual `pow` conventions (`0^0 = 1`). A real base is folded with `pow` unless
+    /// the power or its reciprocal overflows or underflows to 0.
     public func raised(to exponent: Number) -> Number? {
         if exponent.isZero { return .one }
         if isOne { return .one }
@@ -197,7 +198,12 @@ public enum Number: Hashable, Sendable {
             return n > 0 ? Number(numerator: num, denominator: den) : Number(numerator: den, denominator: num)
         }
         if case .real(let x) = self, let n = exponent.integerValue {
-            return Number(Foundation.pow(x, Double(n)))
+            // Folded only when `x^n` and `x^-n` are both finite and nonzero, so that a power
+            // folds exactly when its reciprocal does: `1/0.2^992` (how `0.2^-992`, which
+            // overflows, prints) must not read back as `1/0` because `0.2^992` underflows.
+            let up = Foundation.pow(x, Double(n.magnitude)), down = Foundation.pow(x, -Double(n.magnitude))
+            guard up.isFinite, down.isFinite, up != 0, down != 0 else { return nil }
+            return Number(n > 0 ? up : down)
         }
         return nil
     }

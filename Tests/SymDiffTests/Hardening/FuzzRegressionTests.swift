@@ -110,4 +110,30 @@ import Testing
         #expect(try graph.lower(Parser.parse(tree.parenthesized())) == root, "\(tree.parenthesized())")
         #expect(try graph.lower(Parser.parse(graph.formula(root))) == root, "\(graph.formula(root))")
     }
+
+    /// The round-trip target's third find, `.2^-992`: the power overflows, so it stayed a
+    /// power and printed as `1/0.2^992`, but `0.2^992` underflowed and folded to 0, so the
+    /// text read back as `1/0`. A real power now folds only when its reciprocal does too.
+    @Test(arguments: [".2^-992", "0.2^992", "(-0.2)^-993", "x*1.5^-2000", "1e-200^2"])
+    func powersFoldExactlyWhenTheirReciprocalsDo(_ source: String) throws {
+        var formula = try Formula(parsing: source)
+        let printed = formula.graph.formula(formula.root)
+        #expect(try formula.graph.lower(Parser.parse(printed)) == formula.root, "printed as \(printed)")
+    }
+
+    /// The round-trip target's fourth find (open): a long product of `x`, `x^(1/3)` and
+    /// `x^-in0` whose fully parenthesized reading, `((-x)*x)*x...`, lowers to another node.
+    /// Merging fractional powers of one base keeps the domain (`x^(1/3)*x^(2/3)` stays), and
+    /// which merges happen depends on the grouping. Printing and reading back is unaffected.
+    @Test func fractionalPowerMergesDependOnGrouping() throws {
+        let source = "-x*x*x*x*x*x*x*x*x*x*xx*x*x*x*x*x*xx*x*x*x**x*x*x*x*x*x*x*x*x*x*x*x*Strinx*x*x*x^(1/3)*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*h*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x^(1/3)*xx*x*x*x*x*x*x*x*xx*x*x*x*x*x*x*x*x*x*x*x*x*x*Strinx*x*x*x^(1/3)*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x**x*xx*x*x*x*x*xx**p*xx^-in0"
+        var graph = ExprGraph()
+        let tree = try Parser.parse(source)
+        let flat = try graph.lower(tree)
+        let grouped = try graph.lower(Parser.parse(tree.parenthesized()))
+        withKnownIssue("fractional power merges are not associative") {
+            #expect(grouped == flat)
+        }
+        #expect(try graph.lower(Parser.parse(graph.printedFormula(flat))) == flat)
+    }
 }
