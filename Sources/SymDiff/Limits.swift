@@ -31,7 +31,7 @@ public struct Limits: Hashable, Sendable {
 public struct LimitExceeded: Error, Hashable, Sendable {
     /// The limits that symbolic work can run into after parsing.
     public enum Kind: String, Sendable {
-        case nodes, derivativeOrder, partials, printedSize, time
+        case nodes, operands, derivativeOrder, partials, printedSize, time
     }
 
     public var kind: Kind
@@ -48,7 +48,7 @@ public struct LimitExceeded: Error, Hashable, Sendable {
     /// The command-line flag that raises this limit.
     public var flag: String {
         switch kind {
-        case .nodes: return "--max-nodes"
+        case .nodes, .operands: return "--max-nodes"
         case .derivativeOrder: return "--max-order"
         case .partials: return "--max-partials"
         case .printedSize: return "--max-output-bytes"
@@ -60,6 +60,9 @@ public struct LimitExceeded: Error, Hashable, Sendable {
     public var what: String {
         switch kind {
         case .nodes: return "the expression graph would exceed the limit of \(limit) nodes"
+        case .operands:
+            return "the expression graph's sums and products would exceed the limit of \(limit) operands in all "
+                + "(\(ExprGraph.operandsPerNode) per allowed node)"
         case .derivativeOrder: return "derivative order exceeds the limit of \(limit)"
         case .partials:
             let count = requested.map { "\($0) partial derivatives requested" } ?? "too many partial derivatives requested"

@@ -76,6 +76,15 @@ public struct ExprGraph: Sendable {
     /// The number of distinct nodes.
     public var count: Int { nodes.count }
 
+    /// The operands of all nodes together: what the graph's memory grows with once sums and
+    /// products get long (a derivative that rebuilds a longer product at every level of a
+    /// deep chain holds quadratically many).
+    public private(set) var operandCount = 0
+
+    /// The operands allowed per allowed node (`limits.maxNodes`): memory stays in proportion
+    /// to the node limit.
+    public static let operandsPerNode = 4
+
     public subscript(id: NodeID) -> Node { nodes[Int(id.index)] }
 
     /// The ID of `node`, adding it if it is new. `node` must already be canonical.
@@ -84,6 +93,7 @@ public struct ExprGraph: Sendable {
         if let id = index.find(node, hash: hash, in: nodes) { return id }
         let id = NodeID(nodes.count)
         nodes.append(node)
+        operandCount += node.operands.count
         index.insert(id, hash: hash, in: nodes)
         switch node {
         case .variable(let name): variableMasks.append(ExprGraph.maskBit(name))
@@ -95,10 +105,15 @@ public struct ExprGraph: Sendable {
         return id
     }
 
-    /// Throws when the graph holds more nodes than `limits.maxNodes`.
+    /// Throws when the graph holds more nodes than `limits.maxNodes`, or more operands than
+    /// `operandsPerNode` times that.
     public func checkNodeLimit() throws(LimitExceeded) {
         if nodes.count > limits.maxNodes {
             throw LimitExceeded(.nodes, limit: limits.maxNodes)
+        }
+        let (maxOperands, overflow) = limits.maxNodes.multipliedReportingOverflow(by: ExprGraph.operandsPerNode)
+        if !overflow && operandCount > maxOperands {
+            throw LimitExceeded(.operands, limit: maxOperands)
         }
     }
 

@@ -27,6 +27,23 @@ import Testing
         }
     }
 
+    /// The derivative of a let-binding chain `u1 = sin(x); u2 = sin(u1); ...` is the product of
+    /// every level's cosine, rebuilt one factor longer at each level: few nodes, quadratically
+    /// many operands. The operand budget (4 per allowed node) ends it with an error naming
+    /// --max-nodes; 300 levels hold about 45,000 operands against 16,000 for --max-nodes 4000,
+    /// while 30 levels fit. (A 10^5-level chain ran 60 s into 6 GB before this budget.)
+    @Test(arguments: [(30, Int32(0)), (300, Int32(2))])
+    func operandBudgetEndsQuadraticGrowth(_ levels: Int, _ status: Int32) {
+        let chain = (2...levels).map { "u\($0) = sin(u\($0 - 1))" }.joined(separator: "; ")
+        let result = runSymDiff(["u1 = sin(x); \(chain); u\(levels)", "--max-nodes", "4000"])
+        #expect(result.status == status, "\(result.stderr)")
+        if status == 2 {
+            #expect(result.stderr.hasPrefix(
+                "error: the expression graph's sums and products would exceed the limit of 16000 operands in all (4 per allowed node)"))
+            #expect(result.stderr.contains("hint: raise the limit with --max-nodes"))
+        }
+    }
+
     /// `--order 10` over 10 variables asks for C(19, 10) = 92,378 partials: under the default
     /// limit of 100,000, and refused before any differentiation when the limit is one less.
     @Test func tenthOrderOverTenVariables() {
