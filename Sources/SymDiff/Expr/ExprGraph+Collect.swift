@@ -199,10 +199,14 @@ extension ExprGraph {
         product([a, power(b, number(.minusOne))])
     }
 
-    /// Merges the numeric exponents of one base where the merged power has the same domain.
+    /// Merges the numeric exponents of one base where the merged power has the same domain,
+    /// the same way however the product was grouped.
     ///
-    /// Two exponents merge when they have the same sign and are both integers or add up to a
-    /// non-integer. A positive numeric base is defined everywhere, so its exponents all merge.
+    /// The exponents of each sign add up. When fractional ones add up to an integer total `n`
+    /// (which would be defined for a negative base, where they are not), the result is
+    /// `x^(n - 1/2) * x^(1/2)` (`x^(n + 1/2) * x^(-1/2)` for negative ones): the total and the
+    /// domain stay, and any grouping of the factors gives that pair. A positive numeric base is
+    /// defined everywhere, so its exponents all merge.
     private func mergedExponents(_ exponents: [Number], base: NodeID) -> [Number] {
         if exponents.count == 1 { return exponents }
         if let b = number(base), !b.isNegative, !b.isZero {
@@ -210,19 +214,17 @@ extension ExprGraph {
         }
         var merged: [Number] = []
         for negative in [false, true] {
-            var accumulated: Number?
-            for e in exponents where e.isNegative == negative {
-                guard let a = accumulated else { accumulated = e; continue }
-                let total = a + e
-                let bothIntegers = a.integerValue != nil && e.integerValue != nil
-                if bothIntegers || total.integerValue == nil {
-                    accumulated = total
-                } else {
-                    merged.append(a)
-                    accumulated = e
-                }
+            let group = exponents.filter { $0.isNegative == negative }
+            guard let first = group.first else { continue }
+            let total = group.dropFirst().reduce(first, +)
+            if total.integerValue == nil || group.allSatisfy({ $0.integerValue != nil }) {
+                merged.append(total)
+            } else {
+                // An integer total from fractional exponents would drop their domain (x < 0):
+                // keep a square root apart, whatever the grouping was.
+                let half = Number.rational(negative ? -1 : 1, 2)
+                merged += [total + -half, half]
             }
-            if let a = accumulated { merged.append(a) }
         }
         return merged
     }
