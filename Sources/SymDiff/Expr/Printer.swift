@@ -214,8 +214,10 @@ struct Printer {
             out += [.text("/"), below[0]]
         } else if dividesByZero || below.count == 2 && sumsBelow == 1 && numberBelow {
             // `x/(y*0)` would read back as `x/0`, and `x/(2*(a + b))` as `x/(2*a + 2*b)`:
-            // divide factor by factor instead.
-            out += below.flatMap { [.text("/"), $0] }
+            // divide factor by factor instead, by the number last, since `(a + b)/2/(c + d)`
+            // would distribute the 1/2 over `a + b` before the division by `c + d`.
+            let ordered = numberBelow ? Array(below.dropFirst()) + [below[0]] : below
+            out += ordered.flatMap { [.text("/"), $0] }
         } else if !below.isEmpty {
             out += [.text("/(")] + Array(below.map { [$0] }.joined(separator: [Piece.text("*")])) + [.text(")")]
         }
