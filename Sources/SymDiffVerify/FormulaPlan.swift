@@ -17,7 +17,7 @@ struct FormulaPlan: Sendable {
     let firstColumn: Int
     /// The factor from a binary64 rounding bound to one for the checked values: 1, or
     /// `2^-11` when they are computed in extended precision.
-    let boundScale: Wide
+    var boundScale: Wide { outputIsExtended ? 0x1p-11 : 1 }
     /// Whether the checked values are computed in extended precision.
     let outputIsExtended: Bool
 
@@ -35,7 +35,6 @@ struct FormulaPlan: Sendable {
         self.names = names
         self.firstColumn = firstColumn
         outputIsExtended = precision == .extended
-        boundScale = outputIsExtended ? 0x1p-11 : 1
     }
 
     /// The autodiff partial along `directions` at `point`, in the scalar `T`: nested duals up
