@@ -2,9 +2,9 @@
 import CVectorMath
 
 /// An array routine `y[i] = f(x[i])` of CVectorMath.
-private typealias UnaryRoutine = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
+typealias UnaryRoutine = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void
 /// An array routine `y[i] = f(a[i], b[i])` of CVectorMath.
-private typealias BinaryRoutine = @convention(c) (
+typealias BinaryRoutine = @convention(c) (
     UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int
 ) -> Void
 
@@ -115,8 +115,12 @@ extension Double {
         }
     }
 
-    /// The CVectorMath routine computing `f` directly, if there is one.
-    private static func routine(_ f: Function) -> UnaryRoutine? {
+    /// The CVectorMath routine that computes `f` by itself on whole groups of four, if there is
+    /// one (native code calls it too).
+    static func directRoutine(_ f: Function) -> UnaryRoutine? {
+        #if arch(x86_64)
+        if roundedFromExtended(f) { return nil }
+        #endif
         switch f {
         case .sin: return symdiff_vec_sin
         case .cos: return symdiff_vec_cos
@@ -143,6 +147,15 @@ extension Double {
         }
     }
 
+    /// The two-argument CVectorMath routine that computes `f` by itself, if there is one.
+    static func directBinaryRoutine(_ f: Function) -> BinaryRoutine? {
+        switch f {
+        case .atan2: return symdiff_vec_atan2
+        case .hypot: return symdiff_vec_hypot
+        default: return nil
+        }
+    }
+
     /// `result[i] = f(a[i], b[i])` through the vector routines, with the same formulas as
     /// `Function.evaluate` for the functions built from others (`sec = 1/cos`, `sigmoid`,
     /// `softplus`) and the scalar loop for the piecewise-linear ones.
@@ -150,13 +163,14 @@ extension Double {
         _ f: Function, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>?, _ result: UnsafeMutablePointer<Double>,
         count: Int
     ) {
+        if let routine = directRoutine(f) { return unary(routine, a, result, count) }
+        if let routine = directBinaryRoutine(f) { return binary(routine, a, b!, result, count) }
         #if arch(x86_64)
         if roundedFromExtended(f) {
             for i in 0..<count { result[i] = Double(f.evaluate(Float80(a[i]))) }
             return
         }
         #endif
-        if let routine = routine(f) { return unary(routine, a, result, count) }
         switch f {
         case .sec, .csc, .cot:
             unary(f == .sec ? symdiff_vec_cos : f == .csc ? symdiff_vec_sin : symdiff_vec_tan, a, result, count)
@@ -173,8 +187,6 @@ extension Double {
             unary(symdiff_vec_exp, result, result, count)
             unary(symdiff_vec_log1p, result, result, count)
             for i in 0..<count where a[i] > 0 { result[i] = a[i] + result[i] }
-        case .atan2: binary(symdiff_vec_atan2, a, b!, result, count)
-        case .hypot: binary(symdiff_vec_hypot, a, b!, result, count)
         default:
             if let b {
                 for i in 0..<count { result[i] = f.evaluate(a[i], b[i]) }

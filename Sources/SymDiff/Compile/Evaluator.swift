@@ -128,20 +128,42 @@ public enum Precision: String, Sendable, CaseIterable {
 
 /// Runs a `Program` over columns of points.
 ///
-/// Points are processed in blocks of `blockSize` (struct of arrays: one register is one
-/// block of values, so a whole program's registers stay in cache); each instruction is a
-/// tight loop over the block. Blocks are spread over `threads` workers, each with its own
-/// registers. Results do not depend on the block size or the number of threads.
+/// In binary64 on x86-64 with AVX2 the program runs as machine code (`NativeKernel`) over
+/// groups of four points, its values in registers. Otherwise it is interpreted: points are
+/// processed in blocks of `blockSize` (struct of arrays: one register is one block of values,
+/// so a whole program's registers stay in cache) and each instruction is a tight loop over
+/// the block. Either way the work is spread over `threads` workers, and the results are the
+/// same bits whatever the block size, the number of threads, or the choice of machine code.
 public struct Evaluator: Sendable {
-    public var program: Program
+    public let program: Program
     public var blockSize: Int
     public var threads: Int
+    #if arch(x86_64)
+    /// The machine code for binary64, when this machine can run it and it was asked for.
+    private let kernel: NativeKernel?
+    #endif
 
-    public init(_ program: Program, blockSize: Int = 256, threads: Int = ProcessInfoCores.count) {
+    /// An evaluator of `program`; `native: false` always interprets (for comparing the two).
+    public init(_ program: Program, blockSize: Int = 256, threads: Int = ProcessInfoCores.count, native: Bool = true) {
         self.program = program
         self.blockSize = blockSize
         self.threads = max(1, threads)
+        #if arch(x86_64)
+        kernel = native ? NativeKernel(program) : nil
+        #endif
     }
+
+    /// Whether binary64 evaluation runs as machine code.
+    public var isNative: Bool {
+        #if arch(x86_64)
+        return kernel != nil
+        #else
+        return false
+        #endif
+    }
+
+    /// Points per unit of work handed to a thread by the native path.
+    private static let nativeChunk = 16_384
 
     /// The outputs at every point: `columns[c]` holds input `program.inputs[c]`, all of
     /// `count` values (the columns' length by default; give it when there are no inputs);
@@ -184,25 +206,39 @@ public struct Evaluator: Sendable {
     func evaluate<T: EvaluationScalar>(
         _: T.Type, inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], count: Int
     ) {
-        let blocks = (count + blockSize - 1) / blockSize
-        let workers = min(threads, blocks)
-        guard workers > 0 else { return }
         // Workers only read the inputs and write disjoint blocks of the outputs.
         nonisolated(unsafe) let inputs = inputs
         nonisolated(unsafe) let outputs = outputs
+        #if arch(x86_64)
+        if T.self == Double.self, let kernel {
+            spread((count + Self.nativeChunk - 1) / Self.nativeChunk) { chunks in
+                for chunk in chunks {
+                    let start = chunk * Self.nativeChunk
+                    kernel.run(inputs: inputs, outputs: outputs, start: start, count: min(Self.nativeChunk, count - start))
+                }
+            }
+            return
+        }
+        #endif
         let program = program
         let blockSize = blockSize
-        let run = { @Sendable (worker: Int) in
+        spread((count + blockSize - 1) / blockSize) { blocks in
             let registers = Registers<T>(program: program, blockSize: blockSize)
-            var block = worker
-            while block < blocks {
+            for block in blocks {
                 let start = block * blockSize
                 registers.run(program, inputs: inputs, outputs: outputs, start: start, count: min(blockSize, count - start))
-                block += workers
             }
             registers.deallocate()
         }
-        if workers == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: run) }
+    }
+
+    /// Runs `work` on up to `threads` workers at once, each given its share of the units
+    /// `0..<units` (every `workers`-th one, so that neighbouring units run side by side).
+    private func spread(_ units: Int, _ work: @escaping @Sendable (StrideTo<Int>) -> Void) {
+        let workers = min(threads, units)
+        if workers == 1 { return work(stride(from: 0, to: units, by: 1)) }
+        guard workers > 1 else { return }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in work(stride(from: worker, to: units, by: workers)) }
     }
 }
 

@@ -1,0 +1,232 @@
+// Register allocation and machine code for the steps of a native kernel.
+#if arch(x86_64)
+
+/// Machine code for `NativeSteps`: a loop over groups of four points that keeps values in the
+/// 16 ymm registers, spilling to a frame when they run out and around calls.
+///
+/// The function is `kernel(inputs, outputs, groups, frame)` (System V): `inputs` and `outputs`
+/// point at arrays of column pointers already offset to the first point, `groups` ≥ 1 is the
+/// number of groups of four points, and `frame` points at the constant pool (four lanes per
+/// entry) followed by `slotCount` spill slots of four lanes. Straight-line code makes the
+/// furthest-next-use eviction (Belady's) optimal for register reloads.
+struct NativeCodegen {
+    private static let vectorRegisters = 16
+    private static let inputColumns = GeneralRegister.rbx, outputColumns = GeneralRegister.r12
+    private static let endOffset = GeneralRegister.r13, offset = GeneralRegister.r14, frame = GeneralRegister.r15
+    /// Bytes per four-lane value.
+    private static let width = 32
+
+    private let plan: NativeSteps
+    private var assembler = X86Assembler()
+    /// The step positions where each value is read, ascending, and how far each list is consumed.
+    private var uses: [[Int]]
+    private var cursor: [Int]
+    private var holder: [Int?] = Array(repeating: nil, count: vectorRegisters)
+    private var registerOf: [Int?]
+    private var slotOf: [Int?]
+    /// Whether a computed value's slot holds it (inputs and constants always are in memory).
+    private var stored: [Bool]
+    private var freeSlots: [Int] = []
+    private var slotCount = 0
+
+    /// The machine code of `plan` and the number of spill slots its frame needs.
+    static func generate(_ plan: NativeSteps) -> (code: [UInt8], slotCount: Int) {
+        var codegen = NativeCodegen(plan)
+        codegen.emitFunction()
+        return (codegen.assembler.bytes, codegen.slotCount)
+    }
+
+    private init(_ plan: NativeSteps) {
+        self.plan = plan
+        uses = Array(repeating: [], count: plan.values.count)
+        for (i, step) in plan.steps.enumerated() {
+            for v in Set(step.operands) { uses[v].append(i) }
+        }
+        cursor = Array(repeating: 0, count: plan.values.count)
+        registerOf = Array(repeating: nil, count: plan.values.count)
+        slotOf = Array(repeating: nil, count: plan.values.count)
+        stored = plan.values.map { $0 != .computed }
+    }
+
+    private mutating func emitFunction() {
+        let saved: [GeneralRegister] = [.rbx, .r12, .r13, .r14, .r15]
+        // Five pushes after the return address leave the stack 16-byte aligned for calls.
+        saved.forEach { assembler.push($0) }
+        assembler.move(Self.inputColumns, .rdi)
+        assembler.move(Self.outputColumns, .rsi)
+        assembler.move(Self.endOffset, .rdx)
+        assembler.shiftLeft(Self.endOffset, 5)
+        assembler.move(Self.frame, .rcx)
+        assembler.zero(.rax)
+        assembler.move(Self.offset, .rax)
+        let loop = assembler.bytes.count
+        for (i, step) in plan.steps.enumerated() { emit(step, at: i) }
+        assembler.add(Self.offset, immediate: Int8(Self.width))
+        assembler.compare(Self.offset, Self.endOffset)
+        assembler.jumpIfBelow(to: loop)
+        assembler.zeroUpper()
+        saved.reversed().forEach { assembler.pop($0) }
+        assembler.returnFromCall()
+    }
+
+    // MARK: - Steps
+
+    private mutating func emit(_ step: NativeStep, at i: Int) {
+        switch step {
+        case .packed(let operation, let result, let a, let b):
+            var protected: Set<Int> = []
+            let first = acquire(a, at: i, protecting: &protected)
+            if let second = registerOf[b] {
+                protected.insert(second)
+                let destination = reusable(a, first, at: i) ?? reusable(b, second, at: i) ?? takeRegister(at: i, protecting: protected)
+                assembler.packed(operation, destination, first, second)
+                finish(step, at: i, result: result, in: destination)
+            } else {
+                let memory = memoryOperand(of: b, using: .rax)
+                let destination = reusable(a, first, at: i) ?? takeRegister(at: i, protecting: protected)
+                assembler.packed(operation, destination, first, memory)
+                finish(step, at: i, result: result, in: destination)
+            }
+        case .squareRoot(let result, let a):
+            var protected: Set<Int> = []
+            let source = acquire(a, at: i, protecting: &protected)
+            let destination = reusable(a, source, at: i) ?? takeRegister(at: i, protecting: protected)
+            assembler.squareRoot(destination, source)
+            finish(step, at: i, result: result, in: destination)
+        case .call(let address, let arguments, let results):
+            emitCall(address, arguments, results, at: i)
+            releaseDead(step.operands + results, after: i)
+        case .store(let output, let value):
+            var protected: Set<Int> = []
+            let source = acquire(value, at: i, protecting: &protected)
+            assembler.move(.rax, MemoryOperand(Self.outputColumns, displacement: Int32(8 * output)))
+            assembler.store(MemoryOperand(.rax, index: Self.offset), source)
+            releaseDead([value], after: i)
+        }
+    }
+
+    /// Binds `result` to `register` after releasing the step's operands that die there.
+    private mutating func finish(_ step: NativeStep, at i: Int, result: Int, in register: Int) {
+        releaseDead(step.operands, after: i)
+        if let old = holder[register] { unbind(old) }
+        holder[register] = result
+        registerOf[result] = register
+        releaseDead([result], after: i)
+    }
+
+    /// Every live value goes to memory first: the callee may change every ymm register.
+    private mutating func emitCall(_ address: UInt, _ arguments: [CallArgument], _ results: [Int], at i: Int) {
+        for r in 0..<Self.vectorRegisters {
+            guard let v = holder[r] else { continue }
+            if nextUse(v, from: i) != .max { writeBack(v) }
+            unbind(v)
+        }
+        for v in results {
+            slotOf[v] = newSlot()
+            stored[v] = true
+        }
+        assembler.zeroUpper()
+        for (k, argument) in arguments.enumerated() {
+            let target = GeneralRegister.arguments[k]
+            switch argument {
+            case .value(let v):
+                assembler.loadAddress(target, memoryOperand(of: v, using: target))
+            case .immediate(let n): assembler.move(target, immediate: n)
+            case .null: assembler.zero(target)
+            }
+        }
+        assembler.call(address)
+    }
+
+    // MARK: - Registers and slots
+
+    /// The register holding `v`, loading it into one first if needed.
+    private mutating func acquire(_ v: Int, at i: Int, protecting protected: inout Set<Int>) -> Int {
+        if let r = registerOf[v] {
+            protected.insert(r)
+            return r
+        }
+        let r = takeRegister(at: i, protecting: protected)
+        assembler.load(r, memoryOperand(of: v, using: .rax))
+        holder[r] = v
+        registerOf[v] = r
+        protected.insert(r)
+        return r
+    }
+
+    /// `register` if operand `v` dies at step `i`, so the result can take its place.
+    private mutating func reusable(_ v: Int, _ register: Int, at i: Int) -> Int? {
+        nextUse(v, from: i + 1) == .max ? register : nil
+    }
+
+    /// A free register, or the one whose value is needed furthest ahead, written back if it
+    /// is still needed and not in memory.
+    private mutating func takeRegister(at i: Int, protecting protected: Set<Int>) -> Int {
+        if let free = (0..<Self.vectorRegisters).first(where: { holder[$0] == nil && !protected.contains($0) }) { return free }
+        let victim = (0..<Self.vectorRegisters).filter { !protected.contains($0) }
+            .max { nextUse(holder[$0]!, from: i) < nextUse(holder[$1]!, from: i) }!
+        let v = holder[victim]!
+        if nextUse(v, from: i) != .max { writeBack(v) }
+        unbind(v)
+        return victim
+    }
+
+    /// Stores a computed value held only in a register to its slot.
+    private mutating func writeBack(_ v: Int) {
+        guard !stored[v], let r = registerOf[v] else { return }
+        let slot = slotOf[v] ?? newSlot()
+        slotOf[v] = slot
+        assembler.store(slotOperand(slot), r)
+        stored[v] = true
+    }
+
+    private mutating func unbind(_ v: Int) {
+        if let r = registerOf[v] { holder[r] = nil }
+        registerOf[v] = nil
+    }
+
+    /// Frees the registers and slots of the values in `vs` that are not read after step `i`.
+    private mutating func releaseDead(_ vs: [Int], after i: Int) {
+        for v in vs where nextUse(v, from: i + 1) == .max {
+            unbind(v)
+            if let slot = slotOf[v] {
+                freeSlots.append(slot)
+                slotOf[v] = nil
+            }
+        }
+    }
+
+    private mutating func newSlot() -> Int {
+        if let slot = freeSlots.popLast() { return slot }
+        slotCount += 1
+        return slotCount - 1
+    }
+
+    /// The first step at or after `i` that reads `v`, or `Int.max`.
+    private mutating func nextUse(_ v: Int, from i: Int) -> Int {
+        while cursor[v] < uses[v].count && uses[v][cursor[v]] < i { cursor[v] += 1 }
+        return cursor[v] < uses[v].count ? uses[v][cursor[v]] : .max
+    }
+
+    // MARK: - Memory operands
+
+    /// Where `v`'s four lanes are in memory; an input's column pointer is loaded into `scratch`.
+    private mutating func memoryOperand(of v: Int, using scratch: GeneralRegister) -> MemoryOperand {
+        switch plan.values[v] {
+        case .input(let column):
+            assembler.move(scratch, MemoryOperand(Self.inputColumns, displacement: Int32(8 * column)))
+            return MemoryOperand(scratch, index: Self.offset)
+        case .constant(let k):
+            return MemoryOperand(Self.frame, displacement: Int32(Self.width * k))
+        case .computed:
+            precondition(stored[v], "a computed value is read from memory only after it is stored")
+            return slotOperand(slotOf[v]!)
+        }
+    }
+
+    private func slotOperand(_ slot: Int) -> MemoryOperand {
+        MemoryOperand(Self.frame, displacement: Int32(Self.width * (plan.constants.count + slot)))
+    }
+}
+
+#endif

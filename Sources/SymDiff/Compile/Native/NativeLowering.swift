@@ -1,0 +1,195 @@
+// Lowering a program to steps over 4-lane values, in single assignment, for native code.
+#if arch(x86_64)
+import CVectorMath
+
+/// Where a 4-lane value of a native kernel comes from.
+enum NativeValue: Equatable {
+    /// Input column `index`, at the current points.
+    case input(Int)
+    /// Entry `index` of the constant pool (the number in all four lanes).
+    case constant(Int)
+    /// The result of a step.
+    case computed
+}
+
+/// An integer argument of a call from native code, by the System V convention.
+enum CallArgument: Equatable {
+    /// The address of a value's four lanes in memory.
+    case value(Int)
+    case immediate(Int32)
+    case null
+}
+
+/// One step of a native kernel; values are indices into `NativeSteps.values`.
+enum NativeStep: Equatable {
+    /// `result = operation(a, b)`.
+    case packed(PackedOperation, result: Int, a: Int, b: Int)
+    case squareRoot(result: Int, a: Int)
+    /// Calls `address` with `arguments`; the routine writes the four lanes of each of `results`
+    /// (each also among the arguments).
+    case call(address: UInt, arguments: [CallArgument], results: [Int])
+    /// Writes `value` to output column `output` at the current points.
+    case store(output: Int, value: Int)
+
+    /// The values the step reads.
+    var operands: [Int] {
+        switch self {
+        case .packed(_, _, let a, let b): return [a, b]
+        case .squareRoot(_, let a): return [a]
+        case .call(_, let arguments, let results):
+            return arguments.compactMap { if case .value(let v) = $0, !results.contains(v) { v } else { nil } }
+        case .store(_, let value): return [value]
+        }
+    }
+
+    /// The values the step defines.
+    var results: [Int] {
+        switch self {
+        case .packed(_, let result, _, _), .squareRoot(let result, _): return [result]
+        case .call(_, _, let results): return results
+        case .store: return []
+        }
+    }
+}
+
+/// A program as steps over 4-lane values: each value is defined once, every arithmetic step is
+/// the interpreter's operation in the interpreter's order, and every function is the routine
+/// the interpreter calls on a group of four, so that results agree bit for bit.
+struct NativeSteps {
+    var values: [NativeValue] = []
+    var steps: [NativeStep] = []
+    /// The constant pool: each number is stored in four lanes.
+    var constants: [Double] = []
+
+    /// The current value of each program register.
+    private var valueOf: [Int32: Int] = [:]
+    private var constantIndex: [UInt64: Int] = [:]
+
+    init(_ program: Program) {
+        for instruction in program.prologue {
+            switch instruction.operation {
+            case .input(let column): valueOf[instruction.result] = newValue(.input(column))
+            case .number(let n): valueOf[instruction.result] = constant(Double(exactly: n))
+            case .named(let c): valueOf[instruction.result] = constant(Double(constant: c))
+            default: preconditionFailure("only inputs and constants are in the prologue")
+            }
+        }
+        for instruction in program.body { lower(instruction) }
+        let finals = program.outputs.map { valueOf[$0]! }
+        steps = Self.placingStores(finals, in: steps)
+    }
+
+    private mutating func newValue(_ kind: NativeValue) -> Int {
+        values.append(kind)
+        return values.count - 1
+    }
+
+    /// The value of the pool entry holding `x` (one entry per bit pattern).
+    private mutating func constant(_ x: Double) -> Int {
+        if let index = constantIndex[x.bitPattern] { return index }
+        constants.append(x)
+        let value = newValue(.constant(constants.count - 1))
+        constantIndex[x.bitPattern] = value
+        return value
+    }
+
+    private mutating func packed(_ operation: PackedOperation, _ a: Int, _ b: Int) -> Int {
+        let result = newValue(.computed)
+        steps.append(.packed(operation, result: result, a: a, b: b))
+        return result
+    }
+
+    /// `v` negated when `negated` is set: an xor with -0.0, as the interpreter's negation.
+    private mutating func signed(_ v: Int, _ negated: Bool) -> Int { negated ? packed(.xor, v, constant(-0.0)) : v }
+
+    /// A call of a CVectorMath routine over four lanes: `routine(operands..., results..., 4)`.
+    private mutating func callRoutine(_ address: UInt, _ operands: [Int], results count: Int) -> [Int] {
+        let results = (0..<count).map { _ in newValue(.computed) }
+        let arguments = (operands + results).map { CallArgument.value($0) } + [.immediate(4)]
+        steps.append(.call(address: address, arguments: arguments, results: results))
+        return results
+    }
+
+    private mutating func lower(_ instruction: Instruction) {
+        let a = instruction.a >= 0 ? valueOf[instruction.a] : nil
+        let b = instruction.b >= 0 ? valueOf[instruction.b] : nil
+        let result: Int
+        switch instruction.operation {
+        case .add: result = packed(.add, a!, b!)
+        case .subtract: result = packed(.subtract, a!, b!)
+        case .multiply: result = packed(.multiply, a!, b!)
+        case .divide: result = packed(.divide, a!, b!)
+        case .negate: result = signed(a!, true)
+        case .reciprocal: result = packed(.divide, constant(1), a!)
+        case .power: result = callRoutine(NativeRoutines.power, [a!, b!], results: 1)[0]
+        case .sinCos(let cosine):
+            let both = callRoutine(NativeRoutines.sinCos, [a!], results: 2)
+            valueOf[cosine] = both[1]
+            result = both[0]
+        case .function(let f): result = apply(f, a!, b)
+        case .chain(let chain):
+            let operands = chain.operands.map { valueOf[$0]! }
+            var accumulator = signed(operands[0], chain.negated & 1 != 0)
+            for (j, operand) in operands.enumerated().dropFirst() {
+                accumulator = packed(chain.multiplies ? .multiply : .add, accumulator, signed(operand, chain.negated >> j & 1 != 0))
+            }
+            result = signed(accumulator, chain.negated >> operands.count & 1 != 0)
+        case .input, .number, .named: preconditionFailure("prologue operations do not occur in the body")
+        }
+        valueOf[instruction.result] = result
+    }
+
+    /// `f(a, b)` as `Double.apply` computes it on a group of four.
+    private mutating func apply(_ f: Function, _ a: Int, _ b: Int?) -> Int {
+        if f == .sqrt {
+            let result = newValue(.computed)
+            steps.append(.squareRoot(result: result, a: a))
+            return result
+        }
+        if let routine = NativeRoutines.direct(f) { return callRoutine(routine, [a] + (b.map { [$0] } ?? []), results: 1)[0] }
+        let result = newValue(.computed)
+        let arguments: [CallArgument] = [.immediate(Int32(f.rawValue)), .value(a), b.map { .value($0) } ?? .null, .value(result)]
+        steps.append(.call(address: NativeRoutines.gate, arguments: arguments, results: [result]))
+        return result
+    }
+
+    /// `steps` with each output written right after its final value is defined (or first,
+    /// for an input or a constant), so that outputs need not stay live to the end.
+    private static func placingStores(_ finals: [Int], in steps: [NativeStep]) -> [NativeStep] {
+        var storesAfter: [Int: [NativeStep]] = [:]
+        var definedBy: [Int: Int] = [:]
+        for (i, step) in steps.enumerated() {
+            for v in step.results { definedBy[v] = i }
+        }
+        for (k, v) in finals.enumerated() { storesAfter[definedBy[v] ?? -1, default: []].append(.store(output: k, value: v)) }
+        var placed = storesAfter[-1] ?? []
+        for (i, step) in steps.enumerated() { placed += [step] + (storesAfter[i] ?? []) }
+        return placed
+    }
+}
+
+/// The addresses of the routines native code calls.
+enum NativeRoutines {
+    static let power = unsafeBitCast(symdiff_vec_pow as BinaryRoutine, to: UInt.self)
+    static let sinCos = unsafeBitCast(
+        symdiff_vec_sincos as @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void,
+        to: UInt.self)
+
+    /// The gate to `Double.apply` for the functions without one direct routine:
+    /// `gate(function.rawValue, a, b or null, result)` over four lanes.
+    static let gate: UInt = {
+        let body: @convention(c) (Int32, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void = {
+            code, a, b, result in Double.apply(Function(rawValue: Int(code))!, a!, b, result!, count: 4)
+        }
+        return unsafeBitCast(body, to: UInt.self)
+    }()
+
+    /// The routine that `Double.apply` calls for `f` on whole groups of four, if it calls one.
+    static func direct(_ f: Function) -> UInt? {
+        if let routine = Double.directRoutine(f) { return unsafeBitCast(routine, to: UInt.self) }
+        if let routine = Double.directBinaryRoutine(f) { return unsafeBitCast(routine, to: UInt.self) }
+        return nil
+    }
+}
+
+#endif

@@ -1,0 +1,175 @@
+// Encoding the few x86-64 instructions that native kernels use into bytes.
+#if arch(x86_64)
+
+/// A general-purpose register of x86-64, by its encoding number.
+enum GeneralRegister: UInt8 {
+    case rax = 0, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15
+
+    /// The System V integer argument registers, in argument order.
+    static let arguments: [GeneralRegister] = [.rdi, .rsi, .rdx, .rcx, .r8, .r9]
+}
+
+/// A memory operand `[base + index + displacement]` (index scale 1).
+struct MemoryOperand {
+    var base: GeneralRegister
+    var index: GeneralRegister?
+    var displacement: Int32
+
+    init(_ base: GeneralRegister, index: GeneralRegister? = nil, displacement: Int32 = 0) {
+        self.base = base
+        self.index = index
+        self.displacement = displacement
+    }
+}
+
+/// The VEX.256 packed-double instructions (map 0F, prefix 66) by opcode.
+enum PackedOperation: UInt8 {
+    case loadUnaligned = 0x10, storeUnaligned = 0x11, squareRoot = 0x51, xor = 0x57
+    case add = 0x58, multiply = 0x59, subtract = 0x5C, divide = 0x5E
+}
+
+/// Appends machine code for x86-64 to `bytes`; registers named by number are ymm registers.
+struct X86Assembler {
+    private(set) var bytes: [UInt8] = []
+
+    // MARK: - AVX
+
+    /// `ymm[destination] = operation(ymm[first], ymm[second])`.
+    mutating func packed(_ operation: PackedOperation, _ destination: Int, _ first: Int, _ second: Int) {
+        vex(reg: destination, vvvv: first, rmExtension: second >> 3, indexExtension: 0)
+        bytes += [operation.rawValue, 0xC0 | UInt8(destination & 7) << 3 | UInt8(second & 7)]
+    }
+
+    /// `ymm[destination] = operation(ymm[first], memory)`; `first` is 0 for one-operand forms.
+    mutating func packed(_ operation: PackedOperation, _ destination: Int, _ first: Int, _ memory: MemoryOperand) {
+        vex(reg: destination, vvvv: first, rmExtension: Int(memory.base.rawValue >> 3),
+            indexExtension: Int((memory.index?.rawValue ?? 0) >> 3))
+        bytes.append(operation.rawValue)
+        modRM(reg: UInt8(destination & 7), memory)
+    }
+
+    /// `ymm[destination] = memory` (32 bytes, unaligned).
+    mutating func load(_ destination: Int, _ memory: MemoryOperand) { packed(.loadUnaligned, destination, 0, memory) }
+
+    /// `memory = ymm[source]` (32 bytes, unaligned).
+    mutating func store(_ memory: MemoryOperand, _ source: Int) { packed(.storeUnaligned, source, 0, memory) }
+
+    /// `vsqrtpd ymm[destination], ymm[source]`.
+    mutating func squareRoot(_ destination: Int, _ source: Int) { packed(.squareRoot, destination, 0, source) }
+
+    /// Clears the upper halves of all ymm registers (before calling code that may use SSE).
+    mutating func zeroUpper() { bytes += [0xC5, 0xF8, 0x77] }
+
+    /// The three-byte VEX prefix for map 0F, prefix 66, 256-bit, W0.
+    private mutating func vex(reg: Int, vvvv: Int, rmExtension: Int, indexExtension: Int) {
+        let r = UInt8(~(reg >> 3) & 1), x = UInt8(~indexExtension & 1), b = UInt8(~rmExtension & 1)
+        bytes += [0xC4, r << 7 | x << 6 | b << 5 | 0x01, UInt8(~vvvv & 0xF) << 3 | 0x04 | 0x01]
+    }
+
+    // MARK: - General-purpose
+
+    /// `destination = [memory]` (64 bits).
+    mutating func move(_ destination: GeneralRegister, _ memory: MemoryOperand) {
+        rex(wide: true, reg: destination.rawValue, memory)
+        bytes.append(0x8B)
+        modRM(reg: destination.rawValue & 7, memory)
+    }
+
+    /// `destination = source` (64 bits).
+    mutating func move(_ destination: GeneralRegister, _ source: GeneralRegister) {
+        bytes += [0x48 | (source.rawValue >> 3) << 2 | destination.rawValue >> 3, 0x89,
+                  0xC0 | (source.rawValue & 7) << 3 | destination.rawValue & 7]
+    }
+
+    /// `destination = address of memory`.
+    mutating func loadAddress(_ destination: GeneralRegister, _ memory: MemoryOperand) {
+        rex(wide: true, reg: destination.rawValue, memory)
+        bytes.append(0x8D)
+        modRM(reg: destination.rawValue & 7, memory)
+    }
+
+    /// `destination = value`, zero-extended (a register below r8).
+    mutating func move(_ destination: GeneralRegister, immediate value: Int32) {
+        precondition(destination.rawValue < 8)
+        bytes.append(0xB8 + destination.rawValue)
+        append(value)
+    }
+
+    /// `destination = 0` (a register below r8).
+    mutating func zero(_ destination: GeneralRegister) {
+        precondition(destination.rawValue < 8)
+        bytes += [0x31, 0xC0 | (destination.rawValue & 7) << 3 | destination.rawValue & 7]
+    }
+
+    /// Calls the function at `address` through rax.
+    mutating func call(_ address: UInt) {
+        bytes += [0x48, 0xB8]
+        withUnsafeBytes(of: UInt64(address).littleEndian) { bytes += $0 }
+        bytes += [0xFF, 0xD0]
+    }
+
+    mutating func push(_ register: GeneralRegister) {
+        if register.rawValue >= 8 { bytes.append(0x41) }
+        bytes.append(0x50 + register.rawValue & 7)
+    }
+
+    mutating func pop(_ register: GeneralRegister) {
+        if register.rawValue >= 8 { bytes.append(0x41) }
+        bytes.append(0x58 + register.rawValue & 7)
+    }
+
+    /// `register += value` (64 bits, `value` in -128...127).
+    mutating func add(_ register: GeneralRegister, immediate value: Int8) { groupOne(0, register, value) }
+
+    /// `register -= value` (64 bits, `value` in -128...127).
+    mutating func subtract(_ register: GeneralRegister, immediate value: Int8) { groupOne(5, register, value) }
+
+    /// `register <<= count` (64 bits).
+    mutating func shiftLeft(_ register: GeneralRegister, _ count: UInt8) {
+        bytes += [0x48 | register.rawValue >> 3, 0xC1, 0xE0 | register.rawValue & 7, count]
+    }
+
+    /// Sets the flags for `first - second` (64 bits).
+    mutating func compare(_ first: GeneralRegister, _ second: GeneralRegister) {
+        bytes += [0x48 | (second.rawValue >> 3) << 2 | first.rawValue >> 3, 0x39,
+                  0xC0 | (second.rawValue & 7) << 3 | first.rawValue & 7]
+    }
+
+    /// Jumps to byte `target` of the code when the last comparison was unsigned below.
+    mutating func jumpIfBelow(to target: Int) {
+        bytes += [0x0F, 0x82]
+        append(Int32(target - (bytes.count + 4)))
+    }
+
+    mutating func returnFromCall() { bytes.append(0xC3) }
+
+    // MARK: - Encoding
+
+    private mutating func groupOne(_ operation: UInt8, _ register: GeneralRegister, _ value: Int8) {
+        bytes += [0x48 | register.rawValue >> 3, 0x83, 0xC0 | operation << 3 | register.rawValue & 7, UInt8(bitPattern: value)]
+    }
+
+    private mutating func rex(wide: Bool, reg: UInt8, _ memory: MemoryOperand) {
+        let index = memory.index?.rawValue ?? 0
+        bytes.append(0x40 | (wide ? 8 : 0) | (reg >> 3) << 2 | (index >> 3) << 1 | memory.base.rawValue >> 3)
+    }
+
+    /// ModRM (mod 10: a 32-bit displacement), SIB when needed, and the displacement.
+    private mutating func modRM(reg: UInt8, _ memory: MemoryOperand) {
+        let base = memory.base.rawValue & 7
+        if let index = memory.index {
+            precondition(index != .rsp)
+            bytes += [0x80 | reg << 3 | 4, (index.rawValue & 7) << 3 | base]
+        } else {
+            bytes.append(0x80 | reg << 3 | base)
+            if base == 4 { bytes.append(0x24) }
+        }
+        append(memory.displacement)
+    }
+
+    private mutating func append(_ value: Int32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+}
+
+#endif
