@@ -38,8 +38,13 @@ let package = Package(
         .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffAutodiff"], swiftSettings: strict),
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),
         .executableTarget(
-            name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath"], path: "Benchmarks",
-            swiftSettings: strict),
+            name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath", "HandFused"],
+            path: "Benchmarks/SymDiffBenchmarks", swiftSettings: strict),
+        /// The benchmarks' reference: hand-fused loops over glibc's AVX2 vector math.
+        .target(
+            name: "HandFused", path: "Benchmarks/HandFused",
+            cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-Wall", "-Wextra", "-Werror"])],
+            linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .testTarget(
             name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCLI", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -123,7 +123,8 @@ struct NativeSteps {
         case .reciprocal: result = packed(.divide, constant(1), a!)
         case .power: result = callRoutine(NativeRoutines.power, [a!, b!], results: 1)[0]
         case .sinCos(let cosine):
-            let both = callRoutine(NativeRoutines.sinCos, [a!], results: 2)
+            let both = [newValue(.computed), newValue(.computed)]
+            steps.append(.call(address: NativeRoutines.sinCos, arguments: [.value(a!)] + both.map { .value($0) }, results: both))
             valueOf[cosine] = both[1]
             result = both[0]
         case .function(let f): result = apply(f, a!, b)
@@ -144,6 +145,11 @@ struct NativeSteps {
         if f == .sqrt {
             let result = newValue(.computed)
             steps.append(.squareRoot(result: result, a: a))
+            return result
+        }
+        if let group = NativeRoutines.group(f) {
+            let result = newValue(.computed)
+            steps.append(.call(address: group, arguments: [.value(a), .value(result)], results: [result]))
             return result
         }
         if let routine = NativeRoutines.direct(f) { return callRoutine(routine, [a] + (b.map { [$0] } ?? []), results: 1)[0] }
@@ -171,9 +177,23 @@ struct NativeSteps {
 /// The addresses of the routines native code calls.
 enum NativeRoutines {
     static let power = unsafeBitCast(symdiff_vec_pow as BinaryRoutine, to: UInt.self)
+    /// `symdiff_group_sincos(x, sine, cosine)`.
     static let sinCos = unsafeBitCast(
-        symdiff_vec_sincos as @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void,
+        symdiff_group_sincos as @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void,
         to: UInt.self)
+
+    /// The single-group kernel entry `f(x, y)` for `f`, if CVectorMath has one.
+    static func group(_ f: Function) -> UInt? {
+        typealias Group = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
+        let entry: Group? = switch f {
+        case .exp: symdiff_group_exp
+        case .log: symdiff_group_log
+        case .sin: symdiff_group_sin
+        case .cos: symdiff_group_cos
+        default: nil
+        }
+        return entry.map { unsafeBitCast($0, to: UInt.self) }
+    }
 
     /// The gate to `Double.apply` for the functions without one direct routine:
     /// `gate(function.rawValue, a, b or null, result)` over four lanes.

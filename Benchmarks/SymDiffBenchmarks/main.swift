@@ -1,6 +1,7 @@
 // symdiff benchmarks: one line per case with its median time and the issue's target.
 // Run in release mode: swift run -c release SymDiffBenchmarks [CASE-PREFIX]
 import Foundation
+import HandFused
 import SymDiff
 
 /// Cases whose name starts with this argument run; all run without one.
@@ -21,6 +22,21 @@ func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     return times.sorted()[times.count / 2]
+}
+
+/// A hand-fused loop from input columns to output columns over `n` points.
+typealias HandFusedLoop = ([UnsafePointer<Double>], [UnsafeMutablePointer<Double>], Int) -> Void
+
+/// The fastest and the median wall time of `body` over `runs` runs, after one warm-up run, in
+/// seconds (on a shared machine the fastest run is the least disturbed one).
+func timings(runs: Int, _ body: () -> Void) -> (fastest: Double, median: Double) {
+    body()
+    let clock = ContinuousClock()
+    let times = (0..<runs).map { _ in
+        let elapsed = clock.measure(body)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }.sorted()
+    return (times[0], times[runs / 2])
 }
 
 /// Prints one result line: name, measured value, target, and whether the target is met.
@@ -124,11 +140,20 @@ struct SplitMix64 {
 
 let pointCount = 1_000_000
 let rosenbrock10 = (1..<10).map { "100*(x\($0 + 1) - x\($0)^2)^2 + (1 - x\($0))^2" }.joined(separator: " + ")
-for (name, text, orders, target) in [
-    ("eval f1 gradient", f1, [1], 6.0),
-    ("eval Rosenbrock 10 gradient", rosenbrock10, [1], 10.0),
-    ("eval f1 gradient + Hessian", f1, [1, 2], 0.0),
-] where selected(name) {
+
+/// The evaluation cases: the issue's target and its figure for the hand-fused limit on its
+/// machine (0: report only), and the hand-fused loop computing the same outputs.
+let evaluationCases: [(name: String, text: String, orders: [Int], target: Double, issueLimit: Double, reference: HandFusedLoop)] = [
+    ("eval f1 gradient", f1, [1], 6, 3.9, { x, y, n in hand_fused_f1_gradient(x[0], x[1], y[0], y[1], n) }),
+    ("eval Rosenbrock 10 gradient", rosenbrock10, [1], 10, 7.5, { x, y, n in
+        hand_fused_rosenbrock_gradient(x.map { Optional($0) }, y.map { Optional($0) }, 10, n)
+    }),
+    ("eval f1 gradient + Hessian", f1, [1, 2], 0, 0, { x, y, n in
+        hand_fused_f1_hessian(x[0], x[1], y[0], y[1], y[2], y[3], y[4], n)
+    }),
+]
+
+for (name, text, orders, target, issueLimit, reference) in evaluationCases where selected(name) {
     let (program, columns) = try evaluationCase(text, orders: orders, points: pointCount)
     // Preallocated columns: the evaluation alone, as a reader and writer would stream it.
     let inputs = columns.map { column in
@@ -137,20 +162,34 @@ for (name, text, orders, target) in [
         return UnsafePointer(p)
     }
     let outputs = program.outputs.map { _ in UnsafeMutablePointer<Double>.allocate(capacity: pointCount) }
-    defer {
-        inputs.forEach { $0.deallocate() }
-        outputs.forEach { $0.deallocate() }
-    }
-    for threads in [1, ProcessInfoCores.count] {
+    let expected = program.outputs.map { _ in UnsafeMutablePointer<Double>.allocate(capacity: pointCount) }
+    defer { (inputs.map { UnsafeMutablePointer(mutating: $0) } + outputs + expected).forEach { $0.deallocate() } }
+
+    print("\(name): \(program.operationCount) ops, 10^6 points, min / median of 9 runs")
+    var single = 0.0
+    for threads in Set([1, ProcessInfoCores.count]).sorted() {
         let evaluator = Evaluator(program, threads: threads)
-        let seconds = median(runs: 5) { evaluator.evaluate(inputs: inputs, outputs: outputs, count: pointCount) }
-        let label = "\(name) (\(program.operationCount) ops), \(threads) thread(s)"
-        if target > 0 && threads == 1 {
-            report(label, seconds / Double(pointCount), unit: "ns/pt", target: target, scale: 1e9)
-        } else {
-            print(label.padding(toLength: 52, withPad: " ", startingAt: 0)
-                  + String(format: "%10.3f ns/pt", seconds / Double(pointCount) * 1e9))
-        }
+        let (fastest, typical) = timings(runs: 9) { evaluator.evaluate(inputs: inputs, outputs: outputs, count: pointCount) }
+        if threads == 1 { single = fastest }
+        let kind = evaluator.isNative ? "machine code" : "interpreter"
+        print("    symdiff (\(kind)), \(threads) thread(s)".padding(toLength: 52, withPad: " ", startingAt: 0)
+              + String(format: "%8.3f / %8.3f ns/pt", fastest * 1e9 / Double(pointCount), typical * 1e9 / Double(pointCount)))
+    }
+    guard hand_fused_available() != 0 else { continue }
+    let (limit, limitTypical) = timings(runs: 9) { reference(inputs, expected, pointCount) }
+    let difference = zip(outputs, expected).map { y, z in
+        (0..<pointCount).map { abs(y[$0] - z[$0]) / max(abs(z[$0]), 1e-300) }.max()!
+    }.max()!
+    print("    hand-fused libmvec loop, 1 thread".padding(toLength: 52, withPad: " ", startingAt: 0)
+          + String(format: "%8.3f / %8.3f ns/pt   (same values to %.1e relative)", limit * 1e9 / Double(pointCount),
+                    limitTypical * 1e9 / Double(pointCount), difference))
+    let ratio = single / limit
+    if target > 0 {
+        let allowed = target / issueLimit
+        print(String(format: "    1 thread / hand-fused = %.2f; the issue's target %g / %g = %.2f   %@", ratio, target, issueLimit,
+                     allowed, ratio <= allowed ? "met" : "NOT met"))
+    } else {
+        print(String(format: "    reaches %.0f%% of the hand-fused limit (1 thread)", 100 / ratio))
     }
 }
 
