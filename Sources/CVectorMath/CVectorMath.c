@@ -94,21 +94,25 @@ AVX2 static void sincos_avx2(const double *x, double *s, double *c, long n) {
     }
 }
 
-// MARK: - Single groups for native code
+// MARK: - Whole vectors for native code
 
 #define GROUP_UNARY(f, kernel)                                                           \
-    AVX2 void symdiff_group_##f(const double *x, double *y) { _mm256_storeu_pd(y, kernel(_mm256_loadu_pd(x))); }
+    AVX2 void symdiff_group_##f(const double *x, double *y, long n) {                    \
+        for (long i = 0; i < n; i += 4) _mm256_storeu_pd(y + i, kernel(_mm256_loadu_pd(x + i))); \
+    }
 
 GROUP_UNARY(exp, symdiff_exp_kernel)
 GROUP_UNARY(log, symdiff_log_kernel)
 GROUP_UNARY(sin, symdiff_sin_kernel)
 GROUP_UNARY(cos, symdiff_cos_kernel)
 
-AVX2 void symdiff_group_sincos(const double *x, double *s, double *c) {
-    __m256d sine, cosine;
-    symdiff_sincos_kernel(_mm256_loadu_pd(x), &sine, &cosine);
-    _mm256_storeu_pd(s, sine);
-    _mm256_storeu_pd(c, cosine);
+AVX2 void symdiff_group_sincos(const double *x, double *s, double *c, long n) {
+    for (long i = 0; i < n; i += 4) {
+        __m256d sine, cosine;
+        symdiff_sincos_kernel(_mm256_loadu_pd(x + i), &sine, &cosine);
+        _mm256_storeu_pd(s + i, sine);
+        _mm256_storeu_pd(c + i, cosine);
+    }
 }
 
 void symdiff_vec_pow(const double *a, const double *b, double *y, long n) {

@@ -106,19 +106,19 @@ void symdiff_vec_atan2(const double *a, const double *b, double *y, long n);
 /// y[i] = sqrt(a[i]^2 + b[i]^2) without overflow; scalar libm, 0.74 ulp.
 void symdiff_vec_hypot(const double *a, const double *b, double *y, long n);
 
-// One group of four values through a kernel, for native code (`NativeKernel`), which runs only
-// where `symdiff_vec_simd_available` holds: no check, no loop, no tail; the same bits as the
-// array routines above give for a whole group.
+// Whole vectors through a kernel, for native code (`NativeKernel`), which runs only where
+// `symdiff_vec_simd_available` holds: no check and no tail (n is a multiple of 4); the same bits
+// as the array routines above give.
 
-/// y[0..3] = exp x[0..3].
-void symdiff_group_exp(const double *x, double *y);
-/// y[0..3] = log x[0..3].
-void symdiff_group_log(const double *x, double *y);
-/// y[0..3] = sin x[0..3].
-void symdiff_group_sin(const double *x, double *y);
-/// y[0..3] = cos x[0..3].
-void symdiff_group_cos(const double *x, double *y);
-/// s[0..3] = sin x[0..3] and c[0..3] = cos x[0..3].
-void symdiff_group_sincos(const double *x, double *s, double *c);
+/// y[i] = exp x[i] for i < n.
+void symdiff_group_exp(const double *x, double *y, long n);
+/// y[i] = log x[i], as symdiff_group_exp.
+void symdiff_group_log(const double *x, double *y, long n);
+/// y[i] = sin x[i], as symdiff_group_exp.
+void symdiff_group_sin(const double *x, double *y, long n);
+/// y[i] = cos x[i], as symdiff_group_exp.
+void symdiff_group_cos(const double *x, double *y, long n);
+/// s[i] = sin x[i] and c[i] = cos x[i], as symdiff_group_exp.
+void symdiff_group_sincos(const double *x, double *s, double *c, long n);
 
 #endif

@@ -16,20 +16,40 @@ import Testing
         return points
     }
 
-    /// Both evaluations of `program` at `points`, compared bit for bit (NaN payloads included).
+    /// The evaluator's machine code, and kernels with values of one and of two vectors, against
+    /// the interpreter at `points`, bit for bit (NaN payloads included).
     static func expectSameBits(_ program: Program, _ points: [[Double]], _ label: String) {
+        let count = points.first?.count ?? 0
+        let interpreted = Evaluator(program, blockSize: 64, threads: 1, native: false).evaluate(points, count: count)
         let native = Evaluator(program, threads: 2)
-        let interpreted = Evaluator(program, blockSize: 64, threads: 1, native: false)
         #expect(native.isNative == (symdiff_vec_simd_available() != 0))
-        let a = native.evaluate(points, count: points.first?.count ?? 0)
-        let b = interpreted.evaluate(points, count: points.first?.count ?? 0)
-        for (k, (x, y)) in zip(a, b).enumerated() {
-            let same = zip(x, y).allSatisfy { $0.bitPattern == $1.bitPattern }
-            #expect(same, "\(label): output \(k) differs")
+        var results = [("evaluator", native.evaluate(points, count: count))]
+        for vectors in [1, 2] {
+            guard let kernel = NativeKernel(program, vectors: vectors) else { continue }
+            results.append(("\(vectors) vector(s)", run(kernel, points, count: count)))
+        }
+        for (name, values) in results {
+            for (k, (x, y)) in zip(values, interpreted).enumerated() {
+                let same = x.count == count && zip(x, y).allSatisfy { $0.bitPattern == $1.bitPattern }
+                #expect(same, "\(label), \(name): output \(k) differs")
+            }
         }
     }
 
-    @Test(arguments: [0, 1, 3, 4, 5, 67, 16_384 + 7])
+    /// `kernel` over all of `points` in one run.
+    static func run(_ kernel: NativeKernel, _ points: [[Double]], count: Int) -> [[Double]] {
+        let inputs = points.map { column in
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+            p.initialize(from: column, count: count)
+            return p
+        }
+        let columns = (0..<kernel.outputCount).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: max(1, count)) }
+        defer { (inputs + columns).forEach { $0.deallocate() } }
+        kernel.run(inputs: inputs.map { UnsafePointer($0) }, outputs: columns, start: 0, count: count)
+        return columns.map { Array(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+
+    @Test(arguments: [0, 1, 3, 4, 7, 8, 9, 67, 16_384 + 7])
     func generatedFormulasGiveTheInterpretersBits(_ count: Int) throws {
         var generator = FormulaGenerator(seed: UInt64(count) + 101)
         let points = Self.points(count)

@@ -1,27 +1,47 @@
 // Register allocation and machine code for the steps of a native kernel.
 #if arch(x86_64)
 
-/// Machine code for `NativeSteps`: a loop over groups of four points that keeps values in the
-/// 16 ymm registers, spilling to a frame when they run out and around calls.
+/// The machine code of a native kernel and what running it takes.
+struct NativeCode {
+    var bytes: [UInt8]
+    /// Points per pass of the loop (four per vector a value spans).
+    var lanes: Int
+    /// Spill slots (of one value each) the frame needs after the constant pool.
+    var slotCount: Int
+    /// The estimated cost per point: vector memory accesses, plus `callCost` per call.
+    var costPerPoint: Double
+}
+
+/// Machine code for `NativeSteps`: a loop over groups of points that keeps values in ymm
+/// registers, spilling to a frame when they run out and around calls.
+///
+/// A value spans `vectors` ymm registers (four lanes each), so a register here names that many
+/// consecutive ymm registers, and every operation is emitted once per vector: the vectors are
+/// independent, which lets the processor overlap them, and calls are made once per group.
 ///
 /// The function is `kernel(inputs, outputs, groups, frame)` (System V): `inputs` and `outputs`
 /// point at arrays of column pointers already offset to the first point, `groups` ≥ 1 is the
-/// number of groups of four points, and `frame` points at the constant pool (four lanes per
-/// entry) followed by `slotCount` spill slots of four lanes. Straight-line code makes the
-/// furthest-next-use eviction (Belady's) optimal for register reloads.
+/// number of groups, and `frame` points at the constant pool (a group of lanes per entry)
+/// followed by the spill slots. Straight-line code makes the furthest-next-use eviction
+/// (Belady's) optimal for register reloads.
 struct NativeCodegen {
-    private static let vectorRegisters = 16
+    /// A call's overhead in vector memory accesses (measured order of magnitude: a call, its
+    /// argument set-up and the spills around it cost about as much as eight loads).
+    static let callCost = 8.0
     private static let inputColumns = GeneralRegister.rbx, outputColumns = GeneralRegister.r12
     private static let endOffset = GeneralRegister.r13, offset = GeneralRegister.r14, frame = GeneralRegister.r15
-    /// Bytes per four-lane value.
-    private static let width = 32
+    private static let vectorBytes = 32
 
+    /// Vectors per value, registers (of `vectors` ymm registers each), bytes per value.
+    private let vectors: Int, registers: Int, width: Int
+    private var memoryAccesses = 0
+    private var calls = 0
     private let plan: NativeSteps
     private var assembler = X86Assembler()
     /// The step positions where each value is read, ascending, and how far each list is consumed.
     private var uses: [[Int]]
     private var cursor: [Int]
-    private var holder: [Int?] = Array(repeating: nil, count: vectorRegisters)
+    private var holder: [Int?]
     private var registerOf: [Int?]
     private var slotOf: [Int?]
     /// Whether a computed value's slot holds it (inputs and constants always are in memory).
@@ -29,15 +49,21 @@ struct NativeCodegen {
     private var freeSlots: [Int] = []
     private var slotCount = 0
 
-    /// The machine code of `plan` and the number of spill slots its frame needs.
-    static func generate(_ plan: NativeSteps) -> (code: [UInt8], slotCount: Int) {
-        var codegen = NativeCodegen(plan)
+    /// The machine code of `plan` with values of `vectors` ymm registers (1 or 2).
+    static func generate(_ plan: NativeSteps, vectors: Int) -> NativeCode {
+        var codegen = NativeCodegen(plan, vectors: vectors)
         codegen.emitFunction()
-        return (codegen.assembler.bytes, codegen.slotCount)
+        let lanes = 4 * vectors
+        let cost = (Double(codegen.memoryAccesses) + callCost * Double(codegen.calls)) / Double(lanes)
+        return NativeCode(bytes: codegen.assembler.bytes, lanes: lanes, slotCount: codegen.slotCount, costPerPoint: cost)
     }
 
-    private init(_ plan: NativeSteps) {
+    private init(_ plan: NativeSteps, vectors: Int) {
         self.plan = plan
+        self.vectors = vectors
+        registers = 16 / vectors
+        width = Self.vectorBytes * vectors
+        holder = Array(repeating: nil, count: registers)
         uses = Array(repeating: [], count: plan.values.count)
         for (i, step) in plan.steps.enumerated() {
             for v in Set(step.operands) { uses[v].append(i) }
@@ -55,13 +81,13 @@ struct NativeCodegen {
         assembler.move(Self.inputColumns, .rdi)
         assembler.move(Self.outputColumns, .rsi)
         assembler.move(Self.endOffset, .rdx)
-        assembler.shiftLeft(Self.endOffset, 5)
+        assembler.shiftLeft(Self.endOffset, UInt8(width.trailingZeroBitCount))
         assembler.move(Self.frame, .rcx)
         assembler.zero(.rax)
         assembler.move(Self.offset, .rax)
         let loop = assembler.bytes.count
         for (i, step) in plan.steps.enumerated() { emit(step, at: i) }
-        assembler.add(Self.offset, immediate: Int8(Self.width))
+        assembler.add(Self.offset, immediate: Int8(exactly: width)!)
         assembler.compare(Self.offset, Self.endOffset)
         assembler.jumpIfBelow(to: loop)
         assembler.zeroUpper()
@@ -79,19 +105,19 @@ struct NativeCodegen {
             if let second = registerOf[b] {
                 protected.insert(second)
                 let destination = reusable(a, first, at: i) ?? reusable(b, second, at: i) ?? takeRegister(at: i, protecting: protected)
-                assembler.packed(operation, destination, first, second)
+                packed(operation, destination, first, second)
                 finish(step, at: i, result: result, in: destination)
             } else {
                 let memory = memoryOperand(of: b, using: .rax)
                 let destination = reusable(a, first, at: i) ?? takeRegister(at: i, protecting: protected)
-                assembler.packed(operation, destination, first, memory)
+                packed(operation, destination, first, memory)
                 finish(step, at: i, result: result, in: destination)
             }
         case .squareRoot(let result, let a):
             var protected: Set<Int> = []
             let source = acquire(a, at: i, protecting: &protected)
             let destination = reusable(a, source, at: i) ?? takeRegister(at: i, protecting: protected)
-            assembler.squareRoot(destination, source)
+            for j in 0..<vectors { assembler.squareRoot(destination * vectors + j, source * vectors + j) }
             finish(step, at: i, result: result, in: destination)
         case .call(let address, let arguments, let results):
             emitCall(address, arguments, results, at: i)
@@ -100,7 +126,7 @@ struct NativeCodegen {
             var protected: Set<Int> = []
             let source = acquire(value, at: i, protecting: &protected)
             assembler.move(.rax, MemoryOperand(Self.outputColumns, displacement: Int32(8 * output)))
-            assembler.store(MemoryOperand(.rax, index: Self.offset), source)
+            packed(.storeUnaligned, source, nil, MemoryOperand(.rax, index: Self.offset))
             releaseDead([value], after: i)
         }
     }
@@ -116,7 +142,7 @@ struct NativeCodegen {
 
     /// Every live value goes to memory first: the callee may change every ymm register.
     private mutating func emitCall(_ address: UInt, _ arguments: [CallArgument], _ results: [Int], at i: Int) {
-        for r in 0..<Self.vectorRegisters {
+        for r in 0..<registers {
             guard let v = holder[r] else { continue }
             if nextUse(v, from: i) != .max { writeBack(v) }
             unbind(v)
@@ -132,10 +158,31 @@ struct NativeCodegen {
             case .value(let v):
                 assembler.loadAddress(target, memoryOperand(of: v, using: target))
             case .immediate(let n): assembler.move(target, immediate: n)
+            case .lanes: assembler.move(target, immediate: Int32(4 * vectors))
             case .null: assembler.zero(target)
             }
         }
         assembler.call(address)
+        calls += 1
+    }
+
+    /// `operation` on each vector of registers `destination`, `first` and `second`.
+    private mutating func packed(_ operation: PackedOperation, _ destination: Int, _ first: Int, _ second: Int) {
+        let v = vectors
+        for j in 0..<v { assembler.packed(operation, destination * v + j, first * v + j, second * v + j) }
+    }
+
+    /// `operation` on each vector of registers `destination` and `first` and of `memory`
+    /// (`first` is `nil` for loads and stores, whose register is `destination`).
+    private mutating func packed(_ operation: PackedOperation, _ destination: Int, _ first: Int?, _ memory: MemoryOperand) {
+        let v = vectors
+        memoryAccesses += v
+        for j in 0..<v {
+            var part = memory
+            part.displacement += Int32(j * Self.vectorBytes)
+            // An unused VEX.vvvv must encode register 0.
+            assembler.packed(operation, destination * v + j, first.map { $0 * v + j } ?? 0, part)
+        }
     }
 
     // MARK: - Registers and slots
@@ -147,7 +194,7 @@ struct NativeCodegen {
             return r
         }
         let r = takeRegister(at: i, protecting: protected)
-        assembler.load(r, memoryOperand(of: v, using: .rax))
+        packed(.loadUnaligned, r, nil, memoryOperand(of: v, using: .rax))
         holder[r] = v
         registerOf[v] = r
         protected.insert(r)
@@ -162,8 +209,8 @@ struct NativeCodegen {
     /// A free register, or the one whose value is needed furthest ahead, written back if it
     /// is still needed and not in memory.
     private mutating func takeRegister(at i: Int, protecting protected: Set<Int>) -> Int {
-        if let free = (0..<Self.vectorRegisters).first(where: { holder[$0] == nil && !protected.contains($0) }) { return free }
-        let victim = (0..<Self.vectorRegisters).filter { !protected.contains($0) }
+        if let free = (0..<registers).first(where: { holder[$0] == nil && !protected.contains($0) }) { return free }
+        let victim = (0..<registers).filter { !protected.contains($0) }
             .max { nextUse(holder[$0]!, from: i) < nextUse(holder[$1]!, from: i) }!
         let v = holder[victim]!
         if nextUse(v, from: i) != .max { writeBack(v) }
@@ -176,7 +223,7 @@ struct NativeCodegen {
         guard !stored[v], let r = registerOf[v] else { return }
         let slot = slotOf[v] ?? newSlot()
         slotOf[v] = slot
-        assembler.store(slotOperand(slot), r)
+        packed(.storeUnaligned, r, nil, slotOperand(slot))
         stored[v] = true
     }
 
@@ -217,7 +264,7 @@ struct NativeCodegen {
             assembler.move(scratch, MemoryOperand(Self.inputColumns, displacement: Int32(8 * column)))
             return MemoryOperand(scratch, index: Self.offset)
         case .constant(let k):
-            return MemoryOperand(Self.frame, displacement: Int32(Self.width * k))
+            return MemoryOperand(Self.frame, displacement: Int32(width * k))
         case .computed:
             precondition(stored[v], "a computed value is read from memory only after it is stored")
             return slotOperand(slotOf[v]!)
@@ -225,7 +272,7 @@ struct NativeCodegen {
     }
 
     private func slotOperand(_ slot: Int) -> MemoryOperand {
-        MemoryOperand(Self.frame, displacement: Int32(Self.width * (plan.constants.count + slot)))
+        MemoryOperand(Self.frame, displacement: Int32(width * (plan.constants.count + slot)))
     }
 }
 

@@ -6,41 +6,48 @@ import Glibc
 /// A program as machine code in executable memory, for binary64 on x86-64 with AVX2.
 ///
 /// It computes what the block interpreter computes, bit for bit: the same operations in the
-/// same order on each group of four points, and the same routines for every function; only the
+/// same order on each group of points, and the same routines for every function; only the
 /// intermediate values stay in registers instead of passing through memory. A tail of fewer than
-/// four points runs as one group padded with zeros, as the interpreter's vector routines pad it.
+/// `lanes` points runs as one group padded with zeros, as the interpreter's vector routines pad it.
 final class NativeKernel: Sendable {
+    /// The points computed per pass of the loop: 4 or 8.
+    let lanes: Int
+
     /// The code's address and mapped size (the mapping lives as long as the kernel).
     private let address: UInt
     private let size: Int
     private let constants: [Double]
     private let slotCount: Int
     private let inputCount: Int
-    private let outputCount: Int
+    let outputCount: Int
 
     private typealias Entry = @convention(c) (
         UnsafePointer<UnsafePointer<Double>>, UnsafePointer<UnsafeMutablePointer<Double>>, Int, UnsafeMutableRawPointer
     ) -> Void
 
-    /// The kernel of `program`, or `nil` if this CPU lacks AVX2 or the system refuses
-    /// executable memory.
-    init?(_ program: Program) {
+    /// The kernel of `program` with values of `vectors` ymm registers (by default whichever of
+    /// 1 and 2 costs less), or `nil` if this CPU lacks AVX2 or the system refuses executable memory.
+    init?(_ program: Program, vectors: Int? = nil) {
         guard symdiff_vec_simd_available() != 0 else { return nil }
         let plan = NativeSteps(program)
-        let (code, slotCount) = NativeCodegen.generate(plan)
+        // Two vectors per value halve the calls per point and overlap independent work, but
+        // leave half the registers: whichever needs fewer memory accesses and calls per point.
+        let code = (vectors.map { [$0] } ?? [2, 1]).map { NativeCodegen.generate(plan, vectors: $0) }
+            .min { $0.costPerPoint < $1.costPerPoint }!
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        size = (code.count + page - 1) / page * page
+        size = (code.bytes.count + page - 1) / page * page
         guard let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
             memory != UnsafeMutableRawPointer(bitPattern: -1)
         else { return nil }
-        memory.copyMemory(from: code, byteCount: code.count)
+        memory.copyMemory(from: code.bytes, byteCount: code.bytes.count)
         guard mprotect(memory, size, PROT_READ | PROT_EXEC) == 0 else {
             munmap(memory, size)
             return nil
         }
         address = UInt(bitPattern: memory)
         constants = plan.constants
-        self.slotCount = slotCount
+        slotCount = code.slotCount
+        lanes = code.lanes
         inputCount = program.inputs.count
         outputCount = program.outputs.count
     }
@@ -50,27 +57,26 @@ final class NativeKernel: Sendable {
     /// Evaluates points `start..<start + count` of the columns.
     func run(inputs: [UnsafePointer<Double>], outputs: [UnsafeMutablePointer<Double>], start: Int, count: Int) {
         let entry = unsafeBitCast(address, to: Entry.self)
-        let frameLanes = 4 * (constants.count + slotCount)
-        let frame = UnsafeMutablePointer<Double>.allocate(capacity: max(4, frameLanes))
+        let frame = UnsafeMutablePointer<Double>.allocate(capacity: lanes * max(1, constants.count + slotCount))
         defer { frame.deallocate() }
-        for (k, c) in constants.enumerated() { (frame + 4 * k).initialize(repeating: c, count: 4) }
-        let groups = count / 4
+        for (k, c) in constants.enumerated() { (frame + lanes * k).initialize(repeating: c, count: lanes) }
+        let groups = count / lanes
         if groups > 0 {
             let offsetInputs = inputs.map { $0 + start }
             let offsetOutputs = outputs.map { $0 + start }
             entry(offsetInputs, offsetOutputs, groups, frame)
         }
-        let tail = count - 4 * groups
+        let tail = count - lanes * groups
         guard tail > 0 else { return }
-        let first = start + 4 * groups
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 4 * (inputCount + outputCount))
+        let first = start + lanes * groups
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: lanes * (inputCount + outputCount))
         defer { scratch.deallocate() }
-        scratch.initialize(repeating: 0, count: 4 * (inputCount + outputCount))
+        scratch.initialize(repeating: 0, count: lanes * (inputCount + outputCount))
         let paddedInputs = inputs.enumerated().map { c, column in
-            (scratch + 4 * c).update(from: column + first, count: tail)
-            return UnsafePointer(scratch + 4 * c)
+            (scratch + lanes * c).update(from: column + first, count: tail)
+            return UnsafePointer(scratch + lanes * c)
         }
-        let paddedOutputs = (0..<outputCount).map { scratch + 4 * (inputCount + $0) }
+        let paddedOutputs = (0..<outputCount).map { scratch + lanes * (inputCount + $0) }
         entry(paddedInputs, paddedOutputs, 1, frame)
         for (column, padded) in zip(outputs, paddedOutputs) { (column + first).update(from: padded, count: tail) }
     }

@@ -1,12 +1,12 @@
-// Lowering a program to steps over 4-lane values, in single assignment, for native code.
+// Lowering a program to steps over groups of lanes, in single assignment, for native code.
 #if arch(x86_64)
 import CVectorMath
 
-/// Where a 4-lane value of a native kernel comes from.
+/// Where a value of a native kernel (one group of lanes) comes from.
 enum NativeValue: Equatable {
     /// Input column `index`, at the current points.
     case input(Int)
-    /// Entry `index` of the constant pool (the number in all four lanes).
+    /// Entry `index` of the constant pool (the number in every lane).
     case constant(Int)
     /// The result of a step.
     case computed
@@ -14,9 +14,11 @@ enum NativeValue: Equatable {
 
 /// An integer argument of a call from native code, by the System V convention.
 enum CallArgument: Equatable {
-    /// The address of a value's four lanes in memory.
+    /// The address of a value's lanes in memory.
     case value(Int)
     case immediate(Int32)
+    /// The number of lanes in a group, fixed when the code is generated.
+    case lanes
     case null
 }
 
@@ -25,7 +27,7 @@ enum NativeStep: Equatable {
     /// `result = operation(a, b)`.
     case packed(PackedOperation, result: Int, a: Int, b: Int)
     case squareRoot(result: Int, a: Int)
-    /// Calls `address` with `arguments`; the routine writes the four lanes of each of `results`
+    /// Calls `address` with `arguments`; the routine writes the lanes of each of `results`
     /// (each also among the arguments).
     case call(address: UInt, arguments: [CallArgument], results: [Int])
     /// Writes `value` to output column `output` at the current points.
@@ -52,13 +54,13 @@ enum NativeStep: Equatable {
     }
 }
 
-/// A program as steps over 4-lane values: each value is defined once, every arithmetic step is
+/// A program as steps over groups of lanes: each value is defined once, every arithmetic step is
 /// the interpreter's operation in the interpreter's order, and every function is the routine
-/// the interpreter calls on a group of four, so that results agree bit for bit.
+/// the interpreter calls on whole vectors, so that results agree bit for bit.
 struct NativeSteps {
     var values: [NativeValue] = []
     var steps: [NativeStep] = []
-    /// The constant pool: each number is stored in four lanes.
+    /// The constant pool: each number is stored in every lane of a group.
     var constants: [Double] = []
 
     /// The current value of each program register.
@@ -102,10 +104,10 @@ struct NativeSteps {
     /// `v` negated when `negated` is set: an xor with -0.0, as the interpreter's negation.
     private mutating func signed(_ v: Int, _ negated: Bool) -> Int { negated ? packed(.xor, v, constant(-0.0)) : v }
 
-    /// A call of a CVectorMath routine over four lanes: `routine(operands..., results..., 4)`.
+    /// A call of a CVectorMath routine over one group: `routine(operands..., results..., lanes)`.
     private mutating func callRoutine(_ address: UInt, _ operands: [Int], results count: Int) -> [Int] {
         let results = (0..<count).map { _ in newValue(.computed) }
-        let arguments = (operands + results).map { CallArgument.value($0) } + [.immediate(4)]
+        let arguments = (operands + results).map { CallArgument.value($0) } + [.lanes]
         steps.append(.call(address: address, arguments: arguments, results: results))
         return results
     }
@@ -124,7 +126,7 @@ struct NativeSteps {
         case .power: result = callRoutine(NativeRoutines.power, [a!, b!], results: 1)[0]
         case .sinCos(let cosine):
             let both = [newValue(.computed), newValue(.computed)]
-            steps.append(.call(address: NativeRoutines.sinCos, arguments: [.value(a!)] + both.map { .value($0) }, results: both))
+            steps.append(.call(address: NativeRoutines.sinCos, arguments: [.value(a!)] + both.map { .value($0) } + [.lanes], results: both))
             valueOf[cosine] = both[1]
             result = both[0]
         case .function(let f): result = apply(f, a!, b)
@@ -140,7 +142,7 @@ struct NativeSteps {
         valueOf[instruction.result] = result
     }
 
-    /// `f(a, b)` as `Double.apply` computes it on a group of four.
+    /// `f(a, b)` as `Double.apply` computes it on whole vectors.
     private mutating func apply(_ f: Function, _ a: Int, _ b: Int?) -> Int {
         if f == .sqrt {
             let result = newValue(.computed)
@@ -149,12 +151,12 @@ struct NativeSteps {
         }
         if let group = NativeRoutines.group(f) {
             let result = newValue(.computed)
-            steps.append(.call(address: group, arguments: [.value(a), .value(result)], results: [result]))
+            steps.append(.call(address: group, arguments: [.value(a), .value(result), .lanes], results: [result]))
             return result
         }
         if let routine = NativeRoutines.direct(f) { return callRoutine(routine, [a] + (b.map { [$0] } ?? []), results: 1)[0] }
         let result = newValue(.computed)
-        let arguments: [CallArgument] = [.immediate(Int32(f.rawValue)), .value(a), b.map { .value($0) } ?? .null, .value(result)]
+        let arguments: [CallArgument] = [.immediate(Int32(f.rawValue)), .value(a), b.map { .value($0) } ?? .null, .value(result), .lanes]
         steps.append(.call(address: NativeRoutines.gate, arguments: arguments, results: [result]))
         return result
     }
@@ -177,15 +179,14 @@ struct NativeSteps {
 /// The addresses of the routines native code calls.
 enum NativeRoutines {
     static let power = unsafeBitCast(symdiff_vec_pow as BinaryRoutine, to: UInt.self)
-    /// `symdiff_group_sincos(x, sine, cosine)`.
+    /// `symdiff_group_sincos(x, sine, cosine, lanes)`.
     static let sinCos = unsafeBitCast(
-        symdiff_group_sincos as @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void,
+        symdiff_group_sincos as @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void,
         to: UInt.self)
 
-    /// The single-group kernel entry `f(x, y)` for `f`, if CVectorMath has one.
+    /// The kernel entry `f(x, y, lanes)` for `f` without checks or tails, if CVectorMath has one.
     static func group(_ f: Function) -> UInt? {
-        typealias Group = @convention(c) (UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
-        let entry: Group? = switch f {
+        let entry: UnaryRoutine? = switch f {
         case .exp: symdiff_group_exp
         case .log: symdiff_group_log
         case .sin: symdiff_group_sin
@@ -196,15 +197,15 @@ enum NativeRoutines {
     }
 
     /// The gate to `Double.apply` for the functions without one direct routine:
-    /// `gate(function.rawValue, a, b or null, result)` over four lanes.
+    /// `gate(function.rawValue, a, b or null, result, lanes)`.
     static let gate: UInt = {
-        let body: @convention(c) (Int32, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void = {
-            code, a, b, result in Double.apply(Function(rawValue: Int(code))!, a!, b, result!, count: 4)
+        let body: @convention(c) (Int32, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?, Int) -> Void = {
+            code, a, b, result, lanes in Double.apply(Function(rawValue: Int(code))!, a!, b, result!, count: lanes)
         }
         return unsafeBitCast(body, to: UInt.self)
     }()
 
-    /// The routine that `Double.apply` calls for `f` on whole groups of four, if it calls one.
+    /// The routine that `Double.apply` calls for `f` on whole vectors, if it calls one.
     static func direct(_ f: Function) -> UInt? {
         if let routine = Double.directRoutine(f) { return unsafeBitCast(routine, to: UInt.self) }
         if let routine = Double.directBinaryRoutine(f) { return unsafeBitCast(routine, to: UInt.self) }

@@ -88,16 +88,16 @@ struct X86Assembler {
         modRM(reg: destination.rawValue & 7, memory)
     }
 
-    /// `destination = value`, zero-extended (a register below r8).
+    /// `destination = value`, zero-extended.
     mutating func move(_ destination: GeneralRegister, immediate value: Int32) {
-        precondition(destination.rawValue < 8)
-        bytes.append(0xB8 + destination.rawValue)
+        if destination.rawValue >= 8 { bytes.append(0x41) }
+        bytes.append(0xB8 + destination.rawValue & 7)
         append(value)
     }
 
-    /// `destination = 0` (a register below r8).
+    /// `destination = 0`.
     mutating func zero(_ destination: GeneralRegister) {
-        precondition(destination.rawValue < 8)
+        if destination.rawValue >= 8 { bytes.append(0x45) }
         bytes += [0x31, 0xC0 | (destination.rawValue & 7) << 3 | destination.rawValue & 7]
     }
 
