@@ -3,8 +3,9 @@
 #ifndef SYMDIFF_EXP_KERNEL_H
 #define SYMDIFF_EXP_KERNEL_H
 
-/// 2^(j/128) for j in 0..<128 as an unevaluated sum hi + lo, accurate to about 2^-63 (Exp.c).
-extern double symdiff_exp_table_hi[128], symdiff_exp_table_lo[128];
+/// 2^(j/128) for j in 0..<128 as an unevaluated sum hi + lo, accurate to about 2^-63: hi at 2j,
+/// lo at 2j + 1 (Exp.c).
+extern double symdiff_exp_table[256];
 
 /// e^x within 0.52 ulp; |x| > 704 and NaN through scalar exp: there the result overflows, is
 /// subnormal or underflows, where the table reduction's scaling would be inexact.
@@ -22,8 +23,15 @@ AVX2 static inline __m256d symdiff_exp_kernel(__m256d x) {
     __m256i j = _mm256_and_si256(biased, _mm256_set1_epi64x(127));
     __m256i exponent = _mm256_add_epi64(_mm256_srli_epi64(biased, 7), _mm256_set1_epi64x(1023 - 2048));
     __m256d scale = _mm256_castsi256_pd(_mm256_slli_epi64(exponent, 52));
-    __m256d hi = _mm256_i64gather_pd(symdiff_exp_table_hi, j, 8);
-    __m256d lo = _mm256_i64gather_pd(symdiff_exp_table_lo, j, 8);
+    // Four 16-byte loads of (hi, lo) pairs instead of two gathers, which are slow on some
+    // processors (AMD Zen): lanes 0 and 2 in one vector, 1 and 3 in the other, so that the
+    // in-lane unpacks give hi and lo in lane order.
+    __m128i low = _mm256_castsi256_si128(j), high = _mm256_extracti128_si256(j, 1);
+    const double *table = symdiff_exp_table;
+    __m256d even = _mm256_set_m128d(_mm_loadu_pd(table + 2 * _mm_cvtsi128_si64(high)), _mm_loadu_pd(table + 2 * _mm_cvtsi128_si64(low)));
+    __m256d odd = _mm256_set_m128d(_mm_loadu_pd(table + 2 * _mm_extract_epi64(high, 1)), _mm_loadu_pd(table + 2 * _mm_extract_epi64(low, 1)));
+    __m256d hi = _mm256_unpacklo_pd(even, odd);
+    __m256d lo = _mm256_unpackhi_pd(even, odd);
 
     // e^r - 1 by its Taylor series to r^5: the first omitted term is below 2^-60.
     __m256d p = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 120), _mm256_set1_pd(1.0 / 24));

@@ -13,7 +13,8 @@
 // from a file without -mavx2 hands it whatever is in the ymm registers.
 //
 //   AVX2 kernel of this target (scalar libm without AVX2 and FMA, for the n % 4 tail, and for
-//   special lanes): exp 0.51 [2.86], log 0.73 [1.50], sin 0.71 [3.26], cos 0.74 [3.40],
+//   special lanes): exp 0.51 [2.86], log 0.73 [1.50], sin 0.68 [3.26], cos 0.67 [3.40] (fdlibm's
+//   polynomials; density-48 sweep),
 //   sincos (the same as sin and cos), sqrt 0.50 (vsqrtpd, correctly rounded).
 //
 //   libmvec's AVX2 kernel (scalar libm without AVX2 and FMA and for the tail): pow 1.00 (0.997
@@ -46,9 +47,9 @@ void symdiff_vec_log1p(const double *x, double *y, long n);
 void symdiff_vec_log2(const double *x, double *y, long n);
 /// y[i] = base-10 log of x[i]; scalar libm, 1.59 ulp.
 void symdiff_vec_log10(const double *x, double *y, long n);
-/// y[i] = sin x[i]; AVX2 kernel for |x| <= 1e5, 0.71 ulp.
+/// y[i] = sin x[i]; AVX2 kernel for |x| <= 1e5, 0.68 ulp.
 void symdiff_vec_sin(const double *x, double *y, long n);
-/// y[i] = cos x[i]; AVX2 kernel for |x| <= 1e5, 0.74 ulp.
+/// y[i] = cos x[i]; AVX2 kernel for |x| <= 1e5, 0.67 ulp.
 void symdiff_vec_cos(const double *x, double *y, long n);
 /// y[i] = tan x[i]; scalar libm, 0.55 ulp.
 void symdiff_vec_tan(const double *x, double *y, long n);
