@@ -207,6 +207,12 @@ if selected("compile") {
     let program = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables)
     let seconds = try median(runs: 50) { _ = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables) }
     report("compile a program of \(program.operationCount) ops", seconds, unit: "ms", target: 1, scale: 1e3)
+    // Building everything evaluation needs: the program and its machine code (both widths).
+    let built = try median(runs: 50) {
+        _ = Evaluator(try Compiler.compile(roots, in: formula.graph, inputs: formula.variables), threads: 1)
+    }
+    let native = Evaluator(program, threads: 1).isNative ? "with machine code" : "interpreted"
+    report("compile + evaluator (\(native)), \(program.operationCount) ops", built, unit: "ms", target: 1, scale: 1e3)
 }
 
 if selected("vector math") {

@@ -19,13 +19,21 @@ public struct Compiler {
     private let graph: ExprGraph
     private var instructions: [Instruction] = []
     private var prologue: [Instruction] = []
-    private var registerOf: [NodeID: Int32] = [:]
+    private var registerOf: NodeMap<Int32>
     private var pinned = Set<Int32>()
     private var free: [Int32] = []
     private var registerCount: Int32 = 0
-    private var remainingUses: [NodeID: Int] = [:]
+    private var remainingUses: NodeMap<Int>
 
-    private init(graph: ExprGraph) { self.graph = graph }
+    private init(graph: ExprGraph) {
+        self.graph = graph
+        registerOf = NodeMap(count: graph.count)
+        remainingUses = NodeMap(count: graph.count)
+        inlined = NodeSet(count: graph.count)
+        filledEarly = NodeSet(count: graph.count)
+        sineOf = NodeMap(count: graph.count)
+        cosineOf = NodeMap(count: graph.count)
+    }
 
     /// The program computing `roots` from columns named `inputs`, with its runs of additions and
     /// multiplications fused into chains unless `fusing` is false.
@@ -72,17 +80,18 @@ public struct Compiler {
 
     /// Powers `u^-n` (small `n`) used only as factors of products: the products divide by
     /// `u^n` themselves, so these nodes are never computed on their own.
-    private var inlined = Set<NodeID>()
+    private var inlined: NodeSet
 
     private mutating func findInlineDenominators(_ order: [NodeID], roots: [NodeID]) {
-        var usedOutsideProducts = Set(roots)
+        var usedOutsideProducts = NodeSet(count: graph.count)
+        roots.forEach { usedOutsideProducts.insert($0) }
         var candidates: [NodeID] = []
         for id in order {
             if denominator(id) != nil { candidates.append(id) }
             if case .product = graph[id] { continue }
-            usedOutsideProducts.formUnion(graph[id].operands)
+            graph[id].operands.forEach { usedOutsideProducts.insert($0) }
         }
-        inlined = Set(candidates.filter { !usedOutsideProducts.contains($0) })
+        for id in candidates where !usedOutsideProducts.contains(id) { inlined.insert(id) }
     }
 
     /// The base and power a product divides by for `factor` (`u` and 2 for `u^-2`), or `nil`.
@@ -131,14 +140,14 @@ public struct Compiler {
     // MARK: - Nodes
 
     /// Nodes whose register a fused instruction already filled (the `cos` of a `sin`).
-    private var filledEarly = Set<NodeID>()
+    private var filledEarly: NodeSet
     /// Each `sin(u)` and `cos(u)` node by its argument, to fuse the pairs.
-    private var sineOf: [NodeID: NodeID] = [:]
-    private var cosineOf: [NodeID: NodeID] = [:]
+    private var sineOf: NodeMap<NodeID>
+    private var cosineOf: NodeMap<NodeID>
 
     private mutating func emit(_ id: NodeID) throws(CompileError) {
         if registerOf[id] != nil {
-            if filledEarly.remove(id) != nil { release(uses(of: id)) }
+            if filledEarly.remove(id) { release(uses(of: id)) }
             return
         }
         let node = graph[id]

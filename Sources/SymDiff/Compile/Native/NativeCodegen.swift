@@ -10,6 +10,8 @@ struct NativeCode {
     var slotCount: Int
     /// The estimated cost per point: vector memory accesses, plus `callCost` per call.
     var costPerPoint: Double
+    /// Values written to memory because the registers ran out (not because of a call).
+    var pressureSpills: Int
 }
 
 /// Machine code for `NativeSteps`: a loop over groups of points that keeps values in ymm
@@ -36,10 +38,10 @@ struct NativeCodegen {
     private let vectors: Int, registers: Int, width: Int
     private var memoryAccesses = 0
     private var calls = 0
+    private var pressureSpills = 0
     private let plan: NativeSteps
     private var assembler = X86Assembler()
-    /// The step positions where each value is read, ascending, and how far each list is consumed.
-    private var uses: [[Int]]
+    /// How far each value's list of reading steps (`plan.useList`) is consumed.
     private var cursor: [Int]
     private var holder: [Int?]
     private var registerOf: [Int?]
@@ -55,7 +57,9 @@ struct NativeCodegen {
         codegen.emitFunction()
         let lanes = 4 * vectors
         let cost = (Double(codegen.memoryAccesses) + callCost * Double(codegen.calls)) / Double(lanes)
-        return NativeCode(bytes: codegen.assembler.bytes, lanes: lanes, slotCount: codegen.slotCount, costPerPoint: cost)
+        return NativeCode(
+            bytes: codegen.assembler.bytes, lanes: lanes, slotCount: codegen.slotCount, costPerPoint: cost,
+            pressureSpills: codegen.pressureSpills)
     }
 
     private init(_ plan: NativeSteps, vectors: Int) {
@@ -64,11 +68,7 @@ struct NativeCodegen {
         registers = 16 / vectors
         width = Self.vectorBytes * vectors
         holder = Array(repeating: nil, count: registers)
-        uses = Array(repeating: [], count: plan.values.count)
-        for (i, step) in plan.steps.enumerated() {
-            for v in Set(step.operands) { uses[v].append(i) }
-        }
-        cursor = Array(repeating: 0, count: plan.values.count)
+        cursor = Array(plan.useStart.dropLast())
         registerOf = Array(repeating: nil, count: plan.values.count)
         slotOf = Array(repeating: nil, count: plan.values.count)
         stored = plan.values.map { $0 != .computed }
@@ -100,44 +100,45 @@ struct NativeCodegen {
     private mutating func emit(_ step: NativeStep, at i: Int) {
         switch step {
         case .packed(let operation, let result, let a, let b):
-            var protected: Set<Int> = []
+            var protected: UInt32 = 0
             let first = acquire(a, at: i, protecting: &protected)
             if let second = registerOf[b] {
-                protected.insert(second)
+                protected |= 1 << second
                 let destination = reusable(a, first, at: i) ?? reusable(b, second, at: i) ?? takeRegister(at: i, protecting: protected)
                 packed(operation, destination, first, second)
-                finish(step, at: i, result: result, in: destination)
+                finish(at: i, result: result, in: destination)
             } else {
                 let memory = memoryOperand(of: b, using: .rax)
                 let destination = reusable(a, first, at: i) ?? takeRegister(at: i, protecting: protected)
                 packed(operation, destination, first, memory)
-                finish(step, at: i, result: result, in: destination)
+                finish(at: i, result: result, in: destination)
             }
         case .squareRoot(let result, let a):
-            var protected: Set<Int> = []
+            var protected: UInt32 = 0
             let source = acquire(a, at: i, protecting: &protected)
             let destination = reusable(a, source, at: i) ?? takeRegister(at: i, protecting: protected)
             for j in 0..<vectors { assembler.squareRoot(destination * vectors + j, source * vectors + j) }
-            finish(step, at: i, result: result, in: destination)
+            finish(at: i, result: result, in: destination)
         case .call(let address, let arguments, let results):
             emitCall(address, arguments, results, at: i)
-            releaseDead(step.operands + results, after: i)
+            releaseDead(plan.operands(of: i), after: i)
+            releaseDead(results[...], after: i)
         case .store(let output, let value):
-            var protected: Set<Int> = []
+            var protected: UInt32 = 0
             let source = acquire(value, at: i, protecting: &protected)
             assembler.move(.rax, MemoryOperand(Self.outputColumns, displacement: Int32(8 * output)))
             packed(.storeUnaligned, source, nil, MemoryOperand(.rax, index: Self.offset))
-            releaseDead([value], after: i)
+            releaseDead([value][...], after: i)
         }
     }
 
     /// Binds `result` to `register` after releasing the step's operands that die there.
-    private mutating func finish(_ step: NativeStep, at i: Int, result: Int, in register: Int) {
-        releaseDead(step.operands, after: i)
+    private mutating func finish(at i: Int, result: Int, in register: Int) {
+        releaseDead(plan.operands(of: i), after: i)
         if let old = holder[register] { unbind(old) }
         holder[register] = result
         registerOf[result] = register
-        releaseDead([result], after: i)
+        releaseDead([result][...], after: i)
     }
 
     /// Every live value goes to memory first: the callee may change every ymm register.
@@ -188,16 +189,16 @@ struct NativeCodegen {
     // MARK: - Registers and slots
 
     /// The register holding `v`, loading it into one first if needed.
-    private mutating func acquire(_ v: Int, at i: Int, protecting protected: inout Set<Int>) -> Int {
+    private mutating func acquire(_ v: Int, at i: Int, protecting protected: inout UInt32) -> Int {
         if let r = registerOf[v] {
-            protected.insert(r)
+            protected |= 1 << r
             return r
         }
         let r = takeRegister(at: i, protecting: protected)
         packed(.loadUnaligned, r, nil, memoryOperand(of: v, using: .rax))
         holder[r] = v
         registerOf[v] = r
-        protected.insert(r)
+        protected |= 1 << r
         return r
     }
 
@@ -208,12 +209,18 @@ struct NativeCodegen {
 
     /// A free register, or the one whose value is needed furthest ahead, written back if it
     /// is still needed and not in memory.
-    private mutating func takeRegister(at i: Int, protecting protected: Set<Int>) -> Int {
-        if let free = (0..<registers).first(where: { holder[$0] == nil && !protected.contains($0) }) { return free }
-        let victim = (0..<registers).filter { !protected.contains($0) }
-            .max { nextUse(holder[$0]!, from: i) < nextUse(holder[$1]!, from: i) }!
+    private mutating func takeRegister(at i: Int, protecting protected: UInt32) -> Int {
+        if let free = (0..<registers).first(where: { holder[$0] == nil && protected >> $0 & 1 == 0 }) { return free }
+        var victim = -1, furthest = -1
+        for r in 0..<registers where protected >> r & 1 == 0 {
+            let next = nextUse(holder[r]!, from: i)
+            if next > furthest { (victim, furthest) = (r, next) }
+        }
         let v = holder[victim]!
-        if nextUse(v, from: i) != .max { writeBack(v) }
+        if nextUse(v, from: i) != .max, !stored[v] {
+            pressureSpills += 1
+            writeBack(v)
+        }
         unbind(v)
         return victim
     }
@@ -233,7 +240,7 @@ struct NativeCodegen {
     }
 
     /// Frees the registers and slots of the values in `vs` that are not read after step `i`.
-    private mutating func releaseDead(_ vs: [Int], after i: Int) {
+    private mutating func releaseDead(_ vs: ArraySlice<Int>, after i: Int) {
         for v in vs where nextUse(v, from: i + 1) == .max {
             unbind(v)
             if let slot = slotOf[v] {
@@ -251,8 +258,9 @@ struct NativeCodegen {
 
     /// The first step at or after `i` that reads `v`, or `Int.max`.
     private mutating func nextUse(_ v: Int, from i: Int) -> Int {
-        while cursor[v] < uses[v].count && uses[v][cursor[v]] < i { cursor[v] += 1 }
-        return cursor[v] < uses[v].count ? uses[v][cursor[v]] : .max
+        let end = plan.useStart[v + 1]
+        while cursor[v] < end && plan.useList[cursor[v]] < i { cursor[v] += 1 }
+        return cursor[v] < end ? plan.useList[cursor[v]] : .max
     }
 
     // MARK: - Memory operands

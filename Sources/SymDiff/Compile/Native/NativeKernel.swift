@@ -31,9 +31,13 @@ final class NativeKernel: Sendable {
         guard symdiff_vec_simd_available() != 0 else { return nil }
         let plan = NativeSteps(program)
         // Two vectors per value halve the calls per point and overlap independent work, but
-        // leave half the registers: whichever needs fewer memory accesses and calls per point.
-        let code = (vectors.map { [$0] } ?? [2, 1]).map { NativeCodegen.generate(plan, vectors: $0) }
-            .min { $0.costPerPoint < $1.costPerPoint }!
+        // leave half the registers: unless that made values spill, whichever of the two needs
+        // fewer memory accesses and calls per point.
+        var code = NativeCodegen.generate(plan, vectors: vectors ?? 2)
+        if vectors == nil && code.pressureSpills > 0 {
+            let narrow = NativeCodegen.generate(plan, vectors: 1)
+            if narrow.costPerPoint < code.costPerPoint { code = narrow }
+        }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         size = (code.bytes.count + page - 1) / page * page
         guard let memory = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),

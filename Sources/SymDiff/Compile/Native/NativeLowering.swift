@@ -62,24 +62,56 @@ struct NativeSteps {
     var steps: [NativeStep] = []
     /// The constant pool: each number is stored in every lane of a group.
     var constants: [Double] = []
+    /// The values step `i` reads, without repeats: `operandList[operandStart[i]..<operandStart[i + 1]]`.
+    private(set) var operandStart: [Int] = [0], operandList: [Int] = []
+    /// The steps that read value `v`, ascending: `useList[useStart[v]..<useStart[v + 1]]`.
+    private(set) var useStart: [Int] = [], useList: [Int] = []
 
     /// The current value of each program register.
-    private var valueOf: [Int32: Int] = [:]
+    private var valueOf: [Int]
     private var constantIndex: [UInt64: Int] = [:]
 
     init(_ program: Program) {
+        valueOf = Array(repeating: -1, count: program.registerCount)
         for instruction in program.prologue {
             switch instruction.operation {
-            case .input(let column): valueOf[instruction.result] = newValue(.input(column))
-            case .number(let n): valueOf[instruction.result] = constant(Double(exactly: n))
-            case .named(let c): valueOf[instruction.result] = constant(Double(constant: c))
+            case .input(let column): valueOf[Int(instruction.result)] = newValue(.input(column))
+            case .number(let n): valueOf[Int(instruction.result)] = constant(Double(exactly: n))
+            case .named(let c): valueOf[Int(instruction.result)] = constant(Double(constant: c))
             default: preconditionFailure("only inputs and constants are in the prologue")
             }
         }
         for instruction in program.body { lower(instruction) }
-        let finals = program.outputs.map { valueOf[$0]! }
+        let finals = program.outputs.map { valueOf[Int($0)] }
         steps = Self.placingStores(finals, in: steps)
+        findUses()
     }
+
+    /// Fills the operand and use lists (compressed rows: one flat array and the starts).
+    private mutating func findUses() {
+        var useCount = Array(repeating: 0, count: values.count + 1)
+        for step in steps {
+            let first = operandList.count
+            for v in step.operands where !operandList[first...].contains(v) {
+                operandList.append(v)
+                useCount[v + 1] += 1
+            }
+            operandStart.append(operandList.count)
+        }
+        for v in 0..<values.count { useCount[v + 1] += useCount[v] }
+        useStart = useCount
+        var next = useCount
+        useList = Array(repeating: 0, count: operandList.count)
+        for i in steps.indices {
+            for v in operandList[operandStart[i]..<operandStart[i + 1]] {
+                useList[next[v]] = i
+                next[v] += 1
+            }
+        }
+    }
+
+    /// The values step `i` reads, without repeats.
+    func operands(of i: Int) -> ArraySlice<Int> { operandList[operandStart[i]..<operandStart[i + 1]] }
 
     private mutating func newValue(_ kind: NativeValue) -> Int {
         values.append(kind)
@@ -113,8 +145,8 @@ struct NativeSteps {
     }
 
     private mutating func lower(_ instruction: Instruction) {
-        let a = instruction.a >= 0 ? valueOf[instruction.a] : nil
-        let b = instruction.b >= 0 ? valueOf[instruction.b] : nil
+        let a = instruction.a >= 0 ? valueOf[Int(instruction.a)] : nil
+        let b = instruction.b >= 0 ? valueOf[Int(instruction.b)] : nil
         let result: Int
         switch instruction.operation {
         case .add: result = packed(.add, a!, b!)
@@ -127,11 +159,11 @@ struct NativeSteps {
         case .sinCos(let cosine):
             let both = [newValue(.computed), newValue(.computed)]
             steps.append(.call(address: NativeRoutines.sinCos, arguments: [.value(a!)] + both.map { .value($0) } + [.lanes], results: both))
-            valueOf[cosine] = both[1]
+            valueOf[Int(cosine)] = both[1]
             result = both[0]
         case .function(let f): result = apply(f, a!, b)
         case .chain(let chain):
-            let operands = chain.operands.map { valueOf[$0]! }
+            let operands = chain.operands.map { valueOf[Int($0)] }
             var accumulator = signed(operands[0], chain.negated & 1 != 0)
             for (j, operand) in operands.enumerated().dropFirst() {
                 accumulator = packed(chain.multiplies ? .multiply : .add, accumulator, signed(operand, chain.negated >> j & 1 != 0))
@@ -139,7 +171,7 @@ struct NativeSteps {
             result = signed(accumulator, chain.negated >> operands.count & 1 != 0)
         case .input, .number, .named: preconditionFailure("prologue operations do not occur in the body")
         }
-        valueOf[instruction.result] = result
+        valueOf[Int(instruction.result)] = result
     }
 
     /// `f(a, b)` as `Double.apply` computes it on whole vectors.
@@ -164,14 +196,19 @@ struct NativeSteps {
     /// `steps` with each output written right after its final value is defined (or first,
     /// for an input or a constant), so that outputs need not stay live to the end.
     private static func placingStores(_ finals: [Int], in steps: [NativeStep]) -> [NativeStep] {
-        var storesAfter: [Int: [NativeStep]] = [:]
-        var definedBy: [Int: Int] = [:]
+        // Index 0 holds the stores before every step, index i + 1 those after step i.
+        var storesAfter = Array(repeating: [NativeStep](), count: steps.count + 1)
+        var placeOf = Array(repeating: 0, count: (finals.max() ?? 0) + 1)
         for (i, step) in steps.enumerated() {
-            for v in step.results { definedBy[v] = i }
+            for v in step.results where v < placeOf.count { placeOf[v] = i + 1 }
         }
-        for (k, v) in finals.enumerated() { storesAfter[definedBy[v] ?? -1, default: []].append(.store(output: k, value: v)) }
-        var placed = storesAfter[-1] ?? []
-        for (i, step) in steps.enumerated() { placed += [step] + (storesAfter[i] ?? []) }
+        for (k, v) in finals.enumerated() { storesAfter[placeOf[v]].append(.store(output: k, value: v)) }
+        var placed = storesAfter[0]
+        placed.reserveCapacity(steps.count + finals.count)
+        for (i, step) in steps.enumerated() {
+            placed.append(step)
+            placed += storesAfter[i + 1]
+        }
         return placed
     }
 }

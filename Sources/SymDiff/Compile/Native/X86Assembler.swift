@@ -37,7 +37,7 @@ struct X86Assembler {
     /// `ymm[destination] = operation(ymm[first], ymm[second])`.
     mutating func packed(_ operation: PackedOperation, _ destination: Int, _ first: Int, _ second: Int) {
         vex(reg: destination, vvvv: first, rmExtension: second >> 3, indexExtension: 0)
-        bytes += [operation.rawValue, 0xC0 | UInt8(destination & 7) << 3 | UInt8(second & 7)]
+        emit(operation.rawValue, 0xC0 | UInt8(destination & 7) << 3 | UInt8(second & 7))
     }
 
     /// `ymm[destination] = operation(ymm[first], memory)`; `first` is 0 for one-operand forms.
@@ -58,12 +58,12 @@ struct X86Assembler {
     mutating func squareRoot(_ destination: Int, _ source: Int) { packed(.squareRoot, destination, 0, source) }
 
     /// Clears the upper halves of all ymm registers (before calling code that may use SSE).
-    mutating func zeroUpper() { bytes += [0xC5, 0xF8, 0x77] }
+    mutating func zeroUpper() { emit(0xC5, 0xF8, 0x77) }
 
     /// The three-byte VEX prefix for map 0F, prefix 66, 256-bit, W0.
     private mutating func vex(reg: Int, vvvv: Int, rmExtension: Int, indexExtension: Int) {
         let r = UInt8(~(reg >> 3) & 1), x = UInt8(~indexExtension & 1), b = UInt8(~rmExtension & 1)
-        bytes += [0xC4, r << 7 | x << 6 | b << 5 | 0x01, UInt8(~vvvv & 0xF) << 3 | 0x04 | 0x01]
+        emit(0xC4, r << 7 | x << 6 | b << 5 | 0x01, UInt8(~vvvv & 0xF) << 3 | 0x04 | 0x01)
     }
 
     // MARK: - General-purpose
@@ -77,8 +77,7 @@ struct X86Assembler {
 
     /// `destination = source` (64 bits).
     mutating func move(_ destination: GeneralRegister, _ source: GeneralRegister) {
-        bytes += [0x48 | (source.rawValue >> 3) << 2 | destination.rawValue >> 3, 0x89,
-                  0xC0 | (source.rawValue & 7) << 3 | destination.rawValue & 7]
+        emit(0x48 | (source.rawValue >> 3) << 2 | destination.rawValue >> 3, 0x89, 0xC0 | (source.rawValue & 7) << 3 | destination.rawValue & 7)
     }
 
     /// `destination = address of memory`.
@@ -98,14 +97,14 @@ struct X86Assembler {
     /// `destination = 0`.
     mutating func zero(_ destination: GeneralRegister) {
         if destination.rawValue >= 8 { bytes.append(0x45) }
-        bytes += [0x31, 0xC0 | (destination.rawValue & 7) << 3 | destination.rawValue & 7]
+        emit(0x31, 0xC0 | (destination.rawValue & 7) << 3 | destination.rawValue & 7)
     }
 
     /// Calls the function at `address` through rax.
     mutating func call(_ address: UInt) {
-        bytes += [0x48, 0xB8]
-        withUnsafeBytes(of: UInt64(address).littleEndian) { bytes += $0 }
-        bytes += [0xFF, 0xD0]
+        emit(0x48, 0xB8)
+        withUnsafeBytes(of: UInt64(address).littleEndian) { bytes.append(contentsOf: $0) }
+        emit(0xFF, 0xD0)
     }
 
     mutating func push(_ register: GeneralRegister) {
@@ -126,18 +125,17 @@ struct X86Assembler {
 
     /// `register <<= count` (64 bits).
     mutating func shiftLeft(_ register: GeneralRegister, _ count: UInt8) {
-        bytes += [0x48 | register.rawValue >> 3, 0xC1, 0xE0 | register.rawValue & 7, count]
+        emit(0x48 | register.rawValue >> 3, 0xC1, 0xE0 | register.rawValue & 7, count)
     }
 
     /// Sets the flags for `first - second` (64 bits).
     mutating func compare(_ first: GeneralRegister, _ second: GeneralRegister) {
-        bytes += [0x48 | (second.rawValue >> 3) << 2 | first.rawValue >> 3, 0x39,
-                  0xC0 | (second.rawValue & 7) << 3 | first.rawValue & 7]
+        emit(0x48 | (second.rawValue >> 3) << 2 | first.rawValue >> 3, 0x39, 0xC0 | (second.rawValue & 7) << 3 | first.rawValue & 7)
     }
 
     /// Jumps to byte `target` of the code when the last comparison was unsigned below.
     mutating func jumpIfBelow(to target: Int) {
-        bytes += [0x0F, 0x82]
+        emit(0x0F, 0x82)
         append(Int32(target - (bytes.count + 4)))
     }
 
@@ -146,7 +144,7 @@ struct X86Assembler {
     // MARK: - Encoding
 
     private mutating func groupOne(_ operation: UInt8, _ register: GeneralRegister, _ value: Int8) {
-        bytes += [0x48 | register.rawValue >> 3, 0x83, 0xC0 | operation << 3 | register.rawValue & 7, UInt8(bitPattern: value)]
+        emit(0x48 | register.rawValue >> 3, 0x83, 0xC0 | operation << 3 | register.rawValue & 7, UInt8(bitPattern: value))
     }
 
     private mutating func rex(wide: Bool, reg: UInt8, _ memory: MemoryOperand) {
@@ -159,7 +157,7 @@ struct X86Assembler {
         let base = memory.base.rawValue & 7
         if let index = memory.index {
             precondition(index != .rsp)
-            bytes += [0x80 | reg << 3 | 4, (index.rawValue & 7) << 3 | base]
+            emit(0x80 | reg << 3 | 4, (index.rawValue & 7) << 3 | base)
         } else {
             bytes.append(0x80 | reg << 3 | base)
             if base == 4 { bytes.append(0x24) }
@@ -167,8 +165,25 @@ struct X86Assembler {
         append(memory.displacement)
     }
 
+    private mutating func emit(_ byte: UInt8) { bytes.append(byte) }
+
+    private mutating func emit(_ first: UInt8, _ second: UInt8) {
+        bytes.append(first)
+        bytes.append(second)
+    }
+
+    private mutating func emit(_ first: UInt8, _ second: UInt8, _ third: UInt8) {
+        emit(first, second)
+        bytes.append(third)
+    }
+
+    private mutating func emit(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) {
+        emit(first, second)
+        emit(third, fourth)
+    }
+
     private mutating func append(_ value: Int32) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 }
 
