@@ -210,4 +210,19 @@ import SymDiffVerify
         #expect(RoundingBound<RoundedNumbers>(2.766000000061729e19).bound > 0)
         #expect(RoundingBound<RoundedNumbers>(-0x1p32).bound == 0 && RoundingBound<RoundedNumbers>(2.625).bound == 0)
     }
+
+    /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
+    /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
+    /// on a 54-byte file. The check no longer adds to the offset, and the error points at
+    /// the locator's pointer.
+    @Test func zip64LocatorPastTheEndIsAnError() {
+        var bytes = Array("PK".utf8) + [UInt8](repeating: 0, count: 10)
+        for (value, count) in [(0x0706_4B50, 4), (0, 4), (Int.max, 8), (1, 4)] { bytes.appendLittleEndian(value, bytes: count) }
+        for (value, count) in [(0x0605_4B50, 4), (0, 4), (0xFFFF, 2), (0xFFFF, 2), (0, 4), (0xFFFF_FFFF, 4), (0, 2)] {
+            bytes.appendLittleEndian(value, bytes: count)
+        }
+        #expect(throws: PointsError(.notZip("bad ZIP64 end of central directory record"), at: FileLocation(file: "z.npz", byte: 20))) {
+            _ = try PointSet.read(bytes: bytes, file: "z.npz", variables: ["x"])
+        }
+    }
 }
