@@ -16,7 +16,8 @@ let readings: [(variables: [String], columns: [String]?)] = [
 
 /// Reads the input as a points file every way in `readings`; what comes back must be
 /// consistent: one column per variable, each `count` long, within `maxPoints`. Errors must
-/// describe themselves.
+/// describe themselves, and a byte offset in the file itself must lie within it (0 to its
+/// size: the end of a file cut short).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPoints(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
@@ -28,6 +29,9 @@ public func fuzzPoints(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             precondition(points.columns.allSatisfy { $0.count == points.count }, "columns of unequal length")
         } catch {
             precondition(!error.description.isEmpty)
+            if let location = error.location, location.file == "fuzz", let byte = location.byte {
+                precondition((0...bytes.count).contains(byte), "\(error) in a file of \(bytes.count) bytes")
+            }
         }
     }
     return 0

@@ -123,8 +123,18 @@ public struct Tape: Sendable {
     /// A graph number in `S`: a rational as a quotient of its parts, so wider types keep the digits.
     static func scalar<S: AutodiffScalar>(_ n: Number) -> S {
         switch n {
-        case .rational(let p, let q): return q == 1 ? S(Double(p)) : S(Double(p)) / S(Double(q))
+        case .rational(let p, let q): return q == 1 ? integer(p) : integer(p) / integer(q)
         case .real(let r): return S(r)
         }
+    }
+
+    /// `n` in `S`, rounded once if `S` is too narrow for it. Beyond 32 bits it is built from
+    /// two 32-bit halves, `high * 2^32 + low`, each exact in every type: x87 extended precision
+    /// holds the sum exactly, binary64 rounds it once, and a `RoundingBound` sees one rounded
+    /// addition (where binary64 rounds) rather than a number that is not short. `S(Double(n))`
+    /// would round `n` to binary64 in every type.
+    static func integer<S: AutodiffScalar>(_ n: Int64) -> S {
+        guard n.magnitude > 1 << 32 else { return S(Double(n)) }
+        return S(Double(n >> 32)) * S(0x1p32) + S(Double(n & 0xFFFF_FFFF))
     }
 }

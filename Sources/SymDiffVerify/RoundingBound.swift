@@ -64,11 +64,15 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
         self.bound = bound
     }
 
-    /// A number of the expression, rounded as the model says, unless it is a multiple of
-    /// `2^-10` (`3`, `1.5`, `2.625`): folding short binary fractions is exact, and only a
-    /// coincidence rounds a fold to one.
+    /// A number of the expression, rounded as the model says, unless it is short: a multiple
+    /// of `2^-10` of at most `2^32` (`3`, `1.5`, `2.625`, `-65536`). Folding short binary
+    /// fractions is exact, and they use at most 43 of binary64's 53 bits, so only a coincidence
+    /// rounds a fold to one. Every binary64 number from `2^42` up is a multiple of `2^-10`, so
+    /// a large one counts as rounded like any other: `9220000000205763226*3` folds to the
+    /// binary64 `2.766000000061729e19`, 2098 above the product.
     public init(_ value: Double) {
-        let short = (value * 0x1p10).rounded() == value * 0x1p10
+        let scaled = value * 0x1p10
+        let short = scaled.rounded() == scaled && Swift.abs(value) <= 0x1p32
         self.init(value: Wide(value), bound: short ? 0 : Model.numberUnit * Swift.abs(Wide(value)))
     }
 

@@ -6,8 +6,11 @@
 /// symbols in code order), which needs no lookup tables and rejects every malformed stream
 /// with an error rather than a crash. The output is bounded by `limit` bytes.
 struct Inflater {
+    /// What is wrong with the stream, and where decoding stopped.
     struct Failure: Error {
         var detail: String
+        /// The offset in the input of the byte holding the last bit read; `inflate` sets it.
+        var position = 0
     }
 
     private let input: [UInt8]
@@ -21,15 +24,20 @@ struct Inflater {
     static func inflate(_ input: [UInt8], from start: Int = 0, limit: Int) throws(Failure) -> [UInt8] {
         var inflater = Inflater(input: input, position: start, limit: limit)
         inflater.output.reserveCapacity(min(limit, 1 << 26))
-        var last = false
-        while !last {
-            last = try inflater.bits(1) == 1
-            switch try inflater.bits(2) {
-            case 0: try inflater.stored()
-            case 1: try inflater.codes(Self.fixedLengths, Self.fixedDistances)
-            case 2: try inflater.dynamic()
-            default: throw Failure(detail: "invalid deflate block type 3")
+        do throws(Failure) {
+            var last = false
+            while !last {
+                last = try inflater.bits(1) == 1
+                switch try inflater.bits(2) {
+                case 0: try inflater.stored()
+                case 1: try inflater.codes(Self.fixedLengths, Self.fixedDistances)
+                case 2: try inflater.dynamic()
+                default: throw Failure(detail: "invalid deflate block type 3")
+                }
             }
+        } catch {
+            // The bits read so far end `bitCount` bits before `position`.
+            throw Failure(detail: error.detail, position: max(start, (inflater.position * 8 - inflater.bitCount - 1) / 8))
         }
         return inflater.output
     }

@@ -14,58 +14,92 @@ enum NPY {
         var descr: String
         var fortranOrder: Bool
         var shape: [Int]
+        /// Where the `shape` value is, for errors about the shape.
+        var shapeLocation: FileLocation
         /// The offset of the first data byte.
         var dataOffset: Int
     }
 
-    /// The header of the `.npy` file `bytes`, checked to describe float64 data.
+    /// The header of the `.npy` file `bytes`, checked to describe float64 data. Errors carry
+    /// the byte offset of the problem: the field or header value at fault, or the end of a
+    /// file that is cut short.
     static func header(of bytes: [UInt8], at location: FileLocation) throws(PointsError) -> Header {
         guard bytes.starts(with: magic) else {
-            throw PointsError(bytes.isEmpty ? .emptyFile : .notNPY, at: location)
+            throw PointsError(bytes.isEmpty ? .emptyFile : .notNPY, at: location.at(byte: 0))
         }
-        guard bytes.count >= 10 else { throw PointsError(.truncated(expectedBytes: 10, foundBytes: bytes.count), at: location) }
+        let end = location.at(byte: bytes.count)
+        guard bytes.count >= 10 else { throw PointsError(.truncated(expectedBytes: 10, foundBytes: bytes.count), at: end) }
         let (major, minor) = (Int(bytes[6]), Int(bytes[7]))
         guard (1...3).contains(major), minor == 0 else {
-            throw PointsError(.unsupportedNPYVersion(major: major, minor: minor), at: location)
+            throw PointsError(.unsupportedNPYVersion(major: major, minor: minor), at: location.at(byte: 6))
         }
         let lengthBytes = major == 1 ? 2 : 4
         guard bytes.count >= 8 + lengthBytes else {
-            throw PointsError(.truncated(expectedBytes: 8 + lengthBytes, foundBytes: bytes.count), at: location)
+            throw PointsError(.truncated(expectedBytes: 8 + lengthBytes, foundBytes: bytes.count), at: end)
         }
         let length = (0..<lengthBytes).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
         let start = 8 + lengthBytes
         guard bytes.count >= start + length else {
-            throw PointsError(.truncated(expectedBytes: start + length, foundBytes: bytes.count), at: location)
+            throw PointsError(.truncated(expectedBytes: start + length, foundBytes: bytes.count), at: end)
         }
-        let slice = bytes[start..<(start + length)]
-        let text = major == 3 ? String(decoding: slice, as: UTF8.self) : String(String.UnicodeScalarView(slice.map { Unicode.Scalar($0) }))
-        var parser = NPYLiteralParser(scalars: Array(text.unicodeScalars))
-        let fields: [(String, NPYLiteral)]
-        do { fields = try parser.dictionary() } catch { throw PointsError(.malformedNPYHeader(error.detail), at: location) }
-        func field(_ key: String) throws(PointsError) -> NPYLiteral {
-            guard let value = fields.first(where: { $0.0 == key })?.1 else {
-                throw PointsError(.malformedNPYHeader("no '\(key)' key"), at: location)
+        let (scalars, offsets) = try headerScalars(bytes[start..<(start + length)], utf8: major == 3, at: location)
+        var parser = NPYLiteralParser(scalars: scalars)
+        let fields: [NPYLiteralParser.Field]
+        do { fields = try parser.dictionary() } catch {
+            throw PointsError(.malformedNPYHeader(error.detail), at: location.at(byte: offsets[error.position]))
+        }
+        /// The value of `key` and where it is.
+        func field(_ key: String) throws(PointsError) -> (value: NPYLiteral, location: FileLocation) {
+            guard let field = fields.first(where: { $0.key == key }) else {
+                throw PointsError(.malformedNPYHeader("no '\(key)' key"), at: location.at(byte: start))
             }
-            return value
+            return (field.value, location.at(byte: offsets[field.position]))
         }
-        guard case .string(let descr) = try field("descr") else {
-            throw PointsError(.unsupportedDType("structured"), at: location)
+        let descrField = try field("descr")
+        guard case .string(let descr) = descrField.value else {
+            throw PointsError(.unsupportedDType("structured"), at: descrField.location)
         }
-        guard descr == "<f8" else { throw PointsError(.unsupportedDType(descr), at: location) }
-        guard case .word(let order) = try field("fortran_order"), order == "True" || order == "False" else {
-            throw PointsError(.malformedNPYHeader("'fortran_order' is not True or False"), at: location)
+        guard descr == "<f8" else { throw PointsError(.unsupportedDType(descr), at: descrField.location) }
+        let orderField = try field("fortran_order")
+        guard case .word(let order) = orderField.value, order == "True" || order == "False" else {
+            throw PointsError(.malformedNPYHeader("'fortran_order' is not True or False"), at: orderField.location)
         }
-        guard case .sequence(let dimensions) = try field("shape") else {
-            throw PointsError(.malformedNPYHeader("'shape' is not a tuple"), at: location)
+        let shapeField = try field("shape")
+        guard case .sequence(let dimensions) = shapeField.value else {
+            throw PointsError(.malformedNPYHeader("'shape' is not a tuple"), at: shapeField.location)
         }
         var shape: [Int] = []
         for dimension in dimensions {
             guard case .word(let word) = dimension, let n = Int(word), n >= 0 else {
-                throw PointsError(.malformedNPYHeader("'shape' holds something other than sizes"), at: location)
+                throw PointsError(.malformedNPYHeader("'shape' holds something other than sizes"), at: shapeField.location)
             }
             shape.append(n)
         }
-        return Header(descr: descr, fortranOrder: order == "True", shape: shape, dataOffset: start + length)
+        return Header(
+            descr: descr, fortranOrder: order == "True", shape: shape, shapeLocation: shapeField.location,
+            dataOffset: start + length)
+    }
+
+    /// The characters of the header dictionary `slice` (Latin-1, or UTF-8 in version 3.0),
+    /// and the file offset of each, with one more entry for the end of the header.
+    private static func headerScalars(
+        _ slice: ArraySlice<UInt8>, utf8: Bool, at location: FileLocation
+    ) throws(PointsError) -> (scalars: [Unicode.Scalar], offsets: [Int]) {
+        guard utf8 else { return (slice.map { Unicode.Scalar($0) }, Array(slice.indices) + [slice.endIndex]) }
+        var (scalars, offsets) = ([Unicode.Scalar](), [Int]())
+        var offset = slice.startIndex
+        var iterator = slice.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            case .emptyInput: return (scalars, offsets + [offset])
+            case .error: throw PointsError(.malformedNPYHeader("not valid UTF-8"), at: location.at(byte: offset))
+            }
+        }
     }
 
     /// The `count` little-endian doubles starting at `offset`, which the caller has checked
@@ -78,14 +112,18 @@ enum NPY {
         }
     }
 
-    /// Checks that the data of `header`, `elements` doubles, fills the rest of `bytes` exactly.
+    /// Checks that the data of `header`, `elements` doubles, fills the rest of `bytes` exactly:
+    /// a short file is reported at its end, extra bytes where they start.
     static func checkDataSize(_ header: Header, elements: Int, in bytes: [UInt8], at location: FileLocation) throws(PointsError) {
         let found = bytes.count - header.dataOffset
         let (expected, overflow) = elements.multipliedReportingOverflow(by: 8)
         if overflow || expected > found {
-            throw PointsError(.truncated(expectedBytes: overflow ? Int.max : expected, foundBytes: found), at: location)
+            throw PointsError(
+                .truncated(expectedBytes: overflow ? Int.max : expected, foundBytes: found), at: location.at(byte: bytes.count))
         }
-        if found > expected { throw PointsError(.trailingData(bytes: found - expected), at: location) }
+        if found > expected {
+            throw PointsError(.trailingData(bytes: found - expected), at: location.at(byte: header.dataOffset + expected))
+        }
     }
 
     /// A complete header for data of type `descr` and `shape`, C order, padded to 64 bytes:
@@ -115,8 +153,17 @@ enum NPYLiteral {
 
 /// A reader of one Python dict literal, with string keys and `NPYLiteral` values.
 struct NPYLiteralParser {
+    /// What is wrong, and the index of the scalar where it was found.
     struct Failure: Error {
         var detail: String
+        var position: Int
+    }
+
+    /// One `key: value` pair, with the index of the value's first scalar.
+    struct Field {
+        var key: String
+        var value: NPYLiteral
+        var position: Int
     }
 
     var scalars: [Unicode.Scalar]
@@ -124,13 +171,19 @@ struct NPYLiteralParser {
 
     init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
-    mutating func dictionary() throws(Failure) -> [(String, NPYLiteral)] {
+    /// The fields of the dictionary, in order.
+    mutating func dictionary() throws(Failure) -> [Field] {
         try expect("{")
-        var fields: [(String, NPYLiteral)] = []
+        var fields: [Field] = []
         while peek() != "}" {
-            guard case .string(let key) = try value(depth: 0) else { throw Failure(detail: "a key is not a string") }
+            let keyPosition = position
+            guard case .string(let key) = try value(depth: 0) else {
+                throw Failure(detail: "a key is not a string", position: keyPosition)
+            }
             try expect(":")
-            fields.append((key, try value(depth: 0)))
+            _ = peek()  // skips the spaces before the value
+            let valuePosition = position
+            fields.append(Field(key: key, value: try value(depth: 0), position: valuePosition))
             if peek() == "," { position += 1 } else { break }
         }
         try expect("}")
@@ -138,7 +191,7 @@ struct NPYLiteralParser {
     }
 
     private mutating func value(depth: Int) throws(Failure) -> NPYLiteral {
-        guard depth < 32 else { throw Failure(detail: "nested too deeply") }
+        guard depth < 32 else { throw Failure(detail: "nested too deeply", position: position) }
         switch peek() {
         case "'", "\"":
             let quote = scalars[position]
@@ -149,7 +202,7 @@ struct NPYLiteralParser {
                 text.append(scalars[position])
                 position += 1
             }
-            guard position < scalars.count else { throw Failure(detail: "unterminated string") }
+            guard position < scalars.count else { throw Failure(detail: "unterminated string", position: position) }
             position += 1
             return .string(String(text))
         case "(", "[":
@@ -169,7 +222,7 @@ struct NPYLiteralParser {
                 word.append(scalars[position])
                 position += 1
             }
-            guard !word.isEmpty else { throw Failure(detail: "expected a value at character \(position + 1)") }
+            guard !word.isEmpty else { throw Failure(detail: "expected a value, found \(found)", position: position) }
             return .word(String(word))
         }
     }
@@ -181,7 +234,12 @@ struct NPYLiteralParser {
     }
 
     private mutating func expect(_ scalar: Unicode.Scalar) throws(Failure) {
-        guard peek() == scalar else { throw Failure(detail: "expected '\(scalar)' at character \(position + 1)") }
+        guard peek() == scalar else { throw Failure(detail: "expected '\(scalar)', found \(found)", position: position) }
         position += 1
+    }
+
+    /// The scalar at `position` quoted, or `the end of the header`.
+    private var found: String {
+        position < scalars.count ? "'\(scalars[position].escaped(asASCII: true))'" : "the end of the header"
     }
 }

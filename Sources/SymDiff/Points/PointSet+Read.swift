@@ -14,7 +14,10 @@ extension PointSet {
         return try read(bytes: bytes, file: path, variables: variables, columns: columns, maxPoints: maxPoints)
     }
 
-    /// Reads the points in `bytes`, a file's contents; `file` names it in errors.
+    /// Reads the points in `bytes`, a file's contents; `file` names it in errors, which give
+    /// the line and column in a CSV file and the byte offset in a `.npy` or `.npz` file (in
+    /// the entry's contents for `archive.npz(x.npy)`), except for a problem with the whole
+    /// file or array: a missing column or array, or an entry too large to read.
     public static func read(
         bytes: [UInt8], file: String, variables: [String], columns: [String]? = nil, maxPoints: Int = defaultMaxPoints
     ) throws(PointsError) -> PointSet {
@@ -42,12 +45,14 @@ extension PointSet {
         case 2: (n, k) = (header.shape[0], header.shape[1])
         default:
             let expected = names.count == 1 ? "(N,) or (N, 1)" : "(N, \(names.count)) for columns \(names.joined(separator: ", "))"
-            throw PointsError(.unsupportedShape(header.shape, expected: expected), at: location)
+            throw PointsError(.unsupportedShape(header.shape, expected: expected), at: header.shapeLocation)
         }
-        guard k == names.count else { throw PointsError(.columnCountMismatch(found: k, variables: names), at: location) }
-        try checkPointCount(n, limit: maxPoints, location: location)
+        guard k == names.count else {
+            throw PointsError(.columnCountMismatch(found: k, variables: names), at: header.shapeLocation)
+        }
+        try checkPointCount(n, limit: maxPoints, location: header.shapeLocation)
         let (elements, overflow) = n.multipliedReportingOverflow(by: k)
-        guard !overflow else { throw PointsError(.tooManyPoints(String(n), limit: maxPoints), at: location) }
+        guard !overflow else { throw PointsError(.tooManyPoints(String(n), limit: maxPoints), at: header.shapeLocation) }
         try NPY.checkDataSize(header, elements: elements, in: bytes, at: location)
         var data = [[Double]]()
         if header.fortranOrder || k == 1 {
@@ -76,16 +81,17 @@ extension PointSet {
             guard entries[index].size / 8 <= maxPoints + 8192 else {
                 throw PointsError(.tooManyPoints(">\(maxPoints)", limit: maxPoints), at: entryLocation)
             }
-            let contents = try ZipArchive.contents(of: entries[index], in: bytes, at: entryLocation)
+            let contents = try ZipArchive.contents(of: entries[index], in: bytes, at: location)
             let header = try NPY.header(of: contents, at: entryLocation)
             guard header.shape.count == 1 else {
-                throw PointsError(.unsupportedShape(header.shape, expected: "(N,)"), at: entryLocation)
+                throw PointsError(.unsupportedShape(header.shape, expected: "(N,)"), at: header.shapeLocation)
             }
             let n = header.shape[0]
-            try checkPointCount(n, limit: maxPoints, location: entryLocation)
+            try checkPointCount(n, limit: maxPoints, location: header.shapeLocation)
             if let first = columns.first, first.count != n {
                 throw PointsError(
-                    .lengthMismatch(array: name, count: n, expected: first.count, reference: variables[0]), at: location)
+                    .lengthMismatch(array: name, count: n, expected: first.count, reference: variables[0]),
+                    at: header.shapeLocation)
             }
             try NPY.checkDataSize(header, elements: n, in: contents, at: entryLocation)
             columns.append(NPY.doubles(contents, offset: header.dataOffset, count: n))

@@ -1,8 +1,10 @@
 // Every problem with a points specification or a points file, one case each, with its message.
 
-/// Where in a points file a problem is: the path, and for text files the line and column.
+/// Where in a points file a problem is: the path, and the line and column in a text file or
+/// the byte offset in a binary one.
 ///
-/// An entry of an `.npz` archive is written `archive.npz(x1.npy)`, as `ar` names members.
+/// An entry of an `.npz` archive is written `archive.npz(x1.npy)`, as `ar` names members; a
+/// byte offset there counts in the entry's uncompressed contents.
 public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
     /// The path as given, or `archive(entry)` for an archive entry.
     public var file: String
@@ -10,6 +12,8 @@ public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
     public var line: Int?
     /// 1-based column in Unicode scalars, for text files.
     public var column: Int?
+    /// 0-based offset from the start of the file, as `xxd` and `od` show it, for binary files.
+    public var byte: Int?
 
     /// A place in `file`, optionally with a line and column.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
@@ -18,20 +22,32 @@ public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `file`, `file:line` or `file:line:column`.
+    /// The byte at 0-based offset `byte` of the binary file `file`.
+    public init(file: String, byte: Int) {
+        self.file = file
+        self.byte = byte
+    }
+
+    /// `file`, `file:line`, `file:line:column`, or `file: byte N` for a binary file (not
+    /// `file:N`, which tools read as a line number).
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }
+        if let byte { text += ": byte \(byte)" }
         return text
     }
+
+    /// The same file at 0-based byte offset `offset`.
+    func at(byte offset: Int) -> FileLocation { FileLocation(file: file, byte: offset) }
 }
 
 /// A problem with a points specification (`--at`, `--grid`, `--range`, `--random`, `--seed`)
 /// or a points file, with where it is.
 ///
 /// Messages follow the house style: one lowercase phrase, no final period, naming the thing.
-/// `description` prefixes the location: `samples.csv:3:7: non-numeric value 'abc' in column 'x2'`.
+/// `description` prefixes the location: `samples.csv:3:7: non-numeric value 'abc' in column 'x2'`,
+/// `samples.npy: byte 10: malformed .npy header: no 'shape' key`.
 public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong; each case carries only what its message needs.
     public enum Problem: Hashable, Sendable {
@@ -72,9 +88,9 @@ public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
         case truncated(expectedBytes: Int, foundBytes: Int)
         case trailingData(bytes: Int)
         case notZip(String)
-        case unsupportedCompression(method: Int)
-        case corruptEntry(String)
-        case encryptedEntry
+        case unsupportedCompression(method: Int, entry: String)
+        case corruptEntry(String, entry: String)
+        case encryptedEntry(String)
         case missingArray(String, arrays: [String])
         case lengthMismatch(array: String, count: Int, expected: Int, reference: String)
     }
@@ -155,9 +171,10 @@ extension PointsError.Problem {
         case .truncated(let expected, let found): return "file is truncated: expected \(expected) bytes of data, found \(found)"
         case .trailingData(let bytes): return "\(bytes) unexpected bytes after the array data"
         case .notZip(let detail): return "not a valid .npz (zip) archive: \(detail)"
-        case .unsupportedCompression(let method): return "zip compression method \(method) is not supported"
-        case .corruptEntry(let detail): return "corrupt archive entry: \(detail)"
-        case .encryptedEntry: return "encrypted archive entries are not supported"
+        case .unsupportedCompression(let method, let entry):
+            return "zip compression method \(method) of entry '\(entry)' is not supported"
+        case .corruptEntry(let detail, let entry): return "corrupt archive entry '\(entry)': \(detail)"
+        case .encryptedEntry(let entry): return "archive entry '\(entry)' is encrypted, which is not supported"
         case .missingArray(let name, let arrays):
             return "archive has no array '\(name)' (arrays: \(Self.list(arrays)))"
         case .lengthMismatch(let array, let count, let expected, let reference):

@@ -9,33 +9,39 @@ struct ZipEntry {
     var compressedSize: Int
     var size: Int
     var localHeaderOffset: Int
+    /// The offset of the entry's central directory record in the archive.
+    var directoryOffset: Int
 }
 
 /// The zip reader: the central directory (with ZIP64 sizes and offsets), stored and
 /// deflated entries, CRC-checked. Every offset is bounds-checked, so a damaged archive gives
-/// `PointsError.notZip` or `.corruptEntry`, never a crash.
+/// `PointsError.notZip` or `.corruptEntry`, never a crash. Errors carry the offset in the
+/// archive of the record or field at fault, or the end of the file for what runs past it.
 enum ZipArchive {
-    /// The entries of the archive `bytes`.
+    /// The entries of the archive `bytes`, which `location` names.
     static func entries(_ bytes: [UInt8], at location: FileLocation) throws(PointsError) -> [ZipEntry] {
         let reader = ByteReader(bytes: bytes, location: location)
-        guard bytes.count >= 22 else { throw PointsError(.notZip("no end of central directory record"), at: location) }
+        // The record ends the file; without one, the file is cut short or not a zip archive.
+        let noEnd = PointsError(.notZip("no end of central directory record"), at: reader.at(bytes.count))
+        guard bytes.count >= 22 else { throw noEnd }
         guard let end = stride(from: bytes.count - 22, through: max(0, bytes.count - 22 - 0xFFFF), by: -1)
             .first(where: { reader.signature(at: $0, 0x0605_4B50) })
-        else { throw PointsError(.notZip("no end of central directory record"), at: location) }
+        else { throw noEnd }
         var count = try reader.int(at: end + 10, bytes: 2)
-        var offset = try reader.int(at: end + 16, bytes: 4)
+        var (offset, pointer) = (try reader.int(at: end + 16, bytes: 4), end + 16)
         if count == 0xFFFF || offset == 0xFFFF_FFFF, end >= 20, reader.signature(at: end - 20, 0x0706_4B50) {
             let zip64End = try reader.int(at: end - 20 + 8, bytes: 8)
             guard reader.signature(at: zip64End, 0x0606_4B50) else {
-                throw PointsError(.notZip("bad ZIP64 end of central directory record"), at: location)
+                let at = reader.at(zip64End, pointer: end - 20 + 8)
+                throw PointsError(.notZip("bad ZIP64 end of central directory record"), at: at)
             }
             count = try reader.int(at: zip64End + 32, bytes: 8)
-            offset = try reader.int(at: zip64End + 48, bytes: 8)
+            (offset, pointer) = (try reader.int(at: zip64End + 48, bytes: 8), zip64End + 48)
         }
         var entries: [ZipEntry] = []
         for _ in 0..<min(count, bytes.count / 46) {
             guard reader.signature(at: offset, 0x0201_4B50) else {
-                throw PointsError(.notZip("bad central directory entry"), at: location)
+                throw PointsError(.notZip("bad central directory entry"), at: reader.at(offset, pointer: pointer))
             }
             let nameLength = try reader.int(at: offset + 28, bytes: 2)
             let extraLength = try reader.int(at: offset + 30, bytes: 2)
@@ -45,12 +51,16 @@ enum ZipArchive {
                 name: name, method: try reader.int(at: offset + 10, bytes: 2), flags: try reader.int(at: offset + 8, bytes: 2),
                 crc: UInt32(try reader.int(at: offset + 16, bytes: 4)),
                 compressedSize: try reader.int(at: offset + 20, bytes: 4), size: try reader.int(at: offset + 24, bytes: 4),
-                localHeaderOffset: try reader.int(at: offset + 42, bytes: 4))
+                localHeaderOffset: try reader.int(at: offset + 42, bytes: 4), directoryOffset: offset)
             try readZip64(&entry, extra: offset + 46 + nameLength, length: extraLength, reader: reader)
             entries.append(entry)
+            // The next record follows this one: no field points at it but its own offset.
             offset += 46 + nameLength + extraLength + commentLength
+            pointer = offset
         }
-        guard entries.count == count else { throw PointsError(.notZip("central directory is truncated"), at: location) }
+        guard entries.count == count else {
+            throw PointsError(.notZip("central directory is truncated"), at: reader.at(offset))
+        }
         return entries
     }
 
@@ -72,12 +82,17 @@ enum ZipArchive {
         }
     }
 
-    /// The uncompressed, CRC-checked contents of `entry`.
+    /// The uncompressed, CRC-checked contents of `entry` of the archive `bytes`, which
+    /// `location` names.
     static func contents(of entry: ZipEntry, in bytes: [UInt8], at location: FileLocation) throws(PointsError) -> [UInt8] {
         let reader = ByteReader(bytes: bytes, location: location)
-        if entry.flags & 1 != 0 { throw PointsError(.encryptedEntry, at: location) }
+        // The general purpose flags and the method are at 8 and 10 in the directory record.
+        if entry.flags & 1 != 0 { throw PointsError(.encryptedEntry(entry.name), at: reader.at(entry.directoryOffset + 8)) }
         let header = entry.localHeaderOffset
-        guard reader.signature(at: header, 0x0403_4B50) else { throw PointsError(.notZip("bad local file header"), at: location) }
+        guard reader.signature(at: header, 0x0403_4B50) else {
+            let at = reader.at(header, pointer: entry.directoryOffset + 42)
+            throw PointsError(.notZip("bad local file header for '\(entry.name)'"), at: at)
+        }
         let start = header + 30 + (try reader.int(at: header + 26, bytes: 2)) + (try reader.int(at: header + 28, bytes: 2))
         let data = try reader.slice(at: start, count: entry.compressedSize)
         let contents: [UInt8]
@@ -85,37 +100,49 @@ enum ZipArchive {
         case 0: contents = Array(data)
         case 8:
             do { contents = try Inflater.inflate(Array(data), limit: entry.size) } catch {
-                throw PointsError(.corruptEntry(error.detail), at: location)
+                throw PointsError(.corruptEntry(error.detail, entry: entry.name), at: reader.at(start + error.position))
             }
-        default: throw PointsError(.unsupportedCompression(method: entry.method), at: location)
+        default:
+            throw PointsError(
+                .unsupportedCompression(method: entry.method, entry: entry.name), at: reader.at(entry.directoryOffset + 10))
         }
         guard contents.count == entry.size else {
-            throw PointsError(.corruptEntry("\(contents.count) bytes, the directory says \(entry.size)"), at: location)
+            let detail = "\(contents.count) bytes, the directory says \(entry.size)"
+            throw PointsError(.corruptEntry(detail, entry: entry.name), at: reader.at(start))
         }
-        guard CRC32.checksum(contents) == entry.crc else { throw PointsError(.corruptEntry("CRC-32 mismatch"), at: location) }
+        guard CRC32.checksum(contents) == entry.crc else {
+            throw PointsError(.corruptEntry("CRC-32 mismatch", entry: entry.name), at: reader.at(start))
+        }
         return contents
     }
 }
 
-/// Bounds-checked little-endian reads from a byte array.
+/// Bounds-checked little-endian reads from a byte array, with errors at the offset read.
 private struct ByteReader {
     let bytes: [UInt8]
     let location: FileLocation
 
+    /// The location of `offset`, or of the end of the file for an offset past it.
+    func at(_ offset: Int) -> FileLocation { location.at(byte: min(max(0, offset), bytes.count)) }
+
+    /// The location of a record at `offset`, or of the field at `pointer` that gives that
+    /// offset when the record would start past the end of the file.
+    func at(_ offset: Int, pointer: Int) -> FileLocation { at(offset < bytes.count ? offset : pointer) }
+
     func signature(at offset: Int, _ value: Int) -> Bool {
-        offset >= 0 && offset + 4 <= bytes.count && (try? int(at: offset, bytes: 4)) == value
+        offset >= 0 && offset <= bytes.count - 4 && (try? int(at: offset, bytes: 4)) == value
     }
 
     func int(at offset: Int, bytes count: Int) throws(PointsError) -> Int {
         let slice = try slice(at: offset, count: count)
         let value = slice.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard value <= UInt64(Int.max) else { throw PointsError(.notZip("size or offset out of range"), at: location) }
+        guard value <= UInt64(Int.max) else { throw PointsError(.notZip("size or offset out of range"), at: at(offset)) }
         return Int(value)
     }
 
     func slice(at offset: Int, count: Int) throws(PointsError) -> ArraySlice<UInt8> {
         guard offset >= 0, count >= 0, offset <= bytes.count, count <= bytes.count - offset else {
-            throw PointsError(.notZip("an offset points past the end of the file"), at: location)
+            throw PointsError(.notZip("an offset points past the end of the file"), at: at(offset))
         }
         return bytes[offset..<(offset + count)]
     }

@@ -1,6 +1,7 @@
 // One row of the bad-input table and the checks every row must pass.
 import Foundation
 import Testing
+@testable import SymDiff
 
 /// A bad input: its category, the arguments, the expected message and where it points.
 struct ErrorCase: CustomStringConvertible, Sendable {
@@ -10,6 +11,8 @@ struct ErrorCase: CustomStringConvertible, Sendable {
         case formula(line: Int, column: Int)
         /// `--> file:line:column` (formula files) or `error: file:line:column:` (points files).
         case file(String)
+        /// `error: file: byte offset:` (binary points files; `archive.npz(x.npy)` for an entry).
+        case binary(String, byte: Int)
         /// A caret under 0-based column `column` of the quoted argument line.
         case argument(column: Int)
     }
@@ -58,6 +61,8 @@ struct ErrorCase: CustomStringConvertible, Sendable {
             }
         case .file(let location):
             #expect(run.stderr.contains("--> \(location)\n") || first.hasPrefix("error: \(location):"), comment)
+        case .binary(let file, let byte):
+            #expect(first.hasPrefix("error: \(file): byte \(byte): "), comment)
         case .argument(let column):
             let caret = lines.first { $0.hasPrefix("  ") && $0.contains("^") && $0.allSatisfy { " ^~".contains($0) } }
             #expect(caret.flatMap { $0.firstIndex(of: "^") }.map { caret!.distance(from: caret!.startIndex, to: $0) } == column + 2, comment)
@@ -76,6 +81,14 @@ enum ErrorCaseFiles {
         "dupcol.csv": Array("x,y,x\n1,2,3\n".utf8),
         "f32.npy": npy(descr: "<f4", shape: "(3, 2)", dataBytes: 24),
         "i8.npy": npy(descr: "<i8", shape: "(3, 2)", dataBytes: 48),
+        "short.npy": npy(descr: "<f8", shape: "(3, 2)", dataBytes: 40),
+        "long.npy": npy(descr: "<f8", shape: "(3, 2)", dataBytes: 56),
+        "v4.npy": [0x93] + Array("NUMPY".utf8) + [4, 0, 0, 0],
+        "header.npy": npy(descr: "<f8", shape: "(3, 2", dataBytes: 48),
+        "cut.npz": Array(npz(["x": 3, "y": 3]).prefix(100)),
+        "crc.npz": npz(["x": 3, "y": 3]).enumerated().map { $0 == 35 + 128 ? ~$1 : $1 },
+        "len.npz": npz(["x": 3, "y": 2]),
+        "f32.npz": zip([("x.npy", npy(descr: "<f4", shape: "(3,)", dataBytes: 12)), ("y.npy", npy(descr: "<f8", shape: "(3,)", dataBytes: 24))]),
         "blank.txt": Array("\n  \n".utf8),
         "line2.txt": Array("u = 1;\n2*sinn(u)\n".utf8),
         "badutf8.txt": Array("x+\n1".utf8) + [0xFF],
@@ -90,6 +103,36 @@ enum ErrorCaseFiles {
         let length = UInt16(header.utf8.count)
         return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xFF), UInt8(length >> 8)]
             + Array(header.utf8) + [UInt8](repeating: 0, count: dataBytes)
+    }
+
+    /// An `.npz` archive of float64 zeros, `count` values under each name, in name order.
+    static func npz(_ counts: [String: Int]) -> [UInt8] {
+        zip(counts.sorted { $0.key < $1.key }.map { ("\($0.key).npy", npy(descr: "<f8", shape: "(\($0.value),)", dataBytes: 8 * $0.value)) })
+    }
+
+    /// A zip archive storing `entries` uncompressed, as `np.savez` writes it.
+    static func zip(_ entries: [(name: String, contents: [UInt8])]) -> [UInt8] {
+        var (archive, directory) = ([UInt8](), [UInt8]())
+        for (name, contents) in entries {
+            // From the flags to the extra field's length, the same in both headers: stored, undated.
+            var common: [UInt8] = []
+            for (value, bytes) in [(0, 2), (0, 2), (0, 4), (Int(CRC32.checksum(contents)), 4), (contents.count, 4), (contents.count, 4), (name.utf8.count, 2), (0, 2)] {
+                common.appendLittleEndian(value, bytes: bytes)
+            }
+            directory.appendLittleEndian(0x0201_4B50, bytes: 4)
+            directory.appendLittleEndian(20 << 16 | 20, bytes: 4)
+            directory += common + [UInt8](repeating: 0, count: 10)
+            directory.appendLittleEndian(archive.count, bytes: 4)
+            directory += Array(name.utf8)
+            archive.appendLittleEndian(0x0403_4B50, bytes: 4)
+            archive.appendLittleEndian(20, bytes: 2)
+            archive += common + Array(name.utf8) + contents
+        }
+        var end: [UInt8] = []
+        for (value, bytes) in [(0x0605_4B50, 4), (0, 4), (entries.count, 2), (entries.count, 2), (directory.count, 4), (archive.count, 4), (0, 2)] {
+            end.appendLittleEndian(value, bytes: bytes)
+        }
+        return archive + directory + end
     }
 
     /// A new directory holding every file of `texts`.

@@ -1,6 +1,8 @@
 // Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found crashing or breaking a property, as plain tests.
 import Testing
 @testable import SymDiff
+@testable import SymDiffAutodiff
+import SymDiffVerify
 
 @Suite struct FuzzRegressionTests {
     /// `u1 = sin(x); u2 = sin(u1); ...; uN`: a graph `n` levels deep from a formula that
@@ -165,6 +167,62 @@ import Testing
             withKnownIssue("distributing a number over a lone sum depends on the grouping") { #expect(grouped == root) }
         } else {
             #expect(grouped == root)
+        }
+    }
+
+    /// The verify target's find, `exp(-x^2/2)*cos(xx*9220000000205763226)` at `x = 0, xx = 1`:
+    /// the integer is exact in the graph and in extended precision, but the autodiff tape
+    /// made every number a binary64 first, so autodiff computed the cosine of another
+    /// argument (-0.2548 where the extended symbolic value, the right one, is -0.3887) and
+    /// the error bounds did not count the rounding. The tape now keeps all 64 bits.
+    @Test func autodiffKeepsEveryDigitOfLargeIntegers() throws {
+        let derivatives = try Derivatives(DerivativeRequest(formulas: ["cos(9220000000205763226*x)"], orders: 1...2))
+        let points = PointSet(names: ["x"], columns: [[1, 0.5]])
+        for precision in [Precision.double, .extended] {
+            let verification = try Verification(derivatives, at: points, precision: precision, threads: 1)
+            #expect(verification.columns.allSatisfy { $0.disagreements == 0 }, "\(precision)")
+            let f = try #require(verification.columns.first)
+            #expect(f.autodiff[0] == f.extended[0], "\(precision)")
+        }
+    }
+
+    @Test(arguments: [Int64.max, Int64.min, 9_220_000_000_205_763_226, -(1 << 53) - 1, 1 << 62, (1 << 32) + 1, -(1 << 32), 3] as [Int64])
+    func tapeIntegersAreExactInExtendedPrecision(_ n: Int64) {
+        let wide: Float80 = Tape.integer(n)
+        #expect(wide == Float80(n))
+        let double: Double = Tape.integer(n)
+        #expect(double == Double(n))
+        let exact: RoundingBound<RoundedNumbers> = Tape.integer(n)
+        #expect(exact.bound == 0)
+        let rounded: RoundingBound<BinaryArithmetic> = Tape.integer(n)
+        #expect((rounded.bound == 0) == (Int64(exactly: Double(n)) == n))
+    }
+
+    /// Found with the verify target's find: `9220000000205763226*3` overflows 64 bits, so it
+    /// folds to a binary64 number, 2098 above the product, and every path computes with that
+    /// number; the bound on folded numbers counted it exact because it is a multiple of
+    /// `2^-10`, as every binary64 number from `2^42` up is, and verification called the cosine
+    /// `ok`. Only numbers up to `2^32` count as short now.
+    @Test func largeFoldedNumbersCountAsRounded() throws {
+        let derivatives = try Derivatives(DerivativeRequest(formulas: ["cos(9220000000205763226*3*x)"], orders: 1...1))
+        let verification = try Verification(derivatives, at: PointSet(names: ["x"], columns: [[1]]), threads: 1)
+        #expect(verification.columns.map { $0.status[0] } == [.cancellation, .cancellation])
+        #expect(RoundingBound<RoundedNumbers>(2.766000000061729e19).bound > 0)
+        #expect(RoundingBound<RoundedNumbers>(-0x1p32).bound == 0 && RoundingBound<RoundedNumbers>(2.625).bound == 0)
+    }
+
+    /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
+    /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
+    /// on a 54-byte file. The check no longer adds to the offset, and the error points at
+    /// the locator's pointer.
+    @Test func zip64LocatorPastTheEndIsAnError() {
+        var bytes = Array("PK".utf8) + [UInt8](repeating: 0, count: 10)
+        for (value, count) in [(0x0706_4B50, 4), (0, 4), (Int.max, 8), (1, 4)] { bytes.appendLittleEndian(value, bytes: count) }
+        for (value, count) in [(0x0605_4B50, 4), (0, 4), (0xFFFF, 2), (0xFFFF, 2), (0, 4), (0xFFFF_FFFF, 4), (0, 2)] {
+            bytes.appendLittleEndian(value, bytes: count)
+        }
+        #expect(throws: PointsError(.notZip("bad ZIP64 end of central directory record"), at: FileLocation(file: "z.npz", byte: 20))) {
+            _ = try PointSet.read(bytes: bytes, file: "z.npz", variables: ["x"])
         }
     }
 }

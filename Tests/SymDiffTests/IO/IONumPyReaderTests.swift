@@ -47,33 +47,35 @@ import Testing
         var name: String
         var bytes: [UInt8]
         var message: String
+        /// The byte offset the error points at.
+        var byte: Int
         var variables = ["x", "t"]
         var testDescription: String { name }
     }
 
     static let bad: [Bad] = [
-        Bad(name: "float32", bytes: npy(dict("<f4", shape: "(1, 2)"), []), message: "dtype '<f4': float32 is not supported, save as float64"),
-        Bad(name: "big-endian", bytes: npy(dict(">f8", shape: "(1, 2)"), []), message: "dtype '>f8': big-endian float64 is not supported, save as little-endian '<f8'"),
-        Bad(name: "int64", bytes: npy(dict("<i8", shape: "(1, 2)"), []), message: "dtype '<i8' is not supported: only float64 ('<f8') is"),
-        Bad(name: "structured", bytes: npy("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (1,), }", []), message: "dtype 'structured' is not supported: only float64 ('<f8') is"),
-        Bad(name: "3-D", bytes: npy(dict(shape: "(1, 2, 1)"), [1, 2]), message: "array has shape (1, 2, 1), expected (N, 2) for columns x, t"),
-        Bad(name: "1-D for two", bytes: npy(dict(shape: "(2,)"), [1, 2]), message: "array has shape (2,), expected (N, 2) for columns x, t"),
-        Bad(name: "columns", bytes: npy(dict(shape: "(1, 3)"), [1, 2, 3]), message: "array has 3 columns for 2 variables (x, t)"),
-        Bad(name: "truncated", bytes: npy(dict(shape: "(2, 2)"), [1, 2, 3]), message: "file is truncated: expected 32 bytes of data, found 24"),
-        Bad(name: "trailing", bytes: npy(dict(shape: "(1, 2)"), [1, 2, 3]), message: "8 unexpected bytes after the array data"),
-        Bad(name: "version", bytes: [0x93] + Array("NUMPY".utf8) + [4, 0, 0, 0], message: "unsupported .npy format version 4.0"),
-        Bad(name: "header cut", bytes: [0x93] + Array("NUMPY".utf8) + [1, 0, 0xFF, 0, 0x7B], message: "file is truncated: expected 265 bytes of data, found 11"),
-        Bad(name: "no shape", bytes: npy("{'descr': '<f8', 'fortran_order': False}", []), message: "malformed .npy header: no 'shape' key"),
-        Bad(name: "bad literal", bytes: npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2}", []), message: "malformed .npy header: expected ')' at character 56"),
-        Bad(name: "negative", bytes: npy(dict(shape: "(-1, 2)"), []), message: "malformed .npy header: 'shape' holds something other than sizes"),
-        Bad(name: "huge", bytes: npy(dict(shape: "(4611686018427387904, 2)"), []), message: "4611686018427387904 points are more than the limit of 50000000"),
+        Bad(name: "float32", bytes: npy(dict("<f4", shape: "(1, 2)"), []), message: "dtype '<f4': float32 is not supported, save as float64", byte: 20),
+        Bad(name: "big-endian", bytes: npy(dict(">f8", shape: "(1, 2)"), []), message: "dtype '>f8': big-endian float64 is not supported, save as little-endian '<f8'", byte: 20),
+        Bad(name: "int64", bytes: npy(dict("<i8", shape: "(1, 2)"), []), message: "dtype '<i8' is not supported: only float64 ('<f8') is", byte: 20),
+        Bad(name: "structured", bytes: npy("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (1,), }", []), message: "dtype 'structured' is not supported: only float64 ('<f8') is", byte: 20),
+        Bad(name: "3-D", bytes: npy(dict(shape: "(1, 2, 1)"), [1, 2]), message: "array has shape (1, 2, 1), expected (N, 2) for columns x, t", byte: 60),
+        Bad(name: "1-D for two", bytes: npy(dict(shape: "(2,)"), [1, 2]), message: "array has shape (2,), expected (N, 2) for columns x, t", byte: 60),
+        Bad(name: "columns", bytes: npy(dict(shape: "(1, 3)"), [1, 2, 3]), message: "array has 3 columns for 2 variables (x, t)", byte: 60),
+        Bad(name: "truncated", bytes: npy(dict(shape: "(2, 2)"), [1, 2, 3]), message: "file is truncated: expected 32 bytes of data, found 24", byte: 152),
+        Bad(name: "trailing", bytes: npy(dict(shape: "(1, 2)"), [1, 2, 3]), message: "8 unexpected bytes after the array data", byte: 144),
+        Bad(name: "version", bytes: [0x93] + Array("NUMPY".utf8) + [4, 0, 0, 0], message: "unsupported .npy format version 4.0", byte: 6),
+        Bad(name: "header cut", bytes: [0x93] + Array("NUMPY".utf8) + [1, 0, 0xFF, 0, 0x7B], message: "file is truncated: expected 265 bytes of data, found 11", byte: 11),
+        Bad(name: "no shape", bytes: npy("{'descr': '<f8', 'fortran_order': False}", []), message: "malformed .npy header: no 'shape' key", byte: 10),
+        Bad(name: "bad literal", bytes: npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2}", []), message: "malformed .npy header: expected ')', found '}'", byte: 65),
+        Bad(name: "negative", bytes: npy(dict(shape: "(-1, 2)"), []), message: "malformed .npy header: 'shape' holds something other than sizes", byte: 60),
+        Bad(name: "huge", bytes: npy(dict(shape: "(4611686018427387904, 2)"), []), message: "4611686018427387904 points are more than the limit of 50000000", byte: 60),
     ]
 
     @Test(arguments: bad) func badNPYFilesGetSpecificErrors(_ c: Bad) {
         var caught: PointsError?
         do { _ = try Self.read(c.bytes, c.variables) } catch { caught = error }
         #expect(caught?.message == c.message)
-        #expect(caught?.location?.file == "p.npy")
+        #expect(caught?.location == FileLocation(file: "p.npy", byte: c.byte))
     }
 
     @Test func float32HasAHint() {
@@ -112,15 +114,29 @@ import Testing
         var bytes = Self.compressed
         #expect(Self.archiveError(bytes, ["x", "y"])?.description == "c.npz: archive has no array 'y' (arrays: x, t)")
         bytes[100] ^= 0xFF
-        #expect(Self.archiveError(bytes)?.description.hasPrefix("c.npz(x.npy): corrupt archive entry: ") == true)
-        #expect(Self.archiveError(Array(Self.compressed.prefix(300)))?.message == "not a valid .npz (zip) archive: no end of central directory record")
-        #expect(Self.archiveError(Array("PK\u{3}\u{4}".utf8))?.message == "not a valid .npz (zip) archive: no end of central directory record")
+        // A CRC-32 mismatch is reported at the start of the entry's data (30 + 5 + 20 bytes of header).
+        #expect(Self.archiveError(bytes)?.description == "c.npz: byte 55: corrupt archive entry 'x.npy': CRC-32 mismatch")
+        var blockType = Self.compressed
+        blockType[55] |= 0b110
+        #expect(Self.archiveError(blockType)?.description == "c.npz: byte 55: corrupt archive entry 'x.npy': invalid deflate block type 3")
+        #expect(Self.archiveError(Array(Self.compressed.prefix(300)))?.description == "c.npz: byte 300: not a valid .npz (zip) archive: no end of central directory record")
+        #expect(Self.archiveError(Array("PK\u{3}\u{4}".utf8))?.description == "c.npz: byte 4: not a valid .npz (zip) archive: no end of central directory record")
         var method = Self.compressed
         method[0x11C + 10] = 12  // the first central directory entry's method: bzip2
-        #expect(Self.archiveError(method, ["x"])?.description == "c.npz(x.npy): zip compression method 12 is not supported")
+        #expect(Self.archiveError(method, ["x"])?.description == "c.npz: byte 294: zip compression method 12 of entry 'x.npy' is not supported")
         var encrypted = Self.compressed
         encrypted[0x11C + 8] |= 1
-        #expect(Self.archiveError(encrypted, ["x"])?.message == "encrypted archive entries are not supported")
+        #expect(Self.archiveError(encrypted, ["x"])?.description == "c.npz: byte 292: archive entry 'x.npy' is encrypted, which is not supported")
+    }
+
+    /// A version 3.0 header is UTF-8; a byte that is not is reported where it is.
+    @Test func utf8HeadersAreChecked() throws {
+        var bytes = Self.npy(Self.dict(shape: "(1, 2)") + "  ", [1, 2], version: 3)
+        bytes[12 + 61] = 0xFF
+        var caught: PointsError?
+        do { _ = try Self.read(bytes) } catch { caught = error }
+        #expect(caught?.description == "p.npy: byte 73: malformed .npy header: not valid UTF-8")
+        #expect(try Self.read(Self.npy(Self.dict(shape: "(1, 2)") + "# é", [1, 2], version: 3)).count == 1)
     }
 
     @Test func mutatedFilesNeverCrash() {
