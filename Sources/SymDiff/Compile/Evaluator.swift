@@ -128,20 +128,26 @@ public enum Precision: String, Sendable, CaseIterable {
 
 /// Runs a `Program` over columns of points.
 ///
-/// In binary64 on x86-64 with AVX2 the program runs as machine code (`NativeKernel`) over
-/// groups of four points, its values in registers. Otherwise it is interpreted: points are
-/// processed in blocks of `blockSize` (struct of arrays: one register is one block of values,
-/// so a whole program's registers stay in cache) and each instruction is a tight loop over
-/// the block. Either way the work is spread over `threads` workers, and the results are the
-/// same bits whatever the block size, the number of threads, or the choice of machine code.
+/// In binary64 on x86-64 with AVX2, from `nativeMinimumPoints` points on, the program runs as
+/// machine code (`NativeKernel`, generated on first use and shared by copies of the
+/// evaluator) over groups of points, its values in registers. Otherwise it is interpreted:
+/// points are processed in blocks of `blockSize` (struct of arrays: one register is one block
+/// of values, so a whole program's registers stay in cache) and each instruction is a tight
+/// loop over the block. Either way the work is spread over `threads` workers, and the results
+/// are the same bits whatever the block size, the number of threads, or the choice of
+/// machine code.
 public struct Evaluator: Sendable {
     public let program: Program
     public var blockSize: Int
     public var threads: Int
     #if arch(x86_64)
-    /// The machine code for binary64, when this machine can run it and it was asked for.
-    private let kernel: NativeKernel?
+    /// The machine code for binary64, unless interpreting was asked for.
+    private let native: NativeKernelCache?
     #endif
+
+    /// Point counts from which binary64 evaluation runs as machine code: below it the
+    /// interpreter finishes in about the time generating the code takes.
+    public static let nativeMinimumPoints = 4096
 
     /// An evaluator of `program`; `native: false` always interprets (for comparing the two).
     public init(_ program: Program, blockSize: Int = 256, threads: Int = ProcessInfoCores.count, native: Bool = true) {
@@ -149,14 +155,15 @@ public struct Evaluator: Sendable {
         self.blockSize = blockSize
         self.threads = max(1, threads)
         #if arch(x86_64)
-        kernel = native ? NativeKernel(program) : nil
+        self.native = native ? NativeKernelCache() : nil
         #endif
     }
 
-    /// Whether binary64 evaluation runs as machine code.
+    /// Whether binary64 evaluation of `nativeMinimumPoints` or more points runs as machine
+    /// code (generating it if that has not happened yet).
     public var isNative: Bool {
         #if arch(x86_64)
-        return kernel != nil
+        return native?.kernel(for: program) != nil
         #else
         return false
         #endif
@@ -210,7 +217,7 @@ public struct Evaluator: Sendable {
         nonisolated(unsafe) let inputs = inputs
         nonisolated(unsafe) let outputs = outputs
         #if arch(x86_64)
-        if T.self == Double.self, let kernel {
+        if T.self == Double.self, count >= Self.nativeMinimumPoints, let kernel = native?.kernel(for: program) {
             spread((count + Self.nativeChunk - 1) / Self.nativeChunk) { chunks in
                 for chunk in chunks {
                     let start = chunk * Self.nativeChunk

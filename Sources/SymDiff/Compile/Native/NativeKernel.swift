@@ -2,6 +2,7 @@
 #if arch(x86_64)
 import CVectorMath
 import Glibc
+import Synchronization
 
 /// A program as machine code in executable memory, for binary64 on x86-64 with AVX2.
 ///
@@ -83,6 +84,20 @@ final class NativeKernel: Sendable {
         let paddedOutputs = (0..<outputCount).map { scratch + lanes * (inputCount + $0) }
         entry(paddedInputs, paddedOutputs, 1, frame)
         for (column, padded) in zip(outputs, paddedOutputs) { (column + first).update(from: padded, count: tail) }
+    }
+}
+
+/// The machine code of one program, generated on first use; copies of an evaluator share it.
+final class NativeKernelCache: Sendable {
+    /// `nil` until the first use, then the kernel or `.some(nil)` where there can be none.
+    private let kernel = Mutex<NativeKernel??>(nil)
+
+    /// The kernel of `program` (always the same program for one cache).
+    func kernel(for program: Program) -> NativeKernel? {
+        kernel.withLock { kernel in
+            if kernel == nil { kernel = .some(NativeKernel(program)) }
+            return kernel!
+        }
     }
 }
 
