@@ -102,12 +102,12 @@ enum NPY {
         }
     }
 
-    /// The `count` little-endian doubles starting at `offset`, which the caller has checked
-    /// to lie inside `bytes`.
-    static func doubles(_ bytes: [UInt8], offset: Int, count: Int) -> [Double] {
+    /// The `count` little-endian doubles starting at `offset`, `stride` doubles apart, which
+    /// the caller has checked to lie inside `bytes`.
+    static func doubles(_ bytes: [UInt8], offset: Int, count: Int, stride: Int = 1) -> [Double] {
         bytes.withUnsafeBytes { raw in
             (0..<count).map { i in
-                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: UInt64.self)))
+                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * stride * i, as: UInt64.self)))
             }
         }
     }

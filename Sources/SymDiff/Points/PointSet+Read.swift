@@ -54,14 +54,17 @@ extension PointSet {
         let (elements, overflow) = n.multipliedReportingOverflow(by: k)
         guard !overflow else { throw PointsError(.tooManyPoints(String(n), limit: maxPoints), at: header.shapeLocation) }
         try NPY.checkDataSize(header, elements: elements, in: bytes, at: location)
+        // Only the columns of `variables` are decoded, each straight from the file's bytes.
         var data = [[Double]]()
-        if header.fortranOrder || k == 1 {
-            data = (0..<k).map { NPY.doubles(bytes, offset: header.dataOffset + 8 * n * $0, count: n) }
-        } else {
-            let all = NPY.doubles(bytes, offset: header.dataOffset, count: elements)
-            data = (0..<k).map { j in (0..<n).map { all[$0 * k + j] } }
+        for name in variables {
+            guard let j = names.firstIndex(of: name) else { throw PointsError(.missingColumn(name, columns: names), at: location) }
+            if header.fortranOrder || k == 1 {
+                data.append(NPY.doubles(bytes, offset: header.dataOffset + 8 * n * j, count: n))
+            } else {
+                data.append(NPY.doubles(bytes, offset: header.dataOffset + 8 * j, count: n, stride: k))
+            }
         }
-        return try PointSet(names: names, columns: data, count: n).selecting(variables, location: location)
+        return PointSet(names: variables, columns: data, count: n)
     }
 
     /// Reads a `.npz` archive: one 1-D `<f8` array per variable, stored as entry `NAME.npy`,
