@@ -41,7 +41,7 @@ public struct Compiler {
         _ roots: [NodeID], in graph: ExprGraph, inputs: [String], fusing: Bool = true
     ) throws(CompileError) -> Program {
         var compiler = Compiler(graph: graph)
-        let order = graph.reachable(from: roots)
+        let order = evaluationOrder(roots, in: graph)
         compiler.findInlineDenominators(order, roots: roots)
         for id in order {
             if case .apply(.sin, let arguments) = graph[id] { compiler.sineOf[arguments[0]] = id }
@@ -68,6 +68,34 @@ public struct Compiler {
             inputs: inputs, prologue: compiler.prologue, body: compiler.instructions,
             registerCount: Int(compiler.registerCount), outputs: roots.map { compiler.registerOf[$0]! })
         return fusing ? program.fusingChains() : program
+    }
+
+    /// The nodes under `roots` in the order they are computed: depth first from each root in
+    /// turn, operands before the node (a topological order), so that a value is computed
+    /// close to where it is first read and fewer values are live at once than in node order.
+    /// Iterative: a deep graph cannot exhaust the stack.
+    static func evaluationOrder(_ roots: [NodeID], in graph: ExprGraph) -> [NodeID] {
+        var visited = [Bool](repeating: false, count: graph.count)
+        var order: [NodeID] = []
+        var stack: [(id: NodeID, operands: [NodeID], next: Int)] = []
+        for root in roots where !visited[Int(root.index)] {
+            visited[Int(root.index)] = true
+            stack.append((root, graph[root].operands, 0))
+            while let top = stack.last {
+                if top.next < top.operands.count {
+                    stack[stack.count - 1].next += 1
+                    let operand = top.operands[top.next]
+                    if !visited[Int(operand.index)] {
+                        visited[Int(operand.index)] = true
+                        stack.append((operand, graph[operand].operands, 0))
+                    }
+                } else {
+                    stack.removeLast()
+                    order.append(top.id)
+                }
+            }
+        }
+        return order
     }
 
     // MARK: - Registers
