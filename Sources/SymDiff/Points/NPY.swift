@@ -112,14 +112,14 @@ enum NPY {
         }
     }
 
-    /// Checks that the data of `header`, `elements` doubles, fills the rest of `bytes` exactly:
-    /// a short file is reported at its end, extra bytes where they start.
-    static func checkDataSize(_ header: Header, elements: Int, in bytes: [UInt8], at location: FileLocation) throws(PointsError) {
-        let found = bytes.count - header.dataOffset
+    /// Checks that the data of `header`, `elements` doubles, fills the rest of a file of
+    /// `byteCount` bytes exactly: a short file is reported at its end, extra bytes where they start.
+    static func checkDataSize(_ header: Header, elements: Int, byteCount: Int, at location: FileLocation) throws(PointsError) {
+        let found = byteCount - header.dataOffset
         let (expected, overflow) = elements.multipliedReportingOverflow(by: 8)
         if overflow || expected > found {
             throw PointsError(
-                .truncated(expectedBytes: overflow ? Int.max : expected, foundBytes: found), at: location.at(byte: bytes.count))
+                .truncated(expectedBytes: overflow ? Int.max : expected, foundBytes: found), at: location.at(byte: byteCount))
         }
         if found > expected {
             throw PointsError(.trailingData(bytes: found - expected), at: location.at(byte: header.dataOffset + expected))

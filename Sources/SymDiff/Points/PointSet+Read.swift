@@ -10,6 +10,9 @@ extension PointSet {
     public static func read(
         contentsOf path: String, variables: [String], columns: [String]? = nil, maxPoints: Int = defaultMaxPoints
     ) throws(PointsError) -> PointSet {
+        if let points = try npyInPieces(path: path, variables: variables, columns: columns, maxPoints: maxPoints) {
+            return points
+        }
         let bytes = try readFile(path)
         return try read(bytes: bytes, file: path, variables: variables, columns: columns, maxPoints: maxPoints)
     }
@@ -38,6 +41,18 @@ extension PointSet {
     ) throws(PointsError) -> PointSet {
         let location = FileLocation(file: file)
         let header = try NPY.header(of: bytes, at: location)
+        return try npyColumns(
+            header, byteCount: bytes.count, location: location, variables: variables, columns: columns, maxPoints: maxPoints
+        ) { offset, count, stride in NPY.doubles(bytes, offset: offset, count: count, stride: stride) }
+    }
+
+    /// The columns of `variables` from `.npy` data described by `header` in a file of
+    /// `byteCount` bytes, after checking its shape and size; `doubles(offset, count, stride)`
+    /// reads `count` values from byte `offset` on, `stride` values apart.
+    static func npyColumns(
+        _ header: NPY.Header, byteCount: Int, location: FileLocation, variables: [String], columns: [String]?,
+        maxPoints: Int, doubles: (Int, Int, Int) throws(PointsError) -> [Double]
+    ) throws(PointsError) -> PointSet {
         let names = columns ?? variables
         let (n, k): (Int, Int)
         switch header.shape.count {
@@ -53,15 +68,15 @@ extension PointSet {
         try checkPointCount(n, limit: maxPoints, location: header.shapeLocation)
         let (elements, overflow) = n.multipliedReportingOverflow(by: k)
         guard !overflow else { throw PointsError(.tooManyPoints(String(n), limit: maxPoints), at: header.shapeLocation) }
-        try NPY.checkDataSize(header, elements: elements, in: bytes, at: location)
+        try NPY.checkDataSize(header, elements: elements, byteCount: byteCount, at: location)
         // Only the columns of `variables` are decoded, each straight from the file's bytes.
         var data = [[Double]]()
         for name in variables {
             guard let j = names.firstIndex(of: name) else { throw PointsError(.missingColumn(name, columns: names), at: location) }
             if header.fortranOrder || k == 1 {
-                data.append(NPY.doubles(bytes, offset: header.dataOffset + 8 * n * j, count: n))
+                data.append(try doubles(header.dataOffset + 8 * n * j, n, 1))
             } else {
-                data.append(NPY.doubles(bytes, offset: header.dataOffset + 8 * j, count: n, stride: k))
+                data.append(try doubles(header.dataOffset + 8 * j, n, k))
             }
         }
         return PointSet(names: variables, columns: data, count: n)
@@ -96,7 +111,7 @@ extension PointSet {
                     .lengthMismatch(array: name, count: n, expected: first.count, reference: variables[0]),
                     at: header.shapeLocation)
             }
-            try NPY.checkDataSize(header, elements: n, in: contents, at: entryLocation)
+            try NPY.checkDataSize(header, elements: n, byteCount: contents.count, at: entryLocation)
             columns.append(NPY.doubles(contents, offset: header.dataOffset, count: n))
         }
         return PointSet(names: variables, columns: columns, count: columns.first?.count ?? 0)

@@ -25,6 +25,34 @@ import Testing
         try PointSet.read(bytes: bytes, file: "p.npy", variables: variables, columns: columns)
     }
 
+    /// Files of `piecewiseReadBytes` or more are read in pieces: the same columns as the
+    /// whole-file reader in both orders with columns out of order and unused ones, and the same
+    /// error for a cut-short file.
+    @Test func largeFilesReadInPiecesGiveTheSameColumns() throws {
+        let rows = PointSet.piecewiseReadBytes / 8 / 3 + 4099
+        let values = (0..<(3 * rows)).map { Double($0) * 0.25 - 7 }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-npy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for fortran in [false, true] {
+            let bytes = Self.npy(Self.dict(fortran: fortran, shape: "(\(rows), 3)"), values)
+            #expect(bytes.count >= PointSet.piecewiseReadBytes)
+            let path = directory.appendingPathComponent("big.npy").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let names = ["a", "b", "c"]
+            let pieces = try #require(try PointSet.npyInPieces(path: path, variables: ["c", "a"], columns: names, maxPoints: rows))
+            let whole = try PointSet.read(bytes: bytes, file: path, variables: ["c", "a"], columns: names)
+            #expect(pieces.count == rows && pieces.columns == whole.columns)
+            #expect(pieces.columns[1][rows - 1] == (fortran ? values[rows - 1] : values[3 * rows - 3]))
+
+            let cut = Array(bytes.dropLast(12))
+            try Data(cut).write(to: URL(fileURLWithPath: path))
+            let piecewiseError = #expect(throws: PointsError.self) { _ = try PointSet.read(contentsOf: path, variables: names) }
+            let wholeError = #expect(throws: PointsError.self) { _ = try PointSet.read(bytes: cut, file: path, variables: names) }
+            #expect(piecewiseError == wholeError && piecewiseError?.description.contains("truncated") == true)
+        }
+    }
+
     @Test func layouts() throws {
         let c = try Self.read(Self.npy(Self.dict(shape: "(3, 2)"), [1, 10, 2, 20, 3, 30]))
         #expect(c.columns == [[1, 2, 3], [10, 20, 30]])
