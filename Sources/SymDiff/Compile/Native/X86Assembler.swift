@@ -40,19 +40,14 @@ struct X86Assembler {
         emit(operation.rawValue, 0xC0 | UInt8(destination & 7) << 3 | UInt8(second & 7))
     }
 
-    /// `ymm[destination] = operation(ymm[first], memory)`; `first` is 0 for one-operand forms.
+    /// `ymm[destination] = operation(ymm[first], memory)`; `first` is 0 for one-operand forms
+    /// (a load into `destination`, or a store of it).
     mutating func packed(_ operation: PackedOperation, _ destination: Int, _ first: Int, _ memory: MemoryOperand) {
         vex(reg: destination, vvvv: first, rmExtension: Int(memory.base.rawValue >> 3),
             indexExtension: Int((memory.index?.rawValue ?? 0) >> 3))
         bytes.append(operation.rawValue)
         modRM(reg: UInt8(destination & 7), memory)
     }
-
-    /// `ymm[destination] = memory` (32 bytes, unaligned).
-    mutating func load(_ destination: Int, _ memory: MemoryOperand) { packed(.loadUnaligned, destination, 0, memory) }
-
-    /// `memory = ymm[source]` (32 bytes, unaligned).
-    mutating func store(_ memory: MemoryOperand, _ source: Int) { packed(.storeUnaligned, source, 0, memory) }
 
     /// `vsqrtpd ymm[destination], ymm[source]`.
     mutating func squareRoot(_ destination: Int, _ source: Int) { packed(.squareRoot, destination, 0, source) }
@@ -118,10 +113,9 @@ struct X86Assembler {
     }
 
     /// `register += value` (64 bits, `value` in -128...127).
-    mutating func add(_ register: GeneralRegister, immediate value: Int8) { groupOne(0, register, value) }
-
-    /// `register -= value` (64 bits, `value` in -128...127).
-    mutating func subtract(_ register: GeneralRegister, immediate value: Int8) { groupOne(5, register, value) }
+    mutating func add(_ register: GeneralRegister, immediate value: Int8) {
+        emit(0x48 | register.rawValue >> 3, 0x83, 0xC0 | register.rawValue & 7, UInt8(bitPattern: value))
+    }
 
     /// `register <<= count` (64 bits).
     mutating func shiftLeft(_ register: GeneralRegister, _ count: UInt8) {
@@ -142,10 +136,6 @@ struct X86Assembler {
     mutating func returnFromCall() { bytes.append(0xC3) }
 
     // MARK: - Encoding
-
-    private mutating func groupOne(_ operation: UInt8, _ register: GeneralRegister, _ value: Int8) {
-        emit(0x48 | register.rawValue >> 3, 0x83, 0xC0 | operation << 3 | register.rawValue & 7, UInt8(bitPattern: value))
-    }
 
     private mutating func rex(wide: Bool, reg: UInt8, _ memory: MemoryOperand) {
         let index = memory.index?.rawValue ?? 0
