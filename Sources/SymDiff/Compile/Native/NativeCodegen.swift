@@ -100,7 +100,8 @@ struct NativeCodegen {
     private mutating func emit(_ step: NativeStep, at i: Int) {
         switch step {
         case .packed(let operation, let result, let a, let b):
-            var protected: UInt32 = 0
+            // b keeps its register while a is loaded.
+            var protected: UInt32 = registerOf[b].map { 1 << $0 } ?? 0
             let first = acquire(a, at: i, protecting: &protected)
             if let second = registerOf[b] {
                 protected |= 1 << second
@@ -265,7 +266,7 @@ struct NativeCodegen {
 
     // MARK: - Memory operands
 
-    /// Where `v`'s four lanes are in memory; an input's column pointer is loaded into `scratch`.
+    /// Where `v`'s lanes are in memory; an input's column pointer is loaded into `scratch`.
     private mutating func memoryOperand(of v: Int, using scratch: GeneralRegister) -> MemoryOperand {
         switch plan.values[v] {
         case .input(let column):
