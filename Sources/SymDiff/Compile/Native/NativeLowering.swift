@@ -157,8 +157,7 @@ struct NativeSteps {
         case .reciprocal: result = packed(.divide, constant(1), a!)
         case .power: result = callRoutine(NativeRoutines.power, [a!, b!], results: 1)[0]
         case .sinCos(let cosine):
-            let both = [newValue(.computed), newValue(.computed)]
-            steps.append(.call(address: NativeRoutines.sinCos, arguments: [.value(a!)] + both.map { .value($0) } + [.lanes], results: both))
+            let both = callRoutine(NativeRoutines.sinCos, [a!], results: 2)
             valueOf[Int(cosine)] = both[1]
             result = both[0]
         case .function(let f): result = apply(f, a!, b)
@@ -181,12 +180,9 @@ struct NativeSteps {
             steps.append(.squareRoot(result: result, a: a))
             return result
         }
-        if let group = NativeRoutines.group(f) {
-            let result = newValue(.computed)
-            steps.append(.call(address: group, arguments: [.value(a), .value(result), .lanes], results: [result]))
-            return result
+        if let routine = NativeRoutines.group(f) ?? NativeRoutines.direct(f) {
+            return callRoutine(routine, [a] + (b.map { [$0] } ?? []), results: 1)[0]
         }
-        if let routine = NativeRoutines.direct(f) { return callRoutine(routine, [a] + (b.map { [$0] } ?? []), results: 1)[0] }
         let result = newValue(.computed)
         let arguments: [CallArgument] = [.immediate(Int32(f.rawValue)), .value(a), b.map { .value($0) } ?? .null, .value(result), .lanes]
         steps.append(.call(address: NativeRoutines.gate, arguments: arguments, results: [result]))
