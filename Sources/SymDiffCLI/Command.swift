@@ -140,6 +140,10 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
     }
     var table: OutputTable?
     var verification: Verification?
+    if let source = options.points, let out = options.out, !options.verify, format == .csv || format == .npy {
+        try writeStreamed(d, at: source, options: options, to: out, csv: format == .csv)
+        return ("", "", nil)
+    }
     if let source = options.points {
         let points = try samplePoints(options, source: source, variables: d.freeVariables)
         let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
@@ -154,16 +158,6 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
                 d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
             verification = v
             table = plan.table(at: points, statuses: v.columns.map { $0.status.map(\.rawValue) })
-        } else if let out = options.out, format == .csv || format == .npy {
-            // Streamed: the values are written as they are computed, never held whole.
-            if format == .csv {
-                var writer = CSVTableWriter(path: out)
-                try plan.stream(points, into: &writer)
-            } else {
-                var writer = NPYTableWriter(path: out)
-                try plan.stream(points, into: &writer)
-            }
-            return ("", "", nil)
         } else {
             table = plan.table(at: points)
         }
@@ -195,6 +189,27 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
     try file.write(text.utf8)
     try file.commit()
     return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
+}
+
+/// Writes the values at the points of `source` to the CSV or `.npy` file `out` as they are
+/// computed, never holding them whole; a large `.npy` points file is read chunk by chunk as
+/// the output is written too. A failure leaves no file.
+private func writeStreamed(_ d: Derivatives, at source: PointsSource, options: Options, to out: String, csv: Bool) throws {
+    let points = try streamedPoints(options, source: source, variables: d.freeVariables)
+    let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
+    do {
+        if csv {
+            var writer = CSVTableWriter(path: out)
+            try plan.stream(points, into: &writer)
+        } else {
+            var writer = NPYTableWriter(path: out)
+            try plan.stream(points, into: &writer)
+        }
+    } catch let error as PointsError {
+        // Only a points file read as the output is written fails here.
+        guard case .file(let path) = source else { throw error }
+        throw pointsFileError(error, path: path)
+    }
 }
 
 /// The table as CSV text: the `# {meta}` line (unless `meta` is false), the header, one row

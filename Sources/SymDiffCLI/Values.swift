@@ -4,11 +4,6 @@ import SymDiff
 
 /// The sample points the options ask for, with a column per name of `variables`.
 func samplePoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> PointSet {
-    func flagError(_ error: PointsError, flag: String, text: String) -> CommandLineError {
-        let start = flag.count + 1
-        let span = error.span.map { (start + $0.lowerBound)..<(start + $0.upperBound) }
-        return CommandLineError(error.message, argument: "\(flag) \(text)", underline: span, hint: error.hint)
-    }
     switch source {
     case .at(let text):
         do { return try PointSpec.at(text, variables: variables) } catch { throw flagError(error, flag: "--at", text: text) }
@@ -33,16 +28,45 @@ func samplePoints(_ options: Options, source: PointsSource, variables: [String])
             return try PointSet.random(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints)
         } catch { throw flagError(error, flag: "--random", text: text) }
     case .file(let path):
-        var columns: [String]?
-        if let text = options.columns {
-            do { columns = try PointSpec.columns(text) } catch { throw flagError(error, flag: "--columns", text: text) }
-        }
+        let columns = try fileColumns(options)
         do {
             return try PointSet.read(contentsOf: path, variables: variables, columns: columns, maxPoints: options.maxPoints)
-        } catch {
-            throw CommandLineError(error.description, argument: "--points \(path)", underline: 9..<(9 + path.count), hint: error.hint)
-        }
+        } catch { throw pointsFileError(error, path: path) }
     }
+}
+
+/// The sample points for an output written as it is computed: a large `.npy` points file is
+/// left on disk, checked but read a chunk at a time as the output is written; other points
+/// are read whole by `samplePoints`.
+func streamedPoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> any ChunkedPoints {
+    if case .file(let path) = source {
+        let columns = try fileColumns(options)
+        do {
+            if let file = try NPYFilePoints(path: path, variables: variables, columns: columns, maxPoints: options.maxPoints) {
+                return file
+            }
+        } catch { throw pointsFileError(error, path: path) }
+    }
+    return try samplePoints(options, source: source, variables: variables)
+}
+
+/// The column names `--columns` gives a points file, if any.
+private func fileColumns(_ options: Options) throws(CommandLineError) -> [String]? {
+    guard let text = options.columns else { return nil }
+    do { return try PointSpec.columns(text) } catch { throw flagError(error, flag: "--columns", text: text) }
+}
+
+/// A problem with the text of a points option, underlined in `flag text`.
+private func flagError(_ error: PointsError, flag: String, text: String) -> CommandLineError {
+    let start = flag.count + 1
+    let span = error.span.map { (start + $0.lowerBound)..<(start + $0.upperBound) }
+    return CommandLineError(error.message, argument: "\(flag) \(text)", underline: span, hint: error.hint)
+}
+
+/// A problem with the points file `path`, whether found on reading it up front or while a
+/// streamed output reads it.
+func pointsFileError(_ error: PointsError, path: String) -> CommandLineError {
+    CommandLineError(error.description, argument: "--points \(path)", underline: 9..<(9 + path.count), hint: error.hint)
 }
 
 /// A description of the points for the files' metadata.
@@ -121,7 +145,7 @@ struct ValuePlan {
     func table(at points: PointSet, statuses: [[String]]? = nil) -> OutputTable {
         var values = [[Double]](repeating: [], count: columns.count)
         for k in values.indices { values[k].reserveCapacity(points.count) }
-        forEachChunk(of: points) { _, part in
+        forEachChunk(count: points.count, inputs: points.columns(in:)) { _, part in
             for k in values.indices { values[k].append(contentsOf: part[k]) }
         }
         var results: [OutputResult] = []
@@ -143,20 +167,23 @@ struct ValuePlan {
         return table
     }
 
-    /// Writes the points and values to `writer` chunk by chunk, so only the chunk in flight
-    /// is held besides the points.
-    func stream<Writer: TableWriter>(_ points: PointSet, into writer: inout Writer) throws(OutputError) {
+    /// Writes the points and values to `writer` chunk by chunk, reading the points a chunk at
+    /// a time too, so only the chunk in flight is held (and the points, when they are in
+    /// memory anyway). Throws `OutputError` from the writer and `PointsError` from reading
+    /// the points; the writer's file is then left unfinished, and removed when released.
+    func stream<Writer: TableWriter>(_ points: some ChunkedPoints, into writer: inout Writer) throws {
         try writer.begin(TableHeader(columns: points.names + columns.map(\.name), rowCount: points.count, meta: meta))
-        try forEachChunk(of: points) { (range, part) throws(OutputError) in
-            try writer.append(points.columns.map { Array($0[range]) } + part)
+        try forEachChunk(count: points.count, inputs: points.columns(in:)) { (inputs, part) throws in
+            try writer.append(inputs + part)
         }
         try writer.finish()
     }
 
-    /// Evaluates `points` in chunks, calling `body` with each chunk's range and outputs, with
-    /// progress on a terminal for runs over a second unless `--quiet`.
+    /// Evaluates `count` points in chunks, calling `body` with each chunk's inputs, read by
+    /// `inputs(range)`, and outputs, with progress on a terminal for runs over a second
+    /// unless `--quiet`.
     private func forEachChunk<Failure: Error>(
-        of points: PointSet, _ body: (Range<Int>, [[Double]]) throws(Failure) -> Void
+        count: Int, inputs: (Range<Int>) throws(Failure) -> [[Double]], _ body: ([[Double]], [[Double]]) throws(Failure) -> Void
     ) throws(Failure) {
         let chunk = 1 << 18
         let clock = ContinuousClock()
@@ -165,15 +192,15 @@ struct ValuePlan {
         var shown = false
         var first = 0
         repeat {
-            let range = first..<min(points.count, first + chunk)
-            let columns = points.columns.map { Array($0[range]) }
-            try body(range, evaluator.evaluate(columns, count: range.count, precision: options.precision))
+            let range = first..<min(count, first + chunk)
+            let columns = try inputs(range)
+            try body(columns, evaluator.evaluate(columns, count: range.count, precision: options.precision))
             first = range.upperBound
             if showProgress && clock.now - start > .seconds(1) {
-                FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(points.count) points".utf8))
+                FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(count) points".utf8))
                 shown = true
             }
-        } while first < points.count
+        } while first < count
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

@@ -102,10 +102,11 @@ enum NPY {
         }
     }
 
-    /// The `count` little-endian doubles starting at `offset`, `stride` doubles apart, which
-    /// the caller has checked to lie inside `bytes`.
-    static func doubles(_ bytes: [UInt8], offset: Int, count: Int, stride: Int = 1) -> [Double] {
-        bytes.withUnsafeBytes { raw in
+    /// The `count` little-endian doubles starting `offset` bytes into `bytes`, `stride`
+    /// doubles apart, which the caller has checked to lie inside `bytes`.
+    static func doubles(_ bytes: ArraySlice<UInt8>, offset: Int, count: Int, stride: Int = 1) -> [Double] {
+        precondition(count == 0 || offset >= 0 && offset + 8 * (stride * (count - 1) + 1) <= bytes.count)
+        return bytes.withUnsafeBytes { raw in
             (0..<count).map { i in
                 Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * stride * i, as: UInt64.self)))
             }

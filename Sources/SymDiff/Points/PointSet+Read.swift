@@ -40,46 +40,11 @@ extension PointSet {
         bytes: [UInt8], file: String, variables: [String], columns: [String]? = nil, maxPoints: Int = defaultMaxPoints
     ) throws(PointsError) -> PointSet {
         let location = FileLocation(file: file)
-        let header = try NPY.header(of: bytes, at: location)
-        return try npyColumns(
-            header, byteCount: bytes.count, location: location, variables: variables, columns: columns, maxPoints: maxPoints
-        ) { offset, count, stride in NPY.doubles(bytes, offset: offset, count: count, stride: stride) }
-    }
-
-    /// The columns of `variables` from `.npy` data described by `header` in a file of
-    /// `byteCount` bytes, after checking its shape and size; `doubles(offset, count, stride)`
-    /// reads `count` values from byte `offset` on, `stride` values apart.
-    static func npyColumns(
-        _ header: NPY.Header, byteCount: Int, location: FileLocation, variables: [String], columns: [String]?,
-        maxPoints: Int, doubles: (Int, Int, Int) throws(PointsError) -> [Double]
-    ) throws(PointsError) -> PointSet {
-        let names = columns ?? variables
-        let (n, k): (Int, Int)
-        switch header.shape.count {
-        case 1 where names.count == 1: (n, k) = (header.shape[0], 1)
-        case 2: (n, k) = (header.shape[0], header.shape[1])
-        default:
-            let expected = names.count == 1 ? "(N,) or (N, 1)" : "(N, \(names.count)) for columns \(names.joined(separator: ", "))"
-            throw PointsError(.unsupportedShape(header.shape, expected: expected), at: header.shapeLocation)
-        }
-        guard k == names.count else {
-            throw PointsError(.columnCountMismatch(found: k, variables: names), at: header.shapeLocation)
-        }
-        try checkPointCount(n, limit: maxPoints, location: header.shapeLocation)
-        let (elements, overflow) = n.multipliedReportingOverflow(by: k)
-        guard !overflow else { throw PointsError(.tooManyPoints(String(n), limit: maxPoints), at: header.shapeLocation) }
-        try NPY.checkDataSize(header, elements: elements, byteCount: byteCount, at: location)
-        // Only the columns of `variables` are decoded, each straight from the file's bytes.
-        var data = [[Double]]()
-        for name in variables {
-            guard let j = names.firstIndex(of: name) else { throw PointsError(.missingColumn(name, columns: names), at: location) }
-            if header.fortranOrder || k == 1 {
-                data.append(try doubles(header.dataOffset + 8 * n * j, n, 1))
-            } else {
-                data.append(try doubles(header.dataOffset + 8 * j, n, k))
-            }
-        }
-        return PointSet(names: variables, columns: data, count: n)
+        let layout = try NPYLayout(
+            NPY.header(of: bytes, at: location), byteCount: bytes.count, location: location, variables: variables,
+            columns: columns, maxPoints: maxPoints)
+        let data = try layout.columns(in: 0..<layout.count) { offset, count in bytes[offset..<(offset + count)] }
+        return PointSet(names: variables, columns: data, count: layout.count)
     }
 
     /// Reads a `.npz` archive: one 1-D `<f8` array per variable, stored as entry `NAME.npy`,
@@ -112,7 +77,7 @@ extension PointSet {
                     at: header.shapeLocation)
             }
             try NPY.checkDataSize(header, elements: n, byteCount: contents.count, at: entryLocation)
-            columns.append(NPY.doubles(contents, offset: header.dataOffset, count: n))
+            columns.append(NPY.doubles(contents[...], offset: header.dataOffset, count: n))
         }
         return PointSet(names: variables, columns: columns, count: columns.first?.count ?? 0)
     }

@@ -1,11 +1,24 @@
-// Sample points as columns, one per variable, and the bound on how many one run may hold.
+// Sample points as columns, one per variable, points read a range at a time, and the bound
+// on how many one run may hold.
+
+/// Sample points that can be read a range of points at a time, so that a caller working
+/// chunk by chunk holds only the chunk in flight: a `PointSet` in memory, or an
+/// `NPYFilePoints` read from its file on demand.
+public protocol ChunkedPoints {
+    /// The variables, in column order.
+    var names: [String] { get }
+    /// The number of points.
+    var count: Int { get }
+    /// The values of the points `range` (within `0..<count`), one array per variable of `names`.
+    func columns(in range: Range<Int>) throws(PointsError) -> [[Double]]
+}
 
 /// Sample points stored as columns (a struct of arrays): `columns[j][i]` is the value of
 /// variable `names[j]` at point `i`.
 ///
 /// Invariant: `names.count == columns.count`, and every column holds `count` values. `count`
 /// is stored so that a set without variables (a constant formula) can still hold points.
-public struct PointSet: Hashable, Sendable {
+public struct PointSet: Hashable, Sendable, ChunkedPoints {
     /// The variables, in column order.
     public var names: [String]
     /// One column of values per variable, all of length `count`.
@@ -27,6 +40,11 @@ public struct PointSet: Hashable, Sendable {
     /// The values of variable `name`, or `nil` when the set has no such variable.
     public func column(named name: String) -> [Double]? {
         names.firstIndex(of: name).map { columns[$0] }
+    }
+
+    /// The values of the points `range`, one array per variable.
+    public func columns(in range: Range<Int>) -> [[Double]] {
+        columns.map { Array($0[range]) }
     }
 
     /// The set with only the columns `variables`, in that order, or an error naming the first

@@ -25,9 +25,9 @@ import Testing
         try PointSet.read(bytes: bytes, file: "p.npy", variables: variables, columns: columns)
     }
 
-    /// Files of `piecewiseReadBytes` or more are read in pieces: the same columns as the
-    /// whole-file reader in both orders with columns out of order and unused ones, and the same
-    /// error for a cut-short file.
+    /// Files of `piecewiseReadBytes` or more are read in pieces, whole or a range of points at
+    /// a time: the same columns as the whole-file reader in both orders with columns out of
+    /// order and unused ones, and the same error for a cut-short file.
     @Test func largeFilesReadInPiecesGiveTheSameColumns() throws {
         let rows = PointSet.piecewiseReadBytes / 8 / 3 + 4099
         let values = (0..<(3 * rows)).map { Double($0) * 0.25 - 7 }
@@ -44,6 +44,13 @@ import Testing
             let whole = try PointSet.read(bytes: bytes, file: path, variables: ["c", "a"], columns: names)
             #expect(pieces.count == rows && pieces.columns == whole.columns)
             #expect(pieces.columns[1][rows - 1] == (fortran ? values[rows - 1] : values[3 * rows - 3]))
+            // Ranges that do not fall on piece boundaries, and an empty one.
+            let file = try #require(try NPYFilePoints(path: path, variables: ["c", "a"], columns: names))
+            #expect(file.count == rows && file.names == ["c", "a"])
+            for range in [0..<0, 0..<1, 77..<100_077, (rows - 300_001)..<rows] {
+                let same = try file.columns(in: range) == whole.columns(in: range)
+                #expect(same, "\(range)")
+            }
 
             let cut = Array(bytes.dropLast(12))
             try Data(cut).write(to: URL(fileURLWithPath: path))
@@ -51,6 +58,26 @@ import Testing
             let wholeError = #expect(throws: PointsError.self) { _ = try PointSet.read(bytes: cut, file: path, variables: names) }
             #expect(piecewiseError == wholeError && piecewiseError?.description.contains("truncated") == true)
         }
+    }
+
+    /// A file cut short after it was opened and checked fails at the next read, with the
+    /// message of a file cut short from the start, at its new end.
+    @Test func fileCutShortWhileReadIsAnError() throws {
+        let rows = PointSet.piecewiseReadBytes / 8 / 2 + 1
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.file("big.npy")
+        let bytes = Self.npy(Self.dict(fortran: true, shape: "(\(rows), 2)"), Array(repeating: 0.5, count: 2 * rows))
+        directory.write("big.npy", bytes)
+        // A small file is read whole.
+        directory.write("small.npy", Self.npy(Self.dict(shape: "(1, 2)"), [1, 2]))
+        #expect(try NPYFilePoints(path: directory.file("small.npy"), variables: ["x", "t"]) == nil)
+        let file = try #require(try NPYFilePoints(path: path, variables: ["t"], columns: ["x", "t"]))
+        #expect(try file.columns(in: 0..<2) == [[0.5, 0.5]])
+        let end = bytes.count - 8 * rows
+        #expect(truncate(path, off_t(end)) == 0)
+        let error = #expect(throws: PointsError.self) { _ = try file.columns(in: 0..<2) }
+        #expect(error?.description == "\(path): byte \(end): file is truncated: expected \(16 * rows) bytes of data, found \(8 * rows)")
     }
 
     @Test func layouts() throws {
