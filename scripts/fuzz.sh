@@ -98,7 +98,8 @@ for target in "$@"; do
     elapsed=$(($(date +%s) - started))
     if [ "$jobs" -gt 1 ]; then cat fuzz-*.log >> "$log" 2>/dev/null && rm -f fuzz-*.log; fi
     executions=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{ s += $2 } END { print s + 0 }')
-    coverage=$(grep -oE '(cov|ft): [0-9]+' "$log" | tail -2 | tr '\n' ' ')
+    # No coverage lines when an input of the seed corpus crashed: that must not end the script.
+    coverage=$(grep -oE '(cov|ft): [0-9]+' "$log" | tail -2 | tr '\n' ' ' || true)
     echo "== $target: $executions runs in $elapsed s ($((executions / (elapsed > 0 ? elapsed : 1))) per second), $coverage, corpus $(ls "$corpus" | wc -l) files"
     if [ $status -ne 0 ]; then
         echo "== $target: FOUND A CRASH (exit $status): $(grep -m1 -E 'ERROR|Fatal error|==[0-9]+==' "$log" || true)"

@@ -1,4 +1,5 @@
-// Fuzz target 3: parse, differentiate to order 2, evaluate; symbolic and autodiff agree wherever the status is ok.
+// Fuzz target 3: parse, differentiate to order 2, evaluate; symbolic and autodiff agree wherever the status is ok,
+// and machine code gives the interpreter's bits.
 import FuzzSupport
 import SymDiff
 import SymDiffVerify
@@ -27,7 +28,8 @@ let coordinates: [[Double]] = [
 
 /// Differentiates the input to order 2 by every free variable, verifies the function and
 /// every partial at the fixed points in binary64 and in extended precision, and traps when
-/// any `ok` value disagrees with autodiff.
+/// any `ok` value disagrees with autodiff or when the machine code's bits differ from the
+/// interpreter's at special points (`NativeBits`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzVerify(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
@@ -37,6 +39,7 @@ public func fuzzVerify(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     let names = derivatives.freeVariables
     guard names.count <= 6 else { return 0 }
+    NativeBits.check(derivatives, text: text)
     let columns = names.indices.map { j in coordinates.map { $0[j % 5] } }
     let points = PointSet(names: names, columns: columns, count: coordinates.count)
     for precision in [Precision.double, .extended] {

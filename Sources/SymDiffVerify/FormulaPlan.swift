@@ -68,7 +68,8 @@ struct FormulaPlan: Sendable {
             let roundingBound = bound * boundScale + numbers
             part[k].roundingBound.append(Double(roundingBound))
             let (status, sides, limit) = probe.status(
-                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: roundingBound)
+                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: roundingBound,
+                stepOverflows: symbolicBounds[j].overflows)
             let local = part[k].status.count
             part[k].status.append(status)
             if let sides { part[k].oneSided[local] = sides }

@@ -73,9 +73,11 @@ struct StatusProbe {
 
     /// The status of the partial along `directions` (a multiset of tape variables; empty for
     /// the function) whose autodiff value and bound are `autodiff`, whose binary64 symbolic
-    /// value is `symbolic` with rounding bound `symbolicBound`.
+    /// value is `symbolic` with rounding bound `symbolicBound`; `stepOverflows` when a step of
+    /// its binary64 computation is beyond binary64's range (`RoundingBound.overflows`).
     func status(
-        _ directions: [Int], events: PointEvents, autodiff: Wide, symbolic: Double, symbolicBound: Wide
+        _ directions: [Int], events: PointEvents, autodiff: Wide, symbolic: Double, symbolicBound: Wide,
+        stepOverflows: Bool
     ) -> (PointStatus, OneSided?, limit: Double?) {
         if events.places.contains(.outside) || point.contains(where: \.isNaN) { return (.undefined, nil, nil) }
         if !autodiff.isFinite {
@@ -85,7 +87,9 @@ struct StatusProbe {
         if !directions.isEmpty && !events.places.isDisjoint(with: [.kink, .jump]), let sides = oneSidedMismatch(directions) {
             return (.nondifferentiable, sides, nil)
         }
-        if Swift.abs(autodiff) > Wide(Double.greatestFiniteMagnitude) || !symbolic.isFinite { return (.overflow, nil, nil) }
+        if Swift.abs(autodiff) > Wide(Double.greatestFiniteMagnitude) || !symbolic.isFinite || stepOverflows {
+            return (.overflow, nil, nil)
+        }
         if !(symbolicBound <= Self.cancellationLimit * Swift.abs(autodiff)) { return (.cancellation, nil, nil) }
         return (.ok, nil, nil)
     }

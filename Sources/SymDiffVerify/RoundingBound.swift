@@ -57,11 +57,17 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
     public var value: Wide
     /// A bound on `|binary64 result - value|`.
     public var bound: Wide
+    /// Whether a step of the binary64 computation leaves binary64's range on the way to this
+    /// value: a result finite in `Wide` but beyond the largest double, so infinite in binary64.
+    /// `bound` cannot show that once the value is back in range: binary64 computes
+    /// `1/(exp(x) - 1)^3` at `x = 240` as `1/inf = 0`.
+    public var overflows: Bool
 
     /// `value` with error bound `bound`.
-    public init(value: Wide, bound: Wide) {
+    public init(value: Wide, bound: Wide, overflows: Bool = false) {
         self.value = value
         self.bound = bound
+        self.overflows = overflows
     }
 
     /// A number of the expression, rounded as the model says, unless it is short: a multiple
@@ -113,24 +119,38 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
         return rounded(value, propagated: propagated)
     }
 
+    /// `result` of a step, overflowing when an operand did (`operandOverflows`) or when `via`
+    /// (the value binary64 computes on the way, `result.value` by default) is finite but
+    /// beyond binary64's range.
+    private static func step(_ result: RoundingBound, _ operandOverflows: Bool, via: Wide? = nil) -> RoundingBound {
+        var result = result
+        let computed = via ?? result.value
+        result.overflows = operandOverflows || computed.isFinite && Double(computed).isInfinite
+        return result
+    }
+
     public static func + (a: RoundingBound, b: RoundingBound) -> RoundingBound {
-        arithmetic(a.value + b.value, propagated: a.bound + b.bound)
+        step(arithmetic(a.value + b.value, propagated: a.bound + b.bound), a.overflows || b.overflows)
     }
 
     public static func - (a: RoundingBound, b: RoundingBound) -> RoundingBound {
-        arithmetic(a.value - b.value, propagated: a.bound + b.bound)
+        step(arithmetic(a.value - b.value, propagated: a.bound + b.bound), a.overflows || b.overflows)
     }
 
     public static func * (a: RoundingBound, b: RoundingBound) -> RoundingBound {
-        arithmetic(a.value * b.value, propagated: carried(b.value, a.bound) + carried(a.value, b.bound))
+        let propagated = carried(b.value, a.bound) + carried(a.value, b.bound)
+        return step(arithmetic(a.value * b.value, propagated: propagated), a.overflows || b.overflows)
     }
 
     public static func / (a: RoundingBound, b: RoundingBound) -> RoundingBound {
         let q = a.value / b.value
-        return arithmetic(q, propagated: carried(1 / b.value, a.bound) + carried(q / b.value, b.bound))
+        let propagated = carried(1 / b.value, a.bound) + carried(q / b.value, b.bound)
+        return step(arithmetic(q, propagated: propagated), a.overflows || b.overflows)
     }
 
-    public static prefix func - (a: RoundingBound) -> RoundingBound { RoundingBound(value: -a.value, bound: a.bound) }
+    public static prefix func - (a: RoundingBound) -> RoundingBound {
+        RoundingBound(value: -a.value, bound: a.bound, overflows: a.overflows)
+    }
 
     /// A library function: its value in `Wide`, errors carried by its partial derivatives.
     public static func apply(_ f: Function, _ a: RoundingBound, _ b: RoundingBound) -> RoundingBound {
@@ -144,7 +164,8 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
             propagated,
             secant({ Wide.apply(f, $0, b.value) }, a, at: alongA.value)
                 + (f.arity == 2 ? secant({ Wide.apply(f, a.value, $0) }, b, at: alongA.value) : 0))
-        return rounded(alongA.value, propagated: propagated, units: exactFunctions.contains(f) ? 0 : 2)
+        let result = rounded(alongA.value, propagated: propagated, units: exactFunctions.contains(f) ? 0 : 2)
+        return step(result, a.overflows || f.arity == 2 && b.overflows)
     }
 
     /// The largest change of `g` when its argument moves by its whole bound, once that bound
@@ -164,23 +185,27 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
         let v = Wide.pow(a.value, b.value)
         let linear = carried(b.value * Wide.pow(a.value, b.value - 1), a.bound) + carried(exponentSlope(v, a.value), b.bound)
         let wide = secant({ Wide.pow($0, b.value) }, a, at: v) + secant({ Wide.pow(a.value, $0) }, b, at: v)
-        return rounded(v, propagated: Swift.max(linear, wide), units: 2)
+        return step(rounded(v, propagated: Swift.max(linear, wide), units: 2), a.overflows || b.overflows)
     }
 
+    /// `a^n`; binary64 computes `a^-n` for small `n` as `1/a^n` (`Compiler`), which overflows
+    /// when `a^n` does.
     public static func power(_ a: RoundingBound, _ n: Int) -> RoundingBound {
         let v = Wide.pow(a.value, Wide(n))
         let linear = carried(Wide(n) * Wide.pow(a.value, Wide(n - 1)), a.bound)
         let propagated = Swift.max(linear, secant({ Wide.pow($0, Wide(n)) }, a, at: v))
+        let reciprocal = n < 0 && n >= -Int(Compiler.maxMultiplyPower)
+        let computed = reciprocal ? Wide.pow(a.value, Wide(-n)) : v
         // Exact when the operand is and the power is a binary64 number, as for `*`.
-        if propagated == 0 && Wide(Double(v)) == v { return RoundingBound(value: v, bound: 0) }
-        return rounded(v, propagated: propagated, units: 4)
+        if propagated == 0 && Wide(Double(v)) == v { return step(RoundingBound(value: v, bound: 0), a.overflows, via: computed) }
+        return step(rounded(v, propagated: propagated, units: 4), a.overflows, via: computed)
     }
 
     public static func power(_ a: RoundingBound, constantExponent b: RoundingBound) -> RoundingBound {
         let v = Wide.pow(a.value, b.value)
         let linear = carried(b.value * Wide.pow(a.value, b.value - 1), a.bound) + carried(exponentSlope(v, a.value), b.bound)
         let wide = secant({ Wide.pow($0, b.value) }, a, at: v) + secant({ Wide.pow(a.value, $0) }, b, at: v)
-        return rounded(v, propagated: Swift.max(linear, wide), units: 2)
+        return step(rounded(v, propagated: Swift.max(linear, wide), units: 2), a.overflows || b.overflows)
     }
 
     public static func seeded(_ value: RoundingBound, _ directions: ArraySlice<Bool>) -> RoundingBound { value }

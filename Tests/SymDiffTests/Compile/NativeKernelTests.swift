@@ -68,6 +68,32 @@ import Testing
         Self.expectSameBits(program, Self.points(67), text)
     }
 
+    /// Two NaNs meeting in an addition or multiplication give the first operand's NaN (sign and
+    /// payload) in the interpreter as in machine code, in a tail as in a whole group of four.
+    /// Fuzzer find, in release builds only (where clang optimizes CVectorMathAVX2): the chain
+    /// loop's scalar tail computed `x - y` as `-y + x`, so `hypot(x, y)`'s second derivative at
+    /// `y = -NaN` was +NaN at the fifth of five points and -NaN in machine code; and in whole
+    /// groups LLVM's assembler swapped the sources of `vaddpd`/`vmulpd` where that gave a shorter
+    /// encoding (in longer chains, depending on register allocation). `swift test -c release`
+    /// checks this.
+    @Test func nanOperandsKeepTheirOrder() throws {
+        let first = -Double(nan: 0x2a, signaling: false), second = Double(nan: 0x15, signaling: false)
+        let firstWins = ["x - y": first, "x + y + z": first, "-x - y - z": -first, "x*y*z": first, "-x*y*z": -first]
+        let longer = ["x + y + z + x*y + x*z + y*z", "x*y*z*sin(x)*cos(y)*exp(z)"]
+        for text in firstWins.keys.sorted() + longer {
+            let (_, _, program) = try compiledWithDerivatives(text)
+            #expect(program.body.contains { if case .chain = $0.operation { true } else { false } }, "'\(text)'")
+            for count in 1...9 {
+                let points = [first, second, 1.5].map { Array(repeating: $0, count: count) }
+                if let expected = firstWins[text] {
+                    let interpreted = Evaluator(program, blockSize: 64, threads: 1, native: false).evaluate(points, count: count)
+                    #expect(interpreted[0].allSatisfy { $0.bitPattern == expected.bitPattern }, "'\(text)' at \(count) points")
+                }
+                Self.expectSameBits(program, points, "'\(text)' at \(count) points")
+            }
+        }
+    }
+
     /// Far more live values than registers, and calls between them: spills and reloads.
     @Test func registerPressureSpillsWithoutChangingBits() throws {
         let terms = (1...40).map { "x^\($0 % 4 + 1)*y*\($0)/(z + \($0))" }.joined(separator: " + ")

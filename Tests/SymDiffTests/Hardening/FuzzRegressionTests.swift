@@ -211,6 +211,29 @@ import SymDiffVerify
         #expect(RoundingBound<RoundedNumbers>(-0x1p32).bound == 0 && RoundingBound<RoundedNumbers>(2.625).bound == 0)
     }
 
+    /// The verify target's find, `1.4745e-50*nu^3/(exp(4-11*nu/T) - 1)` at `nu = -2.75,
+    /// T = 0.125`, here minimized to `1/(exp(x) - 1)` at `x = 240`: the second derivative
+    /// divides by `(exp(x) - 1)^3`, beyond binary64's range, so binary64 drops that term
+    /// (`1/inf = 0`) and gets -5.9e-105 for 5.9e-105. The rounding bound, computed in extended
+    /// precision, saw no overflow and called the value `ok`; a step beyond binary64's range now
+    /// makes it `overflow`, as that status says.
+    @Test func aStepBeyondBinary64RangeIsOverflow() throws {
+        let cases = [
+            ("1/(exp(x) - 1)", ["x"], [[240.0, 1]]),
+            ("1.4745e-50*nu^3/(exp(4-11*nu/T) - 1)", ["nu", "T"], [[-2.75, 1], [0.125, 1]]),
+        ]
+        for (formula, names, columns) in cases {
+            let derivatives = try Derivatives(DerivativeRequest(formulas: [formula], variables: [names[0]], orders: 2...2))
+            let verification = try Verification(derivatives, at: PointSet(names: names, columns: columns), threads: 1)
+            #expect(verification.columns.map(\.status) == [[.ok, .ok], [.overflow, .ok]], "\(formula)")
+            #expect(verification.passed(strict: false), "\(formula)")
+        }
+        let square = RoundingBound<BinaryArithmetic>(input: 1e200) * RoundingBound(input: 1e200)
+        #expect(square.overflows && (RoundingBound(input: 1) / square).overflows)
+        #expect(RoundingBound<BinaryArithmetic>.power(RoundingBound(input: 1e200), -2).overflows)
+        #expect(!RoundingBound<BinaryArithmetic>.power(RoundingBound(input: 1e200), -5).overflows)
+    }
+
     /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
     /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
     /// on a 54-byte file. The check no longer adds to the offset, and the error points at
