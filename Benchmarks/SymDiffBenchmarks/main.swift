@@ -209,7 +209,7 @@ if selected("compile") {
     report("compile a program of \(program.operationCount) ops", seconds, unit: "ms", target: 1, scale: 1e3)
     // The machine code is generated on the first evaluation of enough points: its cost on top.
     let generation = median(runs: 50) { _ = Evaluator(program, threads: 1).isNative }
-    print("  + machine code, at the first >= \(Evaluator.nativeMinimumPoints)-point run".padding(toLength: 52, withPad: " ", startingAt: 0)
+    print("  + machine code, at the first >= \(Evaluator.defaultNativeMinimumPoints)-point run".padding(toLength: 52, withPad: " ", startingAt: 0)
           + String(format: "%10.3f ms", generation * 1e3))
 }
 

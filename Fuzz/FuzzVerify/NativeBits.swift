@@ -41,7 +41,8 @@ enum NativeBits {
         } catch {
             fatalError("'\(text)': the program could not be compiled: \(error)")
         }
-        let native = Evaluator(program, threads: 1)
+        var native = Evaluator(program, threads: 1)
+        native.nativeMinimumPoints = 0
         guard native.isNative else { return }
         let interpreter = Evaluator(program, blockSize: 64, threads: 1, native: false)
         for n in counts {

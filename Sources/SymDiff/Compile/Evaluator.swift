@@ -145,9 +145,12 @@ public struct Evaluator: Sendable {
     private let native: NativeKernelCache?
     #endif
 
-    /// Point counts from which binary64 evaluation runs as machine code: below it the
-    /// interpreter finishes in about the time generating the code takes.
-    public static let nativeMinimumPoints = 4096
+    /// The default of `nativeMinimumPoints`: below it the interpreter finishes in about the
+    /// time generating the machine code takes.
+    public static let defaultNativeMinimumPoints = 4096
+    /// Point counts from which binary64 evaluation runs as machine code (0: always, where it
+    /// can run, as the tests and the fuzzer compare it with the interpreter).
+    public var nativeMinimumPoints = Evaluator.defaultNativeMinimumPoints
 
     /// An evaluator of `program`; `native: false` always interprets (for comparing the two).
     public init(_ program: Program, blockSize: Int = 256, threads: Int = ProcessInfoCores.count, native: Bool = true) {
@@ -217,7 +220,7 @@ public struct Evaluator: Sendable {
         nonisolated(unsafe) let inputs = inputs
         nonisolated(unsafe) let outputs = outputs
         #if arch(x86_64)
-        if T.self == Double.self, count >= Self.nativeMinimumPoints, let kernel = native?.kernel(for: program) {
+        if T.self == Double.self, count >= nativeMinimumPoints, let kernel = native?.kernel(for: program) {
             spread((count + Self.nativeChunk - 1) / Self.nativeChunk) { chunks in
                 for chunk in chunks {
                     let start = chunk * Self.nativeChunk

@@ -21,7 +21,8 @@ import Testing
     static func expectSameBits(_ program: Program, _ points: [[Double]], _ label: String) {
         let count = points.first?.count ?? 0
         let interpreted = Evaluator(program, blockSize: 64, threads: 1, native: false).evaluate(points, count: count)
-        let native = Evaluator(program, threads: 2)
+        var native = Evaluator(program, threads: 2)
+        native.nativeMinimumPoints = 0
         #expect(native.isNative == (symdiff_vec_simd_available() != 0))
         var results = [("evaluator", native.evaluate(points, count: count))]
         for vectors in [1, 2] {
