@@ -1,6 +1,14 @@
 // The arithmetic every autodiff number provides: field operations, powers and every built-in function.
 import SymDiff
 
+#if arch(x86_64)
+/// The wider type values are checked in: x87 extended precision (64-bit significand).
+public typealias Wide = Float80
+#else
+/// The wider type values are checked in; without x87 extended precision, binary64 itself.
+public typealias Wide = Double
+#endif
+
 /// A number the autodiff interpreter can compute with, shaped like swift-numerics' `ElementaryFunctions`.
 ///
 /// `Double` and `Float80` conform with their plain values; `Dual` carries a derivative along.

@@ -92,7 +92,10 @@ public struct Tape: Sendable {
         case .variable(let k): return k >= 0 ? inputs[k] : S(.nan)
         case .sum(let terms): return terms.dropFirst().reduce(value[terms[0]]) { $0 + value[$1] }
         case .product(let factors): return factors.dropFirst().reduce(value[factors[0]]) { $0 * value[$1] }
-        default: return operation(step, operands(of: step).map { value[$0] })
+        case .integerPower(let base, let n): return S.power(value[base], n)
+        case .constantPower(let base, let exponent): return S.power(value[base], constantExponent: value[exponent])
+        case .power(let base, let exponent): return S.power(value[base], value[exponent])
+        case .apply(let f, let a, let b): return S.apply(f, value[a], b.map { value[$0] } ?? S(.nan))
         }
     }
 

@@ -1,5 +1,6 @@
 // Where an operation's arguments sit: inside its domain, outside it, at a pole or at a kink.
 import SymDiff
+import SymDiffAutodiff
 
 /// Where the arguments of one function or power sit, as far as derivatives care.
 enum DomainPlace: Equatable {

@@ -2,14 +2,6 @@
 import SymDiff
 import SymDiffAutodiff
 
-#if arch(x86_64)
-/// The wider type values are checked in: x87 extended precision (64-bit significand).
-public typealias Wide = Float80
-#else
-/// The wider type values are checked in; without x87 extended precision, binary64 itself.
-public typealias Wide = Double
-#endif
-
 /// The functions whose binary64 result is exact: they select or negate, never round.
 private let exactFunctions: Set<Function> = [.abs, .sign, .relu, .heaviside, .min, .max]
 

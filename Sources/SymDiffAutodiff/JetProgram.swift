@@ -1,0 +1,266 @@
+// A tape evaluated on jets: the value and every partial up to an order, in one sweep per point.
+import SymDiff
+
+/// A tape evaluated on truncated multivariate Taylor polynomials (`JetLayout`) in `Wide`: one
+/// sweep at a point gives every root's value and every partial up to `layout.order` by the
+/// seeded variables, mixed or pure, of any order.
+///
+/// Sums and products are polynomial arithmetic. Every other step is a function of one
+/// argument composed with that argument's jet, `f(u) = Σ g_k (u - u0)^k`, where the
+/// `g_k = f^(k)(u0) / k!` come from this module's univariate `Taylor` rules, so values and
+/// kink conventions are the nested duals' own. `atan2`, `hypot`, `min`, `max` and powers with
+/// a varying exponent are written in those terms. A zero coefficient contributes nothing to a
+/// product, whatever it meets, as a zero tangent in `Dual`.
+public struct JetProgram: Sendable {
+    public let tape: Tape
+    public let layout: JetLayout
+    /// The tape variable seeded as each jet variable.
+    public let seeds: [Int]
+    /// Whether each step depends on a seeded variable; the others keep only their value.
+    let varies: [Bool]
+
+    /// The program for `tape` seeding the tape variables `seeds`, up to total order `order`.
+    public init(_ tape: Tape, seeds: [Int], order: Int) throws(JetLayout.TooLarge) {
+        self.tape = tape
+        self.seeds = seeds
+        layout = try JetLayout(variableCount: seeds.count, order: order)
+        var varies: [Bool] = []
+        for step in tape.steps {
+            if case .variable(let k) = step {
+                varies.append(seeds.contains(k))
+            } else {
+                varies.append(tape.operands(of: step).contains { varies[$0] })
+            }
+        }
+        self.varies = varies
+    }
+
+    /// The coefficients of every step at one point, then four jets of scratch space: one
+    /// workspace per thread.
+    public struct Workspace {
+        var coefficients: [Wide]
+    }
+
+    /// The scratch jets: `compose` uses 0 and 1, its callers 2 and 3.
+    static let scratchJets = 4
+
+    /// A workspace for this program, all coefficients 0.
+    public func makeWorkspace() -> Workspace {
+        Workspace(coefficients: Array(repeating: 0, count: (tape.steps.count + Self.scratchJets) * layout.count))
+    }
+
+    /// The value of step `step` after the last `evaluate`.
+    public func value(_ workspace: Workspace, step: Int) -> Wide { workspace.coefficients[step * layout.count] }
+
+    /// Root `root`'s partial along the monomial `monomial` (`layout.monomial`) after the last `evaluate`.
+    public func partial(_ workspace: Workspace, root: Int, monomial: Int) -> Wide {
+        workspace.coefficients[tape.roots[root] * layout.count + monomial] * layout.factorials[monomial]
+    }
+
+    /// Evaluates every step at `inputs` (in the tape's variable order) into `workspace`.
+    public func evaluate(at inputs: [Wide], _ workspace: inout Workspace) {
+        let m = layout.count
+        workspace.coefficients.withUnsafeMutableBufferPointer { all in
+            let c = all.baseAddress!
+            let scratch = c + tape.steps.count * m
+            for (k, step) in tape.steps.enumerated() {
+                let out = c + k * m
+                if !varies[k] {
+                    out[0] = scalarValue(step, c, inputs)
+                    continue
+                }
+                switch step {
+                case .variable(let v):
+                    out[0] = inputs[v]
+                    out[layout.linear[seeds.firstIndex(of: v)!]] = 1
+                case .sum(let terms):
+                    for i in 0..<m { out[i] = 0 }
+                    for t in terms { add(c + t * m, to: out, varies[t] ? m : 1) }
+                case .product(let factors): product(factors, c, out, scratch)
+                default: composite(step, c, out, scratch)
+                }
+            }
+        }
+    }
+
+    /// The value of a step that depends on no seeded variable, from its operands' values.
+    private func scalarValue(_ step: Tape.Step, _ c: UnsafeMutablePointer<Wide>, _ inputs: [Wide]) -> Wide {
+        let m = layout.count
+        switch step {
+        case .number(let n): return Tape.scalar(n)
+        case .constant(.pi): return .pi
+        case .constant(.e): return Wide.exp(1)
+        case .variable(let k): return k >= 0 ? inputs[k] : .nan
+        case .sum(let terms): return terms.dropFirst().reduce(c[terms[0] * m]) { $0 + c[$1 * m] }
+        case .product(let factors): return factors.dropFirst().reduce(c[factors[0] * m]) { $0 * c[$1 * m] }
+        case .integerPower(let base, let n): return Wide.power(c[base * m], n)
+        case .constantPower(let base, let e), .power(let base, let e): return Wide.power(c[base * m], c[e * m])
+        case .apply(let f, let a, let b): return Wide.apply(f, c[a * m], b.map { c[$0 * m] } ?? .nan)
+        }
+    }
+
+    /// `out += a` over the first `count` coefficients.
+    private func add(_ a: UnsafeMutablePointer<Wide>, to out: UnsafeMutablePointer<Wide>, _ count: Int) {
+        for i in 0..<count { out[i] += a[i] }
+    }
+
+    /// The product of the factors' jets into `out`.
+    private func product(_ factors: [Int], _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+        let m = layout.count
+        var constant: Wide = 1
+        var first = true
+        for f in factors where !varies[f] { constant *= c[f * m] }
+        for f in factors where varies[f] {
+            if first {
+                copy(c + f * m, to: out)
+                first = false
+            } else {
+                multiply(out, c + f * m, into: scratch)
+                copy(scratch, to: out)
+            }
+        }
+        for i in 0..<m where i == 0 || out[i] != 0 { out[i] *= constant }
+    }
+
+    /// A power or function step: its operands' jets through univariate compositions.
+    private func composite(_ step: Tape.Step, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+        let m = layout.count
+        let order = layout.order
+        func value(_ k: Int) -> Wide { c[k * m] }
+        func variable(_ x: Wide) -> Taylor<Wide> { Taylor(variable: x, order: order) }
+        func constant(_ x: Wide) -> Taylor<Wide> { Taylor(coefficients: [x]) }
+        switch step {
+        case .integerPower(let base, let n):
+            compose(Taylor.power(variable(value(base)), n), c + base * m, into: out, scratch)
+        case .constantPower(let base, let e):
+            compose(Taylor.power(variable(value(base)), constantExponent: constant(value(e))), c + base * m, into: out, scratch)
+        case .power(let base, let e):
+            power(base: base, exponent: e, c, out, scratch)
+        case .apply(let f, let a, let b) where f.arity == 1 || b == nil:
+            compose(Taylor.apply(f, variable(value(a)), constant(b.map(value) ?? .nan)), c + a * m, into: out, scratch)
+        case .apply(let f, let a, let b?):
+            binary(f, c + a * m, c + b * m, out, scratch)
+        case .apply(_, _, .none), .number, .constant, .variable, .sum, .product:
+            preconditionFailure("not a composite step")
+        }
+    }
+
+    /// `a^b` where the exponent's step varies with some variable.
+    private func power(base: Int, exponent: Int, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+        let m = layout.count
+        let (a, b) = (c[base * m], c[exponent * m])
+        if !varies[base] {
+            // `0^y` is 0 all around a positive `y`.
+            if a == 0 && b > 0 {
+                for i in 0..<m { out[i] = 0 }
+                return
+            }
+            let series = Taylor.power(Taylor(coefficients: [a]), Taylor(variable: b, order: layout.order))
+            compose(series, c + exponent * m, into: out, scratch)
+            return
+        }
+        if !varies[exponent] {
+            let series = Taylor.power(Taylor(variable: a, order: layout.order), constantExponent: Taylor(coefficients: [b]))
+            compose(series, c + base * m, into: out, scratch)
+            return
+        }
+        // exp(b log a), with the value from the C pow.
+        let (logA, product) = (scratch + 2 * m, scratch + 3 * m)
+        compose(Taylor.apply(.log, Taylor(variable: a, order: layout.order), 0), c + base * m, into: logA, scratch)
+        multiply(c + exponent * m, logA, into: product)
+        compose(Taylor.apply(.exp, Taylor(variable: product[0], order: layout.order), 0), product, into: out, scratch)
+        out[0] = Wide.power(a, b)
+    }
+
+    /// A function of two arguments with at least one varying.
+    private func binary(
+        _ f: Function, _ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>,
+        _ scratch: UnsafeMutablePointer<Wide>
+    ) {
+        let m = layout.count
+        let order = layout.order
+        let (x, y) = (a[0], b[0])
+        let v = Wide.apply(f, x, y)
+        switch f {
+        case .min, .max:
+            let aWins = f == .min ? x < y : x > y
+            let bWins = f == .min ? y < x : y > x
+            for i in 0..<m { out[i] = aWins ? a[i] : bWins ? b[i] : (a[i] + b[i]) / 2 }
+        case .hypot:
+            let (squares, square) = (scratch + 2 * m, scratch + 3 * m)
+            multiply(a, a, into: squares)
+            multiply(b, b, into: square)
+            add(square, to: squares, m)
+                            compose(Taylor.apply(.sqrt, Taylor(variable: squares[0], order: order), 0), squares, into: out, scratch)
+        case .atan2:
+            // atan2(a, b) - atan(a/b) is locally constant where b != 0; atan2(a, b) + atan(b/a) where a != 0.
+            let (numerator, denominator, sign): (UnsafeMutablePointer<Wide>, UnsafeMutablePointer<Wide>, Wide) =
+                Swift.abs(y) >= Swift.abs(x) ? (a, b, 1) : (b, a, -1)
+            guard denominator[0] != 0 else {
+                for i in 0..<m { out[i] = .nan }
+                break
+            }
+            let (reciprocal, quotient) = (scratch + 2 * m, scratch + 3 * m)
+                            compose(Taylor.power(Taylor(variable: denominator[0], order: order), -1), denominator, into: reciprocal, scratch)
+            multiply(numerator, reciprocal, into: quotient)
+            compose(Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0), quotient, into: out, scratch)
+            for i in 0..<m { out[i] *= sign }
+        default:
+            preconditionFailure("\(f) is not a function of two arguments")
+        }
+        out[0] = v
+    }
+
+    /// `Σ g_k (u - u0)^k` into `out`, where `g` is the univariate series at `u0 = u[0]`, by
+    /// Horner's rule; the value is `g_0`.
+    private func compose(_ g: Taylor<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+        let (r, t) = (scratch, scratch + layout.count)
+        for i in 0..<layout.count { r[i] = 0 }
+        r[0] = g[layout.order]
+        for k in stride(from: layout.order - 1, through: 0, by: -1) {
+            multiplyByIncrement(r, u, into: t)
+            t[0] = g[k]
+            copy(t, to: r)
+        }
+        copy(r, to: out)
+    }
+
+    /// The truncated product `a * b` into `out` (which is neither): a zero coefficient of
+    /// degree 1 or more contributes nothing.
+    private func multiply(_ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
+        for i in 0..<layout.count { out[i] = 0 }
+        layout.productLeft.withUnsafeBufferPointer { left in
+            layout.productRight.withUnsafeBufferPointer { right in
+                layout.productResult.withUnsafeBufferPointer { result in
+                    for p in 0..<left.count {
+                        let (i, j) = (Int(left[p]), Int(right[p]))
+                        let (x, y) = (a[i], b[j])
+                        if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
+                        out[Int(result[p])] += x * y
+                    }
+                }
+            }
+        }
+    }
+
+    /// `a * (u - u0)` into `out`: the product with `u`'s constant term left out.
+    private func multiplyByIncrement(_ a: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
+        for i in 0..<layout.count { out[i] = 0 }
+        layout.productLeft.withUnsafeBufferPointer { left in
+            layout.productRight.withUnsafeBufferPointer { right in
+                layout.productResult.withUnsafeBufferPointer { result in
+                    for p in 0..<left.count {
+                        let (i, j) = (Int(left[p]), Int(right[p]))
+                        let (x, y) = (a[i], u[j])
+                        if j == 0 || (i != 0 && x == 0) || y == 0 { continue }
+                        out[Int(result[p])] += x * y
+                    }
+                }
+            }
+        }
+    }
+
+    private func copy(_ from: UnsafeMutablePointer<Wide>, to out: UnsafeMutablePointer<Wide>) {
+        out.update(from: from, count: layout.count)
+    }
+}

@@ -1,0 +1,81 @@
+// Jets (truncated multivariate Taylor polynomials) against the 50-digit SymPy reference and nested duals.
+import Testing
+import SymDiff
+import SymDiffAutodiff
+
+/// Every partial of `Fixtures/derivatives.json` (orders 0 to 4, mixed and pure) read off one
+/// jet sweep per point, seeded with every variable of the formula up to the highest order the
+/// fixture asks for.
+@Suite struct JetProgramTests {
+    /// The jet value of each reference partial at each point, paired with the reference.
+    static func comparisons(_ fixture: FixtureCase) throws -> [Comparison] {
+        let formula = try Formula(parsing: fixture.formula)
+        let tape = Tape(formula.graph, roots: [formula.root], variables: fixture.variables)
+        let order = fixture.partials.map(\.wrt.count).max() ?? 0
+        let program = try JetProgram(tape, seeds: Array(fixture.variables.indices), order: order)
+        var workspace = program.makeWorkspace()
+        var result: [Comparison] = []
+        for (i, point) in fixture.points.enumerated() {
+            program.evaluate(at: point.map { Wide(Double($0) ?? .nan) }, &workspace)
+            for partial in fixture.partials {
+                let monomial = program.layout.monomial(partial.wrt.map { fixture.variables.firstIndex(of: $0)! })
+                result.append(Comparison(
+                    formula: fixture.formula, wrt: partial.wrt, point: point, simplified: false,
+                    expected: Double(partial.values[i]) ?? .nan,
+                    got: Double(program.partial(workspace, root: 0, monomial: monomial))))
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: FixtureFile.cases)
+    func matchesReference(_ fixture: FixtureCase) throws {
+        for comparison in try Self.comparisons(fixture) where !comparison.passes {
+            Issue.record("jet: \(comparison)")
+        }
+    }
+
+    @Test func comparesManyValues() throws {
+        #expect(try FixtureFile.cases.flatMap(Self.comparisons).count > 4000)
+    }
+
+    /// Orders the nested duals cannot reach: mixed partials of order 5 and 6, against values
+    /// worked out by hand.
+    @Test(arguments: [
+        // ∂^5 (x^3 y^3) / ∂x^2 ∂y^3 = (6 x) * 6 = 72 at x = 2
+        ("x^3*y^3", [0, 0, 1, 1, 1], [2.0, 5.0], 72.0),
+        // ∂^6 exp(x*y) / ∂x^3 ∂y^3 at (0, 0): the coefficient of x^3 y^3 is 1/3!, times 3! 3!
+        ("exp(x*y)", [0, 0, 0, 1, 1, 1], [0.0, 0.0], 6.0),
+        // ∂^5 sin(x + y) = cos(x + y) for any split of 5 derivatives
+        ("sin(x+y)", [0, 1, 1, 1, 1], [0.3, 0.4], 0.7648421872844885),
+    ])
+    func highMixedOrders(_ formula: String, _ directions: [Int], _ point: [Double], _ expected: Double) throws {
+        let parsed = try Formula(parsing: formula)
+        let tape = Tape(parsed.graph, roots: [parsed.root], variables: ["x", "y"])
+        let program = try JetProgram(tape, seeds: [0, 1], order: directions.count)
+        var workspace = program.makeWorkspace()
+        program.evaluate(at: point.map { Wide($0) }, &workspace)
+        let got = Double(program.partial(workspace, root: 0, monomial: program.layout.monomial(directions)))
+        #expect(Swift.abs(got - expected) <= 1e-13 * Swift.max(1, Swift.abs(expected)))
+    }
+
+    /// A variable the formula does not use has partials 0; `0^y` is 0 around `y > 0`.
+    @Test func unusedVariablesAndZeroBase() throws {
+        let parsed = try Formula(parsing: "x*y + 0^z")
+        let tape = Tape(parsed.graph, roots: [parsed.root], variables: ["x", "y", "z", "t"])
+        let program = try JetProgram(tape, seeds: [0, 1, 2, 3], order: 2)
+        var workspace = program.makeWorkspace()
+        program.evaluate(at: [2, 3, 0.5, 7], &workspace)
+        let layout = program.layout
+        #expect(program.partial(workspace, root: 0, monomial: layout.monomial([0, 1])) == 1)
+        #expect(program.partial(workspace, root: 0, monomial: layout.monomial([3])) == 0)
+        #expect(program.partial(workspace, root: 0, monomial: layout.monomial([2, 3])) == 0)
+        #expect(program.partial(workspace, root: 0, monomial: layout.monomial([2])) == 0)
+    }
+
+    /// A layout past `JetLayout.maxMonomials` is refused, not built.
+    @Test func tooLargeLayout() {
+        #expect(throws: JetLayout.TooLarge.self) { try JetLayout(variableCount: 20, order: 6) }
+        #expect(throws: JetLayout.TooLarge.self) { try JetLayout(variableCount: 1000, order: 40) }
+    }
+}
