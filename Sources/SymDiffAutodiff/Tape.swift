@@ -124,7 +124,7 @@ public struct Tape: Sendable {
     }
 
     /// A graph number in `S`: a rational as a quotient of its parts, so wider types keep the digits.
-    static func scalar<S: AutodiffScalar>(_ n: Number) -> S {
+    public static func scalar<S: AutodiffScalar>(_ n: Number) -> S {
         switch n {
         case .rational(let p, let q): return q == 1 ? integer(p) : integer(p) / integer(q)
         case .real(let r): return S(r)

@@ -1,6 +1,7 @@
 // Running one symdiff invocation in-process: arguments in, stdout, stderr and status out.
 import Foundation
 import SymDiff
+import SymDiffAutodiff
 import SymDiffVerify
 
 /// What an invocation printed and its exit status.
@@ -148,14 +149,13 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
         let points = try samplePoints(options, source: source, variables: d.freeVariables)
         let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
         if options.verify {
-            guard points.count <= options.maxVerifyPoints else {
-                throw CommandLineError(
-                    "--verify would check \(points.count) points, more than the limit of \(options.maxVerifyPoints)",
-                    argument: "--verify",
-                    hint: "verify a sample (--random N), or raise the limit with --max-verify-points")
-            }
+            let progress = VerifyProgress(total: min(points.count, options.maxVerifyPoints), quiet: options.quiet)
+            defer { progress?.finish() }
+            var report: (@Sendable (Int) -> Void)?
+            if let progress { report = { progress.report($0) } }
             let v = try Verification(
-                d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
+                d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count,
+                maxPoints: options.maxVerifyPoints, deadline: d.graph.deadline, progress: report)
             verification = v
             table = plan.table(at: points, statuses: v.columns.map { $0.status.map(\.rawValue) })
         } else {
@@ -286,11 +286,11 @@ private func describe(_ error: SymDiffError, formulas: [String], files: [String?
 /// The stderr text for a verification that cannot run.
 private func describe(_ error: VerificationError) -> String {
     switch error {
-    case .unsupportedOrder(let wrt):
+    case .tooManyCoefficients(let count):
         return CommandLineError(
-            "--verify checks mixed partials up to order \(Verification.maxMixedOrder); "
-                + "\(wrt.joined(separator: ",")) is of order \(wrt.count)",
-            argument: "--verify", hint: "lower --order, or verify pure partials (one variable) of any order").rendered
+            "--verify would need jets of \(count.map(String.init) ?? "too many") coefficients, "
+                + "more than the limit of \(JetLayout.maxMonomials)",
+            argument: "--verify", hint: "verify fewer variables (--wrt) or a lower --order").rendered
     case .missingVariable(let name):
         return CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value").rendered
     }

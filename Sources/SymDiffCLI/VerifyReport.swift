@@ -1,5 +1,6 @@
 // The --verify report: how the check works, one line per value, and the points that need a word.
 import Foundation
+import Synchronization
 import SymDiff
 import SymDiffVerify
 
@@ -82,6 +83,8 @@ private func detail(_ column: Verification.Column, _ i: Int) -> String {
         return ": binary64 value \(number(column.symbolic[i])), extended precision \(number(column.extended[i]))"
     case .overflow, .pole, .undefined:
         return ": value \(number(column.symbolic[i]))"
+    case .unverified:
+        return ": not checked (time budget or --max-verify-points)"
     case .ok:
         return ""
     }
@@ -110,4 +113,35 @@ private func table(_ rows: [[String]]) -> String {
         zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
             .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }.joined(separator: "\n") + "\n"
+}
+
+/// The progress line of a long `--verify` run on a terminal: `symdiff: verified N of TOTAL
+/// points` on stderr, at most every second, from the first second on.
+final class VerifyProgress: Sendable {
+    private let total: Int
+    private let start = ContinuousClock.now
+    /// When the line was last shown, if it was.
+    private let lastShown = Mutex<ContinuousClock.Instant?>(nil)
+
+    /// A progress line for `total` points, or `nil` when stderr is not a terminal or `quiet`.
+    init?(total: Int, quiet: Bool) {
+        guard !quiet && isatty(STDERR_FILENO) != 0 else { return nil }
+        self.total = total
+    }
+
+    /// Shows `checked` points done, if a second has passed since the start and the last time.
+    func report(_ checked: Int) {
+        let now = ContinuousClock.now
+        let show = lastShown.withLock { last in
+            guard now - start > .seconds(1) && now - (last ?? start) > .seconds(1) else { return false }
+            last = now
+            return true
+        }
+        if show { FileHandle.standardError.write(Data("\rsymdiff: verified \(checked) of \(total) points".utf8)) }
+    }
+
+    /// Ends the line, if it was shown.
+    func finish() {
+        if lastShown.withLock({ $0 != nil }) { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
 }

@@ -2,32 +2,44 @@
 import SymDiff
 import SymDiffAutodiff
 
-/// The tapes for one formula: the original function (for autodiff, events, probes and finite
-/// differences) and its symbolic partials (for their rounding bounds).
+/// The programs for one formula: the original function on jets (autodiff, events, probes and
+/// finite differences) and its symbolic partials as a tape (their rounding bounds).
 struct FormulaPlan: Sendable {
-    let function: Tape
+    /// The function on jets seeded with every variable some partial is taken by.
+    let jets: JetProgram
     /// The function, then each partial, as symbolic expressions.
     let symbolic: Tape
-    /// Each partial's variables as indices into the points' names (-1: not a free variable).
+    /// Each partial's variables as indices into the points' names (-1: not among them).
     let directions: [[Int]]
+    /// The jet monomial of each partial; `nil` where it is 0 whatever the point (a variable the
+    /// points do not have, so the formula cannot depend on it).
+    let monomials: [Int?]
     /// The tape variables the formula uses.
     let formulaVariables: [Int]
     let names: [String]
     /// The index of this formula's function column among all columns.
     let firstColumn: Int
+    /// Whether the checked values are computed in extended precision.
+    let outputIsExtended: Bool
+    /// Whether some number of the symbolic expressions is rounded in binary64, so the
+    /// `RoundedNumbers` bound can be other than 0.
+    let hasRoundedNumbers: Bool
+
     /// The factor from a binary64 rounding bound to one for the checked values: 1, or
     /// `2^-11` when they are computed in extended precision.
     var boundScale: Wide { outputIsExtended ? 0x1p-11 : 1 }
-    /// Whether the checked values are computed in extended precision.
-    let outputIsExtended: Bool
 
     init(
         _ graph: ExprGraph, _ result: Derivatives.Result, partials: [Partial], names: [String], firstColumn: Int,
         precision: Precision
-    ) {
-        function = Tape(graph, roots: [result.function], variables: names)
+    ) throws(JetLayout.TooLarge) {
+        let function = Tape(graph, roots: [result.function], variables: names)
         symbolic = Tape(graph, roots: [result.function] + partials.map(\.node), variables: names)
         directions = partials.map { $0.variables.map { names.firstIndex(of: $0) ?? -1 } }
+        let seeds = Array(Set(directions.joined().filter { $0 >= 0 })).sorted()
+        jets = try JetProgram(function, seeds: seeds, order: partials.map(\.variables.count).max() ?? 0)
+        let layout = jets.layout
+        monomials = directions.map { d in d.contains(-1) ? nil : layout.monomial(d.map { seeds.firstIndex(of: $0)! }) }
         formulaVariables = function.steps.compactMap { step in
             if case .variable(let k) = step, k >= 0 { return k }
             return nil
@@ -35,59 +47,109 @@ struct FormulaPlan: Sendable {
         self.names = names
         self.firstColumn = firstColumn
         outputIsExtended = precision == .extended
-    }
-
-    /// The autodiff partial along `directions` at `point`, in the scalar `T`: nested duals up
-    /// to order 4, Taylor series beyond (pure partials only).
-    func partial<T: NestedDual>(_ directions: [Int], at point: [T]) -> T where T.Base == T {
-        if directions.count > Verification.maxMixedOrder {
-            return Autodiff.derivatives(function, at: point, along: directions[0], order: directions.count)[0].last!
+        hasRoundedNumbers = symbolic.steps.contains { step in
+            guard case .number(let n) = step else { return false }
+            let rounded: RoundingBound<RoundedNumbers> = Tape.scalar(n)
+            return rounded.bound != 0
         }
-        return Autodiff.partials(function, at: point, directions: directions)[0]
     }
 
-    /// Checks the function and every partial at point `i`, appending to this formula's
-    /// columns of `part`; `template` holds the symbolic values of all points.
-    func check(point i: Int, points: PointSet, template: [Verification.Column], into part: inout [Verification.Column]) {
+    /// The autodiff partial along `directions` (tape variables) at `point`, by a jet sweep of
+    /// its own: for the probes and finite differences near a point.
+    func partial(_ directions: [Int], at point: [Wide]) -> Wide {
+        if directions.contains(-1) { return 0 }
+        var workspace = jets.makeWorkspace()
+        jets.evaluate(at: point, &workspace)
+        let monomial = jets.layout.monomial(directions.map { jets.seeds.firstIndex(of: $0)! })
+        return jets.partial(workspace, root: 0, monomial: monomial)
+    }
+
+    /// The autodiff partial with its own rounding bound, by nested duals (Taylor series for
+    /// pure partials above order 4); `nil` for mixed partials above order 4. Slow: computed
+    /// only where the values do not agree without this bound.
+    func boundedPartial(_ directions: [Int], at point: [RoundingBound<BinaryArithmetic>]) -> RoundingBound<BinaryArithmetic>? {
+        if directions.contains(-1) { return RoundingBound(value: 0, bound: 0) }
+        if directions.count > Verification.maxNestedOrder {
+            guard Set(directions).count == 1 else { return nil }
+            return Autodiff.derivatives(jets.tape, at: point, along: directions[0], order: directions.count)[0].last!
+        }
+        return Autodiff.partials(jets.tape, at: point, directions: directions)[0]
+    }
+
+    /// Checks the function and every partial at point `i`, writing into this formula's
+    /// columns of `part` at `slot`; `template` holds the symbolic values of all points.
+    func check(
+        point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout JetProgram.Workspace,
+        finiteDifferences: Bool, into part: inout [Verification.Column]
+    ) {
         let exact = points.columns.map { $0[i] }
         let wide = exact.map { Wide($0) }
         let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
-        let events = PointEvents(function, values: function.values(at: wide))
+        jets.evaluate(at: wide, &workspace)
+        let events = PointEvents(jets.tape, values: jets.tape.steps.indices.map { jets.value(workspace, step: $0) })
         let symbolicBounds = symbolic.evaluate(at: bounded)
-        let numberBounds = symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) })
+        let numberBounds = hasRoundedNumbers ? symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) }).map(\.bound) : nil
         let probe = StatusProbe(
             point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
-        let differences = FiniteDifference(function: { function.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
         for (j, wrt) in ([[]] + directions).enumerated() {
             let k = firstColumn + j
-            let autodiff = partial(wrt, at: bounded)
+            let autodiff: Wide = j == 0 ? jets.value(workspace, step: jets.tape.roots[0])
+                : monomials[j - 1].map { jets.partial(workspace, root: 0, monomial: $0) } ?? 0
             let symbolicValue = template[k].symbolic[i]
-            let extendedValue = template[k].extended[i]
+            let extendedValue = outputIsExtended ? template[k].extended[i] : Double(symbolicBounds[j].value)
+            part[k].extended[slot] = extendedValue
             let bound = symbolicBounds[j].bound
-            let numbers = numberBounds[j].bound
+            let numbers = numberBounds?[j] ?? 0
             let roundingBound = bound * boundScale + numbers
-            part[k].roundingBound.append(Double(roundingBound))
+            part[k].roundingBound[slot] = Double(roundingBound)
             let (status, sides, limit) = probe.status(
-                wrt, events: events, autodiff: autodiff.value, symbolic: symbolicValue, symbolicBound: roundingBound,
+                wrt, events: events, autodiff: autodiff, symbolic: symbolicValue, symbolicBound: roundingBound,
                 stepOverflows: symbolicBounds[j].overflows)
-            let local = part[k].status.count
-            part[k].status.append(status)
-            if let sides { part[k].oneSided[local] = sides }
-            if let limit { part[k].limits[local] = limit }
-            let reference = Double(autodiff.value)
-            part[k].autodiff.append(reference)
-            let ulp = Swift.max(Swift.abs(symbolicValue), Swift.abs(reference)).ulp
-            let extendedTolerance = Double(0x1p-10 * (bound + autodiff.bound) + 2 * numbers) + 4 * ulp
-            let tolerance = outputIsExtended ? extendedTolerance : Double(2 * (bound + numbers) + 0x1p-10 * autodiff.bound) + 4 * ulp
-            part[k].tolerance.append(tolerance)
-            guard status == .ok else {
-                part[k].agrees.append(true)
-                part[k].finiteDifference.append(.nan)
-                continue
+            part[k].status[slot] = status
+            if let sides { part[k].oneSided[i] = sides }
+            if let limit { part[k].limits[i] = limit }
+            part[k].autodiff[slot] = Double(autodiff)
+            let check = Agreement(
+                symbolic: symbolicValue, extended: extendedValue, symbolicBound: bound, numberBound: numbers,
+                outputIsExtended: outputIsExtended)
+            var (agrees, tolerance) = check.test(autodiff, autodiffBound: 0)
+            if status == .ok && !agrees, let reference = boundedPartial(wrt, at: bounded) {
+                // The autodiff computation's own rounding widens the tolerance: worked out only here.
+                part[k].autodiff[slot] = Double(reference.value)
+                (agrees, tolerance) = check.test(reference.value, autodiffBound: reference.bound)
             }
-            part[k].agrees.append(
-                Swift.abs(symbolicValue - reference) <= tolerance && Swift.abs(extendedValue - reference) <= extendedTolerance)
-            part[k].finiteDifference.append(wrt.isEmpty ? .nan : Double(differences.estimate(wrt, at: wide)))
+            part[k].tolerance[slot] = tolerance
+            part[k].agrees[slot] = status != .ok || agrees
+            if status == .ok && finiteDifferences && !wrt.isEmpty {
+                guard !wrt.contains(-1) else {
+                    part[k].finiteDifference[slot] = 0
+                    continue
+                }
+                let differences = FiniteDifference(function: { jets.tape.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
+                part[k].finiteDifference[slot] = Double(differences.estimate(wrt, at: wide))
+            }
         }
+    }
+}
+
+/// The test of a symbolic value against an autodiff one, with the tolerance from their
+/// rounding bounds (see `Verification`).
+struct Agreement {
+    let symbolic: Double
+    let extended: Double
+    let symbolicBound: Wide
+    let numberBound: Wide
+    let outputIsExtended: Bool
+
+    /// Whether both symbolic values agree with `autodiff`, whose own rounding bound in binary64
+    /// is `autodiffBound`, and the tolerance for the output value.
+    func test(_ autodiff: Wide, autodiffBound: Wide) -> (Bool, Double) {
+        let reference = Double(autodiff)
+        let ulp = Swift.max(Swift.abs(symbolic), Swift.abs(reference)).ulp
+        let extendedTolerance = Double(0x1p-10 * (symbolicBound + autodiffBound) + 2 * numberBound) + 4 * ulp
+        let tolerance = outputIsExtended
+            ? extendedTolerance : Double(2 * (symbolicBound + numberBound) + 0x1p-10 * autodiffBound) + 4 * ulp
+        let agrees = Swift.abs(symbolic - reference) <= tolerance && Swift.abs(extended - reference) <= extendedTolerance
+        return (agrees, tolerance)
     }
 }

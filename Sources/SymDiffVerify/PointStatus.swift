@@ -20,6 +20,8 @@ public enum PointStatus: String, Sendable, CaseIterable, Comparable {
     case cancellation
     /// The value, or a step of its binary64 computation, is beyond binary64's range.
     case overflow
+    /// Not checked: the check stopped at its time budget or point limit before this point.
+    case unverified
 
     public static func < (a: PointStatus, b: PointStatus) -> Bool { a.rank < b.rank }
 

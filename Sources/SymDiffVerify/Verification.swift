@@ -61,6 +61,8 @@ public struct Verification: Sendable {
 
     public var points: PointSet
     public var columns: [Column]
+    /// How many points were checked; the others are `unverified`.
+    public var checkedCount: Int
 
     /// Whether every `ok` value agrees; with `strict`, also whether every value is `ok`.
     public func passed(strict: Bool = false) -> Bool {
@@ -74,14 +76,22 @@ public struct Verification: Sendable {
         }
     }
 
-    /// The highest order of a mixed partial the autodiff path computes (pure partials have no limit).
-    public static let maxMixedOrder = 4
+    /// The highest order of a mixed partial whose autodiff rounding bound is computed (by
+    /// nested duals, where values do not agree without it); jets compute every order.
+    public static let maxNestedOrder = 4
+    /// The number of points per column at which finite differences are taken, spread evenly.
+    public static let finiteDifferencePoints = 256
 
     /// Checks every function and partial of `derivatives` at `points`, whose names must
-    /// include every free variable, spreading points over `threads` workers. `precision` is
-    /// that of the values checked (the ones symdiff outputs with `--precision`).
+    /// include every free variable, on `threads` workers. `precision` is that of the values
+    /// checked (the ones symdiff outputs with `--precision`).
+    ///
+    /// At most `maxPoints` points are checked, spread evenly over the set; none is started
+    /// after `deadline`. Points not checked are `unverified`. `progress` is called with the
+    /// number of points checked so far, from the workers, after each chunk.
     public init(
-        _ derivatives: Derivatives, at points: PointSet, precision: Precision = .double, threads: Int = ProcessInfoCores.count
+        _ derivatives: Derivatives, at points: PointSet, precision: Precision = .double, threads: Int = ProcessInfoCores.count,
+        maxPoints: Int? = nil, deadline: ContinuousClock.Instant? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(VerificationError) {
         self.points = points
         var columns: [Column] = []
@@ -90,11 +100,13 @@ public struct Verification: Sendable {
         for (k, result) in derivatives.results.enumerated() {
             let prefix = derivatives.results.count > 1 ? "f\(k + 1):" : ""
             let partials = result.partials.filter { !$0.variables.isEmpty }
-            for partial in partials where Set(partial.variables).count > 1 && partial.variables.count > Self.maxMixedOrder {
-                throw .unsupportedOrder(partial.variables)
+            do {
+                plans.append(try FormulaPlan(
+                    derivatives.graph, result, partials: partials, names: points.names, firstColumn: columns.count,
+                    precision: precision))
+            } catch {
+                throw .tooManyCoefficients(error.monomials)
             }
-            plans.append(FormulaPlan(
-                derivatives.graph, result, partials: partials, names: points.names, firstColumn: columns.count, precision: precision))
             columns.append(Column(name: prefix + "f", wrt: []))
             columns += partials.map { Column(name: prefix + $0.name, wrt: $0.variables) }
             roots += [result.function] + partials.map(\.node)
@@ -109,76 +121,62 @@ public struct Verification: Sendable {
         }
         let evaluator = Evaluator(program, threads: threads)
         let symbolic = evaluator.evaluate(points.columns, count: points.count, precision: precision)
-        let extended = evaluator.evaluate(points.columns, count: points.count, precision: .extended)
+        let extended = precision == .extended ? symbolic : nil
         for k in columns.indices {
             columns[k].symbolic = symbolic[k]
-            columns[k].extended = extended[k]
+            columns[k].extended = extended?[k] ?? Array(repeating: .nan, count: points.count)
+            columns[k].reset(count: points.count)
         }
-        let chunks = Self.chunks(points.count, threads: threads)
-        let checked = UnsafeSendableBuffer<[Column]>(count: chunks.count)
-        let template = columns
-        let formulas = plans
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            var part = template.map { Column(name: $0.name, wrt: $0.wrt) }
-            for i in chunks[c] {
-                for plan in formulas { plan.check(point: i, points: points, template: template, into: &part) }
-            }
-            checked[c] = part
-        }
-        for c in chunks.indices {
-            for (k, part) in checked[c].enumerated() { columns[k].append(part) }
+        let selected = Self.selection(points.count, maxPoints: maxPoints)
+        let run = CheckRun(
+            plans: plans, points: points, template: columns, selected: selected, threads: threads, deadline: deadline,
+            progress: progress)
+        checkedCount = run.checkedCount
+        for (indices, part) in run.parts {
+            for k in columns.indices { columns[k].merge(part[k], at: indices) }
         }
         self.columns = columns
     }
 
-    /// Point ranges for the workers: a few per thread, for balance.
-    private static func chunks(_ count: Int, threads: Int) -> [Range<Int>] {
-        let size = Swift.max(1, (count + 4 * threads - 1) / (4 * Swift.max(1, threads)))
-        return stride(from: 0, to: count, by: size).map { $0..<Swift.min(count, $0 + size) }
+    /// The indices of the points to check: all, or `maxPoints` spread evenly.
+    private static func selection(_ count: Int, maxPoints: Int?) -> [Int] {
+        guard let n = maxPoints, n < count else { return Array(0..<count) }
+        return (0..<Swift.max(0, n)).map { Int((Double($0) * Double(count) / Double(n)).rounded(.down)) }
     }
 }
 
 /// Why a verification cannot run.
 public enum VerificationError: Error, Equatable, Sendable {
-    /// A mixed partial above `Verification.maxMixedOrder`, which the autodiff path does not compute.
-    case unsupportedOrder([String])
+    /// The jets for the requested partials would need this many coefficients (`nil`: more
+    /// than `Int` holds), more than `JetLayout.maxMonomials`.
+    case tooManyCoefficients(Int?)
     /// The points have no values for this free variable.
     case missingVariable(String)
 }
 
 extension Verification.Column {
-    /// Appends the autodiff-side results of another column for the following points.
-    mutating func append(_ other: Verification.Column) {
-        autodiff += other.autodiff
-        finiteDifference += other.finiteDifference
-        tolerance += other.tolerance
-        roundingBound += other.roundingBound
-        agrees += other.agrees
-        let offset = status.count
-        status += other.status
-        for (i, sides) in other.oneSided { oneSided[i + offset] = sides }
-        for (i, limit) in other.limits { limits[i + offset] = limit }
-    }
-}
-
-/// A fixed number of slots that concurrent workers each write one of, once.
-final class UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Element?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
+    /// Every per-point array but the symbolic values, at `count` points not yet checked.
+    mutating func reset(count: Int) {
+        autodiff = Array(repeating: .nan, count: count)
+        finiteDifference = Array(repeating: .nan, count: count)
+        tolerance = Array(repeating: .nan, count: count)
+        roundingBound = Array(repeating: .nan, count: count)
+        status = Array(repeating: .unverified, count: count)
+        agrees = Array(repeating: true, count: count)
     }
 
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    subscript(index: Int) -> Element {
-        get { slots[index]! }
-        set { slots[index] = newValue }
+    /// The checked values of `part`, whose slot `s` holds point `indices[s]`.
+    mutating func merge(_ part: Verification.Column, at indices: [Int]) {
+        for (s, i) in indices.enumerated() {
+            autodiff[i] = part.autodiff[s]
+            finiteDifference[i] = part.finiteDifference[s]
+            tolerance[i] = part.tolerance[s]
+            roundingBound[i] = part.roundingBound[s]
+            status[i] = part.status[s]
+            agrees[i] = part.agrees[s]
+            extended[i] = part.extended[s]
+        }
+        oneSided.merge(part.oneSided) { first, _ in first }
+        limits.merge(part.limits) { first, _ in first }
     }
 }

@@ -1,0 +1,97 @@
+// The check spread over worker threads: chunks of points, a deadline, progress.
+import Dispatch
+import Synchronization
+import SymDiff
+import SymDiffAutodiff
+
+/// The check of the selected points, chunk by chunk, on a fixed number of workers.
+///
+/// Each worker takes the next chunk until none is left or the deadline has passed, so a
+/// deadline leaves whole chunks unchecked, never part of one.
+struct CheckRun {
+    /// The checked chunks: the points' indices, and the columns with one slot per index.
+    var parts: [(indices: [Int], columns: [Verification.Column])] = []
+    var checkedCount = 0
+
+    init(
+        plans: [FormulaPlan], points: PointSet, template: [Verification.Column], selected: [Int], threads: Int,
+        deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
+    ) {
+        let workers = Swift.max(1, threads)
+        let size = Swift.max(1, Swift.min(256, (selected.count + 8 * workers - 1) / (8 * workers)))
+        let chunks = stride(from: 0, to: selected.count, by: size).map { Array(selected[$0..<Swift.min(selected.count, $0 + size)]) }
+        let results = UnsafeSendableBuffer<[Verification.Column]>(count: chunks.count)
+        let state = Mutex((next: 0, checked: 0))
+        let sampleStride = Swift.max(1, selected.count / Verification.finiteDifferencePoints)
+        let work: @Sendable (Int) -> Void = { _ in
+            var workspaces = plans.map { $0.jets.makeWorkspace() }
+            while true {
+                if let deadline, ContinuousClock.now >= deadline { return }
+                let c = state.withLock { s in
+                    defer { s.next += 1 }
+                    return s.next
+                }
+                guard c < chunks.count else { return }
+                var part = template.map { Verification.Column(name: $0.name, wrt: $0.wrt, count: chunks[c].count) }
+                for (slot, i) in chunks[c].enumerated() {
+                    let finiteDifferences = (c * size + slot) % sampleStride == 0
+                    for (p, plan) in plans.enumerated() {
+                        plan.check(
+                            point: i, slot: slot, points: points, template: template, workspace: &workspaces[p],
+                            finiteDifferences: finiteDifferences, into: &part)
+                    }
+                }
+                results[c] = part
+                let checked = state.withLock { s in
+                    s.checked += chunks[c].count
+                    return s.checked
+                }
+                progress?(checked)
+            }
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+        }
+        for c in chunks.indices {
+            guard let columns = results.value(at: c) else { continue }
+            parts.append((chunks[c], columns))
+            checkedCount += chunks[c].count
+        }
+    }
+}
+
+extension Verification.Column {
+    /// A column of `count` slots, none checked yet.
+    init(name: String, wrt: [String], count: Int) {
+        self.init(name: name, wrt: wrt)
+        extended = Array(repeating: .nan, count: count)
+        reset(count: count)
+    }
+}
+
+/// A fixed number of slots that concurrent workers each write one of, once.
+final class UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Element?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    /// The element written to slot `index`, if any.
+    func value(at index: Int) -> Element? { slots[index] }
+
+    subscript(index: Int) -> Element {
+        get { slots[index]! }
+        set { slots[index] = newValue }
+    }
+}
