@@ -145,7 +145,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
         return ("", "", nil)
     }
     if let source = options.points {
-        let points = try samplePoints(options, source: source, variables: d.freeVariables)
+        let points = try samplePoints(options, source: source, variables: d.pointVariables)
         let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
         if options.verify {
             guard points.count <= options.maxVerifyPoints else {
@@ -195,7 +195,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
 /// computed, never holding them whole; a large `.npy` points file is read chunk by chunk as
 /// the output is written too. A failure leaves no file.
 private func writeStreamed(_ d: Derivatives, at source: PointsSource, options: Options, to out: String, csv: Bool) throws {
-    let points = try streamedPoints(options, source: source, variables: d.freeVariables)
+    let points = try streamedPoints(options, source: source, variables: d.pointVariables)
     let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
     do {
         if csv {
@@ -279,7 +279,7 @@ private func describe(_ error: SymDiffError, formulas: [String], files: [String?
         let start = 6 + (options.variables?.prefix { $0 != name }.reduce(0) { $0 + $1.count + 1 } ?? 0)
         return CommandLineError(
             reason, argument: "--wrt \(wrt)", underline: start..<(start + name.count),
-            hint: "--wrt takes free variables of the formula, each once").rendered
+            hint: "--wrt takes variable names, each once").rendered
     }
 }
 

@@ -20,7 +20,8 @@ let helpText = """
 
     OPTIONS
       --wrt VARS           comma-separated variables to differentiate by
-                           (default: every free variable, in order of first appearance)
+                           (default: every free variable, in order of first appearance);
+                           one the formula does not use takes points and has partials 0
       --order N            order of the partials (default 1); every distinct partial of
                            order N is printed, one per multiset i1 <= ... <= iN of --wrt
                            indices, in lexicographic order; 0 prints only f; LOW:HIGH
