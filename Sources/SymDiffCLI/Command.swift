@@ -115,7 +115,13 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         return failure("error: \(error)\n")
     }
     let printing = clock.now - start
-    result.stderr = derivatives.notes.map { "note: \($0)\n" }.joined()
+    var notes = derivatives.notes
+    do {
+        if let note = try ArrayColumnOrder(options.points, options: options, derivatives: derivatives)?.note { notes.append(note) }
+    } catch {
+        return failure(error.rendered)
+    }
+    result.stderr = notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
     if options.stats { result.stderr += statsReport(derivatives, printing: printing) }
     if let verification {

@@ -39,7 +39,8 @@ let helpText = """
       --at x1=1.5,x2=0.7       one point
       --grid x=-2:2:401,t=0:1:11   inclusive linspace per variable, tensor product
       --random N [--seed S] [--range x1=a:b,...]   reproducible uniform points
-      --points FILE [--columns x,t]   CSV with a header, .npy (2-D float64), .npz
+      --points FILE [--columns x,t]   CSV with a header, .npy (2-D float64), .npz;
+                               .npy columns follow --columns, else the --wrt order
       --out FILE               write .csv, .json, .npy or .npz (format from the extension)
       --threads N              worker threads (default: all cores)
       --precision P            double (default) or extended (x87, rounded once at the end)
