@@ -163,7 +163,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
             let v = try Verification(
                 d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
             verification = v
-            table = plan.table(at: points, statuses: v.columns.map { $0.status.map(\.rawValue) })
+            table = plan.table(at: points, verification: v)
         } else {
             table = plan.table(at: points)
         }
@@ -171,12 +171,12 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
     let text: String
     switch (format, table) {
     case (.text, _) where verification != nil: text = try textReport(d) + "\n" + verifyReport(verification!, precision: options.precision)
-    case (.text, _): text = try textReport(d) + (table.map { "\n" + csvText($0, meta: false) } ?? "")
+    case (.text, _): text = try textReport(d) + (table.map { "\n" + $0.csvText(meta: false) } ?? "")
     case (.json, nil): text = try jsonReport(d)
     case (.json, let table?): text = jsonValuesReport(d, table, verification: verification, precision: options.precision)
     case (.graph, _): text = graphReport(d)
     case (.csv, let table?) where options.out == nil:
-        return (csvText(table), verification.map { verifyReport($0, precision: options.precision) } ?? "", verification)
+        return (table.csvText(), verification.map { verifyReport($0, precision: options.precision) } ?? "", verification)
     case (.csv, let table?), (.npy, let table?), (.npz, let table?):
         guard let out = options.out else {
             throw CommandLineError(
@@ -216,15 +216,6 @@ private func writeStreamed(_ d: Derivatives, at source: PointsSource, options: O
         guard case .file(let path) = source else { throw error }
         throw pointsFileError(error, path: path)
     }
-}
-
-/// The table as CSV text: the `# {meta}` line (unless `meta` is false), the header, one row
-/// per point.
-private func csvText(_ table: OutputTable, meta: Bool = true) -> String {
-    let columns = table.columns
-    let header = TableHeader(columns: columns.map(\.name), rowCount: table.points.count, meta: meta ? table.meta : [:])
-    let rows = CSVTableWriter.rows(columns.map(\.values), count: table.points.count)
-    return CSVTableWriter.headerText(header) + String(decoding: rows, as: UTF8.self)
 }
 
 private func failure(_ message: String) -> Invocation {

@@ -51,7 +51,11 @@ let helpText = """
       --verify                 compute every value also by autodiff (extended precision) and
                                report the differences, a tolerance derived from rounding-error
                                bounds, and a status per point: ok, nondifferentiable,
-                               undefined, pole, removable, cancellation, overflow
+                               undefined, pole, removable, cancellation, overflow (codes
+                               0 to 6); every output file carries each value's status and
+                               rounding-error bound: JSON arrays status and bound, CSV and
+                               .npy columns NAME:status and NAME:bound after the values,
+                               .npz arrays status/NAME (uint8 codes) and bound/NAME
       --strict                 with --verify, fail on any value that is not ok
       e.g. symdiff "abs(x)*sin(x)" --order 1:2 --grid x=-1:1:5 --verify
 

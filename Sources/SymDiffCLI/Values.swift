@@ -1,6 +1,7 @@
 // Values at sample points: the points the options ask for, one compiled program, the table.
 import Foundation
 import SymDiff
+import SymDiffVerify
 
 /// The sample points the options ask for, with a column per name of `variables`.
 func samplePoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> PointSet {
@@ -183,9 +184,9 @@ struct ValuePlan {
     }
 
     /// Every value at `points`, gathered in a table with the batch-first gradient and Hessian
-    /// of a single formula when those orders were asked for; `statuses`, one array per
-    /// column, come from `--verify`.
-    func table(at points: PointSet, statuses: [[String]]? = nil) -> OutputTable {
+    /// of a single formula when those orders were asked for; with `verification` (of the
+    /// same columns, in the same order), each value's status and rounding-error bound too.
+    func table(at points: PointSet, verification: Verification? = nil) -> OutputTable {
         var values = [[Double]](repeating: [], count: columns.count)
         for k in values.indices { values[k].reserveCapacity(points.count) }
         forEachChunk(count: points.count, inputs: points.columns(in:)) { _, part in
@@ -194,7 +195,8 @@ struct ValuePlan {
         var results: [OutputResult] = []
         for (k, (column, columnValues)) in zip(columns, values).enumerated() {
             var output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
-            output.status = statuses?[k]
+            output.status = verification?.columns[k].status.map(\.rawValue)
+            output.bound = verification?.columns[k].roundingBound
             if column.wrt.isEmpty {
                 results.append(OutputResult(function: output, derivatives: []))
             } else {
@@ -202,6 +204,11 @@ struct ValuePlan {
             }
         }
         var table = OutputTable(points: points, results: results, meta: meta)
+        if verification != nil {
+            table.statusCodes = PointStatus.namesByCode
+            table.meta["status_codes"] = PointStatus.legend
+            table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"
+        }
         if results.count == 1 {
             let variables = derivatives.variables
             table.gradient = batchArray(results[0].derivatives, variables: variables, order: 1, count: points.count)

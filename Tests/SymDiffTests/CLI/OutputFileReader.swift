@@ -33,6 +33,12 @@ struct OutputFile {
     /// The CSV text of the values, with its `# {meta}` line.
     init(csv: String) throws { try readCSV(csv) }
 
+    /// The `.npy` file at `path`, whose columns (it has no names) are `names`.
+    init(npy path: String, columns names: [String]) throws {
+        let points = try PointSet.read(contentsOf: path, variables: names, columns: names)
+        columns = Dictionary(uniqueKeysWithValues: zip(names, points.columns))
+    }
+
     private mutating func readCSV(_ csv: String) throws {
         var lines = csv.split(separator: "\n")
         if lines.first?.hasPrefix("# ") == true {
@@ -52,7 +58,7 @@ struct OutputFile {
         meta = try #require(document["meta"] as? [String: String])
         for (name, values) in try #require(document["points"] as? [String: [Double]]) { columns[name] = values }
         for result in try #require(document["results"] as? [[String: Any]]) {
-            columns["f"] = try #require(result["values"] as? [Double])
+            columns["f"] = (result["values"] as? [Any])?.map { ($0 as? Double) ?? .nan }
             json["f"] = result
             for derivative in try #require(result["derivatives"] as? [[String: Any]]) {
                 let wrt = try #require(derivative["wrt"] as? [String])
