@@ -81,6 +81,24 @@ import Testing
         }
     }
 
+    /// With `--verify` too (PyTorch's `allow_unused` case, which once crashed the check): the
+    /// partials by the unused `z` are 0 and `ok`, and every value agrees.
+    @Test(arguments: [("x*y", "1:2"), ("x*y", "3"), ("abs(x)*y", "1:2")])
+    func unusedVariableIsVerified(_ formula: String, _ order: String) throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let out = directory.file("v.json")
+        let result = runSymDiff([formula, "--wrt", "x,y,z", "--order", order, "--random", "20", "--range", "x=-1:1", "--verify", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("; all ok values agree\n"))
+        let file = try OutputFile(out)
+        #expect(file.columns.keys.contains { $0.contains("dz") })
+        for (name, values) in file.columns where name.contains("dz") {
+            #expect(values == Array(repeating: 0, count: 20), "\(name)")
+            #expect(file.json[name]?["status"] as? [String] == Array(repeating: "ok", count: 20), "\(name)")
+        }
+    }
+
     /// A value for a variable that is neither in the formula nor in `--wrt` is refused,
     /// with a caret under it and the way to make it a variable.
     @Test func valueForAnUnlistedVariableIsAnError() {
