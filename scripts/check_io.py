@@ -77,9 +77,40 @@ def check_outputs(d):
     assert [d["wrt"] for d in result["derivatives"]] == [["x"], ["t"], ["x", "x"]]
     assert np.array_equal(np.array(result["derivatives"][0]["values"]), dx)
 
+    check_traced(d, columns)
+
     raw = np.array([v >> 11 for v in splitmix64(2026, 200)], dtype=np.float64) * 2.0 ** -53
     expected = np.stack([-1 + 2 * raw[0::2], raw[1::2]], axis=1)
     assert np.array_equal(np.load(f"{d}/random.npy"), expected)
+
+
+def check_traced(d, columns):
+    """The files with a verification trace: per value a status and a bound, in every format."""
+    values = ["f", "d/dx", "d/dt", "d2/dx^2"]
+    status = {name: np.where((columns["x"] == 0) & (name == "d/dx"), 1, 0) for name in values}
+    bound = {name: np.abs(columns[name]) * 2.0 ** -53 for name in values}
+
+    with np.load(f"{d}/traced.npz", allow_pickle=False) as z:
+        for name in values:
+            assert z[f"status/{name}"].dtype == np.uint8 and np.array_equal(z[f"status/{name}"], status[name]), name
+            assert z[f"bound/{name}"].dtype == np.float64 and np.array_equal(z[f"bound/{name}"], bound[name]), name
+        assert json.loads(str(z["meta"]))["formula"] == "x^2*t"
+
+    table = np.load(f"{d}/traced.npy", allow_pickle=False)
+    trace = np.stack([a for name in values for a in (status[name], bound[name])], axis=1)
+    assert table.shape == (15, 6 + 8) and np.array_equal(table[:, 6:], trace), table.shape
+
+    csv = np.genfromtxt(f"{d}/traced.csv", delimiter=",", names=True, comments=None, skip_header=1,
+                        deletechars="", dtype=None, encoding="utf-8")
+    codes = ["ok", "nondifferentiable"]
+    for name in values:
+        assert list(csv[f"{name}:status"]) == [codes[k] for k in status[name]], name
+        assert np.array_equal(csv[f"{name}:bound"], bound[name]), name
+
+    doc = json.load(open(f"{d}/traced.json"))
+    derivative = doc["results"][0]["derivatives"][0]
+    assert derivative["status"] == [codes[k] for k in status["d/dx"]]
+    assert np.array_equal(np.array(derivative["bound"]), bound["d/dx"])
 
 
 def main():

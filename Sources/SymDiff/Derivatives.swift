@@ -59,9 +59,17 @@ public struct Derivatives: Sendable {
     }
 
     public var graph: ExprGraph
+    /// The variables differentiated by: the request's, or every free variable in order of
+    /// first appearance.
     public var variables: [String]
-    /// Every free variable of the formulas, in order of first appearance: what points must give.
+    /// Every free variable of the formulas, in order of first appearance.
     public var freeVariables: [String]
+    /// The variables of the problem, in the order points give them: `variables` (the `--wrt`
+    /// list), then the free variables not among them, in order of first appearance.
+    ///
+    /// A variable of `variables` that no formula uses is one of them (PyTorch's
+    /// `allow_unused` case): points give it values, and its partials are 0.
+    public var pointVariables: [String] { variables + freeVariables.filter { !variables.contains($0) } }
     public var orders: ClosedRange<Int>
     public var results: [Result]
     /// Remarks that are not errors, such as a variable that occurs in no formula.

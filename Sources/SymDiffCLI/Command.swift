@@ -116,7 +116,13 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         return failure("error: \(error)\n")
     }
     let printing = clock.now - start
-    result.stderr = derivatives.notes.map { "note: \($0)\n" }.joined()
+    var notes = derivatives.notes
+    do {
+        if let note = try ArrayColumnOrder(options.points, options: options, derivatives: derivatives)?.note { notes.append(note) }
+    } catch {
+        return failure(error.rendered)
+    }
+    result.stderr = notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
     if options.stats { result.stderr += statsReport(derivatives, printing: printing) }
     if let verification {
@@ -146,7 +152,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
         return ("", "", nil)
     }
     if let source = options.points {
-        let points = try samplePoints(options, source: source, variables: d.freeVariables)
+        let points = try samplePoints(options, source: source, variables: d.pointVariables)
         let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
         if options.verify {
             let progress = VerifyProgress(total: min(points.count, options.maxVerifyPoints), quiet: options.quiet)
@@ -157,7 +163,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
                 d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count,
                 maxPoints: options.maxVerifyPoints, deadline: d.graph.deadline, progress: report)
             verification = v
-            table = plan.table(at: points, statuses: v.columns.map { $0.status.map(\.rawValue) })
+            table = plan.table(at: points, verification: v)
         } else {
             table = plan.table(at: points)
         }
@@ -165,12 +171,12 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
     let text: String
     switch (format, table) {
     case (.text, _) where verification != nil: text = try textReport(d) + "\n" + verifyReport(verification!, precision: options.precision)
-    case (.text, _): text = try textReport(d) + (table.map { "\n" + csvText($0, meta: false) } ?? "")
+    case (.text, _): text = try textReport(d) + (table.map { "\n" + $0.csvText(meta: false) } ?? "")
     case (.json, nil): text = try jsonReport(d)
     case (.json, let table?): text = jsonValuesReport(d, table, verification: verification, precision: options.precision)
     case (.graph, _): text = graphReport(d)
     case (.csv, let table?) where options.out == nil:
-        return (csvText(table), verification.map { verifyReport($0, precision: options.precision) } ?? "", verification)
+        return (table.csvText(), verification.map { verifyReport($0, precision: options.precision) } ?? "", verification)
     case (.csv, let table?), (.npy, let table?), (.npz, let table?):
         guard let out = options.out else {
             throw CommandLineError(
@@ -195,7 +201,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
 /// computed, never holding them whole; a large `.npy` points file is read chunk by chunk as
 /// the output is written too. A failure leaves no file.
 private func writeStreamed(_ d: Derivatives, at source: PointsSource, options: Options, to out: String, csv: Bool) throws {
-    let points = try streamedPoints(options, source: source, variables: d.freeVariables)
+    let points = try streamedPoints(options, source: source, variables: d.pointVariables)
     let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
     do {
         if csv {
@@ -210,15 +216,6 @@ private func writeStreamed(_ d: Derivatives, at source: PointsSource, options: O
         guard case .file(let path) = source else { throw error }
         throw pointsFileError(error, path: path)
     }
-}
-
-/// The table as CSV text: the `# {meta}` line (unless `meta` is false), the header, one row
-/// per point.
-private func csvText(_ table: OutputTable, meta: Bool = true) -> String {
-    let columns = table.columns
-    let header = TableHeader(columns: columns.map(\.name), rowCount: table.points.count, meta: meta ? table.meta : [:])
-    let rows = CSVTableWriter.rows(columns.map(\.values), count: table.points.count)
-    return CSVTableWriter.headerText(header) + String(decoding: rows, as: UTF8.self)
 }
 
 private func failure(_ message: String) -> Invocation {
@@ -279,7 +276,7 @@ private func describe(_ error: SymDiffError, formulas: [String], files: [String?
         let start = 6 + (options.variables?.prefix { $0 != name }.reduce(0) { $0 + $1.count + 1 } ?? 0)
         return CommandLineError(
             reason, argument: "--wrt \(wrt)", underline: start..<(start + name.count),
-            hint: "--wrt takes free variables of the formula, each once").rendered
+            hint: "--wrt takes variable names, each once").rendered
     }
 }
 

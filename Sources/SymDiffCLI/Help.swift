@@ -20,7 +20,8 @@ let helpText = """
 
     OPTIONS
       --wrt VARS           comma-separated variables to differentiate by
-                           (default: every free variable, in order of first appearance)
+                           (default: every free variable, in order of first appearance);
+                           one the formula does not use takes points and has partials 0
       --order N            order of the partials (default 1); every distinct partial of
                            order N is printed, one per multiset i1 <= ... <= iN of --wrt
                            indices, in lexicographic order; 0 prints only f; LOW:HIGH
@@ -38,7 +39,8 @@ let helpText = """
       --at x1=1.5,x2=0.7       one point
       --grid x=-2:2:401,t=0:1:11   inclusive linspace per variable, tensor product
       --random N [--seed S] [--range x1=a:b,...]   reproducible uniform points
-      --points FILE [--columns x,t]   CSV with a header, .npy (2-D float64), .npz
+      --points FILE [--columns x,t]   CSV with a header, .npy (2-D float64), .npz;
+                               .npy columns follow --columns, else the --wrt order
       --out FILE               write .csv, .json, .npy or .npz (format from the extension)
       --threads N              worker threads (default: all cores)
       --precision P            double (default) or extended (x87, rounded once at the end)
@@ -49,7 +51,11 @@ let helpText = """
       --verify                 compute every value also by autodiff (extended precision) and
                                report the differences, a tolerance derived from rounding-error
                                bounds, and a status per point: ok, nondifferentiable,
-                               undefined, pole, removable, cancellation, overflow
+                               undefined, pole, removable, cancellation, overflow (codes
+                               0 to 6); every output file carries each value's status and
+                               rounding-error bound: JSON arrays status and bound, CSV and
+                               .npy columns NAME:status and NAME:bound after the values,
+                               .npz arrays status/NAME (uint8 codes) and bound/NAME
       --strict                 with --verify, fail on any value that is not ok
       e.g. symdiff "abs(x)*sin(x)" --order 1:2 --grid x=-1:1:5 --verify
 

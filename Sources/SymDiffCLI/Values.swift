@@ -1,6 +1,7 @@
 // Values at sample points: the points the options ask for, one compiled program, the table.
 import Foundation
 import SymDiff
+import SymDiffVerify
 
 /// The sample points the options ask for, with a column per name of `variables`.
 func samplePoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> PointSet {
@@ -51,9 +52,52 @@ func streamedPoints(_ options: Options, source: PointsSource, variables: [String
 }
 
 /// The column names `--columns` gives a points file, if any.
-private func fileColumns(_ options: Options) throws(CommandLineError) -> [String]? {
+func fileColumns(_ options: Options) throws(CommandLineError) -> [String]? {
     guard let text = options.columns else { return nil }
     do { return try PointSpec.columns(text) } catch { throw flagError(error, flag: "--columns", text: text) }
+}
+
+/// How the columns of a `.npy` points file, which has no names, are matched to variables: by
+/// `--columns`, else in the order of the problem's variables (`Derivatives.pointVariables`:
+/// the `--wrt` order, then the other free variables in order of first appearance).
+struct ArrayColumnOrder {
+    /// The `.npy` file, as given.
+    let path: String
+    /// The variable of each column of the array, in order.
+    let names: [String]
+    /// Where the order comes from, as the metadata and the note say it.
+    let origin: String
+    /// Whether the order was inferred (no `--columns`) for an array of several columns.
+    let isInferred: Bool
+
+    /// The order of the columns of the points of `source`, or `nil` when they do not come
+    /// from a `.npy` file.
+    init?(_ source: PointsSource?, options: Options, derivatives d: Derivatives) throws(CommandLineError) {
+        guard case .file(let path)? = source, PointSet.isNPYFile(atPath: path) else { return nil }
+        self.path = path
+        if let columns = try fileColumns(options) {
+            (names, origin, isInferred) = (columns, "--columns", false)
+            return
+        }
+        names = d.pointVariables
+        isInferred = names.count > 1
+        switch options.variables {
+        case nil: origin = "the order of first appearance in the formula"
+        case let wrt? where wrt.count == names.count: origin = "the --wrt order"
+        case _?: origin = "the --wrt order, then the order of first appearance in the formula"
+        }
+    }
+
+    /// The metadata every output file records: the variables of the array's columns, and
+    /// where their order comes from.
+    var meta: [String: String] { ["point_columns": names.joined(separator: ","), "point_columns_from": origin] }
+
+    /// The stderr note for an inferred order, `nil` when the order was given or is the only one.
+    var note: String? {
+        guard isInferred else { return nil }
+        return "\(path) has no column names; reading its columns as \(names.joined(separator: ",")) (\(origin)); "
+            + "name them with --columns"
+    }
 }
 
 /// A problem with the text of a points option, underlined in `flag text`.
@@ -136,13 +180,13 @@ struct ValuePlan {
             "symdiff": symdiffVersion, "formula": d.results.map(\.source).joined(separator: "\n"),
             "variables": d.variables.joined(separator: ","), "orders": "\(d.orders.lowerBound):\(d.orders.upperBound)",
             "points": describe(source, options), "precision": options.precision.rawValue, "conventions": conventions,
-        ]
+        ].merging(try ArrayColumnOrder(source, options: options, derivatives: d)?.meta ?? [:]) { $1 }
     }
 
     /// Every value at `points`, gathered in a table with the batch-first gradient and Hessian
-    /// of a single formula when those orders were asked for; `statuses`, one array per
-    /// column, come from `--verify`.
-    func table(at points: PointSet, statuses: [[String]]? = nil) -> OutputTable {
+    /// of a single formula when those orders were asked for; with `verification` (of the
+    /// same columns, in the same order), each value's status and rounding-error bound too.
+    func table(at points: PointSet, verification: Verification? = nil) -> OutputTable {
         var values = [[Double]](repeating: [], count: columns.count)
         for k in values.indices { values[k].reserveCapacity(points.count) }
         forEachChunk(count: points.count, inputs: points.columns(in:)) { _, part in
@@ -151,7 +195,8 @@ struct ValuePlan {
         var results: [OutputResult] = []
         for (k, (column, columnValues)) in zip(columns, values).enumerated() {
             var output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
-            output.status = statuses?[k]
+            output.status = verification?.columns[k].status.map(\.rawValue)
+            output.bound = verification?.columns[k].roundingBound
             if column.wrt.isEmpty {
                 results.append(OutputResult(function: output, derivatives: []))
             } else {
@@ -159,6 +204,11 @@ struct ValuePlan {
             }
         }
         var table = OutputTable(points: points, results: results, meta: meta)
+        if verification != nil {
+            table.statusCodes = PointStatus.namesByCode
+            table.meta["status_codes"] = PointStatus.legend
+            table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"
+        }
         if results.count == 1 {
             let variables = derivatives.variables
             table.gradient = batchArray(results[0].derivatives, variables: variables, order: 1, count: points.count)

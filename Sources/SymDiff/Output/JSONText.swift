@@ -53,23 +53,25 @@ extension OutputTable {
         JSONText.object(zip(points.names, points.columns).map { ($0, JSONText.numbers($1)) })
     }
 
-    /// One result as `{"function", "values", "derivatives": [{"wrt", "expression", "values"}]}`.
+    /// One result as `{"function", "values", "derivatives": [{"wrt", "expression", "values"}]}`, with
+    /// `"status"` and `"bound"` beside `"values"` when the columns have them.
     public static func jsonResult(_ result: OutputResult) -> String {
         let derivatives = result.derivatives.map { d in
             JSONText.object([
                 ("wrt", "[" + d.wrt.map(JSONText.string).joined(separator: ", ") + "]"),
                 ("expression", JSONText.string(d.expression ?? d.name)), ("values", JSONText.numbers(d.values)),
-            ] + statusMember(d))
+            ] + traceMembers(d))
         }
         return JSONText.object([
             ("function", JSONText.string(result.function.expression ?? result.function.name)),
             ("values", JSONText.numbers(result.function.values)),
-        ] + statusMember(result.function) + [("derivatives", "[" + derivatives.joined(separator: ",\n      ") + "]")])
+        ] + traceMembers(result.function) + [("derivatives", "[" + derivatives.joined(separator: ",\n      ") + "]")])
     }
 
-    /// The `"status"` member of a column that has statuses.
-    private static func statusMember(_ column: OutputColumn) -> [(String, String)] {
-        column.status.map { [("status", "[" + $0.map(JSONText.string).joined(separator: ", ") + "]")] } ?? []
+    /// The `"status"` and `"bound"` members of a column that has them.
+    private static func traceMembers(_ column: OutputColumn) -> [(String, String)] {
+        (column.status.map { [("status", "[" + $0.map(JSONText.string).joined(separator: ", ") + "]")] } ?? [])
+            + (column.bound.map { [("bound", JSONText.numbers($0))] } ?? [])
     }
 
     /// The whole document: `{"meta": {...}, "points": {...}, "results": [...]}` and a newline.

@@ -1,9 +1,9 @@
 // NPZ output: a stored (uncompressed) zip of .npy arrays, as np.savez writes, with CRC-32.
 
 /// NPZ: one 1-D `<f8` array per column under its name (`np.load(path)["d/dx1"]`), then
-/// `arrays` (such as `gradient` and `hessian`), then `meta`, a 0-d unicode array holding the
-/// metadata as a JSON object (`json.loads(str(npz["meta"]))`), readable with
-/// `allow_pickle=False`.
+/// `arrays` (such as `gradient` and `hessian`), then `codes` as uint8 arrays (such as
+/// statuses), then `meta`, a 0-d unicode array holding the metadata as a JSON object
+/// (`json.loads(str(npz["meta"]))`); all readable with `allow_pickle=False`.
 ///
 /// Columns are buffered until `finish()`, which writes the archive. Entries are stored, not
 /// compressed, and dated 1980-01-01 so equal tables give equal bytes; archives are limited
@@ -13,12 +13,15 @@ public struct NPZTableWriter: TableWriter {
     private var columns: [[Double]] = []
     /// Extra arrays written after the columns, by name.
     public var arrays: [(String, NDArray)] = []
+    /// 1-D arrays of small codes written after `arrays`, by name, as `|u1`.
+    public var codes: [(String, [UInt8])] = []
 
     /// A writer of the `.npz` file `path`.
     public init(path: String) { state = WriterState(path: path) }
 
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
-        for name in arrays.map(\.0) + ["meta"] where header.columns.contains(name) {
+        var names = Set(header.columns)
+        for name in arrays.map(\.0) + codes.map(\.0) + ["meta"] where !names.insert(name).inserted {
             throw OutputError(.duplicateColumn(name), path: state.path)
         }
         try state.begin(header)
@@ -39,6 +42,9 @@ public struct NPZTableWriter: TableWriter {
             }
             for (name, array) in arrays {
                 try archive.add(name: name + ".npy", contents: Self.npy(shape: array.shape, values: array.values))
+            }
+            for (name, values) in codes {
+                try archive.add(name: name + ".npy", contents: NPY.header(descr: "|u1", shape: [values.count]) + values)
             }
             let meta = JSONText.object(state.header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) })
             try archive.add(name: "meta.npy", contents: Self.npy(unicode: meta))

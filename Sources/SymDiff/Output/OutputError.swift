@@ -10,6 +10,7 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownFormat(String)
         case duplicateColumn(String)
         case columnLength(column: String, count: Int, expected: Int)
+        case unknownStatus(String, column: String)
         case blockWidth(columns: Int, expected: Int)
         case rowCount(written: Int, declared: Int)
         case arrayShape(array: String, shape: [Int], values: Int)
@@ -38,6 +39,8 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateColumn(let name): return "column '\(name)' appears twice"
         case .columnLength(let column, let count, let expected):
             return "column '\(column)' has \(count) values, expected \(expected)"
+        case .unknownStatus(let status, let column):
+            return "column '\(column)' has status '\(status)', which has no code in the table's status codes"
         case .blockWidth(let columns, let expected): return "block has \(columns) columns, the table has \(expected)"
         case .rowCount(let written, let declared): return "\(written) rows were written, the header declared \(declared)"
         case .arrayShape(let array, let shape, let values):

@@ -10,9 +10,13 @@ public struct OutputColumn: Hashable, Sendable {
     public var wrt: [String]
     /// For a function or derivative, its expression in the formula language.
     public var expression: String?
-    /// With `--verify`, each value's status (`ok`, `nondifferentiable`, ...), written next to
-    /// the values in JSON.
+    /// With `--verify`, each value's status (`ok`, `nondifferentiable`, ...): beside the
+    /// values in JSON, as a column `NAME:status` in CSV (the name) and `.npy` (the code of
+    /// `OutputTable.statusCodes`), as a uint8 array `status/NAME` of codes in `.npz`.
     public var status: [String]?
+    /// With `--verify`, a bound on each value's absolute rounding error: beside the values in
+    /// JSON, as a column `NAME:bound` in CSV and `.npy`, as an array `bound/NAME` in `.npz`.
+    public var bound: [Double]?
 
     /// A column named `name`; `wrt` and `expression` describe derivatives in JSON output.
     public init(name: String, values: [Double], wrt: [String] = [], expression: String? = nil) {
@@ -68,6 +72,9 @@ public struct OutputTable: Hashable, Sendable {
     /// Metadata (symdiff version, formula, variables, order, seed or grid, conventions);
     /// written sorted by key.
     public var meta: [String: String]
+    /// The status names by code, for the formats that store statuses as numbers: code `k`
+    /// is `statusCodes[k]`. Every status of every column must be one of them.
+    public var statusCodes: [String] = []
 
     /// A table of `results` at `points`.
     public init(
@@ -83,17 +90,38 @@ public struct OutputTable: Hashable, Sendable {
 
     /// Every column in file order: points, then for each result its function and derivatives.
     public var columns: [OutputColumn] {
-        zip(points.names, points.columns).map { OutputColumn(name: $0, values: $1) }
-            + results.flatMap { [$0.function] + $0.derivatives }
+        zip(points.names, points.columns).map { OutputColumn(name: $0, values: $1) } + valueColumns
     }
+
+    /// The function and derivative columns of every result, in file order.
+    var valueColumns: [OutputColumn] { results.flatMap { [$0.function] + $0.derivatives } }
+
+    /// The columns of the verification trace, after every value column: for each column
+    /// with statuses `NAME:status` (the status codes, as numbers), and for each column with
+    /// bounds `NAME:bound`.
+    var traceColumns: [OutputColumn] {
+        valueColumns.flatMap { column in
+            let codes = column.status.map { $0.map { Double(statusCodes.firstIndex(of: $0) ?? -1) } }
+            return [codes.map { OutputColumn(name: column.name + ":status", values: $0) },
+                    column.bound.map { OutputColumn(name: column.name + ":bound", values: $0) }].compactMap { $0 }
+        }
+    }
+
+    /// The columns of the flat formats, CSV and `.npy`: `columns`, then `traceColumns`.
+    var flatColumns: [OutputColumn] { columns + traceColumns }
 
     /// The metadata as pairs sorted by key.
     var sortedMeta: [(String, String)] { meta.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 
-    /// Checks the invariant and the shapes of `gradient` and `hessian`.
+    /// Checks the invariant, the trace and the shapes of `gradient` and `hessian`.
     public func validate(path: String) throws(OutputError) {
         var seen = Set<String>()
-        for column in columns {
+        for column in valueColumns {
+            if let unknown = column.status?.first(where: { !statusCodes.contains($0) }) {
+                throw OutputError(.unknownStatus(unknown, column: column.name), path: path)
+            }
+        }
+        for column in flatColumns {
             guard seen.insert(column.name).inserted else { throw OutputError(.duplicateColumn(column.name), path: path) }
             guard column.values.count == points.count else {
                 throw OutputError(.columnLength(column: column.name, count: column.values.count, expected: points.count), path: path)
@@ -139,7 +167,6 @@ extension OutputTable {
             throw OutputError(.unknownFormat(String(ext)), path: path)
         }
         try validate(path: path)
-        let header = TableHeader(columns: columns.map(\.name), rowCount: points.count, meta: meta)
         switch format {
         case .json:
             let file = try AtomicFile(path: path)
@@ -147,19 +174,50 @@ extension OutputTable {
             try file.commit()
         case .csv:
             var writer = CSVTableWriter(path: path)
-            try writeBlocks(into: &writer, header: header, blockSize: blockSize)
+            writer.labels = csvLabels
+            try writeBlocks(flatColumns, into: &writer, blockSize: blockSize)
         case .npy:
             var writer = NPYTableWriter(path: path)
-            try writeBlocks(into: &writer, header: header, blockSize: blockSize)
+            try writeBlocks(flatColumns, into: &writer, blockSize: blockSize)
         case .npz:
             var writer = NPZTableWriter(path: path)
             writer.arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in array.map { (name, $0) } }
-            try writeBlocks(into: &writer, header: header, blockSize: blockSize)
+            for column in valueColumns {
+                if let status = column.status {
+                    writer.codes.append(("status/" + column.name, status.map { UInt8(statusCodes.firstIndex(of: $0)!) }))
+                }
+                if let bound = column.bound {
+                    writer.arrays.append(("bound/" + column.name, NDArray(shape: [bound.count], values: bound)))
+                }
+            }
+            try writeBlocks(columns, into: &writer, blockSize: blockSize)
         }
     }
 
-    private func writeBlocks<Writer: TableWriter>(into writer: inout Writer, header: TableHeader, blockSize: Int) throws(OutputError) {
-        try writer.begin(header)
+    /// The CSV text of the table: the `# {meta}` line (unless `meta` is false), the header,
+    /// one row per point, statuses by name.
+    public func csvText(meta: Bool = true) -> String {
+        let all = flatColumns
+        let header = TableHeader(columns: all.map(\.name), rowCount: points.count, meta: meta ? self.meta : [:])
+        let rows = CSVTableWriter.rows(all.map(\.values), count: points.count, labels: csvLabels)
+        return CSVTableWriter.headerText(header) + String(decoding: rows, as: UTF8.self)
+    }
+
+    /// The status columns of `flatColumns` by index, with the names their codes stand for.
+    private var csvLabels: [Int: [String]] {
+        var labels: [Int: [String]] = [:]
+        var j = columns.count
+        for column in valueColumns {
+            if column.status != nil { (labels[j], j) = (statusCodes, j + 1) }
+            if column.bound != nil { j += 1 }
+        }
+        return labels
+    }
+
+    private func writeBlocks<Writer: TableWriter>(
+        _ columns: [OutputColumn], into writer: inout Writer, blockSize: Int
+    ) throws(OutputError) {
+        try writer.begin(TableHeader(columns: columns.map(\.name), rowCount: points.count, meta: meta))
         let all = columns.map(\.values)
         var start = 0
         while start < points.count {

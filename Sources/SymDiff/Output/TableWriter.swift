@@ -103,9 +103,13 @@ struct WriterState {
 /// CSV: a `# {"key": "value", ...}` line of metadata (when there is any), a header row, one
 /// row per point; numbers in shortest round-trip form, non-finite as `nan`, `inf`, `-inf`.
 ///
-/// Names with `,`, `"`, a leading `#` or surrounding spaces are quoted.
+/// Names with `,`, `"`, a leading `#` or surrounding spaces are quoted. A column of codes
+/// (such as statuses) listed in `labels` is written as the names its codes stand for.
 public struct CSVTableWriter: TableWriter {
     private var state: WriterState
+    /// The columns whose values are codes, by index, with the name of each code: value `k`
+    /// of column `j` is written `labels[j][k]`.
+    public var labels: [Int: [String]] = [:]
 
     /// A writer of the CSV file `path`.
     public init(path: String) { state = WriterState(path: path) }
@@ -117,7 +121,7 @@ public struct CSVTableWriter: TableWriter {
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let (_, rows) = try state.check(block)
-        try state.write(Self.rows(block, count: rows))
+        try state.write(Self.rows(block, count: rows, labels: labels))
     }
 
     /// The `# {meta}` line (when there is metadata) and the header row.
@@ -130,14 +134,19 @@ public struct CSVTableWriter: TableWriter {
         return text + header.columns.map(Self.quoted).joined(separator: ",") + "\n"
     }
 
-    /// The first `count` rows of `block` (one array per column) as CSV lines.
-    public static func rows(_ block: [[Double]], count: Int) -> [UInt8] {
+    /// The first `count` rows of `block` (one array per column) as CSV lines; the columns of
+    /// `labels` hold codes, written as their names.
+    public static func rows(_ block: [[Double]], count: Int, labels: [Int: [String]] = [:]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count * block.count * 20)
         for i in 0..<count {
             for j in block.indices {
                 if j > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: block[j][i].description.utf8)
+                if let names = labels[j] {
+                    bytes.append(contentsOf: names[Int(block[j][i])].utf8)
+                } else {
+                    bytes.append(contentsOf: block[j][i].description.utf8)
+                }
             }
             bytes.append(UInt8(ascii: "\n"))
         }

@@ -17,6 +17,17 @@ extension PointSet {
         return try read(bytes: bytes, file: path, variables: variables, columns: columns, maxPoints: maxPoints)
     }
 
+    /// Whether the file at `path` is a `.npy` file (it starts with `\x93NUMPY`), whose columns
+    /// have no names; `false` when it is not, or cannot be read.
+    public static func isNPYFile(atPath path: String) -> Bool {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var prefix = [UInt8](repeating: 0, count: NPY.magic.count)
+        let n = prefix.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        return n == prefix.count && prefix == NPY.magic
+    }
+
     /// Reads the points in `bytes`, a file's contents; `file` names it in errors, which give
     /// the line and column in a CSV file and the byte offset in a `.npy` or `.npz` file (in
     /// the entry's contents for `archive.npz(x.npy)`), except for a problem with the whole

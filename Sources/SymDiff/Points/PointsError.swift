@@ -139,7 +139,7 @@ extension PointsError.Problem {
         case .intervalTooWide(let lower, let upper): return "interval \(lower):\(upper) is too wide: its width overflows"
         case .duplicateVariable(let name): return "'\(name)' is given twice"
         case .unknownVariable(let name, let variables):
-            return "'\(name)' is not a variable of the formula (variables: \(Self.list(variables)))"
+            return "'\(name)' is not a variable of the formula or of --wrt (variables: \(Self.list(variables)))"
         case .missingValue(let variable, let option): return "\(option) gives no value for '\(variable)'"
         case .tooManyPoints(let count, let limit): return "\(count) points are more than the limit of \(limit)"
         case .cannotRead(let reason): return "cannot read the points file: \(reason)"
@@ -201,7 +201,7 @@ extension PointsError.Problem {
         case .reversedInterval: return "write the lower end first"
         case .intervalTooWide: return "use a narrower interval"
         case .duplicateVariable: return "give each variable once"
-        case .unknownVariable: return "give values only for the free variables of the formula"
+        case .unknownVariable(let name, _): return "list '\(name)' in --wrt to make it a variable, or give no value for it"
         case .missingValue(let variable, let option): return "add \(variable)=... to \(option)"
         case .tooManyPoints: return "use fewer points or raise the limit with --max-points"
         case .cannotRead: return "check the path and the permissions"

@@ -23,7 +23,7 @@ import Testing
         SpecError(option: "--at", text: "x1=abc,x2=1", message: "'abc' is not a number", span: 3..<6),
         SpecError(option: "--at", text: "x1=nan,x2=1", message: "'nan' is not a finite number", span: 3..<6),
         SpecError(option: "--at", text: "x1=1,x1=2", message: "'x1' is given twice", span: 5..<7),
-        SpecError(option: "--at", text: "x1=1,y=2", message: "'y' is not a variable of the formula (variables: x1, x2)", span: 5..<6),
+        SpecError(option: "--at", text: "x1=1,y=2", message: "'y' is not a variable of the formula or of --wrt (variables: x1, x2)", span: 5..<6),
         SpecError(option: "--at", text: "x1=1", message: "--at gives no value for 'x2'", span: 0..<4),
         SpecError(option: "--at", text: "1x=1", message: "'1x' is not a variable name: it must match [A-Za-z_][A-Za-z0-9_]*", span: 0..<2),
         SpecError(option: "--grid", text: "x1=0:1:3,x2=0:1", message: "expected 'a:b:n', found '0:1'", span: 12..<15),

@@ -27,7 +27,8 @@ import Testing
         }
     }
 
-    /// Writes `out.{csv,npy,npz,json}` for f = x^2*t at a grid, and `random.npy`.
+    /// Writes `out.{csv,npy,npz,json}` for f = x^2*t at a grid, the same with a verification
+    /// trace as `traced.{csv,npy,npz,json}`, and `random.npy`.
     @Test func writesFilesForNumPy() throws {
         let scratch = Self.directory == nil ? ScratchDirectory() : nil
         defer { scratch?.remove() }
@@ -48,9 +49,22 @@ import Testing
         for format in TableFormat.allCases {
             try table.write(to: directory + "/out." + format.rawValue, blockSize: 4)
         }
+        // With a verification trace: statuses (d/dx nondifferentiable where x = 0) and bounds of 2^-53 |value|.
+        func withTrace(_ column: OutputColumn) -> OutputColumn {
+            var column = column
+            column.status = x.map { column.name == "d/dx" && $0 == 0 ? "nondifferentiable" : "ok" }
+            column.bound = column.values.map { Swift.abs($0) * 0x1p-53 }
+            return column
+        }
+        var traced = table
+        traced.statusCodes = ["ok", "nondifferentiable"]
+        traced.results = table.results.map { OutputResult(function: withTrace($0.function), derivatives: $0.derivatives.map(withTrace)) }
+        for format in TableFormat.allCases {
+            try traced.write(to: directory + "/traced." + format.rawValue, blockSize: 4)
+        }
         let random = try PointSet.random(
             count: 100, seed: 2026, ranges: PointSpec.ranges("x=-1:1", variables: ["x", "t"]), variables: ["x", "t"])
         try OutputTable(points: random, results: []).write(to: directory + "/random.npy")
-        #expect(Set(["out.csv", "out.npy", "out.npz", "out.json", "random.npy"]).isSubset(of: try FileManager.default.contentsOfDirectory(atPath: directory)))
+        #expect(Set(["out.csv", "out.npy", "out.npz", "out.json", "traced.npz", "random.npy"]).isSubset(of: try FileManager.default.contentsOfDirectory(atPath: directory)))
     }
 }
