@@ -35,14 +35,15 @@ public struct JetProgram: Sendable {
         self.varies = varies
     }
 
-    /// The coefficients of every step at one point, then four jets of scratch space: one
+    /// The coefficients of every step at one point, then five jets of scratch space: one
     /// workspace per thread.
     public struct Workspace {
         var coefficients: [Wide]
     }
 
-    /// The scratch jets: `compose` uses 0 and 1, its callers 2 and 3.
-    static let scratchJets = 4
+    /// The scratch jets: `compose` uses 0 and 1, its callers 2 and 3, and 4 holds a
+    /// univariate series (`order + 1` coefficients, never more than a jet's).
+    static let scratchJets = 5
 
     /// A workspace for this program, all coefficients 0.
     public func makeWorkspace() -> Workspace {
@@ -131,13 +132,17 @@ public struct JetProgram: Sendable {
         func constant(_ x: Wide) -> Taylor<Wide> { Taylor(coefficients: [x]) }
         switch step {
         case .integerPower(let base, let n):
-            compose(Taylor.power(variable(value(base)), n), c + base * m, into: out, scratch)
+            compose(.integerPower(n), c + base * m, into: out, scratch) { Taylor.power(variable(value(base)), n) }
         case .constantPower(let base, let e):
-            compose(Taylor.power(variable(value(base)), constantExponent: constant(value(e))), c + base * m, into: out, scratch)
+            compose(.constantPower(value(e)), c + base * m, into: out, scratch) {
+                Taylor.power(variable(value(base)), constantExponent: constant(value(e)))
+            }
         case .power(let base, let e):
             power(base: base, exponent: e, c, out, scratch)
         case .apply(let f, let a, let b) where f.arity == 1 || b == nil:
-            compose(Taylor.apply(f, variable(value(a)), constant(b.map(value) ?? .nan)), c + a * m, into: out, scratch)
+            compose(.apply(f), c + a * m, into: out, scratch) {
+                Taylor.apply(f, variable(value(a)), constant(b.map(value) ?? .nan))
+            }
         case .apply(let f, let a, let b?):
             binary(f, c + a * m, c + b * m, out, scratch)
         case .apply(_, _, .none), .number, .constant, .variable, .sum, .product:
@@ -164,11 +169,17 @@ public struct JetProgram: Sendable {
             compose(series, c + base * m, into: out, scratch)
             return
         }
+        // At a = 0 every term of a^b's expansion up to an order below b carries a positive
+        // power of a: all vanish.
+        if a == 0 && b > Wide(layout.order) {
+            for i in 0..<m { out[i] = 0 }
+            return
+        }
         // exp(b log a), with the value from the C pow.
         let (logA, product) = (scratch + 2 * m, scratch + 3 * m)
-        compose(Taylor.apply(.log, Taylor(variable: a, order: layout.order), 0), c + base * m, into: logA, scratch)
+        compose(.apply(.log), c + base * m, into: logA, scratch) { Taylor.apply(.log, Taylor(variable: a, order: layout.order), 0) }
         multiply(c + exponent * m, logA, into: product)
-        compose(Taylor.apply(.exp, Taylor(variable: product[0], order: layout.order), 0), product, into: out, scratch)
+        compose(.apply(.exp), product, into: out, scratch) { Taylor.apply(.exp, Taylor(variable: product[0], order: layout.order), 0) }
         out[0] = Wide.power(a, b)
     }
 
@@ -191,7 +202,7 @@ public struct JetProgram: Sendable {
             multiply(a, a, into: squares)
             multiply(b, b, into: square)
             add(square, to: squares, m)
-                            compose(Taylor.apply(.sqrt, Taylor(variable: squares[0], order: order), 0), squares, into: out, scratch)
+            compose(.apply(.sqrt), squares, into: out, scratch) { Taylor.apply(.sqrt, Taylor(variable: squares[0], order: order), 0) }
         case .atan2:
             // atan2(a, b) - atan(a/b) is locally constant where b != 0; atan2(a, b) + atan(b/a) where a != 0.
             let (numerator, denominator, sign): (UnsafeMutablePointer<Wide>, UnsafeMutablePointer<Wide>, Wide) =
@@ -201,9 +212,11 @@ public struct JetProgram: Sendable {
                 break
             }
             let (reciprocal, quotient) = (scratch + 2 * m, scratch + 3 * m)
-                            compose(Taylor.power(Taylor(variable: denominator[0], order: order), -1), denominator, into: reciprocal, scratch)
+            compose(.integerPower(-1), denominator, into: reciprocal, scratch) {
+                Taylor.power(Taylor(variable: denominator[0], order: order), -1)
+            }
             multiply(numerator, reciprocal, into: quotient)
-            compose(Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0), quotient, into: out, scratch)
+            compose(.apply(.atan), quotient, into: out, scratch) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
             for i in 0..<m { out[i] *= sign }
         default:
             preconditionFailure("\(f) is not a function of two arguments")
@@ -211,9 +224,30 @@ public struct JetProgram: Sendable {
         out[0] = v
     }
 
-    /// `Σ g_k (u - u0)^k` into `out`, where `g` is the univariate series at `u0 = u[0]`, by
-    /// Horner's rule; the value is `g_0`.
-    private func compose(_ g: Taylor<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    /// `f(u)` for the univariate `kind`, by `JetSeries` where it has a closed form, else from
+    /// the series `fallback()` builds.
+    private func compose(
+        _ kind: JetSeries.Kind, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
+        _ scratch: UnsafeMutablePointer<Wide>, fallback: () -> Taylor<Wide>
+    ) {
+        let g = scratch + 4 * layout.count
+        if !JetSeries.coefficients(kind, at: u[0], order: layout.order, into: g) {
+            let series = fallback()
+            for k in 0...layout.order { g[k] = series[k] }
+        }
+        compose(g, u, into: out, scratch)
+    }
+
+    /// `f(u)` for the univariate series `series` of `f` at `u0 = u[0]`.
+    private func compose(_ series: Taylor<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+        let g = scratch + 4 * layout.count
+        for k in 0...layout.order { g[k] = series[k] }
+        compose(g, u, into: out, scratch)
+    }
+
+    /// `Σ g_k (u - u0)^k` into `out`, where `g` holds `g_0 ... g_order` of a univariate series
+    /// at `u0 = u[0]`, by Horner's rule; the value is `g_0`.
+    private func compose(_ g: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
         let (r, t) = (scratch, scratch + layout.count)
         for i in 0..<layout.count { r[i] = 0 }
         r[0] = g[layout.order]

@@ -70,28 +70,47 @@ public struct Tape: Sendable {
     }
 
     /// The value of every step, in `nodes` order, with `inputs` in `variables` order.
+    @inlinable
     public func values<S: AutodiffScalar>(at inputs: [S]) -> [S] {
         var value: [S] = []
-        value.reserveCapacity(steps.count)
-        for step in steps { value.append(evaluate(step, value, inputs)) }
+        values(at: inputs, into: &value)
         return value
     }
 
+    /// The value of every step into `value`, whose storage is reused (callers that evaluate
+    /// at many points keep one array).
+    ///
+    /// Inlinable, so that callers in other modules get it specialized for their scalar type.
+    @inlinable
+    public func values<S: AutodiffScalar>(at inputs: [S], into value: inout [S]) {
+        value.removeAll(keepingCapacity: true)
+        value.reserveCapacity(steps.count)
+        for step in steps { value.append(evaluate(step, value, inputs)) }
+    }
+
     /// The roots' values, with `inputs` in `variables` order.
+    @inlinable
     public func evaluate<S: AutodiffScalar>(at inputs: [S]) -> [S] {
         let value = values(at: inputs)
         return roots.map { value[$0] }
     }
 
     /// One step's value from the values before it.
-    private func evaluate<S: AutodiffScalar>(_ step: Step, _ value: [S], _ inputs: [S]) -> S {
+    @inlinable
+    func evaluate<S: AutodiffScalar>(_ step: Step, _ value: [S], _ inputs: [S]) -> S {
         switch step {
         case .number(let n): return Self.scalar(n)
         case .constant(.pi): return S.pi
         case .constant(.e): return S.exp(1)
         case .variable(let k): return k >= 0 ? inputs[k] : S(.nan)
-        case .sum(let terms): return terms.dropFirst().reduce(value[terms[0]]) { $0 + value[$1] }
-        case .product(let factors): return factors.dropFirst().reduce(value[factors[0]]) { $0 * value[$1] }
+        case .sum(let terms):
+            var sum = value[terms[0]]
+            for t in terms.dropFirst() { sum = sum + value[t] }
+            return sum
+        case .product(let factors):
+            var product = value[factors[0]]
+            for f in factors.dropFirst() { product = product * value[f] }
+            return product
         case .integerPower(let base, let n): return S.power(value[base], n)
         case .constantPower(let base, let exponent): return S.power(value[base], constantExponent: value[exponent])
         case .power(let base, let exponent): return S.power(value[base], value[exponent])
@@ -124,6 +143,7 @@ public struct Tape: Sendable {
     }
 
     /// A graph number in `S`: a rational as a quotient of its parts, so wider types keep the digits.
+    @inlinable
     public static func scalar<S: AutodiffScalar>(_ n: Number) -> S {
         switch n {
         case .rational(let p, let q): return q == 1 ? integer(p) : integer(p) / integer(q)
@@ -136,6 +156,7 @@ public struct Tape: Sendable {
     /// holds the sum exactly, binary64 rounds it once, and a `RoundingBound` sees one rounded
     /// addition (where binary64 rounds) rather than a number that is not short. `S(Double(n))`
     /// would round `n` to binary64 in every type.
+    @inlinable
     static func integer<S: AutodiffScalar>(_ n: Int64) -> S {
         guard n.magnitude > 1 << 32 else { return S(Double(n)) }
         return S(Double(n >> 32)) * S(0x1p32) + S(Double(n & 0xFFFF_FFFF))

@@ -90,7 +90,8 @@ public struct Taylor<T: AutodiffScalar>: AutodiffScalar {
 
     /// `f(a1, a2, ...)` from its value and the series of its partials: `df = Σ g_i da_i`.
     static func integral(_ value: T, _ terms: (slope: Taylor, argument: Taylor)...) -> Taylor {
-        let n = terms.map(\.argument.coefficients.count).max() ?? 1
+        var n = 1
+        for term in terms { n = Swift.max(n, term.argument.coefficients.count) }
         var c = [value]
         for k in 1..<n {
             c.append(terms.reduce(0) { sum, term in sum + integralTerm(k, term.argument) { term.slope[$0] } })

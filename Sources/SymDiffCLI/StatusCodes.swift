@@ -13,6 +13,7 @@ extension PointStatus {
         case .removable: 4
         case .cancellation: 5
         case .overflow: 6
+        case .unverified: 7
         }
     }
 

@@ -24,7 +24,7 @@ struct CheckRun {
         let state = Mutex((next: 0, checked: 0))
         let sampleStride = Swift.max(1, selected.count / Verification.finiteDifferencePoints)
         let work: @Sendable (Int) -> Void = { _ in
-            var workspaces = plans.map { $0.jets.makeWorkspace() }
+            var workspaces = plans.map { $0.makeWorkspace() }
             while true {
                 if let deadline, ContinuousClock.now >= deadline { return }
                 let c = state.withLock { s in

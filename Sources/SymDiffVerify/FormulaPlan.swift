@@ -76,25 +76,37 @@ struct FormulaPlan: Sendable {
         return Autodiff.partials(jets.tape, at: point, directions: directions)[0]
     }
 
+    /// What one thread reuses from point to point: the jets, and the symbolic tape's steps.
+    struct Workspace {
+        var jets: JetProgram.Workspace
+        var steps: [RoundingBound<BinaryArithmetic>] = []
+        var functionValues: [Wide] = []
+    }
+
+    func makeWorkspace() -> Workspace { Workspace(jets: jets.makeWorkspace()) }
+
     /// Checks the function and every partial at point `i`, writing into this formula's
     /// columns of `part` at `slot`; `template` holds the symbolic values of all points.
     func check(
-        point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout JetProgram.Workspace,
+        point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout Workspace,
         finiteDifferences: Bool, into part: inout [Verification.Column]
     ) {
         let exact = points.columns.map { $0[i] }
         let wide = exact.map { Wide($0) }
         let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
-        jets.evaluate(at: wide, &workspace)
-        let events = PointEvents(jets.tape, values: jets.tape.steps.indices.map { jets.value(workspace, step: $0) })
-        let symbolicBounds = symbolic.evaluate(at: bounded)
+        jets.evaluate(at: wide, &workspace.jets)
+        workspace.functionValues.removeAll(keepingCapacity: true)
+        for k in jets.tape.steps.indices { workspace.functionValues.append(jets.value(workspace.jets, step: k)) }
+        let events = PointEvents(jets.tape, values: workspace.functionValues)
+        symbolic.values(at: bounded, into: &workspace.steps)
+        let symbolicBounds = symbolic.roots.map { workspace.steps[$0] }
         let numberBounds = hasRoundedNumbers ? symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) }).map(\.bound) : nil
         let probe = StatusProbe(
             point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
         for (j, wrt) in ([[]] + directions).enumerated() {
             let k = firstColumn + j
-            let autodiff: Wide = j == 0 ? jets.value(workspace, step: jets.tape.roots[0])
-                : monomials[j - 1].map { jets.partial(workspace, root: 0, monomial: $0) } ?? 0
+            let autodiff: Wide = j == 0 ? jets.value(workspace.jets, step: jets.tape.roots[0])
+                : monomials[j - 1].map { jets.partial(workspace.jets, root: 0, monomial: $0) } ?? 0
             let symbolicValue = template[k].symbolic[i]
             let extendedValue = outputIsExtended ? template[k].extended[i] : Double(symbolicBounds[j].value)
             part[k].extended[slot] = extendedValue

@@ -61,8 +61,8 @@ struct PointEvents {
 ///
 /// `sample(q, directions)` is the partial along `directions` (indices of tape variables) at
 /// the point `q`, computed by autodiff in `Wide`. The probes are numerical: one-sided
-/// difference quotients and limits at steps `h`, `h/2`, `h/4` (`h = 2^-16 max(1, |x|)`) combined
-/// by Richardson extrapolation, compared with relative tolerance `2^-10`.
+/// difference quotients and limits at steps `h`, `h/2`, `h/4`, `h/8` (`h = 2^-16 max(1, |x|)`)
+/// combined by Richardson extrapolation, which must converge, compared with relative tolerance `2^-10`.
 struct StatusProbe {
     let point: [Wide]
     let variables: [String]
@@ -89,6 +89,8 @@ struct StatusProbe {
         if !directions.isEmpty && !events.places.isDisjoint(with: [.kink, .jump]), let sides = oneSidedMismatch(directions) {
             return (.nondifferentiable, sides, nil)
         }
+        // 0/0 or 0·∞ as written (`x^y*log(x)` at x = 0), where the formula's own derivative is finite.
+        if symbolic.isNaN { return (.removable, nil, Double(autodiff)) }
         if Swift.abs(autodiff) > Wide(Double.greatestFiniteMagnitude) || !symbolic.isFinite || stepOverflows {
             return (.overflow, nil, nil)
         }
@@ -96,14 +98,21 @@ struct StatusProbe {
         return (.ok, nil, nil)
     }
 
-    /// The limit as `h -> 0` of samples at `h`, `h/2`, `h/4`, by Richardson extrapolation
-    /// (exact for samples quadratic in `h`); `diverges` when they grow like `1/h` or faster
-    /// (or are infinite); `scale` is their magnitude, for tolerances.
+    /// The limit as `h -> 0` of samples at `h`, `h/2`, `h/4`, `h/8`. The Richardson estimates
+    /// (exact for samples quadratic in `h`) from the first three and from the last three must
+    /// agree for a limit; `diverges` when they do not and the samples grow toward the point
+    /// (`1/h`, `h^-1/2`, `log h`), or when one is infinite; `scale` is their magnitude.
     private func limit(_ samples: [Wide]) -> (value: Wide, diverges: Bool, scale: Wide) {
-        let (far, middle, near) = (samples[0], samples[1], samples[2])
-        let diverges = near.isInfinite || Swift.abs(near) > 1.5 * Swift.abs(middle) && Swift.abs(middle) > 1.5 * Swift.abs(far)
-        let value = diverges ? (near < 0 ? -Wide.infinity : Wide.infinity) : (8 * near - 6 * middle + far) / 3
-        return (value, diverges, samples.map { Swift.abs($0) }.max()!)
+        func richardson(_ far: Wide, _ middle: Wide, _ near: Wide) -> Wide { (8 * near - 6 * middle + far) / 3 }
+        let scale = samples.map { Swift.abs($0) }.max()!
+        let first = richardson(samples[0], samples[1], samples[2])
+        let second = richardson(samples[1], samples[2], samples[3])
+        let converges = Swift.abs(first - second) <= Self.relativeTolerance * scale
+        let magnitudes = samples.map { Swift.abs($0) }
+        let grows = zip(magnitudes, magnitudes.dropFirst()).allSatisfy { $0 < $1 }
+        let diverges = samples.contains(where: \.isInfinite) || !converges && grows
+        let value = diverges ? (samples[3] < 0 ? -Wide.infinity : Wide.infinity) : converges ? second : .nan
+        return (value, diverges, scale)
     }
 
     /// The step along variable `k`.
@@ -125,8 +134,8 @@ struct StatusProbe {
             let h = step(j)
             let center = sample(point, rest)
             func quotient(_ side: Wide, _ h: Wide) -> Wide { side * (sample(moved([j], by: [side * h]), rest) - center) / h }
-            let left = limit([1, 2, 4].map { quotient(-1, h / $0) })
-            let right = limit([1, 2, 4].map { quotient(1, h / $0) })
+            let left = limit([1, 2, 4, 8].map { quotient(-1, h / $0) })
+            let right = limit([1, 2, 4, 8].map { quotient(1, h / $0) })
             let scale = Swift.max(left.scale, right.scale)
             if left.diverges || right.diverges || !(Swift.abs(left.value - right.value) <= Self.relativeTolerance * scale) {
                 return OneSided(variable: variables[j], left: Double(left.value), right: Double(right.value))
@@ -145,7 +154,7 @@ struct StatusProbe {
         let paths = formulaVariables.map { [$0] } + (formulaVariables.count > 1 ? [formulaVariables] : [])
         for path in paths {
             for side: Wide in [-1, 1] {
-                let estimate = limit([1, 2, 4].map { (shrink: Wide) in
+                let estimate = limit([1, 2, 4, 8].map { (shrink: Wide) in
                     sample(moved(path, by: path.map { side * step($0) / shrink }), directions)
                 })
                 grows = grows || estimate.diverges

@@ -134,7 +134,9 @@ extension ExprGraph {
             if d[0] != zero {  // v * u^(v-1) * u'
                 terms.append(product([v, power(u, sum([v, number(.minusOne)])), d[0]]))
             }
-            if d[1] != zero {  // u^v * log(u) * v'
+            // u^v * log(u) * v', except for the base 0: 0^v is 0 all around any v > 0 (and a
+            // pole or 1 elsewhere), so nothing varies with v.
+            if d[1] != zero && u != zero {
                 terms.append(product([id, apply(.log, [u]), d[1]]))
             }
             return sum(terms)

@@ -1,7 +1,7 @@
 // Jets (truncated multivariate Taylor polynomials) against the 50-digit SymPy reference and nested duals.
 import Testing
 import SymDiff
-import SymDiffAutodiff
+@testable import SymDiffAutodiff
 
 /// Every partial of `Fixtures/derivatives.json` (orders 0 to 4, mixed and pure) read off one
 /// jet sweep per point, seeded with every variable of the formula up to the highest order the
@@ -71,6 +71,36 @@ import SymDiffAutodiff
         #expect(program.partial(workspace, root: 0, monomial: layout.monomial([3])) == 0)
         #expect(program.partial(workspace, root: 0, monomial: layout.monomial([2, 3])) == 0)
         #expect(program.partial(workspace, root: 0, monomial: layout.monomial([2])) == 0)
+    }
+
+    /// The closed forms of `JetSeries` against the `Taylor` rules they stand in for, to order 8.
+    @Test(arguments: [0.3, 1.7, -2.5, 12.0, 1e-3])
+    func seriesMatchTaylor(_ x0: Double) throws {
+        let x = Wide(x0)
+        let order = 8
+        let variable = Taylor<Wide>(variable: x, order: order)
+        let cases: [(String, JetSeries.Kind, Taylor<Wide>)] = [
+            ("exp", .apply(.exp), Taylor.apply(.exp, variable, 0)),
+            ("sin", .apply(.sin), Taylor.apply(.sin, variable, 0)),
+            ("cos", .apply(.cos), Taylor.apply(.cos, variable, 0)),
+            ("sinh", .apply(.sinh), Taylor.apply(.sinh, variable, 0)),
+            ("cosh", .apply(.cosh), Taylor.apply(.cosh, variable, 0)),
+            ("x^3", .integerPower(3), Taylor.power(variable, 3)),
+            ("x^-2", .integerPower(-2), Taylor.power(variable, -2)),
+            ("x^0", .integerPower(0), Taylor.power(variable, 0)),
+        ] + (x0 > 0 ? [
+            ("log", .apply(.log), Taylor.apply(.log, variable, 0)),
+            ("sqrt", .apply(.sqrt), Taylor.apply(.sqrt, variable, 0)),
+            ("x^1.5", .constantPower(1.5), Taylor.power(variable, constantExponent: Taylor(coefficients: [1.5]))),
+        ] : [])
+        var g = [Wide](repeating: .nan, count: order + 1)
+        for (name, kind, expected) in cases {
+            #expect(g.withUnsafeMutableBufferPointer { JetSeries.coefficients(kind, at: x, order: order, into: $0.baseAddress!) })
+            for k in 0...order {
+                let scale = Swift.max(Swift.abs(expected[k]), 0x1p-60 * Swift.abs(expected[0]), 0x1p-1000)
+                #expect(Swift.abs(g[k] - expected[k]) <= 0x1p-58 * scale, "\(name) at \(x0): g_\(k) = \(g[k]), Taylor \(expected[k])")
+            }
+        }
     }
 
     /// A layout past `JetLayout.maxMonomials` is refused, not built.

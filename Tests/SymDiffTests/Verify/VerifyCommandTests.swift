@@ -38,14 +38,35 @@ import Testing
     @Test(arguments: [
         ["x^2", "--verify"],
         ["x^2", "--at", "x=1", "--strict"],
-        ["x*y", "--wrt", "x,y", "--order", "5", "--at", "x=1,y=2", "--verify"],
-        ["x", "--random", "11", "--verify", "--max-verify-points", "10"],
+        ["x*y", "--wrt", "x,y,z,t,u,v,w,a,b,c,d,e1", "--order", "6", "--at", "x=1,y=2", "--verify"],
     ])
     func misuseIsAUsageError(_ arguments: [String]) {
         let result = runSymDiff(arguments)
         #expect(result.status == Invocation.usageError)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("error: "))
+    }
+
+    /// Mixed partials of order 5 and 6, beyond nested duals: the jets check them.
+    @Test func highMixedOrdersAreVerified() {
+        let result = runSymDiff(["exp(x*y)*sin(x)", "--wrt", "x,y", "--order", "5:6", "--grid", "x=-1:1:3,y=0:1:2", "--verify"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasSuffix("all ok values agree\n"))
+        #expect(!result.stderr.contains("unverified"))
+    }
+
+    /// Past `--max-verify-points` an even spread is checked and the rest is `unverified`, in
+    /// the summary and in every value's status; `--strict` fails on them.
+    @Test func pointLimitLeavesTheRestUnverified() throws {
+        let arguments = ["x^2", "--wrt", "x", "--random", "11", "--verify", "--max-verify-points", "4", "--format", "json"]
+        let result = runSymDiff(arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("8 ok, 14 unverified"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let results = try #require(json["results"] as? [[String: Any]])
+        let status = try #require(results[0]["status"] as? [String])
+        #expect(status.filter { $0 == "ok" }.count == 4 && status.filter { $0 == "unverified" }.count == 7)
+        #expect(runSymDiff(arguments + ["--strict"]).status == Invocation.verificationFailed)
     }
 
     @Test func pureHighOrderUsesTaylorSeries() {

@@ -73,6 +73,15 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
         StatusCase("(1 - cos(x))/x^2", ["x": 0], "f", .removable, limit: 0.5),
         StatusCase("(exp(x) - 1)/x", ["x": 0], "f", .removable, limit: 1),
         StatusCase("sin(x)/x", ["x": 0.5], "f", .ok),
+        // Powers at a zero base: x^x's derivative x^x (log x + 1) falls like log x (no limit);
+        // 0^y is 0 all around y > 0, so its partial by y is 0, where x^y log(x) is 0 * -inf
+        // as written.
+        StatusCase("x^x", ["x": 0], "f", .ok),
+        StatusCase("x^x", ["x": 0], "d/dx", .pole),
+        StatusCase("x^y", ["x": 0, "y": 3], "d/dy", .removable, limit: 0),
+        StatusCase("x^y", ["x": 0, "y": 3], "d2/dy^2", .removable, limit: 0),
+        StatusCase("0^y", ["y": 0.5], "d/dy", .ok),
+        StatusCase("0^y", ["y": 0.5], "f", .ok),
         // binary64 loses most digits.
         StatusCase("exp(x) - 1", ["x": 1e-10], "f", .cancellation),
         StatusCase("exp(x) - 1", ["x": 1e-10], "d/dx", .ok),
