@@ -105,11 +105,11 @@ public struct Tape: Sendable {
         case .variable(let k): return k >= 0 ? inputs[k] : S(.nan)
         case .sum(let terms):
             var sum = value[terms[0]]
-            for t in terms.dropFirst() { sum = sum + value[t] }
+            for t in 1..<terms.count { sum = sum + value[terms[t]] }
             return sum
         case .product(let factors):
             var product = value[factors[0]]
-            for f in factors.dropFirst() { product = product * value[f] }
+            for f in 1..<factors.count { product = product * value[factors[f]] }
             return product
         case .integerPower(let base, let n): return S.power(value[base], n)
         case .constantPower(let base, let exponent): return S.power(value[base], constantExponent: value[exponent])

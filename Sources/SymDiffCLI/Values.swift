@@ -188,9 +188,14 @@ struct ValuePlan {
     /// same columns, in the same order), each value's status and rounding-error bound too.
     func table(at points: PointSet, verification: Verification? = nil) -> OutputTable {
         var values = [[Double]](repeating: [], count: columns.count)
-        for k in values.indices { values[k].reserveCapacity(points.count) }
-        forEachChunk(count: points.count, inputs: points.columns(in:)) { _, part in
-            for k in values.indices { values[k].append(contentsOf: part[k]) }
+        if let verification {
+            // The verified values, refined where binary64 lost digits.
+            values = verification.columns.map(\.output)
+        } else {
+            for k in values.indices { values[k].reserveCapacity(points.count) }
+            forEachChunk(count: points.count, inputs: points.columns(in:)) { _, part in
+                for k in values.indices { values[k].append(contentsOf: part[k]) }
+            }
         }
         var results: [OutputResult] = []
         for (k, (column, columnValues)) in zip(columns, values).enumerated() {

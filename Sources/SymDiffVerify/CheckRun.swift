@@ -67,6 +67,7 @@ extension Verification.Column {
     init(name: String, wrt: [String], count: Int) {
         self.init(name: name, wrt: wrt)
         extended = Array(repeating: .nan, count: count)
+        output = Array(repeating: .nan, count: count)
         reset(count: count)
     }
 }

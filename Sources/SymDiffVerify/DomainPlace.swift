@@ -3,7 +3,7 @@ import SymDiff
 import SymDiffAutodiff
 
 /// Where the arguments of one function or power sit, as far as derivatives care.
-enum DomainPlace: Equatable {
+enum DomainPlace: Int, Equatable {
     /// Smooth there.
     case inside
     /// Outside the domain: `log(-1)`, `sqrt(-1)`, `asin(2)`, `(-8)^(1/3)`.
@@ -54,5 +54,13 @@ enum DomainPlace: Equatable {
         if base == 0 { return exponent < 0 ? .singular : integral ? .inside : .derivativeSingular }
         if base < 0 && !integral { return .outside }
         return .inside
+    }
+
+    /// A set of places, one bit each: cheap enough to fill at every point.
+    struct Set {
+        private var bits: UInt8 = 0
+
+        mutating func insert(_ place: DomainPlace) { bits |= 1 << place.rawValue }
+        func contains(_ place: DomainPlace) -> Bool { bits & (1 << place.rawValue) != 0 }
     }
 }

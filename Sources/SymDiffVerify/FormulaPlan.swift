@@ -113,11 +113,9 @@ struct FormulaPlan: Sendable {
             let bound = symbolicBounds[j].bound
             let numbers = numberBounds?[j] ?? 0
             let roundingBound = bound * boundScale + numbers
-            part[k].roundingBound[slot] = Double(roundingBound)
-            let (status, sides, limit) = probe.status(
+            var (status, sides, limit) = probe.status(
                 wrt, events: events, autodiff: autodiff, symbolic: symbolicValue, symbolicBound: roundingBound,
                 stepOverflows: symbolicBounds[j].overflows)
-            part[k].status[slot] = status
             if let sides { part[k].oneSided[i] = sides }
             if let limit { part[k].limits[i] = limit }
             part[k].autodiff[slot] = Double(autodiff)
@@ -125,11 +123,24 @@ struct FormulaPlan: Sendable {
                 symbolic: symbolicValue, extended: extendedValue, symbolicBound: bound, numberBound: numbers,
                 outputIsExtended: outputIsExtended)
             var (agrees, tolerance) = check.test(autodiff, autodiffBound: 0)
-            if status == .ok && !agrees, let reference = boundedPartial(wrt, at: bounded) {
-                // The autodiff computation's own rounding widens the tolerance: worked out only here.
+            // The autodiff computation's own rounding widens the tolerance: worked out only where needed.
+            lazy var reference = boundedPartial(wrt, at: bounded)
+            if status == .ok && !agrees, let reference {
                 part[k].autodiff[slot] = Double(reference.value)
                 (agrees, tolerance) = check.test(reference.value, autodiffBound: reference.bound)
             }
+            var output = (value: symbolicValue, bound: Double(roundingBound))
+            if let refined = refinement(status, symbolicBounds[j], numbers: numbers, binary: symbolicValue) {
+                if status != .ok {
+                    status = .ok
+                    agrees = check.extendedAgrees(autodiff, autodiffBound: 0)
+                        || reference.map { check.extendedAgrees($0.value, autodiffBound: $0.bound) } ?? false
+                }
+                output = refined
+            }
+            part[k].status[slot] = status
+            part[k].output[slot] = output.value
+            part[k].roundingBound[slot] = output.bound
             part[k].tolerance[slot] = tolerance
             part[k].agrees[slot] = status != .ok || agrees
             if status == .ok && finiteDifferences && !wrt.isEmpty {
@@ -141,6 +152,27 @@ struct FormulaPlan: Sendable {
                 part[k].finiteDifference[slot] = Double(differences.estimate(wrt, at: wide))
             }
         }
+    }
+}
+
+extension FormulaPlan {
+    /// The relative bound below which an output value counts as right: about `1.1e-13`.
+    static let refinedRelativeBound: Double = 0x1p-43
+
+    /// The extended-precision value and its bound to output instead of the binary64 value
+    /// `binary` (adaptive precision), or `nil` to keep it: where binary64 lost more than half
+    /// an ulp (`ok` values), lost digits (`cancellation`) or left its range on the way
+    /// (`overflow`), and the extended computation `wide` is within `refinedRelativeBound`.
+    /// Values output in extended precision are not refined again.
+    func refinement(
+        _ status: PointStatus, _ wide: RoundingBound<BinaryArithmetic>, numbers: Wide, binary: Double
+    ) -> (value: Double, bound: Double)? {
+        guard !outputIsExtended && [.ok, .cancellation, .overflow].contains(status) else { return nil }
+        guard status != .ok || Double(wide.bound + numbers) > binary.ulp / 2 else { return nil }
+        let value = Double(wide.value)
+        let bound = Double(wide.bound * 0x1p-11 + numbers) + value.ulp / 2
+        guard value.isFinite && bound <= Self.refinedRelativeBound * Swift.abs(value) else { return nil }
+        return (value, bound)
     }
 }
 
@@ -163,5 +195,12 @@ struct Agreement {
             ? extendedTolerance : Double(2 * (symbolicBound + numberBound) + 0x1p-10 * autodiffBound) + 4 * ulp
         let agrees = Swift.abs(symbolic - reference) <= tolerance && Swift.abs(extended - reference) <= extendedTolerance
         return (agrees, tolerance)
+    }
+
+    /// Whether the extended-precision symbolic value alone agrees with `autodiff`.
+    func extendedAgrees(_ autodiff: Wide, autodiffBound: Wide) -> Bool {
+        let reference = Double(autodiff)
+        let ulp = Swift.max(Swift.abs(extended), Swift.abs(reference)).ulp
+        return Swift.abs(extended - reference) <= Double(0x1p-10 * (symbolicBound + autodiffBound) + 2 * numberBound) + 4 * ulp
     }
 }

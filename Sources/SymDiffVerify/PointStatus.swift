@@ -41,7 +41,7 @@ public struct OneSided: Sendable, Equatable {
 
 /// The places of a formula's operations at one point, from its values in `Wide`.
 struct PointEvents {
-    var places: Set<DomainPlace> = []
+    var places = DomainPlace.Set()
 
     /// The places of every function and power of `tape` given its step values.
     init(_ tape: Tape, values: [Wide]) {
@@ -86,7 +86,7 @@ struct StatusProbe {
             if autodiff.isInfinite { return (.pole, nil, nil) }
             return limitStatus(directions)
         }
-        if !directions.isEmpty && !events.places.isDisjoint(with: [.kink, .jump]), let sides = oneSidedMismatch(directions) {
+        if !directions.isEmpty && (events.places.contains(.kink) || events.places.contains(.jump)), let sides = oneSidedMismatch(directions) {
             return (.nondifferentiable, sides, nil)
         }
         // 0/0 or 0·∞ as written (`x^y*log(x)` at x = 0), where the formula's own derivative is finite.

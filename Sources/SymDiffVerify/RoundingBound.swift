@@ -116,10 +116,14 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
     /// beyond binary64's range.
     private static func step(_ result: RoundingBound, _ operandOverflows: Bool, via: Wide? = nil) -> RoundingBound {
         var result = result
-        let computed = via ?? result.value
-        result.overflows = operandOverflows || computed.isFinite && Double(computed).isInfinite
+        let computed = Swift.abs(via ?? result.value)
+        result.overflows = operandOverflows || computed.isFinite && computed >= roundsToInfinity
         return result
     }
+
+    /// The smallest magnitude binary64 rounds to infinity: halfway from the largest double
+    /// to `2^1024`, a tie that goes to the even `2^1024`.
+    private static var roundsToInfinity: Wide { 0x1p1024 - 0x1p970 }
 
     public static func + (a: RoundingBound, b: RoundingBound) -> RoundingBound {
         step(arithmetic(a.value + b.value, propagated: a.bound + b.bound), a.overflows || b.overflows)
@@ -183,11 +187,11 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
     /// `a^n`; binary64 computes `a^-n` for small `n` as `1/a^n` (`Compiler`), which overflows
     /// when `a^n` does.
     public static func power(_ a: RoundingBound, _ n: Int) -> RoundingBound {
-        let v = Wide.pow(a.value, Wide(n))
-        let linear = carried(Wide(n) * Wide.pow(a.value, Wide(n - 1)), a.bound)
-        let propagated = Swift.max(linear, secant({ Wide.pow($0, Wide(n)) }, a, at: v))
+        let v = Wide.power(a.value, n)
+        let linear = carried(Wide(n) * Wide.power(a.value, n - 1), a.bound)
+        let propagated = Swift.max(linear, secant({ Wide.power($0, n) }, a, at: v))
         let reciprocal = n < 0 && n >= -Int(Compiler.maxMultiplyPower)
-        let computed = reciprocal ? Wide.pow(a.value, Wide(-n)) : v
+        let computed = reciprocal ? Wide.power(a.value, -n) : v
         // Exact when the operand is and the power is a binary64 number, as for `*`.
         if propagated == 0 && Wide(Double(v)) == v { return step(RoundingBound(value: v, bound: 0), a.overflows, via: computed) }
         return step(rounded(v, propagated: propagated, units: 4), a.overflows, via: computed)

@@ -1,7 +1,7 @@
 // Per-column figures of a verification: largest differences, worst point, finite-difference spread.
 
 extension Verification.Column {
-    /// The largest differences between the symbolic binary64 value and the autodiff value
+    /// The largest differences between the output value and the autodiff value
     /// over the `ok` points, and where the largest in ulps occurs.
     public struct Differences: Sendable, Equatable {
         public var absolute = 0.0
@@ -19,7 +19,7 @@ extension Verification.Column {
     public var differences: Differences {
         var d = Differences()
         for i in status.indices where status[i] == .ok {
-            let s = symbolic[i]
+            let s = output[i]
             let a = autodiff[i]
             let absolute = Swift.abs(s - a)
             let ulp = Swift.max(Swift.abs(s), Swift.abs(a)).ulp
@@ -40,7 +40,7 @@ extension Verification.Column {
         guard !wrt.isEmpty else { return nil }
         var spread = 0.0
         for i in status.indices where status[i] == .ok {
-            spread = Swift.max(spread, Swift.abs(finiteDifference[i] - symbolic[i]) / Swift.max(1, Swift.abs(symbolic[i])))
+            spread = Swift.max(spread, Swift.abs(finiteDifference[i] - output[i]) / Swift.max(1, Swift.abs(output[i])))
         }
         return spread
     }

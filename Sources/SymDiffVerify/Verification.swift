@@ -31,6 +31,11 @@ public struct Verification: Sendable {
         public var wrt: [String]
         /// The symbolic value in binary64: what symdiff outputs.
         public var symbolic: [Double] = []
+        /// The value symdiff outputs: `symbolic`, or where binary64 lost more than half an ulp,
+        /// lost digits or left its range on the way, the extended-precision value rounded once,
+        /// when its bound is within `2^-43` relative (adaptive precision). Unchecked points keep
+        /// `symbolic`.
+        public var output: [Double] = []
         /// The symbolic value computed in extended precision, rounded to binary64.
         public var extended: [Double] = []
         /// The autodiff value (in `Wide`), rounded to binary64.
@@ -39,8 +44,9 @@ public struct Verification: Sendable {
         public var finiteDifference: [Double] = []
         /// The allowed `|symbolic - autodiff|` at each point.
         public var tolerance: [Double] = []
-        /// The bound on the rounding error of the symbolic value at each point (`B_s + B_n`,
-        /// with `B_s` scaled to extended precision when that is the output's).
+        /// The bound on the rounding error of the output value at each point (`B_s + B_n`, with
+        /// `B_s` scaled to extended precision when the value was computed in it, plus half an
+        /// ulp for its final rounding then).
         public var roundingBound: [Double] = []
         public var status: [PointStatus] = []
         /// Whether the values agree within tolerance (always true at points not `ok`).
@@ -124,6 +130,7 @@ public struct Verification: Sendable {
         let extended = precision == .extended ? symbolic : nil
         for k in columns.indices {
             columns[k].symbolic = symbolic[k]
+            columns[k].output = symbolic[k]
             columns[k].extended = extended?[k] ?? Array(repeating: .nan, count: points.count)
             columns[k].reset(count: points.count)
         }
@@ -169,6 +176,7 @@ extension Verification.Column {
     mutating func merge(_ part: Verification.Column, at indices: [Int]) {
         for (s, i) in indices.enumerated() {
             autodiff[i] = part.autodiff[s]
+            output[i] = part.output[s]
             finiteDifference[i] = part.finiteDifference[s]
             tolerance[i] = part.tolerance[s]
             roundingBound[i] = part.roundingBound[s]
