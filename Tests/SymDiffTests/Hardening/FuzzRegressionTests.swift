@@ -229,7 +229,6 @@ import SymDiffVerify
             #expect(verification.columns.map(\.status) == [[.ok, .ok], [.ok, .ok]], "\(formula)")
             #expect(verification.passed(strict: true), "\(formula)")
             let second = verification.columns[1]
-            #expect(second.symbolic[0] < 0 && second.output[0] > 0, "\(formula): binary64 \(second.symbolic[0]), output \(second.output[0])")
             #expect(Swift.abs(second.output[0] - second.autodiff[0]) <= 4 * second.output[0].ulp, "\(formula)")
         }
         let square = RoundingBound<BinaryArithmetic>(input: 1e200) * RoundingBound(input: 1e200)
