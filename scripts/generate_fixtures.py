@@ -14,6 +14,8 @@ Rerun after changing the corpus (from the package root):
 
     swift build --scratch-path .build
     scripts/generate_fixtures.py --symdiff .build/debug/symdiff
+    scripts/generate_fixtures.py --corpus Tests/SymDiffTests/Fixtures/far-corpus.txt \
+        --output Tests/SymDiffTests/Fixtures/far.json --work-digits 1200,1500
 
 The output is deterministic: the same corpus and symdiff give the same bytes.
 """
@@ -31,7 +33,7 @@ import sympy
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "Tests" / "SymDiffTests" / "Fixtures"
 DIGITS = 50
-WORK_DIGITS = (60, 90)
+WORK_DIGITS = [60, 90]
 
 
 class FixtureError(Exception):
@@ -200,7 +202,11 @@ def main():
     parser.add_argument("--symdiff", default=str(ROOT / ".build" / "debug" / "symdiff"), help="the symdiff binary")
     parser.add_argument("--corpus", default=str(FIXTURES / "derivative-corpus.txt"))
     parser.add_argument("--output", default=str(FIXTURES / "derivatives.json"))
+    parser.add_argument(
+        "--work-digits", default="60,90",
+        help="the two working precisions that must agree (far arguments need more: far-corpus.txt uses 1200,1500)")
     arguments = parser.parse_args()
+    WORK_DIGITS[:] = [int(d) for d in arguments.work_digits.split(",")]
     try:
         cases = [reference(c, arguments.symdiff) for c in parse_corpus(Path(arguments.corpus))]
     except FixtureError as error:
@@ -210,7 +216,7 @@ def main():
         "sympy": sympy.__version__,
         "mpmath": mpmath.__version__,
         "digits": DIGITS,
-        "corpus": "derivative-corpus.txt",
+        "corpus": Path(arguments.corpus).name,
     }
     Path(arguments.output).write_text(render(header, cases))
     values = sum(len(p["values"]) for c in cases for p in c["partials"])

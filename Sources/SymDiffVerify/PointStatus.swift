@@ -90,7 +90,7 @@ struct StatusProbe {
             return (.nondifferentiable, sides, nil)
         }
         // 0/0 or 0·∞ as written (`x^y*log(x)` at x = 0), where the formula's own derivative is finite.
-        if symbolic.isNaN { return (.removable, nil, Double(autodiff)) }
+        if symbolic.isNaN && !stepOverflows { return (.removable, nil, Double(autodiff)) }
         if Swift.abs(autodiff) > Wide(Double.greatestFiniteMagnitude) || !symbolic.isFinite || stepOverflows {
             return (.overflow, nil, nil)
         }

@@ -20,6 +20,9 @@ public enum Rules {
 
     public static let hyperbolic: [RewriteRule] = [
         RewriteRule("cosh-sinh",          "cosh(?u)^2 - sinh(?u)^2",      "1"),
+        RewriteRule("tanh-quotient",      "sinh(?u)/cosh(?u)",            "tanh(?u)"),
+        RewriteRule("cosh-ratio",         "cosh(?u)/cosh(?u)",            "1"),
+        RewriteRule("sech-squared",       "1 - sinh(?u)^2/cosh(?u)^2",    "1/cosh(?u)^2"),
         RewriteRule("sinh-odd",           "sinh(-?u)",                    "-sinh(?u)"),
         RewriteRule("cosh-even",          "cosh(-?u)",                    "cosh(?u)"),
         RewriteRule("tanh-odd",           "tanh(-?u)",                    "-tanh(?u)"),
