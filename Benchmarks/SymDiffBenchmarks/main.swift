@@ -217,3 +217,7 @@ if selected("vector math") {
     print("vector math: ns/element of each array routine against a scalar libm loop, 10^6 elements")
     vectorMathBenchmark()
 }
+
+if selected("verify") {
+    verifyBenchmark()
+}

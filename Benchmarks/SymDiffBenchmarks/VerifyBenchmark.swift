@@ -1,0 +1,74 @@
+// --verify end to end: symdiff's whole process against JAX's, and against itself without the check.
+import Foundation
+
+/// The wall time of one run of `executable` with `arguments`, in seconds, or `nil` when it
+/// cannot start or exits non-zero (its stderr is then shown).
+func processSeconds(_ executable: URL, _ arguments: [String]) -> Double? {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    let start = ContinuousClock.now
+    do { try process.run() } catch { return nil }
+    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let elapsed = ContinuousClock.now - start
+    guard process.terminationStatus == 0 else {
+        print("    \(executable.lastPathComponent) failed: \(String(decoding: stderr, as: UTF8.self).suffix(300))")
+        return nil
+    }
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+/// The median of `runs` runs of a process, or `nil` if any failed.
+func medianProcessSeconds(runs: Int, _ executable: URL, _ arguments: [String]) -> Double? {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        guard let t = processSeconds(executable, arguments) else { return nil }
+        times.append(t)
+    }
+    return times.sorted()[runs / 2]
+}
+
+/// The two speed targets of `--verify`: f1's gradient and Hessian at 10^6 random points,
+/// verified and written to `.npz`, against a JAX script computing the same by autodiff without
+/// any check (import, jit, compute, save; skipped with a note when JAX is not installed); and
+/// the cost of `--verify` on the 10th derivative of sin nested 7 deep at 10^4 points.
+func verifyBenchmark() {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let symdiff = directory.appendingPathComponent("symdiff")
+    guard FileManager.default.isExecutableFile(atPath: symdiff.path) else {
+        print("verify: no release symdiff next to the benchmark; run `swift build -c release` first")
+        return
+    }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-bench-\(getpid())")
+    try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let output = scratch.appendingPathComponent("f1.npz").path
+    print("verify: whole processes, wall time, median of 3 runs, all cores")
+    let f1Arguments = [f1, "--wrt", "x1,x2", "--order", "1:2", "--random", "1000000", "--range", "x1=-1:1,x2=-1:1", "--out", output]
+    guard let verified = medianProcessSeconds(runs: 3, symdiff, f1Arguments + ["--verify", "--quiet"]),
+        let plain = medianProcessSeconds(runs: 3, symdiff, f1Arguments)
+    else { return }
+    print(String(format: "  f1 gradient + Hessian, 10^6 points to .npz, --verify       %8.3f s", verified))
+    print(String(format: "  the same without --verify                                  %8.3f s", plain))
+    let python = URL(fileURLWithPath: "/usr/bin/env")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Peers/jax_f1.py").path
+    if processSeconds(python, ["python3", "-c", "import jax"]) == nil {
+        print("  JAX: not installed (pip install \"jax[cpu]\"); ratio not measured")
+    } else if let jax = medianProcessSeconds(runs: 3, python, ["python3", script, "1000000", scratch.appendingPathComponent("jax.npz").path]) {
+        print(String(format: "  JAX (import + jit + autodiff + save, no check)             %8.3f s", jax))
+        let ratio = verified / jax
+        print(String(format: "    symdiff --verify / JAX = %.2f   target <= 1   %@", ratio, ratio <= 1 ? "met" : "NOT met"))
+    }
+    let sine = [nestedSine, "--wrt", "x", "--order", "10", "--random", "10000", "--out", scratch.appendingPathComponent("s.npz").path]
+    guard let sineVerified = medianProcessSeconds(runs: 1, symdiff, sine + ["--verify", "--quiet", "--max-seconds", "600"]),
+        let sinePlain = medianProcessSeconds(runs: 3, symdiff, sine)
+    else { return }
+    let cost = sineVerified / sinePlain
+    print(String(format: "  10th derivative of sin^7 nested, 10^4 points: %.2f s with --verify, %.2f s without", sineVerified, sinePlain))
+    print(String(format: "    --verify / without = %.1f   target <= 20   %@", cost, cost <= 20 ? "met" : "NOT met"))
+}
