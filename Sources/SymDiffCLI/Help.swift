@@ -51,8 +51,10 @@ let helpText = """
       --verify                 compute every value also by autodiff (extended precision) and
                                report the differences, a tolerance derived from rounding-error
                                bounds, and a status per point: ok, nondifferentiable,
-                               undefined, pole, removable, cancellation, overflow (codes
-                               0 to 6); every output file carries each value's status and
+                               undefined, pole, removable, cancellation, overflow,
+                               unverified (codes 0 to 7); where binary64 lost digits the
+                               output is the extended-precision value when that one is
+                               within 1.1e-13; every output file carries each value's status and
                                rounding-error bound: JSON arrays status and bound, CSV and
                                .npy columns NAME:status and NAME:bound after the values,
                                .npz arrays status/NAME (uint8 codes) and bound/NAME
@@ -68,9 +70,11 @@ let helpText = """
       --max-partials N         partial derivatives per request, all orders and formulas
                                (default 100000)
       --max-output-bytes N     all printed expressions together (default 268435456)
-      --max-seconds N          time for the symbolic work of a request (default 60)
+      --max-seconds N          time for the symbolic work and the check of a request
+                               (default 60); points --verify did not reach are unverified
       --max-points N           sample points (default 50000000)
-      --max-verify-points N    points --verify checks (default 1000000)
+      --max-verify-points N    points --verify checks, spread evenly; the others are
+                               unverified (default 1000000)
 
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
