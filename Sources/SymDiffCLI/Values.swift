@@ -216,8 +216,8 @@ struct ValuePlan {
         }
         if results.count == 1 {
             let variables = derivatives.variables
-            table.gradient = batchArray(results[0].derivatives, variables: variables, order: 1, count: points.count)
-            table.hessian = batchArray(results[0].derivatives, variables: variables, order: 2, count: points.count)
+            table.gradient = NDArray.batchFirst(results[0].derivatives.map { ($0.wrt, $0.values) }, variables: variables, order: 1, count: points.count)
+            table.hessian = NDArray.batchFirst(results[0].derivatives.map { ($0.wrt, $0.values) }, variables: variables, order: 2, count: points.count)
         }
         return table
     }
@@ -258,23 +258,4 @@ struct ValuePlan {
         } while first < count
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
-}
-
-/// The batch-first gradient `(N, d)` or Hessian `(N, d, d)` from the partial columns, or
-/// `nil` when those partials were not computed. The Hessian is filled symmetrically.
-private func batchArray(_ partials: [OutputColumn], variables: [String], order: Int, count: Int) -> NDArray? {
-    let columns = partials.filter { $0.wrt.count == order }
-    guard !columns.isEmpty, !variables.isEmpty else { return nil }
-    let d = variables.count
-    let index = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1, $0) })
-    var values = [Double](repeating: 0, count: count * Int(pow(Double(d), Double(order))))
-    for column in columns {
-        let i = column.wrt.map { index[$0]! }
-        let positions = order == 1 ? [i[0]] : [i[0] * d + i[1], i[1] * d + i[0]]
-        let stride = order == 1 ? d : d * d
-        for p in Set(positions) {
-            for n in 0..<count { values[n * stride + p] = column.values[n] }
-        }
-    }
-    return NDArray(shape: [count] + Array(repeating: d, count: order), values: values)
 }

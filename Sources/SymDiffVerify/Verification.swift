@@ -69,6 +69,10 @@ public struct Verification: Sendable {
     public var columns: [Column]
     /// How many points were checked; the others are `unverified`.
     public var checkedCount: Int
+    /// The variables the partials are taken by, in the request's order.
+    public var variables: [String]
+    /// The columns of each formula: its function, then its partials.
+    public var formulaColumns: [Range<Int>] = []
 
     /// Whether every `ok` value agrees; with `strict`, also whether every value is `ok`.
     public func passed(strict: Bool = false) -> Bool {
@@ -100,6 +104,7 @@ public struct Verification: Sendable {
         maxPoints: Int? = nil, deadline: ContinuousClock.Instant? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(VerificationError) {
         self.points = points
+        variables = derivatives.variables
         var columns: [Column] = []
         var plans: [FormulaPlan] = []
         var roots: [NodeID] = []
@@ -113,8 +118,10 @@ public struct Verification: Sendable {
             } catch {
                 throw .tooManyCoefficients(error.monomials)
             }
+            let first = columns.count
             columns.append(Column(name: prefix + "f", wrt: []))
             columns += partials.map { Column(name: prefix + $0.name, wrt: $0.variables) }
+            formulaColumns.append(first..<columns.count)
             roots += [result.function] + partials.map(\.node)
         }
         let program: Program

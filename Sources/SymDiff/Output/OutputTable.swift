@@ -53,6 +53,42 @@ public struct NDArray: Hashable, Sendable {
         self.shape = shape
         self.values = values
     }
+
+    /// The batch-first array `(N, d, ..., d)` of the partials of order `order` (the gradient
+    /// `(N, d)`, the Hessian `(N, d, d)`, ...) by `variables` (`d` of them), from `partials`:
+    /// each the variables it is taken by, a multiset, and its values at the `count` points.
+    /// Every ordering of a multiset's indices gets its value (the Hessian is symmetric); entries
+    /// by variables no partial names are 0. `nil` when no partial has that order.
+    public static func batchFirst(
+        _ partials: [(wrt: [String], values: [Double])], variables: [String], order: Int, count: Int
+    ) -> NDArray? {
+        let columns = partials.filter { $0.wrt.count == order }
+        guard !columns.isEmpty, !variables.isEmpty, order >= 1 else { return nil }
+        let d = variables.count
+        let index = Dictionary(variables.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let stride = (0..<order).reduce(1) { product, _ in product * d }
+        var values = [Double](repeating: 0, count: count * stride)
+        for column in columns {
+            var ordering = column.wrt.compactMap { index[$0] }.sorted()
+            guard ordering.count == order else { continue }
+            repeat {
+                let p = ordering.reduce(0) { $0 * d + $1 }
+                for n in 0..<count { values[n * stride + p] = column.values[n] }
+            } while nextPermutation(&ordering)
+        }
+        return NDArray(shape: [count] + Array(repeating: d, count: order), values: values)
+    }
+
+    /// Steps `items` to the next distinct ordering in lexicographic order, or returns false
+    /// after the last one (the classic next-permutation: each distinct ordering once).
+    private static func nextPermutation(_ items: inout [Int]) -> Bool {
+        guard var i = items.indices.dropLast().last(where: { items[$0] < items[$0 + 1] }) else { return false }
+        let j = items.indices.last { items[$0] > items[i] }!
+        items.swapAt(i, j)
+        i += 1
+        items[i...].reverse()
+        return true
+    }
 }
 
 /// A table of reference values: the point columns, then each result's function and
