@@ -33,6 +33,8 @@ struct CheckRun {
                 }
                 guard c < chunks.count else { return }
                 var part = template.map { Verification.Column(name: $0.name, wrt: $0.wrt, count: chunks[c].count) }
+                let inputs = points.columns.map { column in chunks[c].map { column[$0] } }
+                for p in plans.indices { plans[p].screen(inputs, count: chunks[c].count, &workspaces[p]) }
                 for (slot, i) in chunks[c].enumerated() {
                     let finiteDifferences = (c * size + slot) % sampleStride == 0
                     for (p, plan) in plans.enumerated() {

@@ -62,5 +62,7 @@ enum DomainPlace: Int, Equatable {
 
         mutating func insert(_ place: DomainPlace) { bits |= 1 << place.rawValue }
         func contains(_ place: DomainPlace) -> Bool { bits & (1 << place.rawValue) != 0 }
+        /// Whether every operation is smooth there (`inside` is the only place).
+        var isSmooth: Bool { bits & ~(1 << DomainPlace.inside.rawValue) == 0 }
     }
 }

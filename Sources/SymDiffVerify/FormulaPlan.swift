@@ -76,28 +76,121 @@ struct FormulaPlan: Sendable {
         return Autodiff.partials(jets.tape, at: point, directions: directions)[0]
     }
 
-    /// What one thread reuses from point to point: the jets, and the symbolic tape's steps.
+    /// What one thread reuses from point to point: the jets, the symbolic tape's steps, and
+    /// the binary64 bound sweeps of a block of points.
     struct Workspace {
         var jets: JetProgram.Workspace
+        var screen: BoundSweep<BinaryArithmetic>
+        var numberScreen: BoundSweep<RoundedNumbers>?
         var steps: [RoundingBound<BinaryArithmetic>] = []
         var functionValues: [Wide] = []
     }
 
-    func makeWorkspace() -> Workspace { Workspace(jets: jets.makeWorkspace()) }
+    func makeWorkspace() -> Workspace {
+        Workspace(
+            jets: jets.makeWorkspace(), screen: BoundSweep(symbolic),
+            numberScreen: hasRoundedNumbers ? BoundSweep(symbolic) : nil)
+    }
 
-    /// Checks the function and every partial at point `i`, writing into this formula's
-    /// columns of `part` at `slot`; `template` holds the symbolic values of all points.
+    /// Runs the binary64 bound sweeps over a block of points, `inputs[variable][lane]`.
+    func screen(_ inputs: [[Double]], count: Int, _ workspace: inout Workspace) {
+        guard !outputIsExtended else { return }
+        workspace.screen.evaluate(inputs, count: count)
+        workspace.numberScreen?.evaluate(inputs, count: count)
+    }
+
+    /// Checks the function and every partial at point `i`, the block sweeps' lane `slot`,
+    /// writing into this formula's columns of `part` at `slot`; `template` holds the symbolic
+    /// values of all points. An ordinary point passes the screen; any other gets the full check.
     func check(
         point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout Workspace,
         finiteDifferences: Bool, into part: inout [Verification.Column]
     ) {
-        let exact = points.columns.map { $0[i] }
-        let wide = exact.map { Wide($0) }
-        let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
+        let wide = points.columns.map { Wide($0[i]) }
         jets.evaluate(at: wide, &workspace.jets)
         workspace.functionValues.removeAll(keepingCapacity: true)
         for k in jets.tape.steps.indices { workspace.functionValues.append(jets.value(workspace.jets, step: k)) }
         let events = PointEvents(jets.tape, values: workspace.functionValues)
+        if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: workspace, into: &part) {
+            if finiteDifferences { addFiniteDifferences(point: i, slot: slot, wide: wide, into: &part) }
+            return
+        }
+        fullCheck(
+            point: i, slot: slot, points: points, wide: wide, events: events, template: template, workspace: &workspace,
+            finiteDifferences: finiteDifferences, into: &part)
+    }
+
+    /// The screen: at a point where every operation is smooth and the binary64 sweep found
+    /// nothing unusual, each value must be finite and not cancelling, and both its binary64 and
+    /// its extended-precision symbolic value must agree with autodiff (`Agreement`, with the
+    /// binary64 bounds of the sweep). A value whose bound is over `refineAbove` ulps is output
+    /// in extended precision when that one's bound (`2^-11` of it) is within
+    /// `refinedRelativeBound`. Then every column is written `ok` and it returns true; else it
+    /// writes nothing and returns false, for the full check.
+    private func screened(
+        point i: Int, slot: Int, wide: [Wide], events: PointEvents, template: [Verification.Column], workspace: Workspace,
+        into part: inout [Verification.Column]
+    ) -> Bool {
+        guard !outputIsExtended && events.places.isSmooth && !workspace.screen.unusual[slot]
+            && !(workspace.numberScreen?.unusual[slot] ?? false) && !wide.contains(where: \.isNaN)
+        else { return false }
+        var checked: [(autodiff: Double, output: Double, bound: Double, tolerance: Double)] = []
+        for j in 0...directions.count {
+            let k = firstColumn + j
+            let autodiff = autodiffValue(j, workspace.jets)
+            let (symbolicValue, extendedValue) = (template[k].symbolic[i], template[k].extended[i])
+            let bound = Wide(workspace.screen.root(j, lane: slot).bound)
+            let numbers = Wide(workspace.numberScreen?.root(j, lane: slot).bound ?? 0)
+            guard autodiff.isFinite && Swift.abs(autodiff) <= Wide(Double.greatestFiniteMagnitude) && symbolicValue.isFinite
+                && bound + numbers <= StatusProbe.cancellationLimit * Swift.abs(autodiff)
+            else { return false }
+            let agreement = Agreement(
+                symbolic: symbolicValue, extended: extendedValue, symbolicBound: bound, numberBound: numbers, outputIsExtended: false)
+            let (agrees, tolerance) = agreement.test(autodiff, autodiffBound: 0)
+            guard agrees else { return false }
+            var output = (value: symbolicValue, bound: Double(bound + numbers))
+            if output.bound > Self.refineAbove * symbolicValue.ulp {
+                let refinedBound = Double(bound * 0x1p-11 + numbers) + extendedValue.ulp / 2
+                guard refinedBound <= Self.refinedRelativeBound * Swift.abs(extendedValue) else { return false }
+                output = (extendedValue, refinedBound)
+            }
+            checked.append((Double(autodiff), output.value, output.bound, tolerance))
+        }
+        for (j, values) in checked.enumerated() {
+            let k = firstColumn + j
+            part[k].status[slot] = .ok
+            part[k].output[slot] = values.output
+            part[k].extended[slot] = template[k].extended[i]
+            part[k].roundingBound[slot] = values.bound
+            part[k].autodiff[slot] = values.autodiff
+            part[k].tolerance[slot] = values.tolerance
+            part[k].agrees[slot] = true
+        }
+        return true
+    }
+
+    /// The autodiff value of column `j` (0: the function) from the last jet sweep.
+    private func autodiffValue(_ j: Int, _ workspace: JetProgram.Workspace) -> Wide {
+        j == 0 ? jets.value(workspace, step: jets.tape.roots[0])
+            : monomials[j - 1].map { jets.partial(workspace, root: 0, monomial: $0) } ?? 0
+    }
+
+    /// Finite differences of every `ok` partial at point `i`: the coarse third opinion.
+    private func addFiniteDifferences(point i: Int, slot: Int, wide: [Wide], into part: inout [Verification.Column]) {
+        for (j, wrt) in directions.enumerated() where part[firstColumn + j + 1].status[slot] == .ok {
+            let differences = FiniteDifference(function: { jets.tape.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
+            part[firstColumn + j + 1].finiteDifference[slot] = wrt.contains(-1) ? 0 : Double(differences.estimate(wrt, at: wide))
+        }
+    }
+
+    /// The full check of every value at point `i`: `RoundingBound` in extended precision for
+    /// the symbolic values, the status probes, adaptive precision.
+    private func fullCheck(
+        point i: Int, slot: Int, points: PointSet, wide: [Wide], events: PointEvents, template: [Verification.Column],
+        workspace: inout Workspace, finiteDifferences: Bool, into part: inout [Verification.Column]
+    ) {
+        let exact = points.columns.map { $0[i] }
+        let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
         symbolic.values(at: bounded, into: &workspace.steps)
         let symbolicBounds = symbolic.roots.map { workspace.steps[$0] }
         let numberBounds = hasRoundedNumbers ? symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) }).map(\.bound) : nil
@@ -105,8 +198,7 @@ struct FormulaPlan: Sendable {
             point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
         for (j, wrt) in ([[]] + directions).enumerated() {
             let k = firstColumn + j
-            let autodiff: Wide = j == 0 ? jets.value(workspace.jets, step: jets.tape.roots[0])
-                : monomials[j - 1].map { jets.partial(workspace.jets, root: 0, monomial: $0) } ?? 0
+            let autodiff = autodiffValue(j, workspace.jets)
             let symbolicValue = template[k].symbolic[i]
             let extendedValue = outputIsExtended ? template[k].extended[i] : Double(symbolicBounds[j].value)
             part[k].extended[slot] = extendedValue
@@ -143,32 +235,27 @@ struct FormulaPlan: Sendable {
             part[k].roundingBound[slot] = output.bound
             part[k].tolerance[slot] = tolerance
             part[k].agrees[slot] = status != .ok || agrees
-            if status == .ok && finiteDifferences && !wrt.isEmpty {
-                guard !wrt.contains(-1) else {
-                    part[k].finiteDifference[slot] = 0
-                    continue
-                }
-                let differences = FiniteDifference(function: { jets.tape.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
-                part[k].finiteDifference[slot] = Double(differences.estimate(wrt, at: wide))
-            }
         }
+        if finiteDifferences { addFiniteDifferences(point: i, slot: slot, wide: wide, into: &part) }
     }
 }
 
 extension FormulaPlan {
     /// The relative bound below which an output value counts as right: about `1.1e-13`.
     static let refinedRelativeBound: Double = 0x1p-43
+    /// Values whose binary64 bound is over this many ulps are refined.
+    static let refineAbove: Double = 2
 
     /// The extended-precision value and its bound to output instead of the binary64 value
-    /// `binary` (adaptive precision), or `nil` to keep it: where binary64 lost more than half
-    /// an ulp (`ok` values), lost digits (`cancellation`) or left its range on the way
+    /// `binary` (adaptive precision), or `nil` to keep it: where binary64 may have lost more
+    /// than `refineAbove` ulps (`ok` values), lost digits (`cancellation`) or left its range on the way
     /// (`overflow`), and the extended computation `wide` is within `refinedRelativeBound`.
     /// Values output in extended precision are not refined again.
     func refinement(
         _ status: PointStatus, _ wide: RoundingBound<BinaryArithmetic>, numbers: Wide, binary: Double
     ) -> (value: Double, bound: Double)? {
         guard !outputIsExtended && [.ok, .cancellation, .overflow].contains(status) else { return nil }
-        guard status != .ok || Double(wide.bound + numbers) > binary.ulp / 2 else { return nil }
+        guard status != .ok || Double(wide.bound + numbers) > Self.refineAbove * binary.ulp else { return nil }
         let value = Double(wide.value)
         let bound = Double(wide.bound * 0x1p-11 + numbers) + value.ulp / 2
         guard value.isFinite && bound <= Self.refinedRelativeBound * Swift.abs(value) else { return nil }

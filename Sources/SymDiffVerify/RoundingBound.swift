@@ -204,6 +204,9 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
         return step(rounded(v, propagated: Swift.max(linear, wide), units: 2), a.overflows || b.overflows)
     }
 
+    /// Whether binary64 computes `f` exactly: it selects or negates, never rounds.
+    static func isExact(_ f: Function) -> Bool { exactFunctions.contains(f) }
+
     public static func seeded(_ value: RoundingBound, _ directions: ArraySlice<Bool>) -> RoundingBound { value }
     public var mixedPartial: RoundingBound { self }
 }

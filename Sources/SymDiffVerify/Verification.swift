@@ -134,11 +134,13 @@ public struct Verification: Sendable {
         }
         let evaluator = Evaluator(program, threads: threads)
         let symbolic = evaluator.evaluate(points.columns, count: points.count, precision: precision)
-        let extended = precision == .extended ? symbolic : nil
+        // The extended-precision values: the output itself with `--precision extended`, else
+        // the second symbolic opinion and the refined outputs of the screen.
+        let extended = precision == .extended ? symbolic : evaluator.evaluate(points.columns, count: points.count, precision: .extended)
         for k in columns.indices {
             columns[k].symbolic = symbolic[k]
             columns[k].output = symbolic[k]
-            columns[k].extended = extended?[k] ?? Array(repeating: .nan, count: points.count)
+            columns[k].extended = extended[k]
             columns[k].reset(count: points.count)
         }
         let selected = Self.selection(points.count, maxPoints: maxPoints)

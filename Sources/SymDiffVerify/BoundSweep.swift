@@ -1,0 +1,157 @@
+// The running error bound of binary64 evaluation over a block of points, computed in binary64.
+import SymDiff
+import SymDiffAutodiff
+
+/// The first-order running error bound of a tape's binary64 evaluation, computed in binary64
+/// from the binary64 values themselves (Higham, *Accuracy and Stability of Numerical
+/// Algorithms*, §3.3), one step at a time over a block of points: the fast screen of `--verify`.
+///
+/// Its rules are `RoundingBound`'s: each rounded operation adds `u |value|` (library functions
+/// `2u`, integer powers `4u`; `u` from `Model`), an operation on exact operands whose result is
+/// exact adds nothing (checked with an error-free transformation: `TwoSum`, `fma`), and errors
+/// already present are carried by the operation's local partials, taken from `Dual`'s rules.
+/// The differences are of second order: `u |value|` at the binary64 value rather than the
+/// exact one, slopes at binary64 operands. A lane whose computation is not ordinary, where
+/// `RoundingBound` would need more than the slope (a non-finite value or bound on the way, an
+/// operand's bound over `2^-20` of it at a function or power), is `unusual`: the verifier then
+/// checks that point with `RoundingBound` in extended precision.
+struct BoundSweep<Model: RoundingModel> {
+    let tape: Tape
+    /// The value and bound of each step with no variable under it, computed once.
+    private let constants: [(value: Double, bound: Double)?]
+    /// The rounding of each step, in units of `u`: 2 for a library function, 0 for one that
+    /// selects or negates (`abs`, `relu`, ...).
+    private let units: [Double]
+    private var lanes = 0
+    /// The value and bound of step `k` at lane `l` at `k * lanes + l`.
+    private var values: [Double] = []
+    private var bounds: [Double] = []
+    /// Whether each lane's computation left the ordinary, by lane.
+    private(set) var unusual: [Bool] = []
+
+    private static var unit: Double { Double(Model.operationUnit) }
+
+    init(_ tape: Tape) {
+        self.tape = tape
+        var constants: [(value: Double, bound: Double)?] = []
+        var isConstant: [Bool] = []
+        let exact: [RoundingBound<Model>] = tape.values(at: tape.variables.map { _ in RoundingBound(input: .nan) })
+        for (k, step) in tape.steps.enumerated() {
+            let constant: Bool
+            if case .variable = step { constant = false } else { constant = tape.operands(of: step).allSatisfy { isConstant[$0] } }
+            isConstant.append(constant)
+            constants.append(constant ? (Double(exact[k].value), Double(exact[k].bound)) : nil)
+        }
+        self.constants = constants
+        units = tape.steps.map { step in
+            if case .apply(let f, _, _) = step { return RoundingBound<Model>.isExact(f) ? 0 : 2 }
+            return 2
+        }
+    }
+
+    /// The value and bound of root `root` at lane `lane` after the last `evaluate`.
+    func root(_ root: Int, lane: Int) -> (value: Double, bound: Double) {
+        let k = tape.roots[root] * lanes + lane
+        return (values[k], bounds[k])
+    }
+
+    /// Evaluates every step at `count` points whose inputs are `inputs[variable][lane]`.
+    mutating func evaluate(_ inputs: [[Double]], count: Int) {
+        lanes = count
+        let size = tape.steps.count * count
+        if values.count < size {
+            values = Array(repeating: 0, count: size)
+            bounds = Array(repeating: 0, count: size)
+        }
+        unusual = Array(repeating: false, count: count)
+        for (k, step) in tape.steps.enumerated() {
+            for lane in 0..<count {
+                let (v, b) = constants[k] ?? evaluate(k, step, lane, inputs)
+                values[k * count + lane] = v
+                bounds[k * count + lane] = b
+                if !(v.isFinite && b.isFinite) { unusual[lane] = true }
+            }
+        }
+    }
+
+    /// One step's value and bound at one lane.
+    private mutating func evaluate(_ k: Int, _ step: Tape.Step, _ lane: Int, _ inputs: [[Double]]) -> (Double, Double) {
+        func at(_ j: Int) -> (Double, Double) { (values[j * lanes + lane], bounds[j * lanes + lane]) }
+        switch step {
+        case .variable(let k): return (k >= 0 ? inputs[k][lane] : .nan, 0)
+        case .sum(let terms):
+            var (v, b) = at(terms[0])
+            for t in terms.dropFirst() {
+                let (x, e) = at(t)
+                let s = v + x
+                let twoSumError = (v - (s - (s - v))) + (x - (s - v))
+                b = Self.rounded(s, propagated: b + e, exact: twoSumError == 0)
+                v = s
+            }
+            return (v, b)
+        case .product(let factors):
+            var (v, b) = at(factors[0])
+            for f in factors.dropFirst() {
+                let (x, e) = at(f)
+                let p = v * x
+                b = Self.rounded(p, propagated: Self.carried(x, b) + Self.carried(v, e), exact: (-p).addingProduct(v, x) == 0)
+                v = p
+            }
+            return (v, b)
+        case .integerPower(let base, let n):
+            let (a, e) = at(base)
+            guard ordinary(a, e) else { return flag(lane) }
+            let wide = Wide.power(Wide(a), n)
+            let v = Double(wide)
+            let reciprocal = n < 0 && n >= -Int(Compiler.maxMultiplyPower)
+            if reciprocal && !Double(Wide.power(Wide(a), -n)).isFinite { return flag(lane) }
+            let propagated = Self.carried(Double(n) * Double.power(a, n - 1), e)
+            if propagated == 0 && Wide(v) == wide { return (v, 0) }
+            return (v, propagated + 4 * Self.unit * Swift.abs(v))
+        case .constantPower(let base, let exponent), .power(let base, let exponent):
+            let ((a, e), (c, f)) = (at(base), at(exponent))
+            guard ordinary(a, e) && ordinary(c, f) else { return flag(lane) }
+            let v = Double.power(a, c)
+            let exponentSlope = v == 0 ? 0 : v * Double.log(Swift.abs(a))
+            let propagated = Self.carried(c * Double.power(a, c - 1), e) + Self.carried(exponentSlope, f)
+            return (v, propagated + 2 * Self.unit * Swift.abs(v))
+        case .apply(let function, let first, let second):
+            let (a, e) = at(first)
+            let (c, f) = second.map(at) ?? (.nan, 0)
+            guard ordinary(a, e) && (second == nil || ordinary(c, f)) else { return flag(lane) }
+            let alongA = Dual<Double>.apply(function, Dual(value: a, derivative: 1), Dual(value: c, derivative: 0))
+            var propagated = Self.carried(alongA.derivative, e)
+            if second != nil {
+                propagated += Self.carried(Dual<Double>.apply(function, Dual(value: a, derivative: 0), Dual(value: c, derivative: 1)).derivative, f)
+            }
+            return (alongA.value, propagated + units[k] * Self.unit * Swift.abs(alongA.value))
+        case .number, .constant:
+            preconditionFailure("constant steps are computed once")
+        }
+    }
+
+    /// Whether an operand of a function or power is ordinary: finite, with a bound narrow
+    /// enough (at most `2^-20` of it) for the slope to speak for its whole interval.
+    private func ordinary(_ value: Double, _ bound: Double) -> Bool {
+        value.isFinite && bound <= 0x1p-20 * Swift.abs(value)
+    }
+
+    /// Marks `lane` unusual; its step's value and bound are NaN.
+    private mutating func flag(_ lane: Int) -> (Double, Double) {
+        unusual[lane] = true
+        return (.nan, .nan)
+    }
+
+    /// A rounded operation's bound: 0 when the operands were exact and so is the result.
+    private static func rounded(_ value: Double, propagated: Double, exact: Bool) -> Double {
+        propagated == 0 && exact ? 0 : propagated + unit * Swift.abs(value)
+    }
+
+    /// `|slope| * error`, 0 when the error is 0 (even through an infinite slope); infinite when
+    /// the error is not finite or the slope is NaN: `RoundingBound`'s rule.
+    private static func carried(_ slope: Double, _ error: Double) -> Double {
+        if error == 0 { return 0 }
+        if !(error < .infinity) || slope.isNaN { return .infinity }
+        return slope == 0 ? 0 : Swift.abs(slope) * error
+    }
+}
