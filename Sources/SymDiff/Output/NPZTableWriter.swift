@@ -60,8 +60,7 @@ public struct NPZTableWriter: TableWriter {
     /// A `.npy` file of float64 `values` of `shape`.
     static func npy(shape: [Int], values: [Double]) -> [UInt8] {
         var bytes = NPY.header(descr: "<f8", shape: shape)
-        bytes.reserveCapacity(bytes.count + 8 * values.count)
-        for x in values { bytes.appendLittleEndian(x) }
+        bytes.appendLittleEndian(contentsOf: values)
         return bytes
     }
 

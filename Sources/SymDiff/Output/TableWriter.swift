@@ -196,6 +196,16 @@ extension [UInt8] {
         for k in 0..<8 { append(UInt8(truncatingIfNeeded: bits >> (8 * k))) }
     }
 
+    /// Appends the 8 bytes of each of `values`, little-endian: one copy on a little-endian machine.
+    mutating func appendLittleEndian(contentsOf values: [Double]) {
+        #if _endian(little)
+        values.withUnsafeBytes { append(contentsOf: $0) }
+        #else
+        reserveCapacity(count + 8 * values.count)
+        for x in values { appendLittleEndian(x) }
+        #endif
+    }
+
     /// Appends the low `count` bytes of `x`, little-endian.
     mutating func appendLittleEndian(_ x: Int, bytes count: Int) {
         for k in 0..<count { append(UInt8(truncatingIfNeeded: x >> (8 * k))) }

@@ -126,3 +126,21 @@ import Testing
         #expect(throws: OutputError(.duplicateColumn("f"), path: "x.csv")) { try table.write(to: "x.csv") }
     }
 }
+
+/// CRC-32 against its standard check values, across the eight-byte steps and the tail.
+@Suite struct CRC32Tests {
+    @Test(arguments: [
+        ("", UInt32(0)),
+        ("a", 0xE8B7_BE43),
+        ("123456789", 0xCBF4_3926),
+        ("The quick brown fox jumps over the lazy dog", 0x414F_A339),
+    ])
+    func checkValue(_ text: String, _ expected: UInt32) {
+        #expect(CRC32.checksum(Array(text.utf8)) == expected)
+        // The same bytes through the non-contiguous path and continued in two pieces.
+        #expect(CRC32.checksum(text.utf8) == expected)
+        let bytes = Array(text.utf8)
+        let half = bytes.count / 2
+        #expect(CRC32.checksum(bytes[half...], continuing: CRC32.checksum(bytes[..<half])) == expected)
+    }
+}
