@@ -14,10 +14,15 @@ import mpmath
 mpmath.mp.dps = 50
 
 
-def split(value):
-    """hi and lo of a double-double nearest `value`, as Swift literals."""
+def pair(value):
+    """hi and lo of the double-double nearest `value`: `value` rounded, and the rest rounded."""
     hi = float(value)
-    lo = float(value - mpmath.mpf(hi))
+    return hi, float(value - mpmath.mpf(hi))
+
+
+def split(value):
+    """hi and lo of the double-double nearest `value`, as Swift literals (repr round-trips)."""
+    hi, lo = pair(value)
     return f"{hi!r}, {lo!r}"
 
 
@@ -91,11 +96,6 @@ DERIVATIVES = [
     ("sin(x)/x", "cos(x)/x - sin(x)/x^2", mpmath.cos(X) / X - mpmath.sin(X) / X ** 2),
     ("(exp(x)-1)/x", "exp(x)/x - (exp(x)-1)/x^2", mpmath.exp(X) / X - (mpmath.exp(X) - 1) / X ** 2),
 ]
-
-
-def pair(value):
-    hi = float(value)
-    return hi, float(value - mpmath.mpf(hi))
 
 
 HEADER = """\

@@ -5,8 +5,9 @@
 ///
 /// Arithmetic follows Joldes, Muller and Popescu, "Tight and rigorous error bounds for basic
 /// building blocks of double-word arithmetic" (ACM TOMS 2017): `+` and `-` are within
-/// `3 * 2^-106` relative, `*` within `4 * 2^-106`, `/` within `10 * 2^-106`, all built on
-/// the error-free transformations TwoSum, Fast2Sum and TwoProd (with a fused multiply-add).
+/// `3 * 2^-106` relative and `*` within `4 * 2^-106`; `/` is the long division of Hida, Li
+/// and Bailey's QD library, within about `2^-104`. All are built on the error-free
+/// transformations TwoSum, Fast2Sum and TwoProd (with a fused multiply-add).
 /// Values whose `lo` would be subnormal (below about `2^-969`) keep fewer bits.
 ///
 /// Invariants: the pair is normalized (`hi` is `hi + lo` rounded to nearest), and a value
