@@ -70,6 +70,8 @@ UNARY = {
     "log2": (lambda x: mpmath.log(x, 2), [1e-8, 3e-5, 0.5, 1.0000001, 2.5, 10.0, 1e300]),
     "sqrt": (mpmath.sqrt, [1e-8, 1e-6, 3e-5, 0.5, 2.0, 2.5, 10.0, 1e300]),
     "cbrt": (cbrt, [1e-8, 1e-6, 3e-5, 0.5, 2.5, 10.0, -10.0, 1e300]),
+    "erf": (mpmath.erf, TINY + [0.5, 1.0, 1.9, 2.1, 2.5, -2.5, 3.0, 5.0, 10.0]),
+    "erfc": (mpmath.erfc, TINY + [0.5, 1.0, 1.4, 1.6, 2.5, 5.0, 10.0, 25.0, -1.0, -2.0, -10.0]),
     "sigmoid": (sigmoid, TINY + MODERATE + [-10.0, 40.0, -300.0]),
     "softplus": (softplus, TINY + MODERATE + [-10.0, 40.0, -300.0]),
 }

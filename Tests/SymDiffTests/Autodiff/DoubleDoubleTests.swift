@@ -89,7 +89,7 @@ import SymDiff
     }
 
     /// Kinks follow `Function.evaluate`; NaN, infinities, zeros and overflow follow binary64;
-    /// `erf` and `erfc` are NaN, "not available at this precision".
+    /// `sin` is NaN ("not available at this precision") beyond `2^52`.
     @Test(arguments: [
         (.sign, 0, .nan, 0), (.sign, -0.0, .nan, 0.0), (.sign, -2, .nan, -1), (.sign, .nan, .nan, .nan),
         (.heaviside, 0, .nan, 0), (.heaviside, 3, .nan, 1), (.heaviside, .nan, .nan, .nan),
@@ -111,7 +111,8 @@ import SymDiff
         (.hypot, .infinity, .nan, .infinity), (.hypot, 3, 4, 5), (.hypot, 0, 0, 0),
         (.cbrt, -8, .nan, -2), (.log2, 8, .nan, 3), (.log10, 1000, .nan, 3),
         (.sigmoid, -.infinity, .nan, 0), (.sigmoid, .nan, .nan, .nan), (.softplus, .infinity, .nan, .infinity),
-        (.erf, 0.5, .nan, .nan), (.erfc, 0.5, .nan, .nan),
+        (.erf, .infinity, .nan, 1), (.erf, -.infinity, .nan, -1), (.erf, -0.0, .nan, -0.0), (.erf, .nan, .nan, .nan),
+        (.erfc, 30, .nan, 0), (.erfc, -.infinity, .nan, 2), (.erfc, .nan, .nan, .nan),
     ] as [(Function, Double, Double, Double)])
     func conventionsAndSpecialValues(_ f: Function, _ a: Double, _ b: Double, _ expected: Double) {
         let got = DoubleDouble.apply(f, DoubleDouble(a), DoubleDouble(b)).doubleValue
