@@ -82,6 +82,11 @@ extension Double: NestedDual {
     public var mixedPartial: Double { self }
 }
 
+extension DoubleDouble: NestedDual {
+    public static func seeded(_ value: DoubleDouble, _ directions: ArraySlice<Bool>) -> DoubleDouble { value }
+    public var mixedPartial: DoubleDouble { self }
+}
+
 #if arch(x86_64)
 extension Float80: NestedDual {
     public static func seeded(_ value: Float80, _ directions: ArraySlice<Bool>) -> Float80 { value }

@@ -196,6 +196,7 @@ struct FormulaPlan: Sendable {
         let numberBounds = hasRoundedNumbers ? symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) }).map(\.bound) : nil
         let probe = StatusProbe(
             point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
+        lazy var doubleDoubleValues = symbolic.evaluate(at: exact.map { DoubleDouble($0) })
         for (j, wrt) in ([[]] + directions).enumerated() {
             let k = firstColumn + j
             let autodiff = autodiffValue(j, workspace.jets)
@@ -229,6 +230,14 @@ struct FormulaPlan: Sendable {
                         || reference.map { check.extendedAgrees($0.value, autodiffBound: $0.bound) } ?? false
                 }
                 output = refined
+            } else if wantsRefinement(status, bound: bound + numbers, binary: symbolicValue),
+                let refined = doubleDoubleRefinement(
+                    j, wrt, values: doubleDoubleValues, point: exact, symbolicBound: bound, numbers: numbers,
+                    autodiffBound: { reference?.bound })
+            {
+                status = .ok
+                agrees = refined.agrees
+                output = (refined.value, refined.bound)
             }
             part[k].status[slot] = status
             part[k].output[slot] = output.value
@@ -254,12 +263,19 @@ extension FormulaPlan {
     func refinement(
         _ status: PointStatus, _ wide: RoundingBound<BinaryArithmetic>, numbers: Wide, binary: Double
     ) -> (value: Double, bound: Double)? {
-        guard !outputIsExtended && [.ok, .cancellation, .overflow].contains(status) else { return nil }
-        guard status != .ok || Double(wide.bound + numbers) > Self.refineAbove * binary.ulp else { return nil }
+        guard wantsRefinement(status, bound: wide.bound + numbers, binary: binary) else { return nil }
         let value = Double(wide.value)
         let bound = Double(wide.bound * 0x1p-11 + numbers) + value.ulp / 2
         guard value.isFinite && bound <= Self.refinedRelativeBound * Swift.abs(value) else { return nil }
         return (value, bound)
+    }
+}
+
+extension FormulaPlan {
+    /// Whether a value with this status and binary64 bound is to be computed in a wider format.
+    func wantsRefinement(_ status: PointStatus, bound: Wide, binary: Double) -> Bool {
+        guard !outputIsExtended && [.ok, .cancellation, .overflow].contains(status) else { return false }
+        return status != .ok || Double(bound) > Self.refineAbove * binary.ulp
     }
 }
 

@@ -82,10 +82,13 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
         StatusCase("x^y", ["x": 0, "y": 3], "d2/dy^2", .removable, limit: 0),
         StatusCase("0^y", ["y": 0.5], "d/dy", .ok),
         StatusCase("0^y", ["y": 0.5], "f", .ok),
-        // binary64 loses most digits.
-        StatusCase("exp(x) - 1", ["x": 1e-10], "f", .cancellation),
+        // binary64 loses most digits: where double-double recovers them the value is output
+        // from it and is ok (adaptive precision); past that it stays flagged.
+        StatusCase("exp(x) - 1", ["x": 1e-10], "f", .ok),
         StatusCase("exp(x) - 1", ["x": 1e-10], "d/dx", .ok),
-        StatusCase("cosh(x) - 1", ["x": 1e-5], "f", .cancellation),
+        StatusCase("cosh(x) - 1", ["x": 1e-5], "f", .ok),
+        StatusCase("exp(x) - 1", ["x": 1e-40], "f", .cancellation),
+        StatusCase("cosh(x) - 1", ["x": 1e-20], "f", .cancellation),
         // Beyond binary64's range.
         StatusCase("exp(x)", ["x": 800], "f", .overflow),
         // Well inside: integer powers of negative bases, saturated activations.
