@@ -116,7 +116,7 @@ func graphReport(_ d: Derivatives) -> String {
 func jsonValuesReport(_ d: Derivatives, _ table: OutputTable, verification: Verification? = nil, precision: Precision = .double) -> String {
     "{\"variables\": \(jsonArray(d.variables)),\n \"meta\": \(table.jsonMeta),\n \"points\": \(table.jsonPoints),\n"
         + (verification.map { " \"verify\": \(jsonVerification($0, precision)),\n" } ?? "")
-        + " \"results\": [" + table.results.map(OutputTable.jsonResult).joined(separator: ",\n  ") + "]}\n"
+        + " \"results\": [" + table.results.map(table.jsonResult).joined(separator: ",\n  ") + "]}\n"
 }
 
 /// The `verify` member: the method, and per value the largest differences and the verdict.

@@ -200,7 +200,7 @@ struct ValuePlan {
         var results: [OutputResult] = []
         for (k, (column, columnValues)) in zip(columns, values).enumerated() {
             var output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
-            output.status = verification?.columns[k].status.map(\.rawValue)
+            output.status = verification?.columns[k].status.map { UInt8($0.code) }
             output.bound = verification?.columns[k].roundingBound
             if column.wrt.isEmpty {
                 results.append(OutputResult(function: output, derivatives: []))

@@ -55,7 +55,7 @@ extension OutputTable {
 
     /// One result as `{"function", "values", "derivatives": [{"wrt", "expression", "values"}]}`, with
     /// `"status"` and `"bound"` beside `"values"` when the columns have them.
-    public static func jsonResult(_ result: OutputResult) -> String {
+    public func jsonResult(_ result: OutputResult) -> String {
         let derivatives = result.derivatives.map { d in
             JSONText.object([
                 ("wrt", "[" + d.wrt.map(JSONText.string).joined(separator: ", ") + "]"),
@@ -68,15 +68,16 @@ extension OutputTable {
         ] + traceMembers(result.function) + [("derivatives", "[" + derivatives.joined(separator: ",\n      ") + "]")])
     }
 
-    /// The `"status"` and `"bound"` members of a column that has them.
-    private static func traceMembers(_ column: OutputColumn) -> [(String, String)] {
-        (column.status.map { [("status", "[" + $0.map(JSONText.string).joined(separator: ", ") + "]")] } ?? [])
+    /// The `"status"` (by name) and `"bound"` members of a column that has them.
+    private func traceMembers(_ column: OutputColumn) -> [(String, String)] {
+        let names = statusCodes.map(JSONText.string)
+        return (column.status.map { [("status", "[" + $0.map { names[Int($0)] }.joined(separator: ", ") + "]")] } ?? [])
             + (column.bound.map { [("bound", JSONText.numbers($0))] } ?? [])
     }
 
     /// The whole document: `{"meta": {...}, "points": {...}, "results": [...]}` and a newline.
     public func jsonDocument() -> String {
         "{\"meta\": \(jsonMeta),\n \"points\": \(jsonPoints),\n \"results\": ["
-            + results.map(Self.jsonResult).joined(separator: ",\n  ") + "]}\n"
+            + results.map(jsonResult).joined(separator: ",\n  ") + "]}\n"
     }
 }

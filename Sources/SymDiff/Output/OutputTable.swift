@@ -10,10 +10,10 @@ public struct OutputColumn: Hashable, Sendable {
     public var wrt: [String]
     /// For a function or derivative, its expression in the formula language.
     public var expression: String?
-    /// With `--verify`, each value's status (`ok`, `nondifferentiable`, ...): beside the
-    /// values in JSON, as a column `NAME:status` in CSV (the name) and `.npy` (the code of
-    /// `OutputTable.statusCodes`), as a uint8 array `status/NAME` of codes in `.npz`.
-    public var status: [String]?
+    /// With `--verify`, each value's status as its code in `OutputTable.statusCodes` (`0` for
+    /// `ok`, ...): beside the values in JSON (the name), as a column `NAME:status` in CSV (the
+    /// name) and `.npy` (the code), as a uint8 array `status/NAME` of codes in `.npz`.
+    public var status: [UInt8]?
     /// With `--verify`, a bound on each value's absolute rounding error: beside the values in
     /// JSON, as a column `NAME:bound` in CSV and `.npy`, as an array `bound/NAME` in `.npz`.
     public var bound: [Double]?
@@ -137,7 +137,7 @@ public struct OutputTable: Hashable, Sendable {
     /// bounds `NAME:bound`.
     var traceColumns: [OutputColumn] {
         valueColumns.flatMap { column in
-            let codes = column.status.map { $0.map { Double(statusCodes.firstIndex(of: $0) ?? -1) } }
+            let codes = column.status.map { $0.map { Double($0) } }
             return [codes.map { OutputColumn(name: column.name + ":status", values: $0) },
                     column.bound.map { OutputColumn(name: column.name + ":bound", values: $0) }].compactMap { $0 }
         }
@@ -153,8 +153,8 @@ public struct OutputTable: Hashable, Sendable {
     public func validate(path: String) throws(OutputError) {
         var seen = Set<String>()
         for column in valueColumns {
-            if let unknown = column.status?.first(where: { !statusCodes.contains($0) }) {
-                throw OutputError(.unknownStatus(unknown, column: column.name), path: path)
+            if let unknown = column.status?.first(where: { Int($0) >= statusCodes.count }) {
+                throw OutputError(.unknownStatus("code \(unknown)", column: column.name), path: path)
             }
         }
         for column in flatColumns {
@@ -220,7 +220,7 @@ extension OutputTable {
             writer.arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in array.map { (name, $0) } }
             for column in valueColumns {
                 if let status = column.status {
-                    writer.codes.append(("status/" + column.name, status.map { UInt8(statusCodes.firstIndex(of: $0)!) }))
+                    writer.codes.append(("status/" + column.name, status))
                 }
                 if let bound = column.bound {
                     writer.arrays.append(("bound/" + column.name, NDArray(shape: [bound.count], values: bound)))
