@@ -33,7 +33,7 @@ func verifyReport(_ v: Verification, precision: Precision, listed: Int = 5) -> S
         rows.append([
             column.name, number(d.absolute), number(d.relative), number(d.ulps),
             d.worstPoint == nil ? "-" : number(d.toleranceUlps), column.finiteDifferenceSpread.map(number) ?? "-",
-            d.worstPoint.map { describePoint($0, v.points) } ?? "-", statusText(column.status),
+            d.worstPoint.map { describePoint($0, v.points) } ?? "-", statusText(column.statusCounts),
             column.disagreements == 0 ? "agree" : "DISAGREE at \(column.disagreements)",
         ])
     }
@@ -94,9 +94,8 @@ private func describePoint(_ i: Int, _ points: PointSet) -> String {
     zip(points.names, points.columns).map { "\($0)=\(number($1[i]))" }.joined(separator: ", ")
 }
 
-private func statusText(_ statuses: [PointStatus]) -> String {
-    let counts = Dictionary(statuses.map { ($0, 1) }, uniquingKeysWith: +)
-    return PointStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+private func statusText(_ counts: [PointStatus: Int]) -> String {
+    PointStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
 }
 
 /// A number in at most 3 significant digits for the table (the files keep every digit).

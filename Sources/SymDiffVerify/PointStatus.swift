@@ -23,9 +23,21 @@ public enum PointStatus: String, Sendable, CaseIterable, Comparable {
     /// Not checked: the check stopped at its time budget or point limit before this point.
     case unverified
 
-    public static func < (a: PointStatus, b: PointStatus) -> Bool { a.rank < b.rank }
+    public static func < (a: PointStatus, b: PointStatus) -> Bool { a.ordinal < b.ordinal }
 
-    private var rank: Int { PointStatus.allCases.firstIndex(of: self)! }
+    /// The position among `allCases`, from most to least trustworthy.
+    var ordinal: Int {
+        switch self {
+        case .ok: 0
+        case .nondifferentiable: 1
+        case .undefined: 2
+        case .pole: 3
+        case .removable: 4
+        case .cancellation: 5
+        case .overflow: 6
+        case .unverified: 7
+        }
+    }
 }
 
 /// The one-sided partials at a nondifferentiable point, along one variable.

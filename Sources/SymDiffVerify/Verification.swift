@@ -81,9 +81,7 @@ public struct Verification: Sendable {
 
     /// How many values have each status, over all columns.
     public var statusCounts: [PointStatus: Int] {
-        columns.reduce(into: [:]) { counts, column in
-            for s in column.status { counts[s, default: 0] += 1 }
-        }
+        columns.reduce(into: [:]) { counts, column in counts.merge(column.statusCounts, uniquingKeysWith: +) }
     }
 
     /// The highest order of a mixed partial whose autodiff rounding bound is computed (by
@@ -171,6 +169,13 @@ public enum VerificationError: Error, Equatable, Sendable {
 }
 
 extension Verification.Column {
+    /// How many of this column's values have each status (the statuses that occur).
+    public var statusCounts: [PointStatus: Int] {
+        var counts = [Int](repeating: 0, count: PointStatus.allCases.count)
+        for s in status { counts[s.ordinal] += 1 }
+        return Dictionary(uniqueKeysWithValues: PointStatus.allCases.filter { counts[$0.ordinal] > 0 }.map { ($0, counts[$0.ordinal]) })
+    }
+
     /// Every per-point array but the symbolic values, at `count` points not yet checked.
     mutating func reset(count: Int) {
         autodiff = Array(repeating: .nan, count: count)

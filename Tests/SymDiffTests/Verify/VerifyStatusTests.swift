@@ -121,3 +121,15 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+/// Status bookkeeping: the ordinal follows the declaration order, and counts match the statuses.
+@Suite struct StatusCountTests {
+    @Test func countsAndOrder() throws {
+        #expect(PointStatus.allCases == PointStatus.allCases.sorted())
+        let d = try Derivatives(DerivativeRequest(formulas: ["sqrt(x)"], orders: 1...1))
+        let v = try Verification(d, at: PointSet(names: ["x"], columns: [[-1, 0, 1, 4]]), threads: 1)
+        // f: undefined, ok, ok, ok; d/dx: undefined, pole (sqrt'(0)), ok, ok.
+        #expect(v.statusCounts == [.ok: 5, .undefined: 2, .pole: 1])
+        #expect(v.columns[0].statusCounts[.undefined] == 1)
+    }
+}
