@@ -24,10 +24,32 @@ struct BoundSweep<Model: RoundingModel> {
     private let units: [Double]
     private var lanes = 0
     /// The value and bound of step `k` at lane `l` at `k * lanes + l`.
-    private var values: [Double] = []
-    private var bounds: [Double] = []
+    private let storage = Storage()
     /// Whether each lane's computation left the ordinary, by lane.
     private(set) var unusual: [Bool] = []
+
+    /// The values and bounds of every step at every lane, in memory that stays put while a
+    /// sweep writes it; one per sweep (each thread makes its own).
+    private final class Storage {
+        private(set) var values = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+        private(set) var bounds = UnsafeMutablePointer<Double>.allocate(capacity: 0)
+        private var capacity = 0
+
+        /// Makes room for `count` values and bounds.
+        func reserve(_ count: Int) {
+            guard count > capacity else { return }
+            values.deallocate()
+            bounds.deallocate()
+            values = .allocate(capacity: count)
+            bounds = .allocate(capacity: count)
+            capacity = count
+        }
+
+        deinit {
+            values.deallocate()
+            bounds.deallocate()
+        }
+    }
 
     private static var unit: Double { Double(Model.operationUnit) }
 
@@ -52,52 +74,71 @@ struct BoundSweep<Model: RoundingModel> {
     /// The value and bound of root `root` at lane `lane` after the last `evaluate`.
     func root(_ root: Int, lane: Int) -> (value: Double, bound: Double) {
         let k = tape.roots[root] * lanes + lane
-        return (values[k], bounds[k])
+        return (storage.values[k], storage.bounds[k])
     }
 
     /// Evaluates every step at `count` points whose inputs are `inputs[variable][lane]`.
     mutating func evaluate(_ inputs: [[Double]], count: Int) {
         lanes = count
-        let size = tape.steps.count * count
-        if values.count < size {
-            values = Array(repeating: 0, count: size)
-            bounds = Array(repeating: 0, count: size)
-        }
+        storage.reserve(tape.steps.count * count)
         unusual = Array(repeating: false, count: count)
+        let (values, bounds) = (storage.values, storage.bounds)
         for (k, step) in tape.steps.enumerated() {
+            let (v, b) = (values + k * count, bounds + k * count)
+            switch (constants[k], step) {
+            case (let constant?, _):
+                v.update(repeating: constant.value, count: count)
+                b.update(repeating: constant.bound, count: count)
+            case (nil, .sum(let terms)):
+                Self.sum(terms.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
+            case (nil, .product(let factors)):
+                Self.product(factors.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
+            default:
+                for lane in 0..<count { (v[lane], b[lane]) = evaluate(k, step, lane, inputs) }
+            }
+            for lane in 0..<count where !(v[lane].isFinite && b[lane].isFinite) { unusual[lane] = true }
+        }
+    }
+
+    /// A sum of rows, lane by lane: each addition rounds unless exact (`TwoSum` error 0).
+    private static func sum(
+        _ terms: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)],
+        into out: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>), count: Int
+    ) {
+        out.0.update(from: terms[0].0, count: count)
+        out.1.update(from: terms[0].1, count: count)
+        for (x, e) in terms.dropFirst() {
             for lane in 0..<count {
-                let (v, b) = constants[k] ?? evaluate(k, step, lane, inputs)
-                values[k * count + lane] = v
-                bounds[k * count + lane] = b
-                if !(v.isFinite && b.isFinite) { unusual[lane] = true }
+                let (v, s) = (out.0[lane], out.0[lane] + x[lane])
+                let twoSumError = (v - (s - (s - v))) + (x[lane] - (s - v))
+                out.1[lane] = rounded(s, propagated: out.1[lane] + e[lane], exact: twoSumError == 0)
+                out.0[lane] = s
+            }
+        }
+    }
+
+    /// A product of rows, lane by lane: each multiplication rounds unless exact (`fma` error 0).
+    private static func product(
+        _ factors: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)],
+        into out: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>), count: Int
+    ) {
+        out.0.update(from: factors[0].0, count: count)
+        out.1.update(from: factors[0].1, count: count)
+        for (x, e) in factors.dropFirst() {
+            for lane in 0..<count {
+                let (v, p) = (out.0[lane], out.0[lane] * x[lane])
+                let propagated = carried(x[lane], out.1[lane]) + carried(v, e[lane])
+                out.1[lane] = rounded(p, propagated: propagated, exact: (-p).addingProduct(v, x[lane]) == 0)
+                out.0[lane] = p
             }
         }
     }
 
     /// One step's value and bound at one lane.
     private mutating func evaluate(_ k: Int, _ step: Tape.Step, _ lane: Int, _ inputs: [[Double]]) -> (Double, Double) {
-        func at(_ j: Int) -> (Double, Double) { (values[j * lanes + lane], bounds[j * lanes + lane]) }
+        func at(_ j: Int) -> (Double, Double) { (storage.values[j * lanes + lane], storage.bounds[j * lanes + lane]) }
         switch step {
         case .variable(let k): return (k >= 0 ? inputs[k][lane] : .nan, 0)
-        case .sum(let terms):
-            var (v, b) = at(terms[0])
-            for t in terms.dropFirst() {
-                let (x, e) = at(t)
-                let s = v + x
-                let twoSumError = (v - (s - (s - v))) + (x - (s - v))
-                b = Self.rounded(s, propagated: b + e, exact: twoSumError == 0)
-                v = s
-            }
-            return (v, b)
-        case .product(let factors):
-            var (v, b) = at(factors[0])
-            for f in factors.dropFirst() {
-                let (x, e) = at(f)
-                let p = v * x
-                b = Self.rounded(p, propagated: Self.carried(x, b) + Self.carried(v, e), exact: (-p).addingProduct(v, x) == 0)
-                v = p
-            }
-            return (v, b)
         case .integerPower(let base, let n):
             let (a, e) = at(base)
             guard ordinary(a, e) else { return flag(lane) }
@@ -125,8 +166,8 @@ struct BoundSweep<Model: RoundingModel> {
                 propagated += Self.carried(Dual<Double>.apply(function, Dual(value: a, derivative: 0), Dual(value: c, derivative: 1)).derivative, f)
             }
             return (alongA.value, propagated + units[k] * Self.unit * Swift.abs(alongA.value))
-        case .number, .constant:
-            preconditionFailure("constant steps are computed once")
+        case .number, .constant, .sum, .product:
+            preconditionFailure("constants, sums and products are computed a row at a time")
         }
     }
 
