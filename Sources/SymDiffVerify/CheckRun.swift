@@ -9,22 +9,25 @@ import SymDiffAutodiff
 /// Each worker takes the next chunk until none is left or the deadline has passed, so a
 /// deadline leaves whole chunks unchecked, never part of one.
 struct CheckRun {
-    /// The checked chunks: the points' indices, and the columns with one slot per index.
-    var parts: [(indices: [Int], columns: [Verification.Column])] = []
+    /// The one-sided partials and limits the workers found.
+    var specials: CheckSpecials
     var checkedCount = 0
 
+    /// Checks the points `selected` of `points` for `plans`, writing into `store`.
     init(
         plans: [FormulaPlan], points: PointSet, template: [Verification.Column], selected: [Int], threads: Int,
-        deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
+        store: CheckStore, deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
     ) {
         let workers = Swift.max(1, threads)
         let size = Swift.max(1, Swift.min(256, (selected.count + 8 * workers - 1) / (8 * workers)))
         let chunks = stride(from: 0, to: selected.count, by: size).map { Array(selected[$0..<Swift.min(selected.count, $0 + size)]) }
-        let results = UnsafeSendableBuffer<[Verification.Column]>(count: chunks.count)
+        let found = UnsafeSendableBuffer<CheckSpecials>(count: workers)
         let state = Mutex((next: 0, checked: 0))
         let sampleStride = Swift.max(1, selected.count / Verification.finiteDifferencePoints)
-        let work: @Sendable (Int) -> Void = { _ in
+        let work: @Sendable (Int) -> Void = { worker in
             var workspaces = plans.map { $0.makeWorkspace() }
+            var specials = CheckSpecials(columns: template.count)
+            defer { found[worker] = specials }
             while true {
                 if let deadline, ContinuousClock.now >= deadline { return }
                 let c = state.withLock { s in
@@ -32,7 +35,6 @@ struct CheckRun {
                     return s.next
                 }
                 guard c < chunks.count else { return }
-                var part = template.map { Verification.Column(name: $0.name, wrt: $0.wrt, count: chunks[c].count) }
                 let inputs = points.columns.map { column in chunks[c].map { column[$0] } }
                 for p in plans.indices { plans[p].screen(inputs, count: chunks[c].count, &workspaces[p]) }
                 for (slot, i) in chunks[c].enumerated() {
@@ -40,10 +42,9 @@ struct CheckRun {
                     for (p, plan) in plans.enumerated() {
                         plan.check(
                             point: i, slot: slot, points: points, template: template, workspace: &workspaces[p],
-                            finiteDifferences: finiteDifferences, into: &part)
+                            finiteDifferences: finiteDifferences, into: store.columns, specials: &specials)
                     }
                 }
-                results[c] = part
                 let checked = state.withLock { s in
                     s.checked += chunks[c].count
                     return s.checked
@@ -56,21 +57,15 @@ struct CheckRun {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
-        for c in chunks.indices {
-            guard let columns = results.value(at: c) else { continue }
-            parts.append((chunks[c], columns))
-            checkedCount += chunks[c].count
+        specials = CheckSpecials(columns: template.count)
+        for worker in 0..<workers {
+            guard let part = found.value(at: worker) else { continue }
+            for k in template.indices {
+                specials.oneSided[k].merge(part.oneSided[k]) { first, _ in first }
+                specials.limits[k].merge(part.limits[k]) { first, _ in first }
+            }
         }
-    }
-}
-
-extension Verification.Column {
-    /// A column of `count` slots, none checked yet.
-    init(name: String, wrt: [String], count: Int) {
-        self.init(name: name, wrt: wrt)
-        extended = Array(repeating: .nan, count: count)
-        output = Array(repeating: .nan, count: count)
-        reset(count: count)
+        checkedCount = state.withLock { $0.checked }
     }
 }
 

@@ -100,24 +100,24 @@ struct FormulaPlan: Sendable {
     }
 
     /// Checks the function and every partial at point `i`, the block sweeps' lane `slot`,
-    /// writing into this formula's columns of `part` at `slot`; `template` holds the symbolic
-    /// values of all points. An ordinary point passes the screen; any other gets the full check.
+    /// writing into this formula's columns of `part` at `i` (one-sided partials and limits into
+    /// `specials`); `template` holds the symbolic values of all points. An ordinary point passes the screen; any other gets the full check.
     func check(
         point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout Workspace,
-        finiteDifferences: Bool, into part: inout [Verification.Column]
+        finiteDifferences: Bool, into part: [CheckStore.Slots], specials: inout CheckSpecials
     ) {
         let wide = points.columns.map { Wide($0[i]) }
         jets.evaluate(at: wide, &workspace.jets)
         workspace.functionValues.removeAll(keepingCapacity: true)
         for k in jets.tape.steps.indices { workspace.functionValues.append(jets.value(workspace.jets, step: k)) }
         let events = PointEvents(jets.tape, values: workspace.functionValues)
-        if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: workspace, into: &part) {
-            if finiteDifferences { addFiniteDifferences(point: i, slot: slot, wide: wide, into: &part) }
+        if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: workspace, into: part) {
+            if finiteDifferences { addFiniteDifferences(point: i, wide: wide, into: part) }
             return
         }
         fullCheck(
             point: i, slot: slot, points: points, wide: wide, events: events, template: template, workspace: &workspace,
-            finiteDifferences: finiteDifferences, into: &part)
+            finiteDifferences: finiteDifferences, into: part, specials: &specials)
     }
 
     /// The screen: at a point where every operation is smooth and the binary64 sweep found
@@ -129,7 +129,7 @@ struct FormulaPlan: Sendable {
     /// writes nothing and returns false, for the full check.
     private func screened(
         point i: Int, slot: Int, wide: [Wide], events: PointEvents, template: [Verification.Column], workspace: Workspace,
-        into part: inout [Verification.Column]
+        into part: [CheckStore.Slots]
     ) -> Bool {
         guard !outputIsExtended && events.places.isSmooth && !workspace.screen.unusual[slot]
             && !(workspace.numberScreen?.unusual[slot] ?? false) && !wide.contains(where: \.isNaN)
@@ -158,13 +158,12 @@ struct FormulaPlan: Sendable {
         }
         for (j, values) in checked.enumerated() {
             let k = firstColumn + j
-            part[k].status[slot] = .ok
-            part[k].output[slot] = values.output
-            part[k].extended[slot] = template[k].extended[i]
-            part[k].roundingBound[slot] = values.bound
-            part[k].autodiff[slot] = values.autodiff
-            part[k].tolerance[slot] = values.tolerance
-            part[k].agrees[slot] = true
+            part[k].status[i] = .ok
+            part[k].output[i] = values.output
+            part[k].roundingBound[i] = values.bound
+            part[k].autodiff[i] = values.autodiff
+            part[k].tolerance[i] = values.tolerance
+            part[k].agrees[i] = true
         }
         return true
     }
@@ -176,10 +175,10 @@ struct FormulaPlan: Sendable {
     }
 
     /// Finite differences of every `ok` partial at point `i`: the coarse third opinion.
-    private func addFiniteDifferences(point i: Int, slot: Int, wide: [Wide], into part: inout [Verification.Column]) {
-        for (j, wrt) in directions.enumerated() where part[firstColumn + j + 1].status[slot] == .ok {
+    private func addFiniteDifferences(point i: Int, wide: [Wide], into part: [CheckStore.Slots]) {
+        for (j, wrt) in directions.enumerated() where part[firstColumn + j + 1].status[i] == .ok {
             let differences = FiniteDifference(function: { jets.tape.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
-            part[firstColumn + j + 1].finiteDifference[slot] = wrt.contains(-1) ? 0 : Double(differences.estimate(wrt, at: wide))
+            part[firstColumn + j + 1].finiteDifference[i] = wrt.contains(-1) ? 0 : Double(differences.estimate(wrt, at: wide))
         }
     }
 
@@ -187,7 +186,7 @@ struct FormulaPlan: Sendable {
     /// the symbolic values, the status probes, adaptive precision.
     private func fullCheck(
         point i: Int, slot: Int, points: PointSet, wide: [Wide], events: PointEvents, template: [Verification.Column],
-        workspace: inout Workspace, finiteDifferences: Bool, into part: inout [Verification.Column]
+        workspace: inout Workspace, finiteDifferences: Bool, into part: [CheckStore.Slots], specials: inout CheckSpecials
     ) {
         let exact = points.columns.map { $0[i] }
         let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
@@ -202,16 +201,16 @@ struct FormulaPlan: Sendable {
             let autodiff = autodiffValue(j, workspace.jets)
             let symbolicValue = template[k].symbolic[i]
             let extendedValue = outputIsExtended ? template[k].extended[i] : Double(symbolicBounds[j].value)
-            part[k].extended[slot] = extendedValue
+            part[k].extended[i] = extendedValue
             let bound = symbolicBounds[j].bound
             let numbers = numberBounds?[j] ?? 0
             let roundingBound = bound * boundScale + numbers
             var (status, sides, limit) = probe.status(
                 wrt, events: events, autodiff: autodiff, symbolic: symbolicValue, symbolicBound: roundingBound,
                 stepOverflows: symbolicBounds[j].overflows)
-            if let sides { part[k].oneSided[i] = sides }
-            if let limit { part[k].limits[i] = limit }
-            part[k].autodiff[slot] = Double(autodiff)
+            if let sides { specials.oneSided[k][i] = sides }
+            if let limit { specials.limits[k][i] = limit }
+            part[k].autodiff[i] = Double(autodiff)
             let check = Agreement(
                 symbolic: symbolicValue, extended: extendedValue, symbolicBound: bound, numberBound: numbers,
                 outputIsExtended: outputIsExtended)
@@ -219,7 +218,7 @@ struct FormulaPlan: Sendable {
             // The autodiff computation's own rounding widens the tolerance: worked out only where needed.
             lazy var reference = boundedPartial(wrt, at: bounded)
             if status == .ok && !agrees, let reference {
-                part[k].autodiff[slot] = Double(reference.value)
+                part[k].autodiff[i] = Double(reference.value)
                 (agrees, tolerance) = check.test(reference.value, autodiffBound: reference.bound)
             }
             var output = (value: symbolicValue, bound: Double(roundingBound))
@@ -239,13 +238,13 @@ struct FormulaPlan: Sendable {
                 agrees = refined.agrees
                 output = (refined.value, refined.bound)
             }
-            part[k].status[slot] = status
-            part[k].output[slot] = output.value
-            part[k].roundingBound[slot] = output.bound
-            part[k].tolerance[slot] = tolerance
-            part[k].agrees[slot] = status != .ok || agrees
+            part[k].status[i] = status
+            part[k].output[i] = output.value
+            part[k].roundingBound[i] = output.bound
+            part[k].tolerance[i] = tolerance
+            part[k].agrees[i] = status != .ok || agrees
         }
-        if finiteDifferences { addFiniteDifferences(point: i, slot: slot, wide: wide, into: &part) }
+        if finiteDifferences { addFiniteDifferences(point: i, wide: wide, into: part) }
     }
 }
 

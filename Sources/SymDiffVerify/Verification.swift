@@ -137,17 +137,18 @@ public struct Verification: Sendable {
         let extended = precision == .extended ? symbolic : evaluator.evaluate(points.columns, count: points.count, precision: .extended)
         for k in columns.indices {
             columns[k].symbolic = symbolic[k]
-            columns[k].output = symbolic[k]
             columns[k].extended = extended[k]
-            columns[k].reset(count: points.count)
         }
         let selected = Self.selection(points.count, maxPoints: maxPoints)
+        let store = CheckStore(columns, count: points.count)
         let run = CheckRun(
-            plans: plans, points: points, template: columns, selected: selected, threads: threads, deadline: deadline,
-            progress: progress)
+            plans: plans, points: points, template: columns, selected: selected, threads: threads, store: store,
+            deadline: deadline, progress: progress)
         checkedCount = run.checkedCount
-        for (indices, part) in run.parts {
-            for k in columns.indices { columns[k].merge(part[k], at: indices) }
+        store.fill(&columns)
+        for k in columns.indices {
+            columns[k].oneSided = run.specials.oneSided[k]
+            columns[k].limits = run.specials.limits[k]
         }
         self.columns = columns
     }
@@ -174,31 +175,5 @@ extension Verification.Column {
         var counts = [Int](repeating: 0, count: PointStatus.allCases.count)
         for s in status { counts[s.ordinal] += 1 }
         return Dictionary(uniqueKeysWithValues: PointStatus.allCases.filter { counts[$0.ordinal] > 0 }.map { ($0, counts[$0.ordinal]) })
-    }
-
-    /// Every per-point array but the symbolic values, at `count` points not yet checked.
-    mutating func reset(count: Int) {
-        autodiff = Array(repeating: .nan, count: count)
-        finiteDifference = Array(repeating: .nan, count: count)
-        tolerance = Array(repeating: .nan, count: count)
-        roundingBound = Array(repeating: .nan, count: count)
-        status = Array(repeating: .unverified, count: count)
-        agrees = Array(repeating: true, count: count)
-    }
-
-    /// The checked values of `part`, whose slot `s` holds point `indices[s]`.
-    mutating func merge(_ part: Verification.Column, at indices: [Int]) {
-        for (s, i) in indices.enumerated() {
-            autodiff[i] = part.autodiff[s]
-            output[i] = part.output[s]
-            finiteDifference[i] = part.finiteDifference[s]
-            tolerance[i] = part.tolerance[s]
-            roundingBound[i] = part.roundingBound[s]
-            status[i] = part.status[s]
-            agrees[i] = part.agrees[s]
-            extended[i] = part.extended[s]
-        }
-        oneSided.merge(part.oneSided) { first, _ in first }
-        limits.merge(part.limits) { first, _ in first }
     }
 }
