@@ -29,6 +29,11 @@ public struct JetLayout: Sendable {
     let productLeft: [Int32]
     let productRight: [Int32]
     let productResult: [Int32]
+    /// The same for the products whose right factor is not the constant monomial: what
+    /// multiplying by an increment `u - u0` takes.
+    let incrementLeft: [Int32]
+    let incrementRight: [Int32]
+    let incrementResult: [Int32]
 
     /// The layout for `variableCount` variables up to total degree `order`.
     public init(variableCount: Int, order: Int) throws(TooLarge) {
@@ -55,6 +60,10 @@ public struct JetLayout: Sendable {
         productLeft = products.map(\.0)
         productRight = products.map(\.1)
         productResult = products.map(\.2)
+        let increments = products.filter { $0.1 != 0 }
+        incrementLeft = increments.map(\.0)
+        incrementRight = increments.map(\.1)
+        incrementResult = increments.map(\.2)
     }
 
     /// The number of monomials.

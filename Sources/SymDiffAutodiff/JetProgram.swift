@@ -18,6 +18,8 @@ public struct JetProgram: Sendable {
     public let seeds: [Int]
     /// Whether each step depends on a seeded variable; the others keep only their value.
     let varies: [Bool]
+    /// The monomial `x_j` of each tape variable seeded as jet variable `j`, by tape variable.
+    let seedMonomial: [Int: Int]
 
     /// The program for `tape` seeding the tape variables `seeds`, up to total order `order`.
     public init(_ tape: Tape, seeds: [Int], order: Int) throws(JetLayout.TooLarge) {
@@ -33,6 +35,8 @@ public struct JetProgram: Sendable {
             }
         }
         self.varies = varies
+        let layout = layout
+        seedMonomial = Dictionary(seeds.enumerated().map { ($1, layout.linear[$0]) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The coefficients of every step at one point, then five jets of scratch space: one
@@ -73,7 +77,7 @@ public struct JetProgram: Sendable {
                 switch step {
                 case .variable(let v):
                     out[0] = inputs[v]
-                    out[layout.linear[seeds.firstIndex(of: v)!]] = 1
+                    out[seedMonomial[v]!] = 1
                 case .sum(let terms):
                     for i in 0..<m { out[i] = 0 }
                     for t in terms { add(c + t * m, to: out, varies[t] ? m : 1) }
@@ -249,9 +253,11 @@ public struct JetProgram: Sendable {
     /// at `u0 = u[0]`, by Horner's rule; the value is `g_0`.
     private func compose(_ g: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
         let (r, t) = (scratch, scratch + layout.count)
-        for i in 0..<layout.count { r[i] = 0 }
-        r[0] = g[layout.order]
-        for k in stride(from: layout.order - 1, through: 0, by: -1) {
+        // The first step, g_order * (u - u0) + g_(order-1), is a scaling.
+        let top = g[layout.order]
+        r[0] = g[layout.order - 1]
+        for i in 1..<layout.count { r[i] = u[i] == 0 ? 0 : top * u[i] }
+        for k in stride(from: layout.order - 2, through: 0, by: -1) {
             multiplyByIncrement(r, u, into: t)
             t[0] = g[k]
             copy(t, to: r)
@@ -280,13 +286,13 @@ public struct JetProgram: Sendable {
     /// `a * (u - u0)` into `out`: the product with `u`'s constant term left out.
     private func multiplyByIncrement(_ a: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
         for i in 0..<layout.count { out[i] = 0 }
-        layout.productLeft.withUnsafeBufferPointer { left in
-            layout.productRight.withUnsafeBufferPointer { right in
-                layout.productResult.withUnsafeBufferPointer { result in
+        layout.incrementLeft.withUnsafeBufferPointer { left in
+            layout.incrementRight.withUnsafeBufferPointer { right in
+                layout.incrementResult.withUnsafeBufferPointer { result in
                     for p in 0..<left.count {
                         let (i, j) = (Int(left[p]), Int(right[p]))
                         let (x, y) = (a[i], u[j])
-                        if j == 0 || (i != 0 && x == 0) || y == 0 { continue }
+                        if (i != 0 && x == 0) || y == 0 { continue }
                         out[Int(result[p])] += x * y
                     }
                 }
