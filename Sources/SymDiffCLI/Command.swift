@@ -124,7 +124,7 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     }
     result.stderr = notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
-    if options.stats { result.stderr += statsReport(derivatives, printing: printing) }
+    if options.stats { result.stderr += statsReport(derivatives, printing: printing, verifying: verification?.seconds) }
     if let verification {
         result.stderr += verificationReport + verifySummary(verification, strict: options.strict)
         if !verification.passed(strict: options.strict) { result.status = Invocation.verificationFailed }
@@ -301,15 +301,17 @@ private func traceReport(_ report: RewriteReport) -> String {
     return text
 }
 
-private func statsReport(_ d: Derivatives, printing: Duration) -> String {
+/// The `--stats` lines: node counts, and time per phase; `printing` covers evaluation and output
+/// too, less the `verifying` time when `--verify` ran.
+private func statsReport(_ d: Derivatives, printing: Duration, verifying: Double?) -> String {
     let s = d.statistics
     func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1e3) }
-    let printSeconds = Double(printing.components.seconds) + Double(printing.components.attoseconds) * 1e-18
+    let printSeconds = Double(printing.components.seconds) + Double(printing.components.attoseconds) * 1e-18 - (verifying ?? 0)
     return """
         stats: nodes: function \(s.functionNodes), derivatives \(s.derivativeNodesBeforeSimplification) \
         before simplification and \(s.derivativeNodesAfterSimplification) after, shared graph \(s.graphNodes)
         stats: time: parse \(ms(s.parseSeconds)), differentiate \(ms(s.differentiateSeconds)), \
-        simplify \(ms(s.simplifySeconds)), print \(ms(printSeconds))
+        simplify \(ms(s.simplifySeconds)), print \(ms(printSeconds))\(verifying.map { ", verify \(ms($0))" } ?? "")
 
         """
 }

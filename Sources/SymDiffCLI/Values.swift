@@ -209,7 +209,9 @@ struct ValuePlan {
             }
         }
         var table = OutputTable(points: points, results: results, meta: meta)
-        if verification != nil {
+        if let verification {
+            table.meta["verified_points"] = "\(verification.checkedCount) of \(verification.points.count)"
+                + (verification.checkedCount < verification.points.count ? "; the others are unverified (status code 7)" : "")
             table.statusCodes = PointStatus.namesByCode
             table.meta["status_codes"] = PointStatus.legend
             table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"

@@ -73,6 +73,8 @@ public struct Verification: Sendable {
     public var variables: [String]
     /// The columns of each formula: its function, then its partials.
     public var formulaColumns: [Range<Int>] = []
+    /// How long the check took, in seconds (for `--stats`).
+    public var seconds = 0.0
 
     /// Whether every `ok` value agrees; with `strict`, also whether every value is `ok`.
     public func passed(strict: Bool = false) -> Bool {
@@ -101,6 +103,7 @@ public struct Verification: Sendable {
         _ derivatives: Derivatives, at points: PointSet, precision: Precision = .double, threads: Int = ProcessInfoCores.count,
         maxPoints: Int? = nil, deadline: ContinuousClock.Instant? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(VerificationError) {
+        let start = ContinuousClock.now
         self.points = points
         variables = derivatives.variables
         var columns: [Column] = []
@@ -151,6 +154,8 @@ public struct Verification: Sendable {
             columns[k].limits = run.specials.limits[k]
         }
         self.columns = columns
+        let elapsed = ContinuousClock.now - start
+        seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
     /// The indices of the points to check: all, or `maxPoints` spread evenly.

@@ -67,6 +67,15 @@ import Testing
         let status = try #require(results[0]["status"] as? [String])
         #expect(status.filter { $0 == "ok" }.count == 4 && status.filter { $0 == "unverified" }.count == 7)
         #expect(runSymDiff(arguments + ["--strict"]).status == Invocation.verificationFailed)
+        let meta = try #require(json["meta"] as? [String: String])
+        #expect(meta["verified_points"] == "4 of 11; the others are unverified (status code 7)")
+    }
+
+    /// `--stats` books the check's time apart from printing.
+    @Test func statsNameTheVerifyTime() {
+        let result = runSymDiff(["x^2", "--wrt", "x", "--random", "5", "--verify", "--stats"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains(", verify ") && result.stderr.contains(" ms\n"))
     }
 
     @Test func pureHighOrderUsesTaylorSeries() {
