@@ -268,31 +268,27 @@ public struct JetProgram: Sendable {
     /// The truncated product `a * b` into `out` (which is neither): a zero coefficient of
     /// degree 1 or more contributes nothing.
     private func multiply(_ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
-        for i in 0..<layout.count { out[i] = 0 }
-        layout.productLeft.withUnsafeBufferPointer { left in
-            layout.productRight.withUnsafeBufferPointer { right in
-                layout.productResult.withUnsafeBufferPointer { result in
-                    for p in 0..<left.count {
-                        let (i, j) = (Int(left[p]), Int(right[p]))
-                        let (x, y) = (a[i], b[j])
-                        if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
-                        out[Int(result[p])] += x * y
-                    }
-                }
-            }
-        }
+        multiply(a, b, into: out, pairs: (layout.productLeft, layout.productRight, layout.productResult))
     }
 
     /// `a * (u - u0)` into `out`: the product with `u`'s constant term left out.
     private func multiplyByIncrement(_ a: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
+        multiply(a, u, into: out, pairs: (layout.incrementLeft, layout.incrementRight, layout.incrementResult))
+    }
+
+    /// `a * b` over the monomial products `pairs` (left, right, result).
+    private func multiply(
+        _ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
+        pairs: (left: [Int32], right: [Int32], result: [Int32])
+    ) {
         for i in 0..<layout.count { out[i] = 0 }
-        layout.incrementLeft.withUnsafeBufferPointer { left in
-            layout.incrementRight.withUnsafeBufferPointer { right in
-                layout.incrementResult.withUnsafeBufferPointer { result in
+        pairs.left.withUnsafeBufferPointer { left in
+            pairs.right.withUnsafeBufferPointer { right in
+                pairs.result.withUnsafeBufferPointer { result in
                     for p in 0..<left.count {
                         let (i, j) = (Int(left[p]), Int(right[p]))
-                        let (x, y) = (a[i], u[j])
-                        if (i != 0 && x == 0) || y == 0 { continue }
+                        let (x, y) = (a[i], b[j])
+                        if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
                         out[Int(result[p])] += x * y
                     }
                 }

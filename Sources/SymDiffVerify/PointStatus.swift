@@ -23,10 +23,12 @@ public enum PointStatus: String, Sendable, CaseIterable, Comparable {
     /// Not checked: the check stopped at its time budget or point limit before this point.
     case unverified
 
-    public static func < (a: PointStatus, b: PointStatus) -> Bool { a.ordinal < b.ordinal }
+    public static func < (a: PointStatus, b: PointStatus) -> Bool { a.code < b.code }
 
-    /// The position among `allCases`, from most to least trustworthy.
-    var ordinal: Int {
+    /// The status's code in output files that hold only numbers (`.npz` `status/NAME` as uint8,
+    /// `.npy` `NAME:status`), and its position among `allCases`, from most to least
+    /// trustworthy. Fixed, so files of every version agree: a new status takes the next code.
+    public var code: Int {
         switch self {
         case .ok: 0
         case .nondifferentiable: 1

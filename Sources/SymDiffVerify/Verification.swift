@@ -178,7 +178,7 @@ extension Verification.Column {
     /// How many of this column's values have each status (the statuses that occur).
     public var statusCounts: [PointStatus: Int] {
         var counts = [Int](repeating: 0, count: PointStatus.allCases.count)
-        for s in status { counts[s.ordinal] += 1 }
-        return Dictionary(uniqueKeysWithValues: PointStatus.allCases.filter { counts[$0.ordinal] > 0 }.map { ($0, counts[$0.ordinal]) })
+        for s in status { counts[s.code] += 1 }
+        return Dictionary(uniqueKeysWithValues: PointStatus.allCases.filter { counts[$0.code] > 0 }.map { ($0, counts[$0.code]) })
     }
 }

@@ -122,7 +122,7 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// Status bookkeeping: the ordinal follows the declaration order, and counts match the statuses.
+/// Status bookkeeping: codes follow the declaration order, and counts match the statuses.
 @Suite struct StatusCountTests {
     @Test func countsAndOrder() throws {
         #expect(PointStatus.allCases == PointStatus.allCases.sorted())
