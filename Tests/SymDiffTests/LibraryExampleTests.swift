@@ -28,5 +28,14 @@ import SymDiffVerify
         #expect(v.columns[0].status == [.removable, .ok, .ok])
         let limit = try #require(v.columns[0].limits[0])
         #expect(abs(limit - 1) < 1e-9)
+
+        let f = try Derivatives(DerivativeRequest(formulas: ["x1^2*sin(x2)"], orders: 2...2))
+        let checked = try Verification(f, at: PointSet(names: f.pointVariables, columns: [[0.5, -1], [0.25, 1]]))
+        #expect(checked.passed(strict: true))
+        let hessian = try #require(checked.hessian)
+        #expect(hessian.shape == [2, 2, 2])
+        // d2/dx1dx2 = 2 x1 cos(x2) at the second point (x1 = -1, x2 = 1), both orders.
+        #expect(abs(hessian.values[4 + 1] - -2 * Foundation.cos(1.0)) < 1e-15)
+        #expect(hessian.values[4 + 1] == hessian.values[4 + 2])
     }
 }
