@@ -38,6 +38,14 @@ public final class AtomicFile {
         if buffer.count >= Self.chunk { try flush() }
     }
 
+    /// Appends `bytes`, written straight from where they are when they are large.
+    public func write(raw bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        guard bytes.count >= Self.chunk else { return try write(bytes) }
+        guard open else { throw OutputError(.writerState("the output file is already closed"), path: path) }
+        try flush()
+        try writeAll(bytes)
+    }
+
     /// Flushes, syncs and closes the temporary file, renames it to `path` and syncs the
     /// directory; on failure the temporary is removed.
     public func commit() throws(OutputError) {
@@ -78,9 +86,20 @@ public final class AtomicFile {
     }
 
     private func flush() throws(OutputError) {
+        var failure: OutputError?
+        buffer.withUnsafeBytes { bytes in
+            do throws(OutputError) { try writeAll(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes` to the temporary file (retrying after signals); on failure the
+    /// temporary is removed.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         var written = 0
-        while written < buffer.count {
-            let n = buffer[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        while written < bytes.count {
+            let n = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 let error = OutputError(.writeFailed(reason: Self.reason()), path: path)
@@ -89,7 +108,6 @@ public final class AtomicFile {
             }
             written += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     private static let chunk = 1 << 20

@@ -30,7 +30,10 @@ public struct NPZTableWriter: TableWriter {
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         _ = try state.check(block)
-        for (j, values) in block.enumerated() { columns[j] += values }
+        // A whole column in one block is kept as it is (shared, not copied).
+        for (j, values) in block.enumerated() {
+            if columns[j].isEmpty { columns[j] = values } else { columns[j] += values }
+        }
     }
 
     public mutating func finish() throws(OutputError) {
@@ -38,10 +41,10 @@ public struct NPZTableWriter: TableWriter {
         var archive = ZipWriter(file: file, path: state.path)
         do {
             for (name, values) in zip(state.header.columns, columns) {
-                try archive.add(name: name + ".npy", contents: Self.npy(shape: [values.count], values: values))
+                try archive.add(name: name + ".npy", npyShape: [values.count], values: values)
             }
             for (name, array) in arrays {
-                try archive.add(name: name + ".npy", contents: Self.npy(shape: array.shape, values: array.values))
+                try archive.add(name: name + ".npy", npyShape: array.shape, values: array.values)
             }
             for (name, values) in codes {
                 try archive.add(name: name + ".npy", contents: NPY.header(descr: "|u1", shape: [values.count]) + values)
@@ -96,15 +99,43 @@ struct ZipWriter {
 
     /// Adds a stored entry.
     mutating func add(name: String, contents: [UInt8]) throws(OutputError) {
-        let entry = Entry(name: Array(name.utf8), crc: CRC32.checksum(contents), size: contents.count, offset: offset)
+        var failure: OutputError?
+        contents.withUnsafeBytes { bytes in
+            do throws(OutputError) { try add(name: name, parts: [bytes]) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Adds a stored `.npy` entry of float64 `values` of `shape`, written from the values'
+    /// own bytes (on a little-endian machine) without building the entry first.
+    mutating func add(name: String, npyShape shape: [Int], values: [Double]) throws(OutputError) {
+        #if _endian(little)
+        let header = NPY.header(descr: "<f8", shape: shape)
+        var failure: OutputError?
+        header.withUnsafeBytes { head in
+            values.withUnsafeBytes { body in
+                do throws(OutputError) { try add(name: name, parts: [head, body]) } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+        #else
+        try add(name: name, contents: NPZTableWriter.npy(shape: shape, values: values))
+        #endif
+    }
+
+    /// Adds a stored entry whose contents are `parts` in order.
+    private mutating func add(name: String, parts: [UnsafeRawBufferPointer]) throws(OutputError) {
+        let size = parts.reduce(0) { $0 + $1.count }
+        let crc = parts.reduce(UInt32(0)) { CRC32.checksum($1, continuing: $0) }
+        let entry = Entry(name: Array(name.utf8), crc: crc, size: size, offset: offset)
         var header: [UInt8] = []
         header.appendLittleEndian(0x0403_4B50, bytes: 4)
         fields(of: entry, into: &header)
         header += entry.name
-        try checkSize(offset + header.count + contents.count)
+        try checkSize(offset + header.count + size)
         try file.write(header)
-        try file.write(contents)
-        offset += header.count + contents.count
+        for part in parts { try file.write(raw: part) }
+        offset += header.count + size
         entries.append(entry)
     }
 

@@ -226,7 +226,8 @@ extension OutputTable {
                     writer.arrays.append(("bound/" + column.name, NDArray(shape: [bound.count], values: bound)))
                 }
             }
-            try writeBlocks(columns, into: &writer, blockSize: blockSize)
+            // The archive is written at the end anyway: the columns go in whole, not copied.
+            try writeBlocks(columns, into: &writer, blockSize: Swift.max(blockSize, points.count))
         }
     }
 
