@@ -43,8 +43,14 @@ public struct Derivatives: Sendable {
     /// One formula's function and its partials.
     public struct Result: Sendable {
         public var source: String
+        /// The function, simplified like its partials.
         public var function: NodeID
         public var partials: [Partial]
+        /// The function as written (lowered, not simplified): what the partials were taken of,
+        /// so what an independent check differentiates. Simplification can change a derivative
+        /// at a kink: `abs(x)^2` becomes `x^2`, whose second derivative at 0 is 2 where the
+        /// partials of `abs(x)^2`, with PyTorch's `sign(0) = 0`, give 0.
+        public var original: NodeID
     }
 
     /// Node counts and time per phase, for `--stats`.
@@ -140,6 +146,7 @@ public struct Derivatives: Sendable {
         statistics.functionNodes = graph.reachable(from: functions).count
         statistics.derivativeNodesBeforeSimplification = graph.reachable(from: partials.flatMap { $0.map(\.node) }).count
         start = clock.now
+        let originals = functions
         var rewriter = Rewriter()
         if request.simplify {
             do {
@@ -155,8 +162,8 @@ public struct Derivatives: Sendable {
         statistics.derivativeNodesAfterSimplification = graph.reachable(from: partials.flatMap { $0.map(\.node) }).count
         statistics.graphNodes = graph.count
         rewriteReport = rewriter.report
-        results = zip(request.formulas, zip(functions, partials)).map {
-            Result(source: $0.0, function: $0.1.0, partials: $0.1.1)
+        results = request.formulas.indices.map {
+            Result(source: request.formulas[$0], function: functions[$0], partials: partials[$0], original: originals[$0])
         }
     }
 

@@ -5,7 +5,8 @@ import SymDiffAutodiff
 /// The programs for one formula: the original function on jets (autodiff, events, probes and
 /// finite differences) and its symbolic partials as a tape (their rounding bounds).
 struct FormulaPlan: Sendable {
-    /// The function on jets seeded with every variable some partial is taken by.
+    /// The function as written (`Derivatives.Result.original`) on jets, seeded with every
+    /// variable some partial is taken by.
     let jets: JetProgram
     /// The function, then each partial, as symbolic expressions.
     let symbolic: Tape
@@ -33,7 +34,7 @@ struct FormulaPlan: Sendable {
         _ graph: ExprGraph, _ result: Derivatives.Result, partials: [Partial], names: [String], firstColumn: Int,
         precision: Precision
     ) throws(JetLayout.TooLarge) {
-        let function = Tape(graph, roots: [result.function], variables: names)
+        let function = Tape(graph, roots: [result.original], variables: names)
         symbolic = Tape(graph, roots: [result.function] + partials.map(\.node), variables: names)
         directions = partials.map { $0.variables.map { names.firstIndex(of: $0) ?? -1 } }
         let seeds = Array(Set(directions.joined().filter { $0 >= 0 })).sorted()

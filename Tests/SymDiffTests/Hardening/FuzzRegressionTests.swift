@@ -237,6 +237,21 @@ import SymDiffVerify
         #expect(!RoundingBound<BinaryArithmetic>.power(RoundingBound(input: 1e200), -5).overflows)
     }
 
+    /// The verify target's find on the jet-based check, `exp(-abs(v*t)^2/(0.4*(t + 1)))/sqrt(t + 1)`
+    /// at `v = 0, t = 1`: simplification turns `abs(u)^2` into `u^2`, whose second derivative
+    /// at 0 is 2, while the partials, taken of `abs(u)^2` with PyTorch's `sign(0) = 0`, give 0
+    /// there. Autodiff differentiated the simplified function and disagreed; it now
+    /// differentiates the function as written, as the partials were.
+    @Test func autodiffDifferentiatesTheFormulaAsWritten() throws {
+        let derivatives = try Derivatives(DerivativeRequest(formulas: ["exp(-abs( v*t)^2/(0.4*(t + 1)))/sqrt(t + 1)"], orders: 1...2))
+        let names = derivatives.pointVariables
+        let points = PointSet(names: names, columns: names.map { $0 == "v" ? [0] : [1] })
+        let verification = try Verification(derivatives, at: points, threads: 1)
+        #expect(verification.passed(), "\(verification.columns.filter { $0.disagreements > 0 }.map(\.name))")
+        let d = try Derivatives(DerivativeRequest(formulas: ["abs(x)^2"], orders: 2...2))
+        #expect(d.graph.formula(d.results[0].function) == "x^2" && d.graph.formula(d.results[0].original) == "abs(x)^2")
+    }
+
     /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
     /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
     /// on a 54-byte file. The check no longer adds to the offset, and the error points at
