@@ -27,7 +27,7 @@ struct CheckRun {
         let work: @Sendable (Int) -> Void = { worker in
             var workspaces = plans.map { $0.makeWorkspace() }
             var specials = CheckSpecials(columns: template.count)
-            defer { found[worker] = specials }
+            defer { found.set(worker, specials) }
             while true {
                 if let deadline, ContinuousClock.now >= deadline { return }
                 let c = state.withLock { s in
@@ -88,8 +88,6 @@ final class UnsafeSendableBuffer<Element>: @unchecked Sendable {
     /// The element written to slot `index`, if any.
     func value(at index: Int) -> Element? { slots[index] }
 
-    subscript(index: Int) -> Element {
-        get { slots[index]! }
-        set { slots[index] = newValue }
-    }
+    /// Writes slot `index`.
+    func set(_ index: Int, _ element: Element) { slots[index] = element }
 }
