@@ -128,7 +128,9 @@ struct BoundSweep<Model: RoundingModel> {
             for lane in 0..<count {
                 let (v, p) = (out.0[lane], out.0[lane] * x[lane])
                 let propagated = carried(x[lane], out.1[lane]) + carried(v, e[lane])
-                out.1[lane] = rounded(p, propagated: propagated, exact: (-p).addingProduct(v, x[lane]) == 0)
+                // `fma` shows the rounding error only above the subnormal range, where it is a double.
+                let exact = (-p).addingProduct(v, x[lane]) == 0 && (Swift.abs(p) >= Double.leastNormalMagnitude || v == 0 || x[lane] == 0)
+                out.1[lane] = rounded(p, propagated: propagated, exact: exact)
                 out.0[lane] = p
             }
         }
@@ -148,14 +150,14 @@ struct BoundSweep<Model: RoundingModel> {
             if reciprocal && !Double(Wide.power(Wide(a), -n)).isFinite { return flag(lane) }
             let propagated = Self.carried(Double(n) * Double.power(a, n - 1), e)
             if propagated == 0 && Wide(v) == wide { return (v, 0) }
-            return (v, propagated + 4 * Self.unit * Swift.abs(v))
+            return (v, propagated + 4 * Self.roundingError(v))
         case .constantPower(let base, let exponent), .power(let base, let exponent):
             let ((a, e), (c, f)) = (at(base), at(exponent))
             guard ordinary(a, e) && ordinary(c, f) else { return flag(lane) }
             let v = Double.power(a, c)
             let exponentSlope = v == 0 ? 0 : v * Double.log(Swift.abs(a))
             let propagated = Self.carried(c * Double.power(a, c - 1), e) + Self.carried(exponentSlope, f)
-            return (v, propagated + 2 * Self.unit * Swift.abs(v))
+            return (v, propagated + 2 * Self.roundingError(v))
         case .apply(let function, let first, let second):
             let (a, e) = at(first)
             let (c, f) = second.map(at) ?? (.nan, 0)
@@ -165,7 +167,7 @@ struct BoundSweep<Model: RoundingModel> {
             if second != nil {
                 propagated += Self.carried(Dual<Double>.apply(function, Dual(value: a, derivative: 0), Dual(value: c, derivative: 1)).derivative, f)
             }
-            return (alongA.value, propagated + units[k] * Self.unit * Swift.abs(alongA.value))
+            return (alongA.value, propagated + units[k] * Self.roundingError(alongA.value))
         case .number, .constant, .sum, .product:
             preconditionFailure("constants, sums and products are computed a row at a time")
         }
@@ -185,7 +187,14 @@ struct BoundSweep<Model: RoundingModel> {
 
     /// A rounded operation's bound: 0 when the operands were exact and so is the result.
     private static func rounded(_ value: Double, propagated: Double, exact: Bool) -> Double {
-        propagated == 0 && exact ? 0 : propagated + unit * Swift.abs(value)
+        propagated == 0 && exact ? 0 : propagated + roundingError(value)
+    }
+
+    /// One rounding of `value`: `u |value|`, and below the normal range also the smallest
+    /// subnormal (`RoundingBound.underflow`'s half of it, rounded up to a binary64 number; a
+    /// binary64 0 there may be an underflow, so it counts too).
+    private static func roundingError(_ value: Double) -> Double {
+        unit * Swift.abs(value) + (unit > 0 && Swift.abs(value) < Double.leastNormalMagnitude ? Double.leastNonzeroMagnitude : 0)
     }
 
     /// `|slope| * error`, 0 when the error is 0 (even through an infinite slope); infinite when

@@ -20,8 +20,9 @@ extension FormulaPlan {
     ) -> (value: Double, bound: Double, agrees: Bool)? {
         let symbolicValue = values[j]
         let value = symbolicValue.doubleValue
-        let bound = Double(symbolicBound * 0x1p-42 + numbers) + value.ulp / 2
-        guard value.isFinite && bound <= Self.refinedRelativeBound * Swift.abs(value),
+        let bound = Self.refinedBound(symbolicBound * 0x1p-42 + numbers, value)
+        guard value.isFinite && Swift.abs(value) >= Double.leastNormalMagnitude
+            && bound <= Self.refinedRelativeBound * Swift.abs(value),
             let autodiff = doubleDoublePartial(wrt, at: point.map { DoubleDouble($0) })
         else { return nil }
         let difference = Swift.abs((symbolicValue - autodiff).doubleValue)

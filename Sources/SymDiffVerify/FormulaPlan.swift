@@ -151,8 +151,10 @@ struct FormulaPlan: Sendable {
             guard agrees else { return false }
             var output = (value: symbolicValue, bound: Double(bound + numbers))
             if output.bound > Self.refineAbove * symbolicValue.ulp {
-                let refinedBound = Double(bound * 0x1p-11 + numbers) + extendedValue.ulp / 2
-                guard refinedBound <= Self.refinedRelativeBound * Swift.abs(extendedValue) else { return false }
+                let refinedBound = Self.refinedBound(bound * 0x1p-11 + numbers, extendedValue)
+                guard Swift.abs(extendedValue) >= Double.leastNormalMagnitude
+                    && refinedBound <= Self.refinedRelativeBound * Swift.abs(extendedValue)
+                else { return false }
                 output = (extendedValue, refinedBound)
             }
             checked.append((Double(autodiff), output.value, output.bound, tolerance))
@@ -197,6 +199,8 @@ struct FormulaPlan: Sendable {
         let probe = StatusProbe(
             point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
         lazy var doubleDoubleValues = symbolic.evaluate(at: exact.map { DoubleDouble($0) })
+        // The bounds that scale to a wider format: binary64's without its underflow.
+        lazy var relativeBounds = symbolic.evaluate(at: exact.map { RoundingBound<RelativeArithmetic>(input: $0) }).map(\.bound)
         for (j, wrt) in ([[]] + directions).enumerated() {
             let k = firstColumn + j
             let autodiff = autodiffValue(j, workspace.jets)
@@ -222,8 +226,11 @@ struct FormulaPlan: Sendable {
                 part[k].autodiff[i] = Double(reference.value)
                 (agrees, tolerance) = check.test(reference.value, autodiffBound: reference.bound)
             }
-            var output = (value: symbolicValue, bound: Double(roundingBound))
-            if let refined = refinement(status, symbolicBounds[j], numbers: numbers, binary: symbolicValue) {
+            var output = (value: symbolicValue, bound: Self.roundedUp(roundingBound))
+            if let refined = refinement(
+                status, symbolicBounds[j], relativeBound: wantsRefinement(status, bound: bound + numbers, binary: symbolicValue) ? relativeBounds[j] : 0,
+                numbers: numbers, binary: symbolicValue)
+            {
                 if status != .ok {
                     status = .ok
                     agrees = check.extendedAgrees(autodiff, autodiffBound: 0)
@@ -232,7 +239,7 @@ struct FormulaPlan: Sendable {
                 output = refined
             } else if wantsRefinement(status, bound: bound + numbers, binary: symbolicValue),
                 let refined = doubleDoubleRefinement(
-                    j, wrt, values: doubleDoubleValues, point: exact, symbolicBound: bound, numbers: numbers,
+                    j, wrt, values: doubleDoubleValues, point: exact, symbolicBound: relativeBounds[j], numbers: numbers,
                     autodiffBound: { reference?.bound })
             {
                 status = .ok
@@ -257,21 +264,39 @@ extension FormulaPlan {
 
     /// The extended-precision value and its bound to output instead of the binary64 value
     /// `binary` (adaptive precision), or `nil` to keep it: where binary64 may have lost more
-    /// than `refineAbove` ulps (`ok` values), lost digits (`cancellation`) or left its range on the way
-    /// (`overflow`), and the extended computation `wide` is within `refinedRelativeBound`.
-    /// Values output in extended precision are not refined again.
+    /// than `refineAbove` ulps (`ok` values), lost digits (`cancellation`) or left its range on
+    /// the way (`overflow`), and the extended computation `wide` is within
+    /// `refinedRelativeBound`. `relativeBound` is binary64's bound without underflow
+    /// (`RelativeArithmetic`), the part that scales to extended precision. Values output in
+    /// extended precision are not refined again.
     func refinement(
-        _ status: PointStatus, _ wide: RoundingBound<BinaryArithmetic>, numbers: Wide, binary: Double
+        _ status: PointStatus, _ wide: RoundingBound<BinaryArithmetic>, relativeBound: Wide, numbers: Wide, binary: Double
     ) -> (value: Double, bound: Double)? {
         guard wantsRefinement(status, bound: wide.bound + numbers, binary: binary) else { return nil }
         let value = Double(wide.value)
-        let bound = Double(wide.bound * 0x1p-11 + numbers) + value.ulp / 2
-        guard value.isFinite && bound <= Self.refinedRelativeBound * Swift.abs(value) else { return nil }
+        let bound = Self.refinedBound(relativeBound * 0x1p-11 + numbers, value)
+        guard value.isFinite && Swift.abs(value) >= Double.leastNormalMagnitude
+            && bound <= Self.refinedRelativeBound * Swift.abs(value)
+        else { return nil }
         return (value, bound)
     }
 }
 
 extension FormulaPlan {
+    /// The bound of a value computed in a wider format with bound `bound` there and rounded
+    /// once to the binary64 `value`: the two, in binary64 rounded up. Refined values are kept
+    /// to binary64's normal range, where half an ulp is still relative.
+    static func refinedBound(_ bound: Wide, _ value: Double) -> Double {
+        roundedUp(bound + Wide(value.ulp) / 2)
+    }
+
+    /// `bound` in binary64, rounded up (a bound stays a bound; one below the subnormal range
+    /// is the smallest subnormal, not 0).
+    static func roundedUp(_ bound: Wide) -> Double {
+        let rounded = Double(bound)
+        return Wide(rounded) < bound ? rounded.nextUp : rounded
+    }
+
     /// Whether a value with this status and binary64 bound is to be computed in a wider format.
     func wantsRefinement(_ status: PointStatus, bound: Wide, binary: Double) -> Bool {
         guard !outputIsExtended && [.ok, .cancellation, .overflow].contains(status) else { return false }

@@ -11,12 +11,25 @@ public protocol RoundingModel: Sendable {
     static var operationUnit: Wide { get }
     /// The relative error of each number in the expression.
     static var numberUnit: Wide { get }
+    /// The absolute error a rounded result below binary64's normal range can have on top of
+    /// its relative one: half the smallest subnormal, or 0 where underflow is not counted.
+    static var underflowUnit: Wide { get }
 }
 
-/// Binary64 arithmetic on exact numbers: every operation rounds.
+/// Binary64 arithmetic on exact numbers: every operation rounds, and underflows.
 public enum BinaryArithmetic: RoundingModel {
     public static let operationUnit: Wide = 0x1p-53
     public static let numberUnit: Wide = 0
+    public static let underflowUnit: Wide = 0x1p-1075
+}
+
+/// Binary64's relative rounding without its underflow: the part of a bound that scales to a
+/// wider format, whose range holds the tiny intermediates binary64 underflows
+/// (`1/cosh(320)^3`), as adaptive precision computes its bounds.
+public enum RelativeArithmetic: RoundingModel {
+    public static let operationUnit: Wide = 0x1p-53
+    public static let numberUnit: Wide = 0
+    public static let underflowUnit: Wide = 0
 }
 
 /// Exact arithmetic on numbers that were rounded to binary64 once, as the symbolic engine
@@ -25,6 +38,7 @@ public enum BinaryArithmetic: RoundingModel {
 public enum RoundedNumbers: RoundingModel {
     public static let operationUnit: Wide = 0
     public static let numberUnit: Wide = 0x1p-53
+    public static let underflowUnit: Wide = 0
 }
 
 /// A value computed in `Wide`, with a first-order bound on how far the same computation in
@@ -91,7 +105,15 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
     /// `value` produced by one operation with rounding allowance `ulps` of `u`, from
     /// operand errors already propagated into `propagated`.
     private static func rounded(_ value: Wide, propagated: Wide, units: Wide = 1) -> RoundingBound {
-        RoundingBound(value: value, bound: propagated + units * unitRoundoff * Swift.abs(value))
+        RoundingBound(value: value, bound: propagated + units * (unitRoundoff * Swift.abs(value) + underflow(value)))
+    }
+
+    /// The absolute error a rounded binary64 result below the normal range can have on top of
+    /// its relative one, `Model.underflowUnit` (the model `fl(x) = x (1 + d) + e` of Higham
+    /// §2.1). `x^-730` at 2.75 is `-1.41188e-318` in binary64, `-1.412086e-318` in fact: 41
+    /// units of the smallest subnormal. Nothing for an exact 0.
+    static func underflow(_ value: Wide) -> Wide {
+        value != 0 && Swift.abs(value) < Wide(Double.leastNormalMagnitude) ? Model.underflowUnit : 0
     }
 
     /// `|slope| * error`: 0 when the error is 0 (even through an infinite slope, as a zero

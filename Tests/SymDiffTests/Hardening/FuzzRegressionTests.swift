@@ -252,6 +252,26 @@ import SymDiffVerify
         #expect(d.graph.formula(d.results[0].function) == "x^2" && d.graph.formula(d.results[0].original) == "abs(x)^2")
     }
 
+    /// The verify target's find, `Set2^-3^6` at -2.75: the derivative `-729/Set2^730` is
+    /// `-1.41188e-318` in binary64, `-1.412086e-318` in fact, 41 units of the smallest subnormal
+    /// away. The bounds counted rounding as relative only, which underflow is not; `fma`
+    /// called the subnormal product exact; and the refined bound, computed in binary64, fell
+    /// to 0. Results below the normal range now add half the smallest subnormal per rounding,
+    /// the screen does not trust `fma` there, bounds round up, and refined values stay in the
+    /// normal range: both values are `cancellation` with bounds that hold their errors.
+    @Test func subnormalResultsCarryTheirUnderflow() throws {
+        let derivatives = try Derivatives(DerivativeRequest(formulas: ["Set2^-3^6"], orders: 1...1))
+        let verification = try Verification(derivatives, at: PointSet(names: ["Set2"], columns: [[-2.75]]), threads: 1)
+        #expect(verification.passed())
+        let truth = ["-5.3267976286740123696e-321", "-1.4120856259284927336e-318"].map { Double($0)! }  // mpmath, 40 digits
+        for (column, exact) in zip(verification.columns, truth) {
+            #expect(column.status[0] == .cancellation, "\(column.name)")
+            #expect(Swift.abs(column.output[0] - exact) <= column.roundingBound[0], "\(column.name)")
+        }
+        let product = RoundingBound<BinaryArithmetic>(input: 1e-200) * RoundingBound(input: 1e-200)
+        #expect(product.bound > 0)
+    }
+
     /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
     /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
     /// on a 54-byte file. The check no longer adds to the offset, and the error points at
