@@ -17,6 +17,28 @@ let worker = Thread {
 worker.stackSize = workerStackBytes
 worker.start()
 done.wait()
-FileHandle.standardOutput.write(Data(invocation.stdout.utf8))
-FileHandle.standardError.write(Data(invocation.stderr.utf8))
+
+/// Writes all of `text` to `descriptor` (retrying after signals); the errno of a failure.
+func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        bytes = bytes.dropFirst(n)
+    }
+    return nil
+}
+
+// Output that cannot be written (a full disk, a closed descriptor, a pipe whose reader left
+// while SIGPIPE is ignored) is an error of its own, as in coreutils: exit status 1, with a
+// message unless the reader is gone. Never a crash.
+if let failure = writeAll(invocation.stdout, to: STDOUT_FILENO) {
+    if failure != EPIPE { _ = writeAll("symdiff: write error: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO) }
+    _ = writeAll(invocation.stderr, to: STDERR_FILENO)
+    exit(max(invocation.status, 1))
+}
+_ = writeAll(invocation.stderr, to: STDERR_FILENO)
 exit(invocation.status)

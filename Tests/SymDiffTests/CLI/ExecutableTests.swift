@@ -46,3 +46,29 @@ private func run(_ arguments: [String]) throws -> (Int32, String, String) {
         #expect(stderr.hasPrefix("error: expected ')' to close '(' at 1:4"))
     }
 }
+
+/// Output that cannot be written is an error, not a crash: a full disk and a closed standard
+/// output exit with status 1 and say so on standard error, as coreutils do.
+@Suite struct UnwritableOutputTests {
+    @Test(arguments: [
+        ("exec 1>/dev/full; \"$0\" 'x^2' --wrt x", "No space left on device"),
+        ("exec 1>&-; \"$0\" 'x^2' --wrt x", "Bad file descriptor"),
+    ])
+    func reportsTheWriteError(_ script: String, _ reason: String) throws {
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        let symdiff = runner.deletingLastPathComponent().appendingPathComponent("symdiff")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, symdiff.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
+        #expect(stderr == "symdiff: write error: \(reason)\n")
+    }
+}
