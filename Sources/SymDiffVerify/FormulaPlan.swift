@@ -226,6 +226,15 @@ struct FormulaPlan: Sendable {
                 part[k].autodiff[i] = Double(reference.value)
                 (agrees, tolerance) = check.test(reference.value, autodiffBound: reference.bound)
             }
+            // The extended value agrees but binary64 does not: the compiled program overflowed,
+            // underflowed or cancelled in an order its bound, which follows the expression, did
+            // not foresee. The binary64 value lost its digits: refined below, like any other.
+            if status == .ok && !agrees && !outputIsExtended
+                && (check.extendedAgrees(autodiff, autodiffBound: 0)
+                    || reference.map { check.extendedAgrees($0.value, autodiffBound: $0.bound) } ?? false)
+            {
+                status = .cancellation
+            }
             var output = (value: symbolicValue, bound: Self.roundedUp(roundingBound))
             if let refined = refinement(
                 status, symbolicBounds[j], relativeBound: wantsRefinement(status, bound: bound + numbers, binary: symbolicValue) ? relativeBounds[j] : 0,

@@ -272,6 +272,24 @@ import SymDiffVerify
         #expect(product.bound > 0)
     }
 
+    /// The verify target's find on the jet-based check (a formula of constants and powers whose
+    /// d/dze is -7.0e-208): the compiled binary64 program gets -0.0, overflowing or
+    /// underflowing in an order the bound, which follows the expression, does not foresee;
+    /// the extended value agrees with autodiff. It counted as a disagreement; the binary64
+    /// value has now lost its digits like any cancelling one and is output refined.
+    @Test func evaluationOrderFailuresAreRefined() throws {
+        let formula = "expy-E/(8.6173332620^110*(y - x^2)^log2(2 + (1 - x)^2 + 100*(ze-5*T) )- y^2)^2 + (0 - y)^5E2+2"
+        let derivatives = try Derivatives(DerivativeRequest(formulas: [formula], variables: ["ze"], orders: 1...1))
+        let names = derivatives.pointVariables
+        let values: [String: Double] = ["expy": -2.75, "E": 0.125, "y": 1.5, "x": -0.8, "ze": 40, "T": -2.75]
+        let points = PointSet(names: names, columns: names.map { [values[$0]!] })
+        let verification = try Verification(derivatives, at: points, threads: 1)
+        #expect(verification.passed(strict: true))
+        let partial = verification.columns[1]
+        #expect(partial.symbolic[0] == 0)
+        #expect(Swift.abs(partial.output[0] - -7.019813269212555e-208) <= 4 * partial.output[0].ulp)
+    }
+
     /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
     /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
     /// on a 54-byte file. The check no longer adds to the offset, and the error points at
