@@ -290,6 +290,21 @@ import SymDiffVerify
         #expect(Swift.abs(partial.output[0] - -7.019813269212555e-208) <= 4 * partial.output[0].ulp)
     }
 
+    /// Open, found by the CI smoke run's verify target: `atanh(0.5*x - 2.5e-85)`. The constant
+    /// is past 64-bit rationals, so a binary64 real, and folding `1 + 2.5e-85` in the
+    /// derivative's `1/((1 - u)*(1 + u))` rounds it away: the second derivative at 0 is 0 where
+    /// it is -1.25e-85. `--verify` says so (a disagreement, exit status 1); the numbers' bound
+    /// cannot, as the folded number, 1, is short.
+    @Test func foldingAwayATinyRealIsCaughtByVerify() throws {
+        let formula = "atanh(0.5*x - 0.00000000000000000000000000000000000000000000000000000000000000000000000000000000000025)"
+        let derivatives = try Derivatives(DerivativeRequest(formulas: [formula], orders: 2...2))
+        let verification = try Verification(derivatives, at: PointSet(names: ["x"], columns: [[0]]), threads: 1)
+        #expect(!verification.passed(), "verify reports the folded-away constant")
+        withKnownIssue("a real constant folded away by 1 + 2.5e-85 = 1 in binary64") {
+            #expect(verification.columns[1].output[0] == -1.25e-85)
+        }
+    }
+
     /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
     /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
     /// on a 54-byte file. The check no longer adds to the offset, and the error points at
