@@ -102,7 +102,8 @@ struct FormulaPlan: Sendable {
 
     /// Checks the function and every partial at point `i`, the block sweeps' lane `slot`,
     /// writing into this formula's columns of `part` at `i` (one-sided partials and limits into
-    /// `specials`); `template` holds the symbolic values of all points. An ordinary point passes the screen; any other gets the full check.
+    /// `specials`); `template` holds the symbolic values of all points. An ordinary point
+    /// passes the screen; any other gets the full check.
     func check(
         point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout Workspace,
         finiteDifferences: Bool, into part: [CheckStore.Slots], specials: inout CheckSpecials
