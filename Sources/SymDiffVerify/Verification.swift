@@ -9,12 +9,15 @@ import SymDiffAutodiff
 /// - The symbolic value: the simplified derivative compiled and evaluated in binary64 (what
 ///   symdiff outputs; or in extended precision and rounded, with `--precision extended`),
 ///   and the same program in extended precision.
-/// - The autodiff value: the original formula differentiated by nested dual numbers (Taylor
-///   series for pure partials above order 4) in `Wide`, with the module's own rules.
-/// - A first-order bound `B` on the rounding error of each binary64 computation
-///   (`RoundingBound`): `B_s` for the symbolic derivative's own expression, `B_a` for the
-///   autodiff computation; and `B_n` for the numbers the symbolic engine rounded when it
-///   folded them (`1 - 0.1` is the binary64 `0.9`), an error no precision removes.
+/// - The autodiff value: the formula as written, on jets in `Wide` (`JetProgram`: every
+///   partial of any order in one sweep), with the autodiff module's own rules.
+/// - A first-order bound `B` on the rounding error of each binary64 computation: `B_s` for
+///   the symbolic derivative's own expression, `B_a` for the autodiff computation (nested
+///   duals, worked out only where values do not agree without it); and `B_n` for the numbers
+///   the symbolic engine rounded when it folded them (`1 - 0.1` is the binary64 `0.9`), an
+///   error no precision removes. A screen computes `B_s` and `B_n` in binary64 over blocks of
+///   points (`BoundSweep`); points it does not clear get `RoundingBound` in `Wide`, the
+///   status probes and adaptive precision (`FormulaPlan`).
 ///
 /// At `ok` points the binary64 value must satisfy `|symbolic - autodiff| <= 2 (B_s + B_n) +
 /// 2^-10 B_a + 4 ulp`, and the extended one `|extended - autodiff| <= 2^-10 (B_s + B_a) +
@@ -31,10 +34,10 @@ public struct Verification: Sendable {
         public var wrt: [String]
         /// The symbolic value in binary64: what symdiff outputs.
         public var symbolic: [Double] = []
-        /// The value symdiff outputs: `symbolic`, or where binary64 lost more than half an ulp,
-        /// lost digits or left its range on the way, the extended-precision value rounded once,
-        /// when its bound is within `2^-43` relative (adaptive precision). Unchecked points keep
-        /// `symbolic`.
+        /// The value symdiff outputs: `symbolic`, or where binary64 may have lost more than 2
+        /// ulps, lost digits or left its range on the way, the value in extended precision or
+        /// else double-double, rounded once, when its bound is within `2^-43` relative
+        /// (adaptive precision). Unchecked points keep `symbolic`.
         public var output: [Double] = []
         /// The symbolic value computed in extended precision, rounded to binary64.
         public var extended: [Double] = []
