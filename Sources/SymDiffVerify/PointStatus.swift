@@ -16,7 +16,8 @@ public enum PointStatus: String, Sendable, CaseIterable, Comparable {
     /// 0/0 (or 0·∞) as written, with a finite limit: `sin(x)/x` at 0.
     case removable
     /// binary64 may lose more than half its digits here: the rounding-error bound exceeds
-    /// `2^-26` of the value (or cannot be computed).
+    /// `2^-26` of the value (or cannot be computed), and no wider format (extended precision,
+    /// double-double) brought the bound within `2^-43` of it; the value carries its bound.
     case cancellation
     /// The value, or a step of its binary64 computation, is beyond binary64's range.
     case overflow
