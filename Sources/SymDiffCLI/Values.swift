@@ -149,23 +149,13 @@ struct ValuePlan {
     /// Throws `CommandLineError` for points that lack a variable, `FormulaLimit` for
     /// expressions too large to record.
     init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws {
-        var columns: [Column] = []
-        var roots: [NodeID] = []
         var budget = PrintBudget(d.graph)
-        for (k, result) in d.results.enumerated() {
-            let prefix = d.results.count > 1 ? "f\(k + 1):" : ""
-            columns.append(Column(name: prefix + "f", wrt: [], expression: try budget.print(result.function, formula: k)))
-            roots.append(result.function)
-            // Order 0 is the function itself, already the `f` column.
-            for partial in result.partials where !partial.variables.isEmpty {
-                columns.append(Column(
-                    name: prefix + partial.name, wrt: partial.variables, expression: try budget.print(partial.node, formula: k)))
-                roots.append(partial.node)
-            }
+        let columns = try d.columns.map { column in
+            Column(name: column.name, wrt: column.wrt, expression: try budget.print(column.node, formula: column.formula))
         }
         let program: Program
         do {
-            program = try Compiler.compile(roots, in: d.graph, inputs: inputs)
+            program = try d.program(inputs: inputs)
         } catch {
             switch error {
             case .missingInput(let name):

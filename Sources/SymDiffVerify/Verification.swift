@@ -109,28 +109,23 @@ public struct Verification: Sendable {
         let start = ContinuousClock.now
         self.points = points
         variables = derivatives.variables
-        var columns: [Column] = []
+        let requested = derivatives.columns
+        var columns = requested.map { Column(name: $0.name, wrt: $0.wrt) }
         var plans: [FormulaPlan] = []
-        var roots: [NodeID] = []
         for (k, result) in derivatives.results.enumerated() {
-            let prefix = derivatives.results.count > 1 ? "f\(k + 1):" : ""
-            let partials = result.partials.filter { !$0.variables.isEmpty }
+            let first = requested.firstIndex { $0.formula == k }!
+            formulaColumns.append(first..<(requested.lastIndex { $0.formula == k }! + 1))
             do {
                 plans.append(try FormulaPlan(
-                    derivatives.graph, result, partials: partials, names: points.names, firstColumn: columns.count,
-                    precision: precision))
+                    derivatives.graph, result, partials: result.partials.filter { !$0.variables.isEmpty }, names: points.names,
+                    firstColumn: first, precision: precision))
             } catch {
                 throw .tooManyCoefficients(error.monomials)
             }
-            let first = columns.count
-            columns.append(Column(name: prefix + "f", wrt: []))
-            columns += partials.map { Column(name: prefix + $0.name, wrt: $0.variables) }
-            formulaColumns.append(first..<columns.count)
-            roots += [result.function] + partials.map(\.node)
         }
         let program: Program
         do {
-            program = try Compiler.compile(roots, in: derivatives.graph, inputs: points.names)
+            program = try derivatives.program(inputs: points.names)
         } catch {
             switch error {
             case .missingInput(let name): throw .missingVariable(name)
