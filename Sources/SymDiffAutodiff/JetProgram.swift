@@ -18,8 +18,12 @@ public struct JetProgram: Sendable {
     public let seeds: [Int]
     /// Whether each step depends on a seeded variable; the others keep only their value.
     let varies: [Bool]
-    /// The monomial `x_j` of each tape variable seeded as jet variable `j`, by tape variable.
-    let seedMonomial: [Int: Int]
+    /// The monomial `x_j` of each tape variable seeded as jet variable `j`, by tape variable
+    /// (-1 for one not seeded).
+    let seedMonomial: [Int]
+    /// The value of each step with no variable under it (numbers, constants and what is made
+    /// of them), computed once; `nil` for the others.
+    let constants: [Wide?]
 
     /// The program for `tape` seeding the tape variables `seeds`, up to total order `order`.
     public init(_ tape: Tape, seeds: [Int], order: Int) throws(JetLayout.TooLarge) {
@@ -36,7 +40,19 @@ public struct JetProgram: Sendable {
         }
         self.varies = varies
         let layout = layout
-        seedMonomial = Dictionary(seeds.enumerated().map { ($1, layout.linear[$0]) }, uniquingKeysWith: { first, _ in first })
+        var seedMonomial = Array(repeating: -1, count: tape.variables.count)
+        for (j, v) in seeds.enumerated() where v >= 0 && v < seedMonomial.count { seedMonomial[v] = layout.linear[j] }
+        self.seedMonomial = seedMonomial
+        var constants: [Wide?] = []
+        let values: [Wide] = tape.values(at: tape.variables.map { _ in Wide.nan })
+        for (k, step) in tape.steps.enumerated() {
+            if case .variable = step {
+                constants.append(nil)
+            } else {
+                constants.append(tape.operands(of: step).allSatisfy { constants[$0] != nil } ? values[k] : nil)
+            }
+        }
+        self.constants = constants
     }
 
     /// The coefficients of every step at one point, then five jets of scratch space: one
@@ -70,6 +86,10 @@ public struct JetProgram: Sendable {
             let scratch = c + tape.steps.count * m
             for (k, step) in tape.steps.enumerated() {
                 let out = c + k * m
+                if let constant = constants[k] {
+                    out[0] = constant
+                    continue
+                }
                 if !varies[k] {
                     out[0] = scalarValue(step, c, inputs)
                     continue
@@ -77,7 +97,7 @@ public struct JetProgram: Sendable {
                 switch step {
                 case .variable(let v):
                     out[0] = inputs[v]
-                    out[seedMonomial[v]!] = 1
+                    out[seedMonomial[v]] = 1
                 case .sum(let terms):
                     for i in 0..<m { out[i] = 0 }
                     for t in terms { add(c + t * m, to: out, varies[t] ? m : 1) }
