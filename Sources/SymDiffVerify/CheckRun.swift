@@ -9,23 +9,36 @@ import SymDiffAutodiff
 /// Each worker takes the next chunk until none is left or the deadline has passed, so a
 /// deadline leaves whole chunks unchecked, never part of one.
 struct CheckRun {
-    /// The one-sided partials and limits the workers found.
-    var specials: CheckSpecials
+    /// The columns with the results of the checked points.
+    var columns: [Verification.Column]
     var checkedCount = 0
 
-    /// Checks the points `selected` of `points` for `plans`, writing into `store`.
+    /// Checks the points `selected` of `points` for `plans`; `template` holds the symbolic
+    /// values of every column at every point, and `columns` gets them with the results.
     init(
         plans: [FormulaPlan], points: PointSet, template: [Verification.Column], selected: [Int], threads: Int,
-        store: CheckStore, deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
+        deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
     ) {
         let workers = Swift.max(1, threads)
         let size = Swift.max(1, Swift.min(256, (selected.count + 8 * workers - 1) / (8 * workers)))
         let chunks = stride(from: 0, to: selected.count, by: size).map { Array(selected[$0..<Swift.min(selected.count, $0 + size)]) }
         let found = UnsafeSendableBuffer<CheckSpecials>(count: workers)
-        let state = Mutex((next: 0, checked: 0))
+        // Each array is written once, by the merges; unchecked points keep these.
+        let unchecked = template.map { column in
+            var c = column
+            c.output = column.symbolic
+            c.autodiff = Array(repeating: .nan, count: points.count)
+            c.tolerance = Array(repeating: .nan, count: points.count)
+            c.roundingBound = Array(repeating: .nan, count: points.count)
+            c.status = Array(repeating: .unverified, count: points.count)
+            c.agrees = Array(repeating: true, count: points.count)
+            return c
+        }
+        let state = Mutex((next: 0, checked: 0, columns: unchecked))
         let sampleStride = Swift.max(1, selected.count / Verification.finiteDifferencePoints)
         let work: @Sendable (Int) -> Void = { worker in
             var workspaces = plans.map { $0.makeWorkspace() }
+            let results = CheckChunk(columnCount: template.count, capacity: size)
             var specials = CheckSpecials(columns: template.count)
             defer { found.set(worker, specials) }
             while true {
@@ -36,16 +49,18 @@ struct CheckRun {
                 }
                 guard c < chunks.count else { return }
                 let inputs = points.columns.map { column in chunks[c].map { column[$0] } }
+                results.reset(for: chunks[c], template: template)
                 for p in plans.indices { plans[p].screen(inputs, count: chunks[c].count, &workspaces[p]) }
                 for (slot, i) in chunks[c].enumerated() {
                     let finiteDifferences = (c * size + slot) % sampleStride == 0
                     for (p, plan) in plans.enumerated() {
                         plan.check(
                             point: i, slot: slot, points: points, template: template, workspace: &workspaces[p],
-                            finiteDifferences: finiteDifferences, into: store.columns, specials: &specials)
+                            finiteDifferences: finiteDifferences, into: results.columns, specials: &specials)
                     }
                 }
                 let checked = state.withLock { s in
+                    results.merge(chunks[c], into: &s.columns)
                     s.checked += chunks[c].count
                     return s.checked
                 }
@@ -57,15 +72,14 @@ struct CheckRun {
         } else {
             DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
-        specials = CheckSpecials(columns: template.count)
+        (columns, checkedCount) = state.withLock { ($0.columns, $0.checked) }
         for worker in 0..<workers {
             guard let part = found.value(at: worker) else { continue }
-            for k in template.indices {
-                specials.oneSided[k].merge(part.oneSided[k]) { first, _ in first }
-                specials.limits[k].merge(part.limits[k]) { first, _ in first }
+            for k in columns.indices {
+                columns[k].oneSided.merge(part.oneSided[k]) { first, _ in first }
+                columns[k].limits.merge(part.limits[k]) { first, _ in first }
             }
         }
-        checkedCount = state.withLock { $0.checked }
     }
 }
 

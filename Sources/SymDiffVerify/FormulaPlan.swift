@@ -4,7 +4,10 @@ import SymDiffAutodiff
 
 /// The programs for one formula: the original function on jets (autodiff, events, probes and
 /// finite differences) and its symbolic partials as a tape (their rounding bounds).
-struct FormulaPlan: Sendable {
+///
+/// A class, so that the workers' per-point calls share it instead of copying (and
+/// reference-counting) its arrays at every point.
+final class FormulaPlan: Sendable {
     /// The function as written (`Derivatives.Result.original`) on jets, seeded with every
     /// variable some partial is taken by.
     let jets: JetProgram
@@ -85,6 +88,10 @@ struct FormulaPlan: Sendable {
         var numberScreen: BoundSweep<RoundedNumbers>?
         var steps: [RoundingBound<BinaryArithmetic>] = []
         var functionValues: [Wide] = []
+        /// The point in `Wide`.
+        var point: [Wide] = []
+        /// The screen's values for each column, written once all of them pass.
+        var screened: [(autodiff: Double, output: Double, bound: Double, tolerance: Double)] = []
     }
 
     func makeWorkspace() -> Workspace {
@@ -101,20 +108,22 @@ struct FormulaPlan: Sendable {
     }
 
     /// Checks the function and every partial at point `i`, the block sweeps' lane `slot`,
-    /// writing into this formula's columns of `part` at `i` (one-sided partials and limits into
-    /// `specials`); `template` holds the symbolic values of all points. An ordinary point
+    /// writing into this formula's columns of `part` at `slot` (one-sided partials and limits
+    /// into `specials`, at `i`); `template` holds the symbolic values of all points. An ordinary point
     /// passes the screen; any other gets the full check.
     func check(
         point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout Workspace,
-        finiteDifferences: Bool, into part: [CheckStore.Slots], specials: inout CheckSpecials
+        finiteDifferences: Bool, into part: [CheckChunk.Slots], specials: inout CheckSpecials
     ) {
-        let wide = points.columns.map { Wide($0[i]) }
+        workspace.point.removeAll(keepingCapacity: true)
+        for column in points.columns { workspace.point.append(Wide(column[i])) }
+        let wide = workspace.point
         jets.evaluate(at: wide, &workspace.jets)
         workspace.functionValues.removeAll(keepingCapacity: true)
         for k in jets.tape.steps.indices { workspace.functionValues.append(jets.value(workspace.jets, step: k)) }
         let events = PointEvents(jets.tape, values: workspace.functionValues)
-        if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: workspace, into: part) {
-            if finiteDifferences { addFiniteDifferences(point: i, wide: wide, into: part) }
+        if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: &workspace, into: part) {
+            if finiteDifferences { addFiniteDifferences(slot: slot, wide: wide, into: part) }
             return
         }
         fullCheck(
@@ -130,13 +139,13 @@ struct FormulaPlan: Sendable {
     /// `refinedRelativeBound`. Then every column is written `ok` and it returns true; else it
     /// writes nothing and returns false, for the full check.
     private func screened(
-        point i: Int, slot: Int, wide: [Wide], events: PointEvents, template: [Verification.Column], workspace: Workspace,
-        into part: [CheckStore.Slots]
+        point i: Int, slot: Int, wide: [Wide], events: PointEvents, template: [Verification.Column], workspace: inout Workspace,
+        into part: [CheckChunk.Slots]
     ) -> Bool {
         guard !outputIsExtended && events.places.isSmooth && !workspace.screen.unusual[slot]
             && !(workspace.numberScreen?.unusual[slot] ?? false) && !wide.contains(where: \.isNaN)
         else { return false }
-        var checked: [(autodiff: Double, output: Double, bound: Double, tolerance: Double)] = []
+        workspace.screened.removeAll(keepingCapacity: true)
         for j in 0...directions.count {
             let k = firstColumn + j
             let autodiff = autodiffValue(j, workspace.jets)
@@ -158,16 +167,16 @@ struct FormulaPlan: Sendable {
                 else { return false }
                 output = (extendedValue, refinedBound)
             }
-            checked.append((Double(autodiff), output.value, output.bound, tolerance))
+            workspace.screened.append((Double(autodiff), output.value, output.bound, tolerance))
         }
-        for (j, values) in checked.enumerated() {
+        for (j, values) in workspace.screened.enumerated() {
             let k = firstColumn + j
-            part[k].status[i] = .ok
-            part[k].output[i] = values.output
-            part[k].roundingBound[i] = values.bound
-            part[k].autodiff[i] = values.autodiff
-            part[k].tolerance[i] = values.tolerance
-            part[k].agrees[i] = true
+            part[k].status[slot] = .ok
+            part[k].output[slot] = values.output
+            part[k].roundingBound[slot] = values.bound
+            part[k].autodiff[slot] = values.autodiff
+            part[k].tolerance[slot] = values.tolerance
+            part[k].agrees[slot] = true
         }
         return true
     }
@@ -178,11 +187,11 @@ struct FormulaPlan: Sendable {
             : monomials[j - 1].map { jets.partial(workspace, root: 0, monomial: $0) } ?? 0
     }
 
-    /// Finite differences of every `ok` partial at point `i`: the coarse third opinion.
-    private func addFiniteDifferences(point i: Int, wide: [Wide], into part: [CheckStore.Slots]) {
-        for (j, wrt) in directions.enumerated() where part[firstColumn + j + 1].status[i] == .ok {
-            let differences = FiniteDifference(function: { jets.tape.evaluate(at: $0)[0] }, partial: { partial($1, at: $0) })
-            part[firstColumn + j + 1].finiteDifference[i] = wrt.contains(-1) ? 0 : Double(differences.estimate(wrt, at: wide))
+    /// Finite differences of every `ok` partial at the point in `slot`: the coarse third opinion.
+    private func addFiniteDifferences(slot: Int, wide: [Wide], into part: [CheckChunk.Slots]) {
+        for (j, wrt) in directions.enumerated() where part[firstColumn + j + 1].status[slot] == .ok {
+            let differences = FiniteDifference(function: { self.jets.tape.evaluate(at: $0)[0] }, partial: { self.partial($1, at: $0) })
+            part[firstColumn + j + 1].finiteDifference[slot] = wrt.contains(-1) ? 0 : Double(differences.estimate(wrt, at: wide))
         }
     }
 
@@ -190,7 +199,7 @@ struct FormulaPlan: Sendable {
     /// the symbolic values, the status probes, adaptive precision.
     private func fullCheck(
         point i: Int, slot: Int, points: PointSet, wide: [Wide], events: PointEvents, template: [Verification.Column],
-        workspace: inout Workspace, finiteDifferences: Bool, into part: [CheckStore.Slots], specials: inout CheckSpecials
+        workspace: inout Workspace, finiteDifferences: Bool, into part: [CheckChunk.Slots], specials: inout CheckSpecials
     ) {
         let exact = points.columns.map { $0[i] }
         let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
@@ -198,7 +207,7 @@ struct FormulaPlan: Sendable {
         let symbolicBounds = symbolic.roots.map { workspace.steps[$0] }
         let numberBounds = hasRoundedNumbers ? symbolic.evaluate(at: exact.map { RoundingBound<RoundedNumbers>(input: $0) }).map(\.bound) : nil
         let probe = StatusProbe(
-            point: wide, variables: names, formulaVariables: formulaVariables, sample: { partial($1, at: $0) })
+            point: wide, variables: names, formulaVariables: formulaVariables, sample: { self.partial($1, at: $0) })
         lazy var doubleDoubleValues = symbolic.evaluate(at: exact.map { DoubleDouble($0) })
         // The bounds that scale to a wider format: binary64's without its underflow.
         lazy var relativeBounds = symbolic.evaluate(at: exact.map { RoundingBound<RelativeArithmetic>(input: $0) }).map(\.bound)
@@ -207,7 +216,7 @@ struct FormulaPlan: Sendable {
             let autodiff = autodiffValue(j, workspace.jets)
             let symbolicValue = template[k].symbolic[i]
             let extendedValue = outputIsExtended ? template[k].extended[i] : Double(symbolicBounds[j].value)
-            part[k].extended[i] = extendedValue
+            part[k].extended[slot] = extendedValue
             let bound = symbolicBounds[j].bound
             let numbers = numberBounds?[j] ?? 0
             let roundingBound = bound * boundScale + numbers
@@ -216,7 +225,7 @@ struct FormulaPlan: Sendable {
                 stepOverflows: symbolicBounds[j].overflows)
             if let sides { specials.oneSided[k][i] = sides }
             if let limit { specials.limits[k][i] = limit }
-            part[k].autodiff[i] = Double(autodiff)
+            part[k].autodiff[slot] = Double(autodiff)
             let check = Agreement(
                 symbolic: symbolicValue, extended: extendedValue, symbolicBound: bound, numberBound: numbers,
                 outputIsExtended: outputIsExtended)
@@ -224,7 +233,7 @@ struct FormulaPlan: Sendable {
             // The autodiff computation's own rounding widens the tolerance: worked out only where needed.
             lazy var reference = boundedPartial(wrt, at: bounded)
             if status == .ok && !agrees, let reference {
-                part[k].autodiff[i] = Double(reference.value)
+                part[k].autodiff[slot] = Double(reference.value)
                 (agrees, tolerance) = check.test(reference.value, autodiffBound: reference.bound)
             }
             // The extended value agrees but binary64 does not: the compiled program overflowed,
@@ -256,13 +265,13 @@ struct FormulaPlan: Sendable {
                 agrees = refined.agrees
                 output = (refined.value, refined.bound)
             }
-            part[k].status[i] = status
-            part[k].output[i] = output.value
-            part[k].roundingBound[i] = output.bound
-            part[k].tolerance[i] = tolerance
-            part[k].agrees[i] = status != .ok || agrees
+            part[k].status[slot] = status
+            part[k].output[slot] = output.value
+            part[k].roundingBound[slot] = output.bound
+            part[k].tolerance[slot] = tolerance
+            part[k].agrees[slot] = status != .ok || agrees
         }
-        if finiteDifferences { addFiniteDifferences(point: i, wide: wide, into: part) }
+        if finiteDifferences { addFiniteDifferences(slot: slot, wide: wide, into: part) }
     }
 }
 

@@ -39,8 +39,8 @@ extension Verification.Column {
     public var finiteDifferenceSpread: Double? {
         guard !wrt.isEmpty else { return nil }
         var spread = 0.0
-        for i in status.indices where status[i] == .ok {
-            spread = Swift.max(spread, Swift.abs(finiteDifference[i] - output[i]) / Swift.max(1, Swift.abs(output[i])))
+        for (i, estimate) in finiteDifference where status[i] == .ok {
+            spread = Swift.max(spread, Swift.abs(estimate - output[i]) / Swift.max(1, Swift.abs(output[i])))
         }
         return spread
     }

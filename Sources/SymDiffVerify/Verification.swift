@@ -43,8 +43,9 @@ public struct Verification: Sendable {
         public var extended: [Double] = []
         /// The autodiff value (in `Wide`), rounded to binary64.
         public var autodiff: [Double] = []
-        /// The finite-difference estimate (NaN for the function and at points not `ok`).
-        public var finiteDifference: [Double] = []
+        /// The finite-difference estimates, by point index: taken at `finiteDifferencePoints`
+        /// of the checked points spread evenly, at those where the partial is `ok`.
+        public var finiteDifference: [Int: Double] = [:]
         /// The allowed `|symbolic - autodiff|` at each point.
         public var tolerance: [Double] = []
         /// The bound on the rounding error of the output value at each point (`B_s + B_n`, with
@@ -141,17 +142,11 @@ public struct Verification: Sendable {
             columns[k].extended = extended[k]
         }
         let selected = Self.selection(points.count, maxPoints: maxPoints)
-        let store = CheckStore(columns, count: points.count)
         let run = CheckRun(
-            plans: plans, points: points, template: columns, selected: selected, threads: threads, store: store,
-            deadline: deadline, progress: progress)
+            plans: plans, points: points, template: columns, selected: selected, threads: threads, deadline: deadline,
+            progress: progress)
         checkedCount = run.checkedCount
-        store.fill(&columns)
-        for k in columns.indices {
-            columns[k].oneSided = run.specials.oneSided[k]
-            columns[k].limits = run.specials.limits[k]
-        }
-        self.columns = columns
+        self.columns = run.columns
         let elapsed = ContinuousClock.now - start
         seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
