@@ -71,7 +71,17 @@ extension AutodiffScalar {
 extension AutodiffScalar where Self: RealFunctions {
     public static func apply(_ f: Function, _ a: Self, _ b: Self) -> Self { f.evaluate(a, b) }
     public static func power(_ a: Self, _ b: Self) -> Self { pow(a, b) }
-    public static func power(_ a: Self, _ n: Int) -> Self { pow(a, Self(n)) }
+    /// `a^n`: one operation for `n` from -1 to 2, where it is the correctly rounded power
+    /// (as the C pow's), else the C pow.
+    public static func power(_ a: Self, _ n: Int) -> Self {
+        switch n {
+        case 0: return 1
+        case 1: return a
+        case 2: return a * a
+        case -1: return 1 / a
+        default: return pow(a, Self(n))
+        }
+    }
     public static func power(_ a: Self, constantExponent b: Self) -> Self { pow(a, b) }
 }
 

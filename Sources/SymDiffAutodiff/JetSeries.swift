@@ -24,7 +24,7 @@ enum JetSeries {
             let hyperbolic = f == .sinh || f == .cosh
             var (s, c) = hyperbolic ? (Wide.apply(.sinh, x0, .nan), Wide.apply(.cosh, x0, .nan)) : (Wide.sin(x0), Wide.cos(x0))
             let wantsSine = f == .sin || f == .sinh
-            g[0] = Wide.apply(f, x0, .nan)
+            g[0] = wantsSine ? s : c
             for k in stride(from: 1, through: order, by: 1) {
                 (s, c) = (c / Wide(k), (hyperbolic ? s : -s) / Wide(k))
                 g[k] = wantsSine ? s : c

@@ -157,10 +157,17 @@ public struct OutputTable: Hashable, Sendable {
                 throw OutputError(.unknownStatus("code \(unknown)", column: column.name), path: path)
             }
         }
-        for column in flatColumns {
-            guard seen.insert(column.name).inserted else { throw OutputError(.duplicateColumn(column.name), path: path) }
-            guard column.values.count == points.count else {
-                throw OutputError(.columnLength(column: column.name, count: column.values.count, expected: points.count), path: path)
+        // The names and lengths of `flatColumns`, without building the trace's arrays.
+        let points = zip(self.points.names, self.points.columns).map { ($0, $1.count) }
+        let values = valueColumns.map { ($0.name, $0.values.count) }
+        let trace = valueColumns.flatMap { column in
+            [column.status.map { (column.name + ":status", $0.count) }, column.bound.map { (column.name + ":bound", $0.count) }]
+                .compactMap { $0 }
+        }
+        for (name, count) in points + values + trace {
+            guard seen.insert(name).inserted else { throw OutputError(.duplicateColumn(name), path: path) }
+            guard count == self.points.count else {
+                throw OutputError(.columnLength(column: name, count: count, expected: self.points.count), path: path)
             }
         }
         for (name, array) in [("gradient", gradient), ("hessian", hessian)] {
