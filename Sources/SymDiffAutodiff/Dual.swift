@@ -57,6 +57,7 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
     ///
     /// Kinks follow PyTorch: `abs'(0) = 0`, `relu'(0) = 0`, `sign' = heaviside' = 0`, and at a
     /// tie `min` and `max` pass half of each side's derivative.
+    @_specialize(exported: true, where T == Double)
     public static func apply(_ f: Function, _ a: Dual, _ b: Dual) -> Dual {
         let x = a.value
         let v = T.apply(f, x, b.value)
