@@ -58,6 +58,11 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         result.stdout = "symdiff \(symdiffVersion)\n"
         return result
     }
+    do {
+        try checkOutputPath(options)
+    } catch {
+        return failure(error.rendered)
+    }
     var formulas = options.formulas
     /// The file each formula came from, `nil` for formulas given as arguments.
     var files = [String?](repeating: nil, count: formulas.count)
@@ -128,6 +133,9 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
     if let verification {
         result.stderr += verificationReport + verifySummary(verification, strict: options.strict)
         if !verification.passed(strict: options.strict) { result.status = Invocation.verificationFailed }
+        if let out = options.out, withheld(verification, options) {
+            result.stderr += "verify: --strict: \(out) was not written\n"
+        }
     }
     return result
 }
@@ -183,7 +191,7 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
                 "\(format.rawValue) is a binary format: it needs --out FILE", argument: "--format \(format.rawValue)",
                 hint: "symdiff ... --out ref.\(format.rawValue)")
         }
-        try table.write(to: out, format: format.table)
+        if !withheld(verification, options) { try table.write(to: out, format: format.table) }
         return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
     case (.csv, nil), (.npy, nil), (.npz, nil):
         throw CommandLineError(
@@ -191,10 +199,18 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
             hint: "give points with --at, --grid, --random or --points")
     }
     guard let out = options.out else { return (text, "", verification) }
+    if withheld(verification, options) { return (verifyReport(verification!, precision: options.precision), "", verification) }
     let file = try AtomicFile(path: out)
     try file.write(text.utf8)
     try file.commit()
     return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
+}
+
+/// Whether `--out` is not written because `--verify --strict` failed: a file of reference
+/// values exists only when it passed (an older file under that name is left as it was).
+private func withheld(_ verification: Verification?, _ options: Options) -> Bool {
+    guard options.strict, let verification else { return false }
+    return !verification.passed(strict: true)
 }
 
 /// Writes the values at the points of `source` to the CSV or `.npy` file `out` as they are

@@ -223,7 +223,7 @@ extension Options {
     /// options. Limits are applied before `--order` is checked against them, whatever the order.
     init(parsing arguments: [String]) throws(CommandLineError) {
         self.init()
-        var pending: [(OptionSpec, String)] = []
+        var pending: [(OptionSpec, String, String)] = []
         var i = 0
         var optionsEnded = false
         while i < arguments.count {
@@ -251,10 +251,49 @@ extension Options {
             } else if !spec.takesValue && parts.count > 1 {
                 throw CommandLineError("\(spec.name) takes no value", argument: argument)
             }
-            pending.append((spec, text))
+            pending.append((spec, text, spec.takesValue && parts.count == 1 ? "\(argument) \(text)" : argument))
         }
+        try Self.checkConflicts(pending.map { ($0.0, $0.2) })
         let limitsFirst = pending.filter { $0.0.name.hasPrefix("--max-") } + pending.filter { !$0.0.name.hasPrefix("--max-") }
-        for (spec, text) in limitsFirst { try spec.apply(&self, text) }
+        for (spec, text, _) in limitsFirst { try spec.apply(&self, text) }
+        try checkOutputFormat()
+    }
+
+    /// The options that may be given more than once: each `--file` adds formulas.
+    static let repeatable: Set<String> = ["--file"]
+    /// The options that each give the sample points: at most one of them.
+    static let pointSources = ["--at", "--grid", "--random", "--points"]
+
+    /// Refuses an option with a value given twice (`--order 1 --order 2`: which one was
+    /// meant?) and two sources of points; `given` holds each option with its argument as typed.
+    private static func checkConflicts(_ given: [(OptionSpec, String)]) throws(CommandLineError) {
+        var seen: [String: String] = [:]
+        var source: String?
+        for (spec, argument) in given where spec.takesValue {
+            if let first = seen[spec.name], !repeatable.contains(spec.name) {
+                throw CommandLineError(
+                    "\(spec.name) is given twice", argument: argument, underline: 0..<spec.name.count,
+                    hint: "give it once; the first was '\(first)'")
+            }
+            seen[spec.name] = seen[spec.name] ?? argument
+            if pointSources.contains(spec.name) {
+                if let source {
+                    throw CommandLineError(
+                        "\(spec.name) and \(source) both give the points", argument: argument, underline: 0..<spec.name.count,
+                        hint: "give the points one way: " + pointSources.joined(separator: ", "))
+                }
+                source = spec.name
+            }
+        }
+    }
+
+    /// Refuses `--format` naming a table format other than the one the `--out` extension names
+    /// (`--out t.npy --format csv` would write CSV text into a file called `.npy`).
+    private func checkOutputFormat() throws(CommandLineError) {
+        guard let out, let format, let named = TableFormat(path: out), format.table != named else { return }
+        throw CommandLineError(
+            "--format \(format.rawValue) disagrees with the extension of --out \(out)", argument: "--out \(out)",
+            underline: 6..<(6 + out.count), hint: "name the file .\(format.rawValue), or leave out --format to write \(named.rawValue)")
     }
 }
 

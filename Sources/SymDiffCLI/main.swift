@@ -1,22 +1,35 @@
 // The symdiff executable: runs one invocation on a thread with a large stack and exits.
 import Foundation
+import SymDiff
 
 /// The stack size of the worker thread. Every recursive pass is bounded by the depth limits;
 /// this leaves a wide margin over the bounds (it is reserved address space, not memory).
 let workerStackBytes = 1 << 30
 
+// An interrupted run leaves no temporary files behind.
+AtomicFile.removeTemporaryFilesOnSignals()
+
 nonisolated(unsafe) var invocation = Invocation()
-let done = DispatchSemaphore(value: 0)
-let worker = Thread {
-    let raw = (1..<Int(CommandLine.argc)).map { i in
-        CommandLine.unsafeArgv[i].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
-    }
-    invocation = runSymDiff(rawArguments: raw)
-    done.signal()
+
+/// Runs the invocation on a thread with a `workerStackBytes` stack and waits for it; the
+/// `pthread_create` error number when the thread cannot start (under `ulimit -v`, say).
+func runOnWorkerThread() -> Int32? {
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, workerStackBytes)
+    var thread = pthread_t()
+    let started = pthread_create(&thread, &attributes, { _ in
+        let raw = (1..<Int(CommandLine.argc)).map { i in
+            CommandLine.unsafeArgv[i].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+        }
+        invocation = runSymDiff(rawArguments: raw)
+        return nil
+    }, nil)
+    guard started == 0 else { return started }
+    pthread_join(thread, nil)
+    return nil
 }
-worker.stackSize = workerStackBytes
-worker.start()
-done.wait()
 
 /// Writes all of `text` to `descriptor` (retrying after signals); the errno of a failure.
 func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
@@ -30,6 +43,14 @@ func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
         bytes = bytes.dropFirst(n)
     }
     return nil
+}
+
+if let failure = runOnWorkerThread() {
+    _ = writeAll(
+        "symdiff: cannot start: \(String(cString: strerror(failure))): the worker thread reserves \(workerStackBytes >> 20) MiB "
+            + "of address space for its stack\n  hint: allow more virtual memory (ulimit -v at least 2097152)\n",
+        to: STDERR_FILENO)
+    exit(1)
 }
 
 // Output that cannot be written (a full disk, a closed descriptor, a pipe whose reader left

@@ -1,0 +1,43 @@
+// The checks on --out that can be made before any work: where it goes, and what it would overwrite.
+import Foundation
+import SymDiff
+
+/// Refuses an `--out` that cannot be written or would destroy an input, before any work:
+/// its folder must exist and be writable, it must not be a folder, and it must not be the
+/// same file as `--points` or a `--file` (the output would overwrite what is being read).
+func checkOutputPath(_ options: Options) throws(CommandLineError) {
+    guard let out = options.out else { return }
+    let argument = "--out \(out)"
+    let underline = 6..<(6 + out.count)
+    var status = stat()
+    if stat(out, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+        throw CommandLineError("--out names a folder", argument: argument, underline: underline, hint: "name a file in it, e.g. \(out)/ref.npz")
+    }
+    let target = AtomicFile.resolvingLinks(out)
+    let folder = target.lastIndex(of: "/").map { String(target[...$0]) } ?? "."
+    var folderStatus = stat()
+    guard stat(folder, &folderStatus) == 0, (folderStatus.st_mode & S_IFMT) == S_IFDIR else {
+        throw CommandLineError(
+            "the folder of --out does not exist", argument: argument, underline: underline, hint: "create \(folder) first")
+    }
+    let isRegularOrNew = stat(out, &status) != 0 || (status.st_mode & S_IFMT) == S_IFREG
+    guard !isRegularOrNew || access(folder, W_OK) == 0 else {
+        throw CommandLineError(
+            "cannot write in the folder of --out: \(String(cString: strerror(errno)))", argument: argument, underline: underline,
+            hint: "choose a folder you can write to")
+    }
+    var inputs = options.formulaFiles.filter { $0 != "-" }.map { ("--file", $0) }
+    if case .file(let points) = options.points { inputs.append(("--points", points)) }
+    for (option, input) in inputs where sameFile(input, out) {
+        throw CommandLineError(
+            "--out is the same file as \(option) \(input): writing would destroy the input", argument: argument,
+            underline: underline, hint: "write to another file")
+    }
+}
+
+/// Whether `a` and `b` name one existing file (the same device and inode, links followed).
+private func sameFile(_ a: String, _ b: String) -> Bool {
+    var (first, second) = (stat(), stat())
+    guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+}
