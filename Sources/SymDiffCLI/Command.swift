@@ -20,7 +20,7 @@ struct Invocation {
 
 /// Runs symdiff with the raw bytes of its arguments, as the system passes them: an argument
 /// that is not UTF-8 is an error at its first bad byte, not a replacement character.
-func runSymDiff(rawArguments: [[UInt8]], readFile: (String) throws -> Data = readFileOrStandardInput) -> Invocation {
+func runSymDiff(rawArguments: [[UInt8]], readFile: (String, Int) throws -> Data = readFileOrStandardInput) -> Invocation {
     for (i, bytes) in rawArguments.enumerated() {
         do {
             try Parser.validate(utf8: bytes)
@@ -40,7 +40,7 @@ func runSymDiff(rawArguments: [[UInt8]], readFile: (String) throws -> Data = rea
 
 /// Runs symdiff with `arguments` (without the program name). `readFile` supplies the bytes of
 /// `--file` paths, `-` meaning standard input.
-func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readFileOrStandardInput) -> Invocation {
+func runSymDiff(_ arguments: [String], readFile: (String, Int) throws -> Data = readFileOrStandardInput) -> Invocation {
     var result = Invocation()
     let options: Options
     do {
@@ -70,7 +70,7 @@ func runSymDiff(_ arguments: [String], readFile: (String) throws -> Data = readF
         let name = path == "-" ? "<stdin>" : path
         let data: Data
         do {
-            data = try readFile(path)
+            data = try readFile(path, options.limits.maxFormulaBytes + 1)
         } catch {
             return failure(CommandLineError(
                 "cannot read '\(path)': \(readFailure(error))", argument: "--file \(path)",
@@ -243,7 +243,7 @@ private func failure(_ message: String) -> Invocation {
 private func formulaText(from data: Data, path: String, limits: Limits) throws -> String {
     if data.count > limits.maxFormulaBytes {
         throw CommandLineError(
-            "'\(path)' holds \(data.count) bytes, more than the limit of \(limits.maxFormulaBytes)",
+            "'\(path)' holds more than the limit of \(limits.maxFormulaBytes) bytes",
             argument: "--file \(path)", underline: 7..<(7 + path.count), hint: "raise the limit with --max-formula-bytes N")
     }
     if let text = String(validating: data, as: UTF8.self), !data.contains(0) { return text }
@@ -253,6 +253,7 @@ private func formulaText(from data: Data, path: String, limits: Limits) throws -
 
 /// Why a file could not be read, in a few words.
 private func readFailure(_ error: Error) -> String {
+    if let error = error as? POSIXError { return String(cString: strerror(error.code.rawValue)).lowercased() }
     switch (error as? CocoaError)?.code {
     case .fileReadNoSuchFile?, .fileNoSuchFile?: return "no such file"
     case .fileReadNoPermission?: return "permission denied"
@@ -262,10 +263,22 @@ private func readFailure(_ error: Error) -> String {
     }
 }
 
-/// Reads a file, or standard input for `-`.
-func readFileOrStandardInput(_ path: String) throws -> Data {
-    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    return try Data(contentsOf: URL(fileURLWithPath: path))
+/// Reads a file, or standard input for `-`, up to `limit` bytes (one past the formula size
+/// limit), so an endless stream (`/dev/zero`) ends in the size error.
+func readFileOrStandardInput(_ path: String, limit: Int) throws -> Data {
+    let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { if path != "-" { close(fd) } }
+    var data = Data()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while data.count < limit {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, limit - data.count)) }
+        if n < 0 && errno == EINTR { continue }
+        guard n >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if n == 0 { break }
+        data.append(contentsOf: chunk[..<n])
+    }
+    return data
 }
 
 /// The stderr text for a failed request; `files` names the file each formula came from.

@@ -90,8 +90,12 @@ let helpText = """
       the shared parts, '_1 = ...; _2 = ...; expr', which symdiff reads back.
 
     EXIT STATUS
-      0 success, 1 --verify found values that disagree (or, with --strict, values not ok),
-      2 bad input (formula, option or limit); the error goes to stderr with a caret under
-      the problem, and nothing is printed on stdout
+      0 success, 1 --verify found values that disagree (or, with --strict, values not ok;
+      --out is then not written), 1 output could not be written or the worker thread could
+      not start, 2 bad input (formula, option, limit, points file, --out); the error goes to
+      stderr with a caret under the problem, and nothing is printed on stdout. 129, 130, 143
+      (SIGHUP, SIGINT, SIGTERM): the temporary --out file is removed first.
+      --out follows links, keeps the mode of a file it replaces, and writes devices and FIFOs
+      directly. Each option with a value may be given once (--file repeats).
 
     """

@@ -13,7 +13,7 @@ extension PointSet {
         if let points = try npyInPieces(path: path, variables: variables, columns: columns, maxPoints: maxPoints) {
             return points
         }
-        let bytes = try readFile(path)
+        let bytes = try readFile(path, maxBytes: maxPointsFileBytes(maxPoints: maxPoints, columns: columns?.count ?? variables.count))
         return try read(bytes: bytes, file: path, variables: variables, columns: columns, maxPoints: maxPoints)
     }
 
@@ -94,18 +94,33 @@ extension PointSet {
     }
 }
 
-/// The bytes of the file at `path`, or `cannotRead` with the system's reason.
-private func readFile(_ path: String) throws(PointsError) -> [UInt8] {
+/// The bytes of the file at `path`, or `cannotRead` with the system's reason; also when it
+/// holds more than `maxBytes` (an endless stream) or, before any format's magic, a NUL byte
+/// in its first chunk (`/dev/zero`: no points file starts so).
+private func readFile(_ path: String, maxBytes: Int) throws(PointsError) -> [UInt8] {
+    func failure(_ reason: String) -> PointsError { PointsError(.cannotRead(reason: reason), at: FileLocation(file: path)) }
     let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw PointsError(.cannotRead(reason: String(cString: strerror(errno))), at: FileLocation(file: path)) }
+    guard fd >= 0 else { throw failure(String(cString: strerror(errno))) }
     defer { close(fd) }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
         let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { continue }
-        guard n >= 0 else { throw PointsError(.cannotRead(reason: String(cString: strerror(errno))), at: FileLocation(file: path)) }
+        guard n >= 0 else { throw failure(String(cString: strerror(errno))) }
         if n == 0 { return bytes }
+        if bytes.isEmpty && chunk[0] != NPY.magic[0] && chunk[0] != UInt8(ascii: "P"), let nul = chunk[..<n].firstIndex(of: 0) {
+            throw failure("byte \(nul) is NUL: not CSV text, .npy or .npz")
+        }
         bytes += chunk[..<n]
+        if bytes.count > maxBytes { throw failure("more than \(maxBytes) bytes, the most --max-points allows") }
     }
+}
+
+/// The most bytes a points file for `maxPoints` points of `columns` columns is read to: 64
+/// bytes per value and per row, and 1 MiB of headers.
+func maxPointsFileBytes(maxPoints: Int, columns: Int) -> Int {
+    let (perRow, o1) = (columns + 1).multipliedReportingOverflow(by: 64)
+    let (body, o2) = perRow.multipliedReportingOverflow(by: maxPoints)
+    return o1 || o2 ? Int.max : body + (1 << 20)
 }

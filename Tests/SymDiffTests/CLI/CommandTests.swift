@@ -5,7 +5,7 @@ import Testing
 
 /// Runs symdiff in-process; `files` stands in for the file system and standard input.
 func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation {
-    runSymDiff(arguments) { path in
+    runSymDiff(arguments) { path, _ in
         guard let data = files[path] else { throw CocoaError(.fileNoSuchFile) }
         return data
     }
@@ -65,7 +65,7 @@ func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation 
         (["x1*x2*x3", "--order", "3", "--max-partials", "5"], "error: 10 partial derivatives requested, more than the limit of 5"),
     ])
     func badInput(_ arguments: [String], _ message: String) {
-        let result = runSymDiff(arguments, readFile: { _ in throw CocoaError(.fileNoSuchFile) })
+        let result = runSymDiff(arguments, readFile: { _, _ in throw CocoaError(.fileNoSuchFile) })
         #expect(result.status == 2)
         #expect(result.stdout == "")
         #expect(result.stderr.contains(message), "stderr was:\n\(result.stderr)")
