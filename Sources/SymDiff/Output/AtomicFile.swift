@@ -110,6 +110,28 @@ public final class AtomicFile {
         try writeAll(bytes)
     }
 
+    /// Whether `write(raw:at:)` can be used: the output goes through a temporary file, not
+    /// straight to a device or FIFO.
+    public var isSeekable: Bool { !direct }
+
+    /// Writes `bytes` at byte `offset` of the temporary file (which must be seekable): for
+    /// writers that lay a file out in advance, and then use no sequential `write`.
+    public func write(raw bytes: UnsafeRawBufferPointer, at offset: Int) throws(OutputError) {
+        guard open, !direct else { throw OutputError(.writerState("the output file cannot be written at offsets"), path: path) }
+        try flush()
+        var written = 0
+        while written < bytes.count {
+            let n = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let error = OutputError(.writeFailed(reason: Self.reason()), path: path)
+                discard()
+                throw error
+            }
+            written += n
+        }
+    }
+
     /// Flushes, syncs and closes the temporary file, renames it to `path` and syncs the
     /// directory; on failure the temporary is removed.
     public func commit() throws(OutputError) {
@@ -159,11 +181,7 @@ public final class AtomicFile {
     }
 
     private func flush() throws(OutputError) {
-        var failure: OutputError?
-        buffer.withUnsafeBytes { bytes in
-            do throws(OutputError) { try writeAll(bytes) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try buffer.withRawBytes { bytes throws(OutputError) in try writeAll(bytes) }
         buffer.removeAll(keepingCapacity: true)
     }
 

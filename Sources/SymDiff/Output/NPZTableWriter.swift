@@ -1,68 +1,135 @@
-// NPZ output: a stored (uncompressed) zip of .npy arrays, as np.savez writes, with CRC-32.
+// NPZ output: a stored (uncompressed) zip of .npy arrays, as np.savez writes, with CRC-32,
+// laid out in advance and filled block by block.
+import Foundation
 
-/// NPZ: one 1-D `<f8` array per column under its name (`np.load(path)["d/dx1"]`), then
-/// `arrays` (such as `gradient` and `hessian`), then `codes` as uint8 arrays (such as
-/// statuses), then `meta`, a 0-d unicode array holding the metadata as a JSON object
-/// (`json.loads(str(npz["meta"]))`); all readable with `allow_pickle=False`.
+/// One array of an `.npz` archive, filled row by row from the columns of each block.
+public struct NPZEntry: Hashable, Sendable {
+    /// The array's name (`np.load(path)[name]`), without `.npy`.
+    public var name: String
+    /// The shape after the row axis: `[]` for one value per row, `[d]` for a gradient, `[d, d]`
+    /// for a Hessian.
+    public var rowShape: [Int]
+    /// For each element of a row, in C order, the block column it comes from (`nil`: 0).
+    public var gather: [Int?]
+    /// Whether the elements are `|u1` codes (the columns hold small whole numbers) instead
+    /// of `<f8`.
+    public var codes: Bool
+
+    /// An array of `rowShape` per row, gathered from the block columns `gather`.
+    public init(name: String, rowShape: [Int] = [], gather: [Int?], codes: Bool = false) {
+        self.name = name
+        self.rowShape = rowShape
+        self.gather = gather
+        self.codes = codes
+    }
+
+    /// The 1-D float64 array of one block column.
+    public static func column(_ name: String, _ index: Int) -> NPZEntry { NPZEntry(name: name, gather: [index]) }
+
+    var elementBytes: Int { codes ? 1 : 8 }
+    var rowBytes: Int { gather.count * elementBytes }
+}
+
+/// NPZ: by default one 1-D `<f8` array per column under its name (`np.load(path)["d/dx1"]`),
+/// or the arrays of `entries`; then `meta`, a 0-d unicode array holding the metadata as a
+/// JSON object (`json.loads(str(npz["meta"]))`); all readable with `allow_pickle=False`.
 ///
-/// Columns are buffered until `finish()`, which writes the archive. Entries are stored, not
-/// compressed, and dated 1980-01-01 so equal tables give equal bytes; archives are limited
-/// to 4 GiB (no ZIP64).
+/// The archive's layout is fixed by `begin` (every array's size follows from the row count),
+/// so each block is written straight to its place in every array and memory stays at one
+/// block, whatever the row count. An output that cannot be written at offsets (a FIFO, a
+/// device) is built in a scratch file first and copied. Entries are stored, not compressed,
+/// and dated 1980-01-01 so equal tables give equal bytes; archives are limited to 4 GiB and
+/// 65535 arrays (no ZIP64), which `begin` checks before any work.
 public struct NPZTableWriter: TableWriter {
     private var state: WriterState
-    private var columns: [[Double]] = []
-    /// Extra arrays written after the columns, by name.
-    public var arrays: [(String, NDArray)] = []
-    /// 1-D arrays of small codes written after `arrays`, by name, as `|u1`.
-    public var codes: [(String, [UInt8])] = []
+    /// The arrays, in archive order before `meta`; `nil` for one per column.
+    public var entries: [NPZEntry]?
+    private var layout: ZipLayout?
+    private var scratch: ScratchFile?
 
     /// A writer of the `.npz` file `path`.
     public init(path: String) { state = WriterState(path: path) }
 
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
-        var names = Set(header.columns)
-        for name in arrays.map(\.0) + codes.map(\.0) + ["meta"] where !names.insert(name).inserted {
+        let entries = entries ?? header.columns.enumerated().map { NPZEntry.column($1, $0) }
+        var names = Set<String>()
+        for name in entries.map(\.name) + ["meta"] where !names.insert(name).inserted {
             throw OutputError(.duplicateColumn(name), path: state.path)
         }
+        let meta = JSONText.object(header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) })
+        let layout = try ZipLayout(entries: entries, rows: header.rowCount, meta: Self.npy(unicode: meta), path: state.path)
         try state.begin(header)
-        columns = header.columns.map { _ in [] }
+        self.entries = entries
+        self.layout = layout
+        if let file = state.sink as? AtomicFile, file.isSeekable { return }
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        do { scratch = try ScratchFile(directory: temporary, for: state.path) } catch {
+            state.fail()
+            throw error
+        }
     }
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
-        _ = try state.check(block)
-        // A whole column in one block is kept as it is (shared, not copied).
-        for (j, values) in block.enumerated() {
-            if columns[j].isEmpty { columns[j] = values } else { columns[j] += values }
-        }
-    }
-
-    public mutating func finish() throws(OutputError) {
-        guard let file = state.file else { throw OutputError(.writerState("finish was called before begin"), path: state.path) }
-        var archive = ZipWriter(file: file, path: state.path)
+        let rows = try state.check(block)
+        guard var layout, let entries else { return }
+        let first = state.rows - rows
         do {
-            for (name, values) in zip(state.header.columns, columns) {
-                try archive.add(name: name + ".npy", npyShape: [values.count], values: values)
+            for (e, entry) in entries.enumerated() {
+                let bytes = Self.rowBytes(entry, block, rows: rows)
+                try bytes.withRawBytes { raw throws(OutputError) in
+                    layout.checksums[e] = CRC32.checksum(raw, continuing: layout.checksums[e])
+                    try store(raw, at: layout.dataOffsets[e] + first * entry.rowBytes)
+                }
             }
-            for (name, array) in arrays {
-                try archive.add(name: name + ".npy", npyShape: array.shape, values: array.values)
-            }
-            for (name, values) in codes {
-                try archive.add(name: name + ".npy", contents: NPY.header(descr: "|u1", shape: [values.count]) + values)
-            }
-            let meta = JSONText.object(state.header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) })
-            try archive.add(name: "meta.npy", contents: Self.npy(unicode: meta))
-            try archive.finish()
         } catch {
             state.fail()
             throw error
         }
-        columns = []
+        self.layout = layout
+    }
+
+    public mutating func finish() throws(OutputError) {
+        guard let layout, state.sink != nil else { throw OutputError(.writerState("finish was called before begin"), path: state.path) }
+        do {
+            for (offset, bytes) in layout.fixedParts() {
+                try bytes.withRawBytes { raw throws(OutputError) in try store(raw, at: offset) }
+            }
+            if let scratch, let sink = state.sink { try scratch.copy(0..<layout.totalBytes, to: sink) }
+        } catch {
+            state.fail()
+            throw error
+        }
         try state.finish()
     }
 
-    /// A `.npy` file of float64 `values` of `shape`.
-    static func npy(shape: [Int], values: [Double]) -> [UInt8] {
-        var bytes = NPY.header(descr: "<f8", shape: shape)
+    /// Writes `bytes` at `offset` of the archive: in the output file, or the scratch file.
+    private func store(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(OutputError) {
+        if let scratch { try scratch.write(raw: bytes, at: offset) } else if let file = state.sink as? AtomicFile {
+            try file.write(raw: bytes, at: offset)
+        }
+    }
+
+    /// The bytes of `rows` rows of `entry`, gathered from `block`.
+    static func rowBytes(_ entry: NPZEntry, _ block: [[Double]], rows: Int) -> [UInt8] {
+        if entry.codes {
+            var bytes = [UInt8](repeating: 0, count: rows * entry.gather.count)
+            for (k, column) in entry.gather.enumerated() {
+                guard let column else { continue }
+                for i in 0..<rows { bytes[i * entry.gather.count + k] = UInt8(clamping: Int(block[column][i])) }
+            }
+            return bytes
+        }
+        if entry.gather.count == 1, let column = entry.gather[0] {
+            var bytes: [UInt8] = []
+            bytes.appendLittleEndian(contentsOf: rows == block[column].count ? block[column] : Array(block[column][..<rows]))
+            return bytes
+        }
+        var values = [Double](repeating: 0, count: rows * entry.gather.count)
+        for (k, column) in entry.gather.enumerated() {
+            guard let column else { continue }
+            for i in 0..<rows { values[i * entry.gather.count + k] = block[column][i] }
+        }
+        var bytes: [UInt8] = []
         bytes.appendLittleEndian(contentsOf: values)
         return bytes
     }
@@ -77,108 +144,95 @@ public struct NPZTableWriter: TableWriter {
     }
 }
 
-/// Writes a zip archive of stored entries to an atomic file: local headers and data as
-/// entries are added, the central directory and end record at the end.
-struct ZipWriter {
-    private struct Entry {
-        var name: [UInt8]
-        var crc: UInt32
-        var size: Int
-        var offset: Int
-    }
+/// Where everything in a stored zip of known entry sizes goes, and the running CRC-32 of
+/// each entry: local header, `.npy` header and data for each array, then `meta`, the
+/// central directory and the end record.
+private struct ZipLayout {
+    /// Each array's name in the archive (`NAME.npy`), `.npy` header, and offsets of its
+    /// local header and first data byte (after the `.npy` header).
+    private var names: [[UInt8]] = []
+    private var npyHeaders: [[UInt8]] = []
+    private var headerOffsets: [Int] = []
+    private(set) var dataOffsets: [Int] = []
+    private var sizes: [Int] = []
+    /// Each array's CRC-32 so far: its `.npy` header and the rows written.
+    var checksums: [UInt32] = []
+    private let meta: [UInt8]
+    /// Where the `meta` entry's local header starts.
+    private var metaOffset = 0
+    /// The size of the whole archive.
+    private(set) var totalBytes = 0
 
-    private let file: AtomicFile
-    private let path: String
-    private var entries: [Entry] = []
-    private var offset = 0
-
-    init(file: AtomicFile, path: String) {
-        self.file = file
-        self.path = path
-    }
-
-    /// Adds a stored entry.
-    mutating func add(name: String, contents: [UInt8]) throws(OutputError) {
-        var failure: OutputError?
-        contents.withUnsafeBytes { bytes in
-            do throws(OutputError) { try add(name: name, parts: [bytes]) } catch { failure = error }
-        }
-        if let failure { throw failure }
-    }
-
-    /// Adds a stored `.npy` entry of float64 `values` of `shape`, written from the values'
-    /// own bytes (on a little-endian machine) without building the entry first.
-    mutating func add(name: String, npyShape shape: [Int], values: [Double]) throws(OutputError) {
-        #if _endian(little)
-        let header = NPY.header(descr: "<f8", shape: shape)
-        var failure: OutputError?
-        header.withUnsafeBytes { head in
-            values.withUnsafeBytes { body in
-                do throws(OutputError) { try add(name: name, parts: [head, body]) } catch { failure = error }
-            }
-        }
-        if let failure { throw failure }
-        #else
-        try add(name: name, contents: NPZTableWriter.npy(shape: shape, values: values))
-        #endif
-    }
-
-    /// Adds a stored entry whose contents are `parts` in order.
-    private mutating func add(name: String, parts: [UnsafeRawBufferPointer]) throws(OutputError) {
-        let size = parts.reduce(0) { $0 + $1.count }
-        let crc = parts.reduce(UInt32(0)) { CRC32.checksum($1, continuing: $0) }
-        let entry = Entry(name: Array(name.utf8), crc: crc, size: size, offset: offset)
-        var header: [UInt8] = []
-        header.appendLittleEndian(0x0403_4B50, bytes: 4)
-        fields(of: entry, into: &header)
-        header += entry.name
-        try checkSize(offset + header.count + size)
-        try file.write(header)
-        for part in parts { try file.write(raw: part) }
-        offset += header.count + size
-        entries.append(entry)
-    }
-
-    /// Writes the central directory and the end record.
-    mutating func finish() throws(OutputError) {
-        var directory: [UInt8] = []
+    init(entries: [NPZEntry], rows: Int, meta: [UInt8], path: String) throws(OutputError) {
+        self.meta = meta
+        var offset = 0
         for entry in entries {
+            let name = Array((entry.name + ".npy").utf8)
+            let npy = NPY.header(descr: entry.codes ? "|u1" : "<f8", shape: [rows] + entry.rowShape)
+            let (data, overflow) = rows.multipliedReportingOverflow(by: entry.rowBytes)
+            guard !overflow else { throw OutputError(.tooLargeForZip(bytes: Int.max), path: path) }
+            names.append(name)
+            npyHeaders.append(npy)
+            headerOffsets.append(offset)
+            dataOffsets.append(offset + 30 + name.count + npy.count)
+            sizes.append(npy.count + data)
+            checksums.append(CRC32.checksum(npy))
+            offset += 30 + name.count + npy.count + data
+            guard offset <= 0xFFFF_FFFF else { throw OutputError(.tooLargeForZip(bytes: offset), path: path) }
+        }
+        metaOffset = offset
+        offset += 30 + "meta.npy".utf8.count + meta.count
+        let directory = names.reduce(46 + "meta.npy".utf8.count) { $0 + 46 + $1.count }
+        totalBytes = offset + directory + 22
+        guard totalBytes <= 0xFFFF_FFFF else { throw OutputError(.tooLargeForZip(bytes: totalBytes), path: path) }
+        guard names.count + 1 <= 0xFFFF else { throw OutputError(.tooManyArrays(count: names.count + 1), path: path) }
+    }
+
+    /// Everything but the arrays' rows, by offset, once every row is written (the local
+    /// headers carry the CRCs): headers, `meta`, central directory, end record.
+    func fixedParts() -> [(Int, [UInt8])] {
+        var parts: [(Int, [UInt8])] = []
+        var directory: [UInt8] = []
+        let all = names.indices.map { (names[$0], checksums[$0], sizes[$0], headerOffsets[$0]) }
+            + [(Array("meta.npy".utf8), CRC32.checksum(meta), meta.count, metaOffset)]
+        for (e, (name, crc, size, offset)) in all.enumerated() {
+            var local: [UInt8] = []
+            local.appendLittleEndian(0x0403_4B50, bytes: 4)
+            Self.fields(name: name, crc: crc, size: size, into: &local)
+            local += name
+            local += e < npyHeaders.count ? npyHeaders[e] : meta
+            parts.append((offset, local))
             directory.appendLittleEndian(0x0201_4B50, bytes: 4)
             directory.appendLittleEndian(20, bytes: 2)  // version made by: 2.0, MS-DOS attributes
-            fields(of: entry, into: &directory)
+            Self.fields(name: name, crc: crc, size: size, into: &directory)
             directory.appendLittleEndian(0, bytes: 2 + 2 + 2 + 4)  // comment length, disk, internal and external attributes
-            directory.appendLittleEndian(entry.offset, bytes: 4)
-            directory += entry.name
+            directory.appendLittleEndian(offset, bytes: 4)
+            directory += name
         }
-        try checkSize(offset + directory.count)
-        var end: [UInt8] = []
-        end.appendLittleEndian(0x0605_4B50, bytes: 4)
-        end.appendLittleEndian(0, bytes: 4)  // this disk, directory disk
-        end.appendLittleEndian(entries.count, bytes: 2)
-        end.appendLittleEndian(entries.count, bytes: 2)
-        end.appendLittleEndian(directory.count, bytes: 4)
-        end.appendLittleEndian(offset, bytes: 4)
-        end.appendLittleEndian(0, bytes: 2)  // comment length
-        guard entries.count <= 0xFFFF else { throw OutputError(.tooLargeForZip(bytes: offset), path: path) }
-        try file.write(directory + end)
+        let directoryOffset = metaOffset + 30 + "meta.npy".utf8.count + meta.count
+        directory.appendLittleEndian(0x0605_4B50, bytes: 4)
+        directory.appendLittleEndian(0, bytes: 4)  // this disk, directory disk
+        directory.appendLittleEndian(all.count, bytes: 2)
+        directory.appendLittleEndian(all.count, bytes: 2)
+        directory.appendLittleEndian(directory.count - 12, bytes: 4)
+        directory.appendLittleEndian(directoryOffset, bytes: 4)
+        directory.appendLittleEndian(0, bytes: 2)  // comment length
+        parts.append((directoryOffset, directory))
+        return parts
     }
 
     /// The fields local headers and directory entries share, from "version needed" to
     /// "extra field length".
-    private func fields(of entry: Entry, into bytes: inout [UInt8]) {
+    private static func fields(name: [UInt8], crc: UInt32, size: Int, into bytes: inout [UInt8]) {
         bytes.appendLittleEndian(20, bytes: 2)  // version needed: 2.0
-        bytes.appendLittleEndian(entry.name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800, bytes: 2)  // bit 11: UTF-8 name
+        bytes.appendLittleEndian(name.allSatisfy { $0 < 0x80 } ? 0 : 0x0800, bytes: 2)  // bit 11: UTF-8 name
         bytes.appendLittleEndian(0, bytes: 2)  // method: stored
         bytes.appendLittleEndian(0, bytes: 2)  // time 00:00:00
         bytes.appendLittleEndian(0x21, bytes: 2)  // date 1980-01-01
-        bytes.appendLittleEndian(Int(entry.crc), bytes: 4)
-        bytes.appendLittleEndian(entry.size, bytes: 4)
-        bytes.appendLittleEndian(entry.size, bytes: 4)
-        bytes.appendLittleEndian(entry.name.count, bytes: 2)
+        bytes.appendLittleEndian(Int(crc), bytes: 4)
+        bytes.appendLittleEndian(size, bytes: 4)
+        bytes.appendLittleEndian(size, bytes: 4)
+        bytes.appendLittleEndian(name.count, bytes: 2)
         bytes.appendLittleEndian(0, bytes: 2)
-    }
-
-    private func checkSize(_ bytes: Int) throws(OutputError) {
-        if bytes > 0xFFFF_FFFF { throw OutputError(.tooLargeForZip(bytes: bytes), path: path) }
     }
 }

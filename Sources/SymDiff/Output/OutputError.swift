@@ -15,6 +15,8 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
         case rowCount(written: Int, declared: Int)
         case arrayShape(array: String, shape: [Int], values: Int)
         case tooLargeForZip(bytes: Int)
+        case tooManyArrays(count: Int)
+        case brokenPipe
         case writerState(String)
     }
 
@@ -46,6 +48,8 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
         case .arrayShape(let array, let shape, let values):
             return "array '\(array)' of shape (\(shape.map(String.init).joined(separator: ", "))) has \(values) values"
         case .tooLargeForZip(let bytes): return "\(bytes) bytes are too many for an .npz archive without ZIP64"
+        case .tooManyArrays(let count): return "\(count) arrays are too many for an .npz archive without ZIP64"
+        case .brokenPipe: return "the reader of the output has gone"
         case .writerState(let detail): return detail
         }
     }
@@ -55,6 +59,7 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
         switch problem {
         case .unknownFormat: return "output formats: " + TableFormat.allCases.map { "." + $0.rawValue }.joined(separator: ", ")
         case .tooLargeForZip: return "write .npy or .csv instead, or fewer points"
+        case .tooManyArrays: return "write .npy or .csv instead, or fewer partials"
         default: return nil
         }
     }

@@ -62,21 +62,33 @@ public struct NDArray: Hashable, Sendable {
     public static func batchFirst(
         _ partials: [(wrt: [String], values: [Double])], variables: [String], order: Int, count: Int
     ) -> NDArray? {
-        let columns = partials.filter { $0.wrt.count == order }
-        guard !columns.isEmpty, !variables.isEmpty, order >= 1 else { return nil }
+        guard let (rowShape, sources) = batchFirstLayout(partials.map(\.wrt), variables: variables, order: order) else { return nil }
+        let stride = sources.count
+        var values = [Double](repeating: 0, count: count * stride)
+        for (p, source) in sources.enumerated() {
+            guard let source else { continue }
+            for n in 0..<count { values[n * stride + p] = partials[source].values[n] }
+        }
+        return NDArray(shape: [count] + rowShape, values: values)
+    }
+
+    /// Where each entry of one row of the batch-first array of order `order` comes from: the
+    /// index in `wrts` (each partial's variables, a multiset) of its partial, `nil` for 0;
+    /// with the row's shape `(d, ..., d)`. `nil` when no partial has that order.
+    public static func batchFirstLayout(_ wrts: [[String]], variables: [String], order: Int) -> (rowShape: [Int], sources: [Int?])? {
+        guard order >= 1, !variables.isEmpty, wrts.contains(where: { $0.count == order }) else { return nil }
         let d = variables.count
         let index = Dictionary(variables.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let stride = (0..<order).reduce(1) { product, _ in product * d }
-        var values = [Double](repeating: 0, count: count * stride)
-        for column in columns {
-            var ordering = column.wrt.compactMap { index[$0] }.sorted()
+        var sources = [Int?](repeating: nil, count: stride)
+        for (k, wrt) in wrts.enumerated() where wrt.count == order {
+            var ordering = wrt.compactMap { index[$0] }.sorted()
             guard ordering.count == order else { continue }
             repeat {
-                let p = ordering.reduce(0) { $0 * d + $1 }
-                for n in 0..<count { values[n * stride + p] = column.values[n] }
+                sources[ordering.reduce(0) { $0 * d + $1 }] = k
             } while nextPermutation(&ordering)
         }
-        return NDArray(shape: [count] + Array(repeating: d, count: order), values: values)
+        return (Array(repeating: d, count: order), sources)
     }
 
     /// Steps `items` to the next distinct ordering in lexicographic order, or returns false
@@ -223,18 +235,34 @@ extension OutputTable {
             var writer = NPYTableWriter(path: path)
             try writeBlocks(flatColumns, into: &writer, blockSize: blockSize)
         case .npz:
-            var writer = NPZTableWriter(path: path)
-            writer.arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in array.map { (name, $0) } }
-            for column in valueColumns {
-                if let status = column.status {
-                    writer.codes.append(("status/" + column.name, status))
-                }
-                if let bound = column.bound {
-                    writer.arrays.append(("bound/" + column.name, NDArray(shape: [bound.count], values: bound)))
-                }
+            // Each whole array is written from block columns of its own elements.
+            let flat = flatColumns
+            var blockNames = flat.map(\.name)
+            var entries = columns.enumerated().map { NPZEntry.column($1.name, $0) }
+            let arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in array.map { (name, $0) } }
+            for (name, array) in arrays {
+                let stride = array.values.count / Swift.max(1, points.count)
+                entries.append(NPZEntry(name: name, rowShape: Array(array.shape.dropFirst()), gather: (0..<stride).map { blockNames.count + $0 }))
+                blockNames += (0..<stride).map { "\(name)[\($0)]" }
             }
-            // The archive is written at the end anyway: the columns go in whole, not copied.
-            try writeBlocks(columns, into: &writer, blockSize: Swift.max(blockSize, points.count))
+            for (j, column) in flat.enumerated() where column.name.hasSuffix(":bound") {
+                entries.append(.column("bound/" + column.name.dropLast(":bound".count), j))
+            }
+            for (j, column) in flat.enumerated() where column.name.hasSuffix(":status") {
+                entries.append(NPZEntry(name: "status/" + column.name.dropLast(":status".count), gather: [j], codes: true))
+            }
+            var writer = NPZTableWriter(path: path)
+            writer.entries = entries
+            try writer.begin(TableHeader(columns: blockNames, rowCount: points.count, meta: meta))
+            try forEachBlock(blockSize) { range throws(OutputError) in
+                var block = flat.map { Array($0.values[range]) }
+                for (_, array) in arrays {
+                    let stride = array.values.count / Swift.max(1, points.count)
+                    block += (0..<stride).map { k in range.map { array.values[$0 * stride + k] } }
+                }
+                try writer.append(block)
+            }
+            try writer.finish()
         }
     }
 
@@ -262,13 +290,17 @@ extension OutputTable {
         _ columns: [OutputColumn], into writer: inout Writer, blockSize: Int
     ) throws(OutputError) {
         try writer.begin(TableHeader(columns: columns.map(\.name), rowCount: points.count, meta: meta))
-        let all = columns.map(\.values)
+        try forEachBlock(blockSize) { range throws(OutputError) in try writer.append(columns.map { Array($0.values[range]) }) }
+        try writer.finish()
+    }
+
+    /// Calls `body` with consecutive ranges of at most `blockSize` points, covering them all.
+    private func forEachBlock(_ blockSize: Int, _ body: (Range<Int>) throws(OutputError) -> Void) throws(OutputError) {
         var start = 0
         while start < points.count {
             let end = min(points.count, start + max(1, blockSize))
-            try writer.append(all.map { Array($0[start..<end]) })
+            try body(start..<end)
             start = end
         }
-        try writer.finish()
     }
 }

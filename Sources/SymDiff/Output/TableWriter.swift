@@ -32,39 +32,46 @@ public protocol TableWriter {
     mutating func finish() throws(OutputError)
 }
 
-/// Shared bookkeeping: the atomic file, the header, the rows written so far.
+/// Shared bookkeeping: where the bytes go, the header, the rows written so far.
 struct WriterState {
     let path: String
-    var file: AtomicFile?
+    /// Where the bytes go, from `begin` on: an `AtomicFile` at `path`, or the given sink.
+    var sink: (any ByteSink)?
+    /// A sink given at creation, used by `begin` instead of a new file.
+    private let given: (any ByteSink)?
     var header = TableHeader(columns: [], rowCount: 0)
     var rows = 0
 
-    init(path: String) { self.path = path }
+    /// State for a writer of the file `path`.
+    init(path: String) { (self.path, given) = (path, nil) }
 
-    /// Opens the file after checking that column names are distinct.
+    /// State for a writer to `sink`, such as standard output.
+    init(sink: any ByteSink) { (path, given) = (sink.path, sink) }
+
+    /// Opens the output after checking that column names are distinct.
     mutating func begin(_ header: TableHeader) throws(OutputError) {
-        guard file == nil else { throw OutputError(.writerState("begin was already called"), path: path) }
+        guard sink == nil else { throw OutputError(.writerState("begin was already called"), path: path) }
         var seen = Set<String>()
         for name in header.columns where !seen.insert(name).inserted {
             throw OutputError(.duplicateColumn(name), path: path)
         }
         self.header = header
-        file = try AtomicFile(path: path)
+        if let given { sink = given } else { sink = try AtomicFile(path: path) }
     }
 
-    /// The open file and the row count of `block`, after checking the block's shape; on a
-    /// bad block the file is discarded.
-    /// Appends `bytes` to the file; a failure abandons the file, so nothing partial remains.
+    /// Appends `bytes`; a failure abandons the output, so no partial file remains.
     mutating func write(_ bytes: [UInt8]) throws(OutputError) {
-        guard let file else { return }
-        do { try file.write(bytes) } catch {
+        guard let sink else { return }
+        do { try sink.write(bytes) } catch {
             fail()
             throw error
         }
     }
 
-    mutating func check(_ block: [[Double]]) throws(OutputError) -> (AtomicFile, Int) {
-        guard let file else { throw OutputError(.writerState("append was called before begin"), path: path) }
+    /// The row count of `block`, after checking the block's shape; on a bad block the
+    /// output is discarded.
+    mutating func check(_ block: [[Double]]) throws(OutputError) -> Int {
+        guard sink != nil else { throw OutputError(.writerState("append was called before begin"), path: path) }
         let rowCount = block.first?.count ?? 0
         var problem: OutputError.Problem?
         if block.count != header.columns.count {
@@ -79,24 +86,24 @@ struct WriterState {
             throw OutputError(problem, path: path)
         }
         rows += rowCount
-        return (file, rowCount)
+        return rowCount
     }
 
-    /// Commits the file once all declared rows are written.
+    /// Commits the output once all declared rows are written.
     mutating func finish() throws(OutputError) {
-        guard let file else { throw OutputError(.writerState("finish was called before begin"), path: path) }
+        guard let sink else { throw OutputError(.writerState("finish was called before begin"), path: path) }
         guard rows == header.rowCount else {
             fail()
             throw OutputError(.rowCount(written: rows, declared: header.rowCount), path: path)
         }
-        self.file = nil
-        try file.commit()
+        self.sink = nil
+        try sink.commit()
     }
 
-    /// Removes the temporary file.
+    /// Abandons the output (a file's temporary is removed).
     mutating func fail() {
-        file?.discard()
-        file = nil
+        sink?.discard()
+        sink = nil
     }
 }
 
@@ -120,7 +127,7 @@ public struct CSVTableWriter: TableWriter {
     }
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
-        let (_, rows) = try state.check(block)
+        let rows = try state.check(block)
         try state.write(Self.rows(block, count: rows, labels: labels))
     }
 
@@ -177,7 +184,7 @@ public struct NPYTableWriter: TableWriter {
     }
 
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
-        let (_, rows) = try state.check(block)
+        let rows = try state.check(block)
         var bytes = [UInt8]()
         bytes.reserveCapacity(rows * block.count * 8)
         for i in 0..<rows {

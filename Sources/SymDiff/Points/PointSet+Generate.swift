@@ -29,13 +29,19 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 
-extension PointSet {
-    /// The tensor-product grid of `axes`, one axis per variable in column order, the last
-    /// axis varying fastest (so the columns reshape to `(n1, n2, ...)` in C order).
-    ///
-    /// Axis values are `a + (b - a) * Double(i) / Double(n - 1)` for `i` in `0..<n`, except that
-    /// the last is exactly `b`; a one-value axis is `a`.
-    public static func grid(_ axes: [VariableInterval], maxPoints: Int = defaultMaxPoints) throws(PointsError) -> PointSet {
+/// The points of a tensor-product grid, computed a range at a time from their indices, so a
+/// run over a large grid holds only the range in flight (see `PointSet.grid`).
+public struct GridPoints: ChunkedPoints, Sendable {
+    /// The variables, in column order.
+    public let names: [String]
+    /// The number of points.
+    public let count: Int
+    /// The values of each axis, in column order.
+    private let axes: [[Double]]
+
+    /// The grid of `axes`, one per variable in column order, or an error when an axis is empty
+    /// or the grid has more than `maxPoints` points.
+    public init(_ axes: [VariableInterval], maxPoints: Int = PointSet.defaultMaxPoints) throws(PointsError) {
         var total = 1
         var overflow = false
         for axis in axes {
@@ -47,23 +53,77 @@ extension PointSet {
             let count = overflow ? "\(axes.reduce(1.0) { $0 * Double($1.count) })" : String(total)
             throw PointsError(.tooManyPoints(count, limit: maxPoints))
         }
-        var columns: [[Double]] = []
-        var stride = total
-        for axis in axes {
+        names = axes.map(\.name)
+        count = total
+        self.axes = axes.map { axis in
             let n = axis.count
-            stride /= n
-            let values = (0..<n).map { i in
+            return (0..<n).map { i in
                 n == 1 ? axis.lower : i == n - 1 ? axis.upper : axis.lower + (axis.upper - axis.lower) * Double(i) / Double(n - 1)
             }
-            var column = [Double]()
-            column.reserveCapacity(total)
-            let repeats = total / (n * stride)
-            for _ in 0..<repeats {
-                for value in values { column.append(contentsOf: repeatElement(value, count: stride)) }
-            }
-            columns.append(column)
         }
-        return PointSet(names: axes.map(\.name), columns: columns, count: total)
+    }
+
+    /// The values of the points `range`, the last axis varying fastest.
+    public func columns(in range: Range<Int>) -> [[Double]] {
+        var stride = count
+        return axes.map { values in
+            stride /= values.count
+            return range.map { i in values[(i / stride) % values.count] }
+        }
+    }
+}
+
+/// Uniform random points from `SplitMix64`, computed a range at a time: SplitMix64's state
+/// after `k` steps is `seed + k * 0x9E3779B97F4A7C15`, so any point's values can be found
+/// without the ones before it (see `PointSet.random`).
+public struct RandomPoints: ChunkedPoints, Sendable {
+    /// The variables, in column order.
+    public let names: [String]
+    /// The number of points.
+    public let count: Int
+    private let seed: UInt64
+    /// Each variable's interval, in column order.
+    private let bounds: [(lower: Double, upper: Double)]
+
+    /// `count` points of `variables`, each in its interval of `ranges` (`[0, 1)` when it has
+    /// none), or an error when `count` is above `maxPoints`.
+    public init(
+        count: Int, seed: UInt64, ranges: [VariableInterval] = [], variables: [String],
+        maxPoints: Int = PointSet.defaultMaxPoints
+    ) throws(PointsError) {
+        try checkPointCount(count, limit: maxPoints)
+        names = variables
+        self.count = max(count, 0)
+        self.seed = seed
+        bounds = variables.map { name in
+            ranges.last(where: { $0.name == name }).map { ($0.lower, $0.upper) } ?? (0, 1)
+        }
+    }
+
+    /// The values of the points `range`, one array per variable.
+    public func columns(in range: Range<Int>) -> [[Double]] {
+        var columns = bounds.map { _ in [Double](repeating: 0, count: range.count) }
+        let steps = UInt64(truncatingIfNeeded: range.lowerBound) &* UInt64(truncatingIfNeeded: bounds.count)
+        var generator = SplitMix64(seed: seed &+ steps &* 0x9E37_79B9_7F4A_7C15)
+        for i in 0..<range.count {
+            for (j, (a, b)) in bounds.enumerated() {
+                let x = a + (b - a) * generator.nextUnit()
+                columns[j][i] = x < b || a == b ? x : b.nextDown
+            }
+        }
+        return columns
+    }
+}
+
+extension PointSet {
+    /// The tensor-product grid of `axes`, one axis per variable in column order, the last
+    /// axis varying fastest (so the columns reshape to `(n1, n2, ...)` in C order).
+    ///
+    /// Axis values are `a + (b - a) * Double(i) / Double(n - 1)` for `i` in `0..<n`, except that
+    /// the last is exactly `b`; a one-value axis is `a`.
+    public static func grid(_ axes: [VariableInterval], maxPoints: Int = defaultMaxPoints) throws(PointsError) -> PointSet {
+        let grid = try GridPoints(axes, maxPoints: maxPoints)
+        return PointSet(names: grid.names, columns: grid.columns(in: 0..<grid.count), count: grid.count)
     }
 
     /// `count` uniform random points from `SplitMix64(seed:)`, the same on every machine.
@@ -76,18 +136,7 @@ extension PointSet {
         count: Int, seed: UInt64, ranges: [VariableInterval] = [], variables: [String],
         maxPoints: Int = defaultMaxPoints
     ) throws(PointsError) -> PointSet {
-        try checkPointCount(count, limit: maxPoints)
-        let bounds = variables.map { name in
-            ranges.last(where: { $0.name == name }).map { ($0.lower, $0.upper) } ?? (0, 1)
-        }
-        var columns = variables.map { _ in [Double](repeating: 0, count: max(count, 0)) }
-        var generator = SplitMix64(seed: seed)
-        for i in 0..<max(count, 0) {
-            for (j, (a, b)) in bounds.enumerated() {
-                let x = a + (b - a) * generator.nextUnit()
-                columns[j][i] = x < b || a == b ? x : b.nextDown
-            }
-        }
-        return PointSet(names: variables, columns: columns, count: max(count, 0))
+        let random = try RandomPoints(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: maxPoints)
+        return PointSet(names: variables, columns: random.columns(in: 0..<random.count), count: random.count)
     }
 }
