@@ -16,11 +16,16 @@ struct Invocation {
     static let usageError: Int32 = 2
     /// Exit status when `--verify` finds values that disagree (or, with `--strict`, values not ok).
     static let verificationFailed: Int32 = 1
+    /// Exit status when the output cannot be written.
+    static let writeFailed: Int32 = 1
 }
 
 /// Runs symdiff with the raw bytes of its arguments, as the system passes them: an argument
 /// that is not UTF-8 is an error at its first bad byte, not a replacement character.
-func runSymDiff(rawArguments: [[UInt8]], readFile: (String, Int) throws -> Data = readFileOrStandardInput) -> Invocation {
+func runSymDiff(
+    rawArguments: [[UInt8]], readFile: (String, Int) throws -> Data = readFileOrStandardInput,
+    standardOutput: StreamSink = StreamSink(descriptor: nil)
+) -> Invocation {
     for (i, bytes) in rawArguments.enumerated() {
         do {
             try Parser.validate(utf8: bytes)
@@ -35,12 +40,22 @@ func runSymDiff(rawArguments: [[UInt8]], readFile: (String, Int) throws -> Data 
                 hint: "symdiff reads UTF-8 text; formulas, names and paths are ASCII").rendered)
         }
     }
-    return runSymDiff(rawArguments.map { String(decoding: $0, as: UTF8.self) }, readFile: readFile)
+    return runSymDiff(rawArguments.map { String(decoding: $0, as: UTF8.self) }, readFile: readFile, standardOutput: standardOutput)
 }
 
 /// Runs symdiff with `arguments` (without the program name). `readFile` supplies the bytes of
-/// `--file` paths, `-` meaning standard input.
-func runSymDiff(_ arguments: [String], readFile: (String, Int) throws -> Data = readFileOrStandardInput) -> Invocation {
+/// `--file` paths, `-` meaning standard input. Values streamed as they are computed go to
+/// `standardOutput` (by default captured, and put before the invocation's `stdout`).
+func runSymDiff(
+    _ arguments: [String], readFile: (String, Int) throws -> Data = readFileOrStandardInput,
+    standardOutput: StreamSink = StreamSink(descriptor: nil)
+) -> Invocation {
+    var result = run(arguments, readFile: readFile, standardOutput: standardOutput)
+    if !standardOutput.captured.isEmpty { result.stdout = String(decoding: standardOutput.captured, as: UTF8.self) + result.stdout }
+    return result
+}
+
+private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, standardOutput: StreamSink) -> Invocation {
     var result = Invocation()
     let options: Options
     do {
@@ -107,7 +122,12 @@ func runSymDiff(_ arguments: [String], readFile: (String, Int) throws -> Data = 
     var verification: Verification?
     var verificationReport = ""
     do {
-        (result.stdout, verificationReport, verification) = try output(derivatives, options: options)
+        (result.stdout, verificationReport, verification) = try output(derivatives, options: options, standardOutput: standardOutput)
+    } catch let error as OutputError where error.path == standardOutput.path {
+        // As when the final output cannot be written: status 1, quiet when the reader has gone.
+        result.status = Invocation.writeFailed
+        if error.problem != .brokenPipe { result.stderr = "symdiff: write error: \(error.message)\n" }
+        return result
     } catch let error as VerificationError {
         return failure(describe(error))
     } catch let error as CommandLineError {
@@ -143,7 +163,7 @@ func runSymDiff(_ arguments: [String], readFile: (String, Int) throws -> Data = 
 /// What the run prints on stdout (empty when it writes `--out`, except for the `--verify`
 /// report), in the requested format, with values when points were given; and with
 /// `--verify`, the verification and its report when stdout carries CSV.
-private func output(_ d: Derivatives, options: Options) throws -> (String, String, Verification?) {
+private func output(_ d: Derivatives, options: Options, standardOutput: StreamSink) throws -> (String, String, Verification?) {
     let format = options.format ?? options.out.flatMap { TableFormat(path: $0) }.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? .text
     guard options.points != nil || !options.verify else {
         throw CommandLineError(
@@ -153,10 +173,15 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
     guard options.verify || !options.strict else {
         throw CommandLineError("--strict only applies with --verify", argument: "--strict", hint: "add --verify")
     }
+    if format == .npy || format == .npz, options.out == nil {
+        throw CommandLineError(
+            "\(format.rawValue) is a binary format: it needs --out FILE", argument: "--format \(format.rawValue)",
+            hint: "symdiff ... --out ref.\(format.rawValue)")
+    }
     var table: OutputTable?
     var verification: Verification?
-    if let source = options.points, let out = options.out, !options.verify, format == .csv || format == .npy {
-        try writeStreamed(d, at: source, options: options, to: out, csv: format == .csv)
+    if let source = options.points, !options.verify, format != .graph {
+        try writeStreamed(d, at: source, options: options, format: format, standardOutput: standardOutput)
         return ("", "", nil)
     }
     if let source = options.points {
@@ -211,27 +236,6 @@ private func output(_ d: Derivatives, options: Options) throws -> (String, Strin
 private func withheld(_ verification: Verification?, _ options: Options) -> Bool {
     guard options.strict, let verification else { return false }
     return !verification.passed(strict: true)
-}
-
-/// Writes the values at the points of `source` to the CSV or `.npy` file `out` as they are
-/// computed, never holding them whole; a large `.npy` points file is read chunk by chunk as
-/// the output is written too. A failure leaves no file.
-private func writeStreamed(_ d: Derivatives, at source: PointsSource, options: Options, to out: String, csv: Bool) throws {
-    let points = try streamedPoints(options, source: source, variables: d.pointVariables)
-    let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
-    do {
-        if csv {
-            var writer = CSVTableWriter(path: out)
-            try plan.stream(points, into: &writer)
-        } else {
-            var writer = NPYTableWriter(path: out)
-            try plan.stream(points, into: &writer)
-        }
-    } catch let error as PointsError {
-        // Only a points file read as the output is written fails here.
-        guard case .file(let path) = source else { throw error }
-        throw pointsFileError(error, path: path)
-    }
 }
 
 private func failure(_ message: String) -> Invocation {

@@ -114,9 +114,14 @@ func graphReport(_ d: Derivatives) -> String {
 /// `function` and `values` and per partial `wrt`, `expression` and `values` (`null` for a
 /// non-finite value).
 func jsonValuesReport(_ d: Derivatives, _ table: OutputTable, verification: Verification? = nil, precision: Precision = .double) -> String {
-    "{\"variables\": \(jsonArray(d.variables)),\n \"meta\": \(table.jsonMeta),\n \"points\": \(table.jsonPoints),\n"
-        + (verification.map { " \"verify\": \(jsonVerification($0, precision)),\n" } ?? "")
-        + " \"results\": [" + table.results.map(table.jsonResult).joined(separator: ",\n  ") + "]}\n"
+    table.jsonDocument(jsonValuesTemplate(d, table, verification: verification, precision: precision))
+}
+
+/// The template of `jsonValuesReport`, whose holes a streamed writer fills.
+func jsonValuesTemplate(_ d: Derivatives, _ table: OutputTable, verification: Verification? = nil, precision: Precision = .double) -> JSONTemplate {
+    table.jsonTemplate(
+        leading: [("variables", jsonArray(d.variables))],
+        beforeResults: verification.map { [("verify", jsonVerification($0, precision))] } ?? [])
 }
 
 /// The `verify` member: the method, and per value the largest differences and the verdict.

@@ -13,18 +13,7 @@ func samplePoints(_ options: Options, source: PointsSource, variables: [String])
             return try PointSet.grid(PointSpec.grid(text, variables: variables), maxPoints: options.maxPoints)
         } catch { throw flagError(error, flag: "--grid", text: text) }
     case .random(let text):
-        let count: Int
-        let seed: UInt64
-        var ranges: [VariableInterval] = []
-        do { count = try PointSpec.count(text, maxPoints: options.maxPoints) } catch {
-            throw flagError(error, flag: "--random", text: text)
-        }
-        do { seed = try PointSpec.seed(options.seed) } catch { throw flagError(error, flag: "--seed", text: options.seed) }
-        if let range = options.ranges {
-            do { ranges = try PointSpec.ranges(range, variables: variables) } catch {
-                throw flagError(error, flag: "--range", text: range)
-            }
-        }
+        let (count, seed, ranges) = try randomSpec(options, text: text, variables: variables)
         do {
             return try PointSet.random(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints)
         } catch { throw flagError(error, flag: "--random", text: text) }
@@ -36,19 +25,50 @@ func samplePoints(_ options: Options, source: PointsSource, variables: [String])
     }
 }
 
-/// The sample points for an output written as it is computed: a large `.npy` points file is
-/// left on disk, checked but read a chunk at a time as the output is written; other points
-/// are read whole by `samplePoints`.
+/// The sample points for an output written as it is computed, read or made a chunk at a
+/// time: a large `.npy` points file is left on disk, checked but read a chunk at a time; a
+/// grid or random points are computed a chunk at a time; other points are read whole by
+/// `samplePoints`.
 func streamedPoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> any ChunkedPoints {
-    if case .file(let path) = source {
+    switch source {
+    case .file(let path):
         let columns = try fileColumns(options)
         do {
             if let file = try NPYFilePoints(path: path, variables: variables, columns: columns, maxPoints: options.maxPoints) {
                 return file
             }
         } catch { throw pointsFileError(error, path: path) }
+    case .grid(let text):
+        do {
+            return try GridPoints(PointSpec.grid(text, variables: variables), maxPoints: options.maxPoints)
+        } catch { throw flagError(error, flag: "--grid", text: text) }
+    case .random(let text):
+        let (count, seed, ranges) = try randomSpec(options, text: text, variables: variables)
+        do {
+            return try RandomPoints(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints)
+        } catch { throw flagError(error, flag: "--random", text: text) }
+    case .at: break
     }
     return try samplePoints(options, source: source, variables: variables)
+}
+
+/// The point count, seed and ranges of `--random text`, `--seed` and `--range`.
+private func randomSpec(
+    _ options: Options, text: String, variables: [String]
+) throws(CommandLineError) -> (count: Int, seed: UInt64, ranges: [VariableInterval]) {
+    let count: Int
+    let seed: UInt64
+    var ranges: [VariableInterval] = []
+    do { count = try PointSpec.count(text, maxPoints: options.maxPoints) } catch {
+        throw flagError(error, flag: "--random", text: text)
+    }
+    do { seed = try PointSpec.seed(options.seed) } catch { throw flagError(error, flag: "--seed", text: options.seed) }
+    if let range = options.ranges {
+        do { ranges = try PointSpec.ranges(range, variables: variables) } catch {
+            throw flagError(error, flag: "--range", text: range)
+        }
+    }
+    return (count, seed, ranges)
 }
 
 /// The column names `--columns` gives a points file, if any.
@@ -183,10 +203,35 @@ struct ValuePlan {
             values = verification.columns.map(\.output)
         } else {
             for k in values.indices { values[k].reserveCapacity(points.count) }
-            forEachChunk(count: points.count, inputs: points.columns(in:)) { _, part in
+            forEachChunk(count: points.count, width: points.names.count, inputs: points.columns(in:)) { _, part in
                 for k in values.indices { values[k].append(contentsOf: part[k]) }
             }
         }
+        var table = OutputTable(points: points, results: results(values, verification: verification), meta: meta)
+        if let verification {
+            table.meta["verified_points"] = "\(verification.checkedCount) of \(verification.points.count)"
+                + (verification.checkedCount < verification.points.count ? "; the others are unverified (status code 7)" : "")
+            table.statusCodes = PointStatus.namesByCode
+            table.meta["status_codes"] = PointStatus.legend
+            table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"
+        }
+        if table.results.count == 1 {
+            let partials = table.results[0].derivatives.map { ($0.wrt, $0.values) }
+            table.gradient = NDArray.batchFirst(partials, variables: derivatives.variables, order: 1, count: points.count)
+            table.hessian = NDArray.batchFirst(partials, variables: derivatives.variables, order: 2, count: points.count)
+        }
+        return table
+    }
+
+    /// The table's shape without values (names, expressions, metadata), for the templates
+    /// of streamed outputs.
+    func skeleton(pointNames: [String]) -> OutputTable {
+        let points = PointSet(names: pointNames, columns: pointNames.map { _ in [] }, count: 0)
+        return OutputTable(points: points, results: results(columns.map { _ in [] }), meta: meta)
+    }
+
+    /// The columns' `values` gathered per formula: function, then partials.
+    private func results(_ values: [[Double]], verification: Verification? = nil) -> [OutputResult] {
         var results: [OutputResult] = []
         for (k, (column, columnValues)) in zip(columns, values).enumerated() {
             var output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
@@ -198,41 +243,47 @@ struct ValuePlan {
                 results[results.count - 1].derivatives.append(output)
             }
         }
-        var table = OutputTable(points: points, results: results, meta: meta)
-        if let verification {
-            table.meta["verified_points"] = "\(verification.checkedCount) of \(verification.points.count)"
-                + (verification.checkedCount < verification.points.count ? "; the others are unverified (status code 7)" : "")
-            table.statusCodes = PointStatus.namesByCode
-            table.meta["status_codes"] = PointStatus.legend
-            table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"
+        return results
+    }
+
+    /// The arrays of a streamed `.npz` of blocks `[points..., columns...]`: every column, then
+    /// for a single formula its batch-first gradient and Hessian.
+    func npzEntries(pointNames: [String]) -> [NPZEntry] {
+        let pointCount = pointNames.count
+        var entries = (pointNames + columns.map(\.name)).enumerated().map { NPZEntry.column($1, $0) }
+        guard derivatives.results.count == 1 else { return entries }
+        let wrts = columns.dropFirst().map(\.wrt)
+        for (name, order) in [("gradient", 1), ("hessian", 2)] {
+            guard let (rowShape, sources) = NDArray.batchFirstLayout(wrts, variables: derivatives.variables, order: order) else { continue }
+            entries.append(NPZEntry(name: name, rowShape: rowShape, gather: sources.map { $0.map { pointCount + 1 + $0 } }))
         }
-        if results.count == 1 {
-            let variables = derivatives.variables
-            table.gradient = NDArray.batchFirst(results[0].derivatives.map { ($0.wrt, $0.values) }, variables: variables, order: 1, count: points.count)
-            table.hessian = NDArray.batchFirst(results[0].derivatives.map { ($0.wrt, $0.values) }, variables: variables, order: 2, count: points.count)
-        }
-        return table
+        return entries
     }
 
     /// Writes the points and values to `writer` chunk by chunk, reading the points a chunk at
     /// a time too, so only the chunk in flight is held (and the points, when they are in
     /// memory anyway). Throws `OutputError` from the writer and `PointsError` from reading
     /// the points; the writer's file is then left unfinished, and removed when released.
-    func stream<Writer: TableWriter>(_ points: some ChunkedPoints, into writer: inout Writer) throws {
-        try writer.begin(TableHeader(columns: points.names + columns.map(\.name), rowCount: points.count, meta: meta))
-        try forEachChunk(count: points.count, inputs: points.columns(in:)) { (inputs, part) throws in
+    func stream<Writer: TableWriter>(_ points: some ChunkedPoints, into writer: inout Writer, meta: Bool = true) throws {
+        try writer.begin(TableHeader(columns: points.names + columns.map(\.name), rowCount: points.count, meta: meta ? self.meta : [:]))
+        try forEachChunk(count: points.count, width: points.names.count, inputs: points.columns(in:)) { (inputs, part) throws in
             try writer.append(inputs + part)
         }
         try writer.finish()
     }
 
-    /// Evaluates `count` points in chunks, calling `body` with each chunk's inputs, read by
-    /// `inputs(range)`, and outputs, with progress on a terminal for runs over a second
-    /// unless `--quiet`.
+    /// The values one chunk of a streamed run holds at most: 4M doubles (32 MiB) of inputs
+    /// and outputs together, so memory does not grow with the number of columns.
+    static let chunkValues = 1 << 22
+
+    /// Evaluates `count` points of `width` inputs in chunks, calling `body` with each chunk's
+    /// inputs, read by `inputs(range)`, and outputs, with progress on a terminal for runs
+    /// over a second unless `--quiet`. A chunk is at most 2^18 points and `chunkValues` values.
     private func forEachChunk<Failure: Error>(
-        count: Int, inputs: (Range<Int>) throws(Failure) -> [[Double]], _ body: ([[Double]], [[Double]]) throws(Failure) -> Void
+        count: Int, width: Int, inputs: (Range<Int>) throws(Failure) -> [[Double]],
+        _ body: ([[Double]], [[Double]]) throws(Failure) -> Void
     ) throws(Failure) {
-        let chunk = 1 << 18
+        let chunk = max(1, min(1 << 18, Self.chunkValues / max(1, width + columns.count)))
         let clock = ContinuousClock()
         let start = clock.now
         let showProgress = !options.quiet && isatty(STDERR_FILENO) != 0

@@ -23,7 +23,7 @@ func runOnWorkerThread() -> Int32? {
         let raw = (1..<Int(CommandLine.argc)).map { i in
             CommandLine.unsafeArgv[i].map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
         }
-        invocation = runSymDiff(rawArguments: raw)
+        invocation = runSymDiff(rawArguments: raw, standardOutput: StreamSink(descriptor: STDOUT_FILENO))
         return nil
     }, nil)
     guard started == 0 else { return started }

@@ -48,36 +48,116 @@ extension OutputTable {
     /// The metadata as a JSON object, keys sorted.
     public var jsonMeta: String { JSONText.object(sortedMeta.map { ($0.0, JSONText.string($0.1)) }) }
 
-    /// The point columns as a JSON object, `{"x1": [...], ...}`.
-    public var jsonPoints: String {
-        JSONText.object(zip(points.names, points.columns).map { ($0, JSONText.numbers($1)) })
-    }
+    /// The whole document, `{"meta": {...}, "points": {...}, "results": [...]}` and a newline,
+    /// or the one `template` (made by `jsonTemplate`) shapes.
+    public func jsonDocument(_ template: JSONTemplate? = nil) -> String { (template ?? jsonTemplate()).rendered(flatColumns) }
 
-    /// One result as `{"function", "values", "derivatives": [{"wrt", "expression", "values"}]}`, with
-    /// `"status"` and `"bound"` beside `"values"` when the columns have them.
-    public func jsonResult(_ result: OutputResult) -> String {
-        let derivatives = result.derivatives.map { d in
-            JSONText.object([
-                ("wrt", "[" + d.wrt.map(JSONText.string).joined(separator: ", ") + "]"),
-                ("expression", JSONText.string(d.expression ?? d.name)), ("values", JSONText.numbers(d.values)),
-            ] + traceMembers(d))
+    /// The document with a hole for each column's values (by index in `flatColumns`):
+    /// `leading` members (pairs of key and JSON text), `meta`, `points`, the members of
+    /// `beforeResults`, then `results`, each `{"function", "values", "derivatives": [{"wrt",
+    /// "expression", "values"}]}`, with `"status"` and `"bound"` beside `"values"` when the
+    /// columns have them.
+    public func jsonTemplate(leading: [(String, String)] = [], beforeResults: [(String, String)] = []) -> JSONTemplate {
+        let flatNames = flatColumns.map(\.name)
+        let index = Dictionary(flatNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var template = JSONTemplate()
+        template.append("{" + leading.map { "\(JSONText.string($0.0)): \($0.1),\n " }.joined() + "\"meta\": \(jsonMeta),\n \"points\": {")
+        for (j, name) in points.names.enumerated() {
+            template.append((j > 0 ? ", " : "") + JSONText.string(name) + ": ")
+            template.append(.numbers(j))
         }
-        return JSONText.object([
-            ("function", JSONText.string(result.function.expression ?? result.function.name)),
-            ("values", JSONText.numbers(result.function.values)),
-        ] + traceMembers(result.function) + [("derivatives", "[" + derivatives.joined(separator: ",\n      ") + "]")])
+        template.append("},\n" + beforeResults.map { " \(JSONText.string($0.0)): \($0.1),\n" }.joined() + " \"results\": [")
+        /// The `values` member of `column`, and its `status` and `bound` when it has them.
+        func values(_ column: OutputColumn) {
+            template.append("\"values\": ")
+            template.append(.numbers(index[column.name]!))
+            if column.status != nil {
+                template.append(", \"status\": ")
+                template.append(.names(index[column.name + ":status"]!))
+            }
+            if column.bound != nil {
+                template.append(", \"bound\": ")
+                template.append(.numbers(index[column.name + ":bound"]!))
+            }
+        }
+        for (r, result) in results.enumerated() {
+            template.append((r > 0 ? ",\n  " : "") + "{\"function\": " + JSONText.string(result.function.expression ?? result.function.name) + ", ")
+            values(result.function)
+            template.append(", \"derivatives\": [")
+            for (k, d) in result.derivatives.enumerated() {
+                template.append((k > 0 ? ",\n      " : "") + "{\"wrt\": [" + d.wrt.map(JSONText.string).joined(separator: ", ")
+                    + "], \"expression\": " + JSONText.string(d.expression ?? d.name) + ", ")
+                values(d)
+                template.append("}")
+            }
+            template.append("]}")
+        }
+        template.append("]}\n")
+        template.statusNames = statusCodes
+        return template
+    }
+}
+
+/// A JSON document with holes for the values of columns: written text, then a column's
+/// values as a JSON array, and so on; what `JSONTableWriter` fills block by block.
+public struct JSONTemplate: Sendable {
+    /// One part of the document.
+    public enum Piece: Sendable, Equatable {
+        /// Text written as it is.
+        case text(String)
+        /// The values of block column `j`, as `[v1, v2, ...]` (`null` for non-finite).
+        case numbers(Int)
+        /// The codes of block column `j`, as an array of the names `statusNames` gives them.
+        case names(Int)
     }
 
-    /// The `"status"` (by name) and `"bound"` members of a column that has them.
-    private func traceMembers(_ column: OutputColumn) -> [(String, String)] {
-        let names = statusCodes.map(JSONText.string)
-        return (column.status.map { [("status", "[" + $0.map { names[Int($0)] }.joined(separator: ", ") + "]")] } ?? [])
-            + (column.bound.map { [("bound", JSONText.numbers($0))] } ?? [])
+    /// The parts, in order.
+    public private(set) var pieces: [Piece] = []
+    /// The name of each code, for `.names` holes.
+    public var statusNames: [String] = []
+
+    /// An empty template.
+    public init() {}
+
+    /// Appends a piece; consecutive text is merged.
+    mutating func append(_ piece: Piece) {
+        if case .text(let more) = piece, case .text(let text)? = pieces.last {
+            pieces[pieces.count - 1] = .text(text + more)
+        } else {
+            pieces.append(piece)
+        }
     }
 
-    /// The whole document: `{"meta": {...}, "points": {...}, "results": [...]}` and a newline.
-    public func jsonDocument() -> String {
-        "{\"meta\": \(jsonMeta),\n \"points\": \(jsonPoints),\n \"results\": ["
-            + results.map(jsonResult).joined(separator: ",\n  ") + "]}\n"
+    mutating func append(_ text: String) { append(.text(text)) }
+
+    /// The elements of hole `piece` for `rows` rows of `block`, separated by `, `.
+    func elements(_ piece: Piece, _ block: [[Double]], rows: Range<Int>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        switch piece {
+        case .text: break
+        case .numbers(let j):
+            bytes.reserveCapacity(rows.count * 22)
+            for i in rows {
+                if i > rows.lowerBound { bytes += [0x2C, 0x20] }
+                bytes += JSONText.number(block[j][i]).utf8
+            }
+        case .names(let j):
+            let names = statusNames.map { Array(JSONText.string($0).utf8) }
+            for i in rows {
+                if i > rows.lowerBound { bytes += [0x2C, 0x20] }
+                bytes += names[Int(block[j][i])]
+            }
+        }
+        return bytes
+    }
+
+    /// The whole document with the values of `columns`.
+    func rendered(_ columns: [OutputColumn]) -> String {
+        let block = columns.map(\.values)
+        let rows = 0..<(block.first?.count ?? 0)
+        return pieces.map { piece in
+            if case .text(let text) = piece { return text }
+            return "[" + String(decoding: elements(piece, block, rows: rows), as: UTF8.self) + "]"
+        }.joined()
     }
 }

@@ -1,6 +1,5 @@
 // NPZ output: a stored (uncompressed) zip of .npy arrays, as np.savez writes, with CRC-32,
 // laid out in advance and filled block by block.
-import Foundation
 
 /// One array of an `.npz` archive, filled row by row from the columns of each block.
 public struct NPZEntry: Hashable, Sendable {
@@ -50,6 +49,10 @@ public struct NPZTableWriter: TableWriter {
     /// A writer of the `.npz` file `path`.
     public init(path: String) { state = WriterState(path: path) }
 
+    /// A writer to `sink`: written at offsets when it is an `AtomicFile` that allows it,
+    /// else through a scratch file.
+    public init(sink: any ByteSink) { state = WriterState(sink: sink) }
+
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         let entries = entries ?? header.columns.enumerated().map { NPZEntry.column($1, $0) }
         var names = Set<String>()
@@ -62,8 +65,7 @@ public struct NPZTableWriter: TableWriter {
         self.entries = entries
         self.layout = layout
         if let file = state.sink as? AtomicFile, file.isSeekable { return }
-        let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        do { scratch = try ScratchFile(directory: temporary, for: state.path) } catch {
+        do { scratch = try ScratchFile(serving: state.sink!) } catch {
             state.fail()
             throw error
         }

@@ -224,9 +224,8 @@ extension OutputTable {
         try validate(path: path)
         switch format {
         case .json:
-            let file = try AtomicFile(path: path)
-            try file.write(jsonDocument().utf8)
-            try file.commit()
+            var writer = JSONTableWriter(path: path, template: jsonTemplate())
+            try writeBlocks(flatColumns, into: &writer, blockSize: blockSize)
         case .csv:
             var writer = CSVTableWriter(path: path)
             writer.labels = csvLabels
@@ -271,7 +270,7 @@ extension OutputTable {
     public func csvText(meta: Bool = true) -> String {
         let all = flatColumns
         let header = TableHeader(columns: all.map(\.name), rowCount: points.count, meta: meta ? self.meta : [:])
-        let rows = CSVTableWriter.rows(all.map(\.values), count: points.count, labels: csvLabels)
+        let rows = CSVTableWriter.rows(all.map(\.values), 0..<points.count, labels: csvLabels)
         return CSVTableWriter.headerText(header) + String(decoding: rows, as: UTF8.self)
     }
 

@@ -21,10 +21,16 @@ final class ScratchFile {
         unlink(template)
     }
 
-    /// A scratch file beside the output `path` (in its directory).
-    convenience init(beside path: String) throws(OutputError) {
-        let target = AtomicFile.resolvingLinks(path)
-        try self.init(directory: target.lastIndex(of: "/").map { String(target[..<$0]) } ?? ".", for: path)
+    /// A scratch file for the output `sink`: beside an output file (in its directory), in
+    /// `TMPDIR` (default `/tmp`) for standard output, a device or a FIFO.
+    convenience init(serving sink: any ByteSink) throws(OutputError) {
+        if let file = sink as? AtomicFile, file.isSeekable {
+            let target = AtomicFile.resolvingLinks(file.path)
+            try self.init(directory: target.lastIndex(of: "/").map { String(target[..<$0]) } ?? ".", for: file.path)
+        } else {
+            let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            try self.init(directory: temporary, for: sink.path)
+        }
     }
 
     deinit { close(descriptor) }

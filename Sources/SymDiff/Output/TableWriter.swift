@@ -121,14 +121,21 @@ public struct CSVTableWriter: TableWriter {
     /// A writer of the CSV file `path`.
     public init(path: String) { state = WriterState(path: path) }
 
+    /// A writer to `sink`, such as standard output.
+    public init(sink: any ByteSink) { state = WriterState(sink: sink) }
+
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         try state.begin(header)
         try state.write(Array(Self.headerText(header).utf8))
     }
 
+    /// Appends the rows of `block`, formatted and written about 64K values at a time.
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let rows = try state.check(block)
-        try state.write(Self.rows(block, count: rows, labels: labels))
+        let step = max(1, (1 << 16) / max(1, block.count))
+        for start in stride(from: 0, to: rows, by: step) {
+            try state.write(Self.rows(block, start..<min(rows, start + step), labels: labels))
+        }
     }
 
     /// The `# {meta}` line (when there is metadata) and the header row.
@@ -141,12 +148,12 @@ public struct CSVTableWriter: TableWriter {
         return text + header.columns.map(Self.quoted).joined(separator: ",") + "\n"
     }
 
-    /// The first `count` rows of `block` (one array per column) as CSV lines; the columns of
+    /// The rows `range` of `block` (one array per column) as CSV lines; the columns of
     /// `labels` hold codes, written as their names.
-    public static func rows(_ block: [[Double]], count: Int, labels: [Int: [String]] = [:]) -> [UInt8] {
+    public static func rows(_ block: [[Double]], _ range: Range<Int>, labels: [Int: [String]] = [:]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(count * block.count * 20)
-        for i in 0..<count {
+        bytes.reserveCapacity(range.count * block.count * 20)
+        for i in range {
             for j in block.indices {
                 if j > 0 { bytes.append(UInt8(ascii: ",")) }
                 if let names = labels[j] {
@@ -178,18 +185,28 @@ public struct NPYTableWriter: TableWriter {
     /// A writer of the `.npy` file `path`.
     public init(path: String) { state = WriterState(path: path) }
 
+    /// A writer to `sink`.
+    public init(sink: any ByteSink) { state = WriterState(sink: sink) }
+
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         try state.begin(header)
         try state.write(NPY.header(descr: "<f8", shape: [header.rowCount, header.columns.count]))
     }
 
+    /// Appends the rows of `block`, interleaved into rows and written whole.
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let rows = try state.check(block)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(rows * block.count * 8)
-        for i in 0..<rows {
-            for column in block { bytes.appendLittleEndian(column[i]) }
+        let width = block.count
+        var values = [Double](repeating: 0, count: rows * width)
+        values.withUnsafeMutableBufferPointer { out in
+            for (j, column) in block.enumerated() {
+                column.withUnsafeBufferPointer { column in
+                    for i in 0..<rows { out[i * width + j] = column[i] }
+                }
+            }
         }
+        var bytes = [UInt8]()
+        bytes.appendLittleEndian(contentsOf: values)
         try state.write(bytes)
     }
 

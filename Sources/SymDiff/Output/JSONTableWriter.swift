@@ -1,0 +1,74 @@
+// JSON output written block by block: each column's values wait in a scratch file until the
+// document reaches them.
+
+/// JSON: the document of a `JSONTemplate`, its holes filled with the columns of the blocks.
+///
+/// A JSON document lists each column's values whole, one column after another, while blocks
+/// bring every column a few rows at a time; so each block's text for each hole goes to a
+/// scratch file (beside the output, or in `TMPDIR` for standard output and devices), and
+/// `finish` writes the document, copying each hole's pieces in order. Memory stays at one
+/// block; the disk holds the values twice until the output is complete.
+public struct JSONTableWriter: TableWriter {
+    private var state: WriterState
+    private let template: JSONTemplate
+    private var scratch: ScratchFile?
+    /// For each piece of the template, the ranges of the scratch file holding its text.
+    private var segments: [[Range<Int>]] = []
+
+    /// A writer of the JSON file `path` shaped by `template`.
+    public init(path: String, template: JSONTemplate) {
+        state = WriterState(path: path)
+        self.template = template
+    }
+
+    /// A writer to `sink` (standard output, say) shaped by `template`.
+    public init(sink: any ByteSink, template: JSONTemplate) {
+        state = WriterState(sink: sink)
+        self.template = template
+    }
+
+    public mutating func begin(_ header: TableHeader) throws(OutputError) {
+        try state.begin(header)
+        segments = template.pieces.map { _ in [] }
+        do { scratch = try ScratchFile(serving: state.sink!) } catch {
+            state.fail()
+            throw error
+        }
+    }
+
+    public mutating func append(_ block: [[Double]]) throws(OutputError) {
+        let rows = try state.check(block)
+        guard let scratch, rows > 0 else { return }
+        do {
+            for (p, piece) in template.pieces.enumerated() {
+                if case .text = piece { continue }
+                let separator: [UInt8] = segments[p].isEmpty ? [] : [0x2C, 0x20]
+                let text = separator + template.elements(piece, block, rows: 0..<rows)
+                let start = try scratch.append(text)
+                segments[p].append(start..<(start + text.count))
+            }
+        } catch {
+            state.fail()
+            throw error
+        }
+    }
+
+    public mutating func finish() throws(OutputError) {
+        guard let sink = state.sink, let scratch else { throw OutputError(.writerState("finish was called before begin"), path: state.path) }
+        do {
+            for (p, piece) in template.pieces.enumerated() {
+                if case .text(let text) = piece {
+                    try sink.write(Array(text.utf8))
+                    continue
+                }
+                try sink.write([UInt8(ascii: "[")])
+                for segment in segments[p] { try scratch.copy(segment, to: sink) }
+                try sink.write([UInt8(ascii: "]")])
+            }
+        } catch {
+            state.fail()
+            throw error
+        }
+        try state.finish()
+    }
+}
