@@ -345,6 +345,14 @@ private func statsReport(_ d: Derivatives, printing: Duration, verifying: Double
         before simplification and \(s.derivativeNodesAfterSimplification) after, shared graph \(s.graphNodes)
         stats: time: parse \(ms(s.parseSeconds)), differentiate \(ms(s.differentiateSeconds)), \
         simplify \(ms(s.simplifySeconds)), print \(ms(printSeconds))\(verifying.map { ", verify \(ms($0))" } ?? "")
+        stats: memory: peak resident \(peakResidentMiB()) MiB
 
         """
+}
+
+/// The process's peak resident memory so far, in MiB (`getrusage`'s `ru_maxrss`, KiB on Linux).
+private func peakResidentMiB() -> Int {
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    return (usage.ru_maxrss + 1023) / 1024
 }

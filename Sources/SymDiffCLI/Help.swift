@@ -30,7 +30,7 @@ let helpText = """
                            node list, children first, for tools)
       --file PATH          read a formula from a file ('-': standard input); repeatable
       --no-simplify        skip the rewrite rules (canonical form is still applied)
-      --stats              node counts and time per phase, on stderr
+      --stats              node counts, time per phase and peak memory, on stderr
       --trace              which simplification rules fired, on stderr
       -h, --help           this text
       --version            the version
@@ -74,7 +74,10 @@ let helpText = """
                                (default 60); points --verify did not reach are unverified
       --max-points N           sample points (default 50000000)
       --max-verify-points N    points --verify checks, spread evenly; the others are
-                               unverified (default 1000000)
+                               unverified (default 1000000); --verify holds its values in
+                               memory, about 400 bytes per point and column
+      Memory: without --verify, values are computed and written 2^18 points (at most 32 MiB
+      of values) at a time in every format, so memory does not grow with the points.
 
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
