@@ -40,7 +40,10 @@ let helpText = """
       --grid x=-2:2:401,t=0:1:11   inclusive linspace per variable, tensor product
       --random N [--seed S] [--range x1=a:b,...]   reproducible uniform points
       --points FILE [--columns x,t]   CSV with a header, .npy (2-D float64), .npz;
-                               .npy columns follow --columns, else the --wrt order
+                               .npy columns follow --columns, else the --wrt order;
+                               FILE '-' reads standard input (not with --file -)
+                               numbers are decimal (no 0x10, nan, inf), values finite,
+                               and a nonzero number that rounds to 0 (1e-400) is an error
       --out FILE               write .csv, .json, .npy or .npz (format from the extension)
       --threads N              worker threads (default: all cores)
       --precision P            double (default) or extended (x87, rounded once at the end)

@@ -11,7 +11,7 @@ enum OutputFormat: String, CaseIterable {
 
 /// Where the sample points come from.
 enum PointsSource {
-    case at(String), grid(String), random(String), file(String)
+    case at(String), grid(String), random(String), file(PointsFile)
 }
 
 /// Everything the command line asked for.
@@ -161,7 +161,7 @@ private let optionTable: [OptionSpec] = [
     value("--random") { options, text in options.points = .random(text) },
     value("--seed") { options, text in options.seed = text },
     value("--range") { options, text in options.ranges = text },
-    value("--points") { options, text in options.points = .file(text) },
+    value("--points") { options, text in options.points = .file(PointsFile(path: text)) },
     value("--columns") { options, text in options.columns = text },
     value("--out") { options, text in options.out = text },
     value("--threads") { options, text throws(CommandLineError) in
@@ -254,6 +254,7 @@ extension Options {
             pending.append((spec, text, spec.takesValue && parts.count == 1 ? "\(argument) \(text)" : argument))
         }
         try Self.checkConflicts(pending.map { ($0.0, $0.2) })
+        try Self.checkStandardInput(pending.map { ($0.0.name, $0.1, $0.2) })
         let limitsFirst = pending.filter { $0.0.name.hasPrefix("--max-") } + pending.filter { !$0.0.name.hasPrefix("--max-") }
         for (spec, text, _) in limitsFirst { try spec.apply(&self, text) }
         try checkOutputFormat()
@@ -285,6 +286,21 @@ extension Options {
                 source = spec.name
             }
         }
+    }
+
+    /// The paths that name standard input.
+    static let standardInputPaths: Set<String> = ["-", "/dev/stdin", "/dev/fd/0"]
+
+    /// Refuses `--points` and `--file` both reading standard input, which can be read once;
+    /// `given` holds each option's name, value and argument as typed.
+    private static func checkStandardInput(_ given: [(name: String, value: String, argument: String)]) throws(CommandLineError) {
+        let readers = given.filter { ["--points", "--file"].contains($0.name) && standardInputPaths.contains($0.value) }
+        guard let points = readers.first(where: { $0.name == "--points" }), let file = readers.first(where: { $0.name == "--file" })
+        else { return }
+        throw CommandLineError(
+            "\(points.argument) and \(file.argument) both read standard input", argument: points.argument,
+            underline: 9..<points.argument.count,
+            hint: "standard input can be read once: give the formula as an argument, or the points in a file")
     }
 
     /// Refuses `--format` naming a table format other than the one the `--out` extension names

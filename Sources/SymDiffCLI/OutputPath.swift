@@ -27,7 +27,7 @@ func checkOutputPath(_ options: Options) throws(CommandLineError) {
             hint: "choose a folder you can write to")
     }
     var inputs = options.formulaFiles.filter { $0 != "-" }.map { ("--file", $0) }
-    if case .file(let points) = options.points { inputs.append(("--points", points)) }
+    if case .file(let points) = options.points, !points.isStandardInput { inputs.append(("--points", points.path)) }
     for (option, input) in inputs where sameFile(input, out) {
         throw CommandLineError(
             "--out is the same file as \(option) \(input): writing would destroy the input", argument: argument,

@@ -17,11 +17,11 @@ func samplePoints(_ options: Options, source: PointsSource, variables: [String])
         do {
             return try PointSet.random(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints)
         } catch { throw flagError(error, flag: "--random", text: text) }
-    case .file(let path):
+    case .file(let file):
         let columns = try fileColumns(options)
         do {
-            return try PointSet.read(contentsOf: path, variables: variables, columns: columns, maxPoints: options.maxPoints)
-        } catch { throw pointsFileError(error, path: path) }
+            return try file.points(variables: variables, columns: columns, maxPoints: options.maxPoints)
+        } catch { throw pointsFileError(error, path: file) }
     }
 }
 
@@ -31,13 +31,11 @@ func samplePoints(_ options: Options, source: PointsSource, variables: [String])
 /// `samplePoints`.
 func streamedPoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> any ChunkedPoints {
     switch source {
-    case .file(let path):
+    case .file(let file):
         let columns = try fileColumns(options)
         do {
-            if let file = try NPYFilePoints(path: path, variables: variables, columns: columns, maxPoints: options.maxPoints) {
-                return file
-            }
-        } catch { throw pointsFileError(error, path: path) }
+            return try file.chunkedPoints(variables: variables, columns: columns, maxPoints: options.maxPoints)
+        } catch { throw pointsFileError(error, path: file) }
     case .grid(let text):
         do {
             return try GridPoints(PointSpec.grid(text, variables: variables), maxPoints: options.maxPoints)
@@ -81,7 +79,7 @@ func fileColumns(_ options: Options) throws(CommandLineError) -> [String]? {
 /// `--columns`, else in the order of the problem's variables (`Derivatives.pointVariables`:
 /// the `--wrt` order, then the other free variables in order of first appearance).
 struct ArrayColumnOrder {
-    /// The `.npy` file, as given.
+    /// The `.npy` file, as errors name it (`<stdin>` for standard input).
     let path: String
     /// The variable of each column of the array, in order.
     let names: [String]
@@ -93,8 +91,8 @@ struct ArrayColumnOrder {
     /// The order of the columns of the points of `source`, or `nil` when they do not come
     /// from a `.npy` file.
     init?(_ source: PointsSource?, options: Options, derivatives d: Derivatives) throws(CommandLineError) {
-        guard case .file(let path)? = source, PointSet.isNPYFile(atPath: path) else { return nil }
-        self.path = path
+        guard case .file(let file)? = source, file.isNPY else { return nil }
+        path = file.name
         if let columns = try fileColumns(options) {
             (names, origin, isInferred) = (columns, "--columns", false)
             return
@@ -127,10 +125,15 @@ private func flagError(_ error: PointsError, flag: String, text: String) -> Comm
     return CommandLineError(error.message, argument: "\(flag) \(text)", underline: span, hint: error.hint)
 }
 
-/// A problem with the points file `path`, whether found on reading it up front or while a
-/// streamed output reads it.
-func pointsFileError(_ error: PointsError, path: String) -> CommandLineError {
-    CommandLineError(error.description, argument: "--points \(path)", underline: 9..<(9 + path.count), hint: error.hint)
+/// A problem with the points file `file`, whether found on reading it up front or while a
+/// streamed output reads it; standard input that cannot be read gets its own hint.
+func pointsFileError(_ error: PointsError, path file: PointsFile) -> CommandLineError {
+    let path = file.path
+    var hint = error.hint
+    if file.isStandardInput, case .cannotRead = error.problem {
+        hint = "'--points -' reads CSV, .npy or .npz points from standard input, e.g. gen | symdiff f --points -"
+    }
+    return CommandLineError(error.description, argument: "--points \(path)", underline: 9..<(9 + path.count), hint: hint)
 }
 
 /// A description of the points for the files' metadata.
@@ -139,7 +142,8 @@ private func describe(_ source: PointsSource, _ options: Options) -> String {
     case .at(let text): return "at \(text)"
     case .grid(let text): return "grid \(text)"
     case .random(let count): return "random \(count), seed \(options.seed)" + (options.ranges.map { ", range \($0)" } ?? "")
-    case .file(let path): return "file \(path)" + (options.columns.map { ", columns \($0)" } ?? "")
+    case .file(let file):
+        return (file.isStandardInput ? "standard input" : "file \(file.path)") + (options.columns.map { ", columns \($0)" } ?? "")
     }
 }
 

@@ -172,7 +172,8 @@ struct NPYLiteralParser {
 
     init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
-    /// The fields of the dictionary, in order.
+    /// The fields of the dictionary, in order; a key given twice is an error (Python would
+    /// keep the last value, a reader that takes the first would disagree).
     mutating func dictionary() throws(Failure) -> [Field] {
         try expect("{")
         var fields: [Field] = []
@@ -180,6 +181,9 @@ struct NPYLiteralParser {
             let keyPosition = position
             guard case .string(let key) = try value(depth: 0) else {
                 throw Failure(detail: "a key is not a string", position: keyPosition)
+            }
+            if fields.contains(where: { $0.key == key }) {
+                throw Failure(detail: "key '\(key)' is given twice", position: keyPosition)
             }
             try expect(":")
             _ = peek()  // skips the spaces before the value

@@ -2,7 +2,7 @@
 
 /// The place of each variable's values in the data of a 2-D (or 1-D) float64 `.npy` array,
 /// after checking the header's shape against the column names, the point limit and the file
-/// size.
+/// size; the values it decodes are checked to be finite.
 ///
 /// The whole-file reader and `NPYFilePoints` (which reads large files piece by piece) both
 /// decode through it, so they accept the same files and report the same errors at the same
@@ -19,6 +19,10 @@ struct NPYLayout {
     let dataOffset: Int
     /// The array column of each variable, in variable order.
     let selected: [Int]
+    /// The variables, for errors about their values.
+    let variables: [String]
+    /// The file, for errors about values.
+    let location: FileLocation
 
     /// The layout of `variables` in the array `header` describes, in a file of `byteCount`
     /// bytes; `columns` names the array's columns (default: `variables`).
@@ -47,21 +51,41 @@ struct NPYLayout {
             selected.append(j)
         }
         (count, width, contiguous, dataOffset) = (n, k, header.fortranOrder || k == 1, header.dataOffset)
-        self.selected = selected
+        (self.selected, self.variables, self.location) = (selected, variables, location)
     }
 
     /// The values of the variables at the points `range`, one array per variable, decoded
     /// from `bytes(offset, count)`: the `count` bytes of the file from `offset` on. It is
     /// asked once for all the rows in C order, once per variable when columns are contiguous.
+    /// A NaN or an infinity is `nonFiniteElement`, at its byte offset.
     func columns(
         in range: Range<Int>, bytes: (_ offset: Int, _ count: Int) throws(PointsError) -> ArraySlice<UInt8>
     ) throws(PointsError) -> [[Double]] {
+        let columns: [[Double]]
         if contiguous {
-            return try selected.map { (j) throws(PointsError) in
+            columns = try selected.map { (j) throws(PointsError) in
                 NPY.doubles(try bytes(dataOffset + 8 * (count * j + range.lowerBound), 8 * range.count), offset: 0, count: range.count)
             }
+        } else {
+            let rows = try bytes(dataOffset + 8 * width * range.lowerBound, 8 * width * range.count)
+            columns = selected.map { NPY.doubles(rows, offset: 8 * $0, count: range.count, stride: width) }
         }
-        let rows = try bytes(dataOffset + 8 * width * range.lowerBound, 8 * width * range.count)
-        return selected.map { NPY.doubles(rows, offset: 8 * $0, count: range.count, stride: width) }
+        try checkFinite(columns, firstRow: range.lowerBound)
+        return columns
+    }
+
+    /// Throws `nonFiniteElement` for the first row of `columns` (the values of the rows from
+    /// `firstRow` on) that holds a NaN or an infinity, naming its first such variable: so a
+    /// file read in pieces fails at the value the whole-file reader fails at. One pass over
+    /// the values decoded, bound by memory speed: about 2.5 ms per 10^7 values.
+    private func checkFinite(_ columns: [[Double]], firstRow: Int) throws(PointsError) {
+        var found: (row: Int, variable: Int)?
+        for (k, values) in columns.enumerated() {
+            if let i = values.firstIndex(where: { !$0.isFinite }), i < found?.row ?? Int.max { found = (i, k) }
+        }
+        guard let (i, k) = found else { return }
+        let (row, j) = (firstRow + i, selected[k])
+        let offset = dataOffset + 8 * (contiguous ? count * j + row : width * row + j)
+        throw PointsError(.nonFiniteElement("\(columns[k][i])", column: variables[k], row: row), at: location.at(byte: offset))
     }
 }

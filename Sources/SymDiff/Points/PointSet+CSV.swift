@@ -7,9 +7,10 @@ extension PointSet {
     /// names the columns, quoted (`"x1"`) or not, in any order; columns not in `variables` are
     /// ignored, but every row must have as many fields as the header. Fields are separated by
     /// `,`; a quoted field may contain `,` and `""` but not a line break. Lines end in LF or
-    /// CRLF; blank lines are skipped; a UTF-8 byte order mark is skipped. Numbers are read by
-    /// `Double(String)` after trimming spaces, and must be finite. `file` names the file in
-    /// errors, which carry line and column.
+    /// CRLF; blank lines are skipped; a UTF-8 byte order mark is skipped. Numbers are decimal
+    /// (`DecimalNumber`: no `0x10`, `nan` or `inf`), finite, and nonzero unless written as 0;
+    /// spaces around them are trimmed. `file` names the file in errors, which carry line and
+    /// column.
     public static func csv(
         bytes: [UInt8], file: String, variables: [String], maxPoints: Int = defaultMaxPoints
     ) throws(PointsError) -> PointSet {
@@ -59,11 +60,13 @@ extension PointSet {
                 let text = field.text(in: bytes)
                 let location = { line.location(of: field.start, in: bytes, file: file) }
                 guard !text.isEmpty else { throw PointsError(.emptyValue(column: variables[j]), at: location()) }
-                guard let x = Double(text) else {
-                    throw PointsError(.nonNumeric(text, column: variables[j]), at: location())
+                do { columns[j].append(try DecimalNumber.value(of: text)) } catch {
+                    switch error {
+                    case .notDecimal: throw PointsError(.nonNumeric(text, column: variables[j]), at: location())
+                    case .nonFinite: throw PointsError(.nonFiniteValue(text, column: variables[j]), at: location())
+                    case .underflow: throw PointsError(.valueTooSmall(text, column: variables[j]), at: location())
+                    }
                 }
-                guard x.isFinite else { throw PointsError(.nonFiniteValue(text, column: variables[j]), at: location()) }
-                columns[j].append(x)
             }
         }
         return PointSet(names: variables, columns: columns, count: count)

@@ -26,10 +26,13 @@ public final class NPYFilePoints: ChunkedPoints {
     /// named by `columns`, default `variables`, as in `PointSet.read(contentsOf:)`), or `nil`
     /// when the file is better read whole: smaller than `PointSet.piecewiseReadBytes`, not a
     /// regular file, not a `.npy` file, or with a header longer than one piece. Errors are
-    /// those `PointSet.read(contentsOf:)` reports for the same file.
+    /// those `PointSet.read(contentsOf:)` reports for the same file. A file that is not
+    /// regular is not opened: a FIFO or a pipe (`<(cmd)`) can be read only once.
     public convenience init?(
         path: String, variables: [String], columns: [String]? = nil, maxPoints: Int = PointSet.defaultMaxPoints
     ) throws(PointsError) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let location = FileLocation(file: path)
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw PointsError(.cannotRead(reason: String(cString: strerror(errno))), at: location) }

@@ -25,7 +25,7 @@ public struct VariableInterval: Hashable, Sendable {
 /// whose `span` is the range of characters of the text to underline.
 ///
 /// Items are separated by `,`; spaces around items, names and numbers are ignored. Numbers
-/// are read by `Double(String)` and must be finite.
+/// are decimal, finite, and nonzero unless written as 0 (`DecimalNumber`).
 public enum PointSpec {
     /// The point of `--at x1=1.5,x2=0.7`: every name must be one of `variables`, and every
     /// variable must be given.
@@ -70,8 +70,8 @@ public enum PointSpec {
         return intervals
     }
 
-    /// The point count of `--random N`: a whole number of at least 1 (`1e6` is accepted),
-    /// at most `maxPoints`.
+    /// The point count of `--random N`: a whole number of at least 1 in decimal notation
+    /// (`1e6` is accepted), at most `maxPoints`.
     public static func count(_ text: String, maxPoints: Int = PointSet.defaultMaxPoints) throws(PointsError) -> Int {
         let trimmed = text.strippingSpaces
         let span = 0..<text.count
@@ -80,7 +80,7 @@ public enum PointSpec {
             do { try checkPointCount(n, limit: maxPoints) } catch { throw PointsError(error.problem, span: span) }
             return n
         }
-        guard let x = Double(trimmed), x.isFinite, x >= 1, x.rounded() == x else {
+        guard let x = try? DecimalNumber.value(of: trimmed), x >= 1, x.rounded() == x else {
             throw PointsError(.invalidPointCount(text), span: span)
         }
         if x > Double(maxPoints) { throw PointsError(.tooManyPoints(trimmed, limit: maxPoints), span: span) }
@@ -93,7 +93,8 @@ public enum PointSpec {
         return seed
     }
 
-    /// The names of `--columns x,t`: the columns of a 2-D `.npy` array, in order.
+    /// The names of `--columns x,t`: the columns of a 2-D `.npy` array, in order, each named
+    /// once (which of two columns named `x` would be `x`?).
     public static func columns(_ text: String) throws(PointsError) -> [String] {
         var names: [String] = []
         for (name, span) in split(text, separator: ",") {
@@ -101,6 +102,7 @@ public enum PointSpec {
             if let reason = Derivatives.problem(withVariable: trimmed) {
                 throw PointsError(.invalidVariableName(trimmed, reason: reason), span: span)
             }
+            if names.contains(trimmed) { throw PointsError(.duplicateColumnName(trimmed), span: span) }
             names.append(trimmed)
         }
         return names
@@ -168,11 +170,16 @@ public enum PointSpec {
         return VariableInterval(name: name, lower: a, upper: b, count: count)
     }
 
-    /// A finite number, read by `Double(String)` after trimming spaces.
+    /// A finite decimal number, after trimming spaces.
     private static func number(_ text: String, at span: Range<Int>) throws(PointsError) -> Double {
-        guard let x = Double(text.strippingSpaces) else { throw PointsError(.invalidNumber(text.strippingSpaces), span: span) }
-        guard x.isFinite else { throw PointsError(.nonFiniteNumber(text.strippingSpaces), span: span) }
-        return x
+        let trimmed = text.strippingSpaces
+        do { return try DecimalNumber.value(of: trimmed) } catch {
+            switch error {
+            case .notDecimal: throw PointsError(.invalidNumber(trimmed), span: span)
+            case .nonFinite: throw PointsError(.nonFiniteNumber(trimmed), span: span)
+            case .underflow: throw PointsError(.numberTooSmall(trimmed), span: span)
+            }
+        }
     }
 
     /// The pieces of `text` between separators, each with its range of characters.

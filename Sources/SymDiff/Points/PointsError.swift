@@ -56,12 +56,14 @@ public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidVariableName(String, reason: String)
         case invalidNumber(String)
         case nonFiniteNumber(String)
+        case numberTooSmall(String)
         case expectedInterval(found: String, option: String)
         case invalidPointCount(String)
         case invalidSeed(String)
         case reversedInterval(lower: Double, upper: Double)
         case intervalTooWide(lower: Double, upper: Double)
         case duplicateVariable(String)
+        case duplicateColumnName(String)
         case unknownVariable(String, variables: [String])
         case missingValue(variable: String, option: String)
         case tooManyPoints(String, limit: Int)
@@ -76,6 +78,7 @@ public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
         case emptyValue(column: String)
         case nonNumeric(String, column: String)
         case nonFiniteValue(String, column: String)
+        case valueTooSmall(String, column: String)
         case unterminatedQuote
 
         // MARK: - NumPy files
@@ -93,6 +96,8 @@ public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
         case encryptedEntry(String)
         case missingArray(String, arrays: [String])
         case lengthMismatch(array: String, count: Int, expected: Int, reference: String)
+        case duplicateArray(String, entries: [String])
+        case nonFiniteElement(String, column: String, row: Int)
     }
 
     /// What is wrong.
@@ -128,8 +133,9 @@ extension PointsError.Problem {
         switch self {
         case .expectedAssignment(let found, _): return "expected 'name=value', found '\(found)'"
         case .invalidVariableName(_, let reason): return reason
-        case .invalidNumber(let text): return "'\(text)' is not a number"
+        case .invalidNumber(let text): return "'\(Self.escaped(text))' is not a number"
         case .nonFiniteNumber(let text): return "'\(text)' is not a finite number"
+        case .numberTooSmall(let text): return "'\(text)' is too small: it rounds to 0"
         case .expectedInterval(let found, let option):
             return "expected '\(option == "--grid" ? "a:b:n" : "a:b")', found '\(found)'"
         case .invalidPointCount(let text): return "expected a whole number of points of at least 1, found '\(text)'"
@@ -138,6 +144,7 @@ extension PointsError.Problem {
             return "interval \(lower):\(upper) is reversed: its lower end is above its upper end"
         case .intervalTooWide(let lower, let upper): return "interval \(lower):\(upper) is too wide: its width overflows"
         case .duplicateVariable(let name): return "'\(name)' is given twice"
+        case .duplicateColumnName(let name): return "column '\(name)' is named twice"
         case .unknownVariable(let name, let variables):
             return "'\(name)' is not a variable of the formula or of --wrt (variables: \(Self.list(variables)))"
         case .missingValue(let variable, let option): return "\(option) gives no value for '\(variable)'"
@@ -151,8 +158,9 @@ extension PointsError.Problem {
         case .raggedRow(let fields, let headerFields):
             return "row has \(fields) field\(fields == 1 ? "" : "s"), the header has \(headerFields)"
         case .emptyValue(let column): return "empty value in column '\(column)'"
-        case .nonNumeric(let text, let column): return "non-numeric value '\(text)' in column '\(column)'"
+        case .nonNumeric(let text, let column): return "non-numeric value '\(Self.escaped(text))' in column '\(column)'"
         case .nonFiniteValue(let text, let column): return "non-finite value '\(text)' in column '\(column)'"
+        case .valueTooSmall(let text, let column): return "value '\(text)' in column '\(column)' is too small: it rounds to 0"
         case .unterminatedQuote: return "quoted field is not closed before the end of the line"
         case .notNPY: return "not a .npy file: it does not start with \\x93NUMPY"
         case .unsupportedNPYVersion(let major, let minor): return "unsupported .npy format version \(major).\(minor)"
@@ -179,6 +187,11 @@ extension PointsError.Problem {
             return "archive has no array '\(name)' (arrays: \(Self.list(arrays)))"
         case .lengthMismatch(let array, let count, let expected, let reference):
             return "array '\(array)' has \(count) values, '\(reference)' has \(expected)"
+        case .duplicateArray(let name, let entries):
+            if entries[0] == entries[1] { return "archive has two entries named '\(entries[0])'" }
+            return "archive entries '\(entries[0])' and '\(entries[1])' both hold array '\(name)'"
+        case .nonFiniteElement(let value, let column, let row):
+            return "non-finite value \(value) in column '\(column)' at row index \(row)"
         }
     }
 
@@ -193,6 +206,7 @@ extension PointsError.Problem {
         case .invalidVariableName: return "variable names match [A-Za-z_][A-Za-z0-9_]*"
         case .invalidNumber: return "write a decimal number, e.g. 1.5 or -2e-3"
         case .nonFiniteNumber, .nonFiniteValue: return "sample points must be finite numbers"
+        case .numberTooSmall, .valueTooSmall: return "the smallest nonzero double is about 4.9e-324; write 0 for zero"
         case .expectedInterval(_, let option) where option == "--grid":
             return "a:b:n is n evenly spaced values from a to b inclusive, e.g. x=-2:2:401"
         case .expectedInterval: return "a:b is the interval [a, b), e.g. x=-1:1"
@@ -201,6 +215,8 @@ extension PointsError.Problem {
         case .reversedInterval: return "write the lower end first"
         case .intervalTooWide: return "use a narrower interval"
         case .duplicateVariable: return "give each variable once"
+        case .duplicateColumnName:
+            return "name each column of the array once; a column no variable uses needs a name too, e.g. --columns x,u,t"
         case .unknownVariable(let name, _): return "list '\(name)' in --wrt to make it a variable, or give no value for it"
         case .missingValue(let variable, let option): return "add \(variable)=... to \(option)"
         case .tooManyPoints: return "use fewer points or raise the limit with --max-points"
@@ -224,7 +240,15 @@ extension PointsError.Problem {
         case .encryptedEntry: return "write the archive with np.savez"
         case .missingArray(let name, _): return "np.savez(path, \(name)=...) names an array"
         case .lengthMismatch: return "every array needs one value per point"
+        case .duplicateArray: return "NumPy would read only one of them; write the archive again with np.savez"
+        case .nonFiniteElement:
+            return "sample points must be finite numbers; keep the finite rows, e.g. a[np.isfinite(a).all(axis=1)]"
         }
+    }
+
+    /// `text` with control characters escaped, so that a NUL byte in a value shows as `\0`.
+    private static func escaped(_ text: String) -> String {
+        text.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: false) : String($0) }.joined()
     }
 
     private static func list(_ names: [String]) -> String {

@@ -33,10 +33,17 @@ struct OutputFile {
     /// The CSV text of the values, with its `# {meta}` line.
     init(csv: String) throws { try readCSV(csv) }
 
-    /// The `.npy` file at `path`, whose columns (it has no names) are `names`.
+    /// The `.npy` file at `path`, whose columns (it has no names) are `names`: its values as
+    /// written, NaN and infinities included, which the points reader refuses.
     init(npy path: String, columns names: [String]) throws {
-        let points = try PointSet.read(contentsOf: path, variables: names, columns: names)
-        columns = Dictionary(uniqueKeysWithValues: zip(names, points.columns))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let header = try NPY.header(of: bytes, at: FileLocation(file: path))
+        let count = try #require(header.shape.first)
+        #expect(header.shape == [count, names.count] && !header.fortranOrder)
+        try NPY.checkDataSize(header, elements: count * names.count, byteCount: bytes.count, at: FileLocation(file: path))
+        for (j, name) in names.enumerated() {
+            columns[name] = NPY.doubles(bytes[...], offset: header.dataOffset + 8 * j, count: count, stride: names.count)
+        }
     }
 
     private mutating func readCSV(_ csv: String) throws {

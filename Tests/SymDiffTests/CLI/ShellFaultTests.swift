@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// One run of the binary through `/bin/sh` in a fresh folder: `script` runs with `$0` the
-/// binary; its exit status must be `status`, its stderr must contain `stderr`, and then
-/// `after` (a shell condition, in the same folder) must hold.
+/// binary; its exit status must be `status`, its stderr must contain `stderr` (and with
+/// status 2, bad input, its stdout must be empty), and then `after` (a shell condition, in
+/// the same folder) must hold.
 struct ShellFault: Sendable, CustomTestStringConvertible {
     let name: String
     let script: String
@@ -18,6 +19,14 @@ struct ShellFault: Sendable, CustomTestStringConvertible {
 /// destroyed, nothing is left behind, every failure has its exit status and message.
 @Suite struct ShellFaultTests {
     static let run = "\"$0\" 'x^2' --wrt x --at x=1"
+    /// Writes `p.npy`: the one point (3, 9, 6) of `x^2` and its derivative at 3, for a run
+    /// that reads it back as the three variables of `a+b+c`.
+    static let writeNPY = "\"$0\" 'x^2' --at x=3 --out p.npy && "
+    /// A run summing the three columns of `p.npy`, read from `source`, into `v.csv`.
+    static func sum(_ source: String) -> String { "\"$0\" 'a+b+c' --points \(source) --out v.csv" }
+    /// The condition that `v.csv` holds the sum 18.
+    static let summed = "grep -q '^3.0,9.0,6.0,18.0,' v.csv"
+
     /// A run that writes a large CSV stream for long enough to be interrupted, then `kill -SIG`
     /// once its temporary file exists. The signals start at their default actions (`env
     /// --default-signal`): a test runner may ignore them, and symdiff keeps ignored signals ignored.
@@ -54,6 +63,39 @@ struct ShellFault: Sendable, CustomTestStringConvertible {
         ShellFault(name: "--points /dev/zero is refused at once", script: "\"$0\" x --wrt x --points /dev/zero", status: 2, stderr: "NUL", after: "true"),
         ShellFault(name: "an endless points stream stops at the limit", script: "yes 1 | \"$0\" x --wrt x --points /dev/stdin --max-points 1000",
                    status: 2, stderr: "the most --max-points allows", after: "true"),
+        // Inputs that are not what they seem (issue 12): numbers, non-finite values, ambiguity.
+        ShellFault(name: "a hexadecimal number is refused", script: "\"$0\" x --at x=0x10", status: 2, stderr: "'0x10' is not a number", after: "true"),
+        ShellFault(name: "a number that rounds to 0 is refused", script: "printf 'x\\n1e-400\\n' > p.csv; \"$0\" x --points p.csv",
+                   status: 2, stderr: "p.csv:2:1: value '1e-400' in column 'x' is too small", after: "true"),
+        ShellFault(name: "an infinity in a .npy file is refused", script: "\"$0\" '1/x' --at x=0 --out p.npy && \"$0\" 'x*f' --points p.npy --columns x,f,g",
+                   status: 2, stderr: "non-finite value inf in column 'f' at row index 0", after: "true"),
+        ShellFault(name: "an infinity in a .npz file is refused", script: "\"$0\" '1/x' --at x=0 --out p.npz && \"$0\" 'x*f' --points p.npz",
+                   status: 2, stderr: "p.npz(f.npy): byte 128: non-finite value inf in column 'f' at row index 0", after: "true"),
+        ShellFault(name: "a .npy header key given twice is refused", script: #"""
+            { printf '\223NUMPY\001\000\166\000'; printf "%-117s\n" "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), 'shape': (2,), }"
+              printf '\0\0\0\0\0\0\360\77'; } > k.npy; "$0" x --points k.npy
+            """#, status: 2, stderr: "k.npy: byte 66: malformed .npy header: key 'shape' is given twice", after: "true"),
+        ShellFault(name: "a column named twice is refused", script: writeNPY + "\"$0\" 'a*b' --points p.npy --columns a,b,a",
+                   status: 2, stderr: "column 'a' is named twice", after: "true"),
+        // Points from standard input, pipes and FIFOs: read once, bounded.
+        ShellFault(name: "--points - reads CSV from standard input", script: "printf 'x\\n2\\n' | \"$0\" 'x^2' --points - --out v.csv",
+                   status: 0, stderr: "", after: "grep -q '^2.0,4.0,4.0$' v.csv"),
+        ShellFault(name: "--points - reads .npy from standard input", script: writeNPY + "cat p.npy | " + sum("-"),
+                   status: 0, stderr: "<stdin> has no column names", after: summed),
+        ShellFault(name: "--points /dev/stdin reads a .npy pipe", script: writeNPY + "cat p.npy | " + sum("/dev/stdin"),
+                   status: 0, stderr: "/dev/stdin has no column names", after: summed),
+        ShellFault(name: "--points <(cmd) reads a .npy pipe", script: writeNPY + "bash -c '\"$0\" a+b+c --points <(cat p.npy) --out v.csv' \"$0\"",
+                   status: 0, stderr: "/dev/fd/", after: summed),
+        ShellFault(name: "--points a FIFO is opened once",
+                   script: writeNPY + "mkfifo f.npy; cat p.npy > f.npy & timeout 60 " + sum("f.npy") + "; s=$?; kill $! 2>/dev/null; wait; exit $s",
+                   status: 0, stderr: "f.npy has no column names", after: summed),
+        ShellFault(name: "--points - with standard input closed", script: "\"$0\" x --points - <&-",
+                   status: 2, stderr: "<stdin>: cannot read the points file: Bad file descriptor", after: "true"),
+        ShellFault(name: "--points - and --file - both read standard input", script: "echo x | \"$0\" --file - --points -",
+                   status: 2, stderr: "--points - and --file - both read standard input", after: "true"),
+        ShellFault(name: "--points - stops at the limit", script: "yes 1 | \"$0\" x --points - --max-points 1000",
+                   status: 2, stderr: "the most --max-points allows", after: "true"),
+        ShellFault(name: "--points - from /dev/zero is refused at once", script: "\"$0\" x --points - < /dev/zero", status: 2, stderr: "NUL", after: "true"),
         ShellFault(name: "standard error closed while reporting", script: "\"$0\" 'sin(x' 2>&-", status: 2, stderr: "", after: "true"),
         ShellFault(name: "a worker thread that cannot start", script: "ulimit -v 1000000; \(run)", status: 1, stderr: "cannot start", after: "true"),
         ShellFault(name: "SIGTERM leaves no temporary file", script: interrupted("TERM"), status: 143, stderr: "",
@@ -71,16 +113,19 @@ struct ShellFault: Sendable, CustomTestStringConvertible {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (status, stderr) = try shell(fault.script, argument: symdiff.path, in: folder)
+        let (status, stdout, stderr) = try shell(fault.script, argument: symdiff.path, in: folder)
         #expect(status == fault.status, "\(fault.name): stderr \(stderr)")
         #expect(fault.stderr.isEmpty || stderr.contains(fault.stderr), "\(fault.name): stderr \(stderr)")
+        #expect(status != 2 || stdout.isEmpty, "\(fault.name): stdout \(stdout)")
         #expect(!stderr.contains("crashed") && !stderr.contains("Fatal error"))
-        let (checked, _) = try shell(fault.after, argument: symdiff.path, in: folder)
+        let (checked, _, _) = try shell(fault.after, argument: symdiff.path, in: folder)
         #expect(checked == 0, "\(fault.name): after the run, \(fault.after) does not hold")
     }
 
-    /// Runs `script` with `/bin/sh` in `folder`; its exit status and stderr.
-    private func shell(_ script: String, argument: String, in folder: URL) throws -> (Int32, String) {
+    /// Runs `script` with `/bin/sh` in `folder`; its exit status, stdout and stderr. Stdout
+    /// goes to a file beside the folder, so that neither stream can fill up while the other
+    /// is read.
+    private func shell(_ script: String, argument: String, in folder: URL) throws -> (Int32, String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script, argument]
@@ -90,10 +135,16 @@ struct ShellFault: Sendable, CustomTestStringConvertible {
         process.environment = environment
         let err = Pipe()
         process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
+        let outPath = folder.path + ".stdout"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardOutput = out
         try process.run()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return (process.terminationStatus, stderr)
+        try out.close()
+        let stdout = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+        return (process.terminationStatus, stdout, stderr)
     }
 }

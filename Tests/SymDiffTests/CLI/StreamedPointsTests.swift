@@ -117,6 +117,6 @@ import Testing
         let error = #expect(throws: PointsError.self) { try write() }
         #expect(error?.description == "\(path): byte \(header): file is truncated: expected \(bytes.count - header) bytes of data, found 0")
         #expect(directory.contents == ["p.npy"])
-        #expect(pointsFileError(try #require(error), path: path).rendered.hasPrefix("error: \(path): byte \(header): "))
+        #expect(pointsFileError(try #require(error), path: PointsFile(path: path)).rendered.hasPrefix("error: \(path): byte \(header): "))
     }
 }

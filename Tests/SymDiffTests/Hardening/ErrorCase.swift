@@ -89,6 +89,12 @@ enum ErrorCaseFiles {
         "crc.npz": npz(["x": 3, "y": 3]).enumerated().map { $0 == 35 + 128 ? ~$1 : $1 },
         "len.npz": npz(["x": 3, "y": 2]),
         "f32.npz": zip([("x.npy", npy(descr: "<f4", shape: "(3,)", dataBytes: 12)), ("y.npy", npy(descr: "<f8", shape: "(3,)", dataBytes: 24))]),
+        "hex.csv": Array("x,y\n1,0x10\n".utf8),
+        "tiny.csv": Array("x,y\n1e-400,1\n".utf8),
+        "nan.npy": npy(descr: "<f8", shape: "(3, 2)", dataBytes: 40) + double(.nan),
+        "inf.npz": zip([("x.npy", npy(descr: "<f8", shape: "(3,)", dataBytes: 24)), ("y.npy", npy(descr: "<f8", shape: "(3,)", dataBytes: 16) + double(.infinity))]),
+        "twice.npz": zip(["x.npy", "y.npy", "x.npy"].map { ($0, npy(descr: "<f8", shape: "(3,)", dataBytes: 24)) }),
+        "key.npy": npy(descr: "<f8", shape: "(3, 2), 'shape': (2, 3)", dataBytes: 48),
         "blank.txt": Array("\n  \n".utf8),
         "line2.txt": Array("u = 1;\n2*sinn(u)\n".utf8),
         "badutf8.txt": Array("x+\n1".utf8) + [0xFF],
@@ -104,6 +110,9 @@ enum ErrorCaseFiles {
         return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xFF), UInt8(length >> 8)]
             + Array(header.utf8) + [UInt8](repeating: 0, count: dataBytes)
     }
+
+    /// The 8 bytes of `x` in a little-endian float64 array.
+    static func double(_ x: Double) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: x.bitPattern >> (8 * $0)) } }
 
     /// An `.npz` archive of float64 zeros, `count` values under each name, in name order.
     static func npz(_ counts: [String: Int]) -> [UInt8] {

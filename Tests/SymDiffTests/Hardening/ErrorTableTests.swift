@@ -100,6 +100,20 @@ import Testing
         ErrorCase("arguments", ["x", "--format", "xml"], "unknown format 'xml'", at: .argument(column: 9)),
         ErrorCase("arguments", ["x", "--threads", "0"], "--threads takes an integer from 1 to 1024, got '0'", at: .argument(column: 10)),
         ErrorCase("arguments", ["x", "--file", "missing.txt"], "cannot read 'missing.txt': no such file", at: .argument(column: 7)),
+        ErrorCase("arguments", ["--file", "-", "--points", "-"], "--points - and --file - both read standard input", at: .argument(column: 9)),
+
+        ErrorCase("numbers", ["x", "--at", "x=0x10"], "'0x10' is not a number", at: .argument(column: 7)),
+        ErrorCase("numbers", ["x", "--range", "x=1e-400:1", "--random", "3"], "'1e-400' is too small: it rounds to 0", at: .argument(column: 10)),
+        ErrorCase("numbers", ["x", "--grid", "x=0:1e999:3"], "'1e999' is not a finite number", at: .argument(column: 11)),
+        ErrorCase("numbers", ["x", "--random", "0x10"], "expected a whole number of points of at least 1, found '0x10'", at: .argument(column: 9)),
+        ErrorCase("numbers", ["x*y", "--points", "hex.csv"], "hex.csv:2:3: non-numeric value '0x10' in column 'y'", at: .file("hex.csv:2:3")),
+        ErrorCase("numbers", ["x*y", "--points", "tiny.csv"], "tiny.csv:2:1: value '1e-400' in column 'x' is too small", at: .file("tiny.csv:2:1")),
+        ErrorCase("numbers", ["x*y", "--points", "nan.npy"], "nan.npy: byte 168: non-finite value nan in column 'y' at row index 2", at: .binary("nan.npy", byte: 168)),
+        ErrorCase("numbers", ["x*y", "--points", "inf.npz"], "inf.npz(y.npy): byte 144: non-finite value inf in column 'y' at row index 2", at: .binary("inf.npz(y.npy)", byte: 144)),
+
+        ErrorCase("ambiguity", ["x*y", "--points", "twice.npz"], "twice.npz: byte 663: archive has two entries named 'x.npy'", at: .binary("twice.npz", byte: 663)),
+        ErrorCase("ambiguity", ["x*y", "--points", "key.npy"], "key.npy: byte 68: malformed .npy header: key 'shape' is given twice", at: .binary("key.npy", byte: 68)),
+        ErrorCase("ambiguity", ["x*y", "--points", "nan.npy", "--columns", "x,x"], "column 'x' is named twice", at: .argument(column: 12)),
 
         ErrorCase("points file", ["x*y", "--points", "missing.csv"], "missing.csv: cannot read the points file", at: .file("missing.csv")),
         ErrorCase("points file", ["x*y", "--points", "nocol.csv"], "nocol.csv:1:1: points file has no column 'x'", at: .file("nocol.csv:1:1")),

@@ -25,6 +25,7 @@ import Testing
         Good(name: "spaces around fields", text: " x1 , x2 \n 1 ,\t2\n3, -4.5\n"),
         Good(name: "byte order mark", text: "\u{FEFF}x1,x2\n1,2\n3,-4.5\n"),
         Good(name: "number spellings", text: "x1,x2\n1.0,2e0\n+3,-45e-1\n"),
+        Good(name: "more number spellings", text: "x1,x2\n1.,+.2E1\n003,-4.50e+0\n"),
         Good(name: "quoted extra column with commas", text: "x1,note,x2\n1,\"a, \"\"b\"\"\",2\n3,,-4.5\n"),
     ]
 
@@ -33,6 +34,13 @@ import Testing
         #expect(points.names == ["x1", "x2"])
         #expect(points.columns == [[1, 3], [2, -4.5]])
         #expect(points.count == 2)
+    }
+
+    /// Subnormal values and zeros of both signs are read as written.
+    @Test func tinyValuesAndSignedZerosAreKept() throws {
+        let points = try Self.read("x1,x2\n5e-324,-0\n-2.5e-324,0e-400\n")
+        #expect(bitwiseEqual(points.columns[0], [.leastNonzeroMagnitude, -.leastNonzeroMagnitude]))
+        #expect(bitwiseEqual(points.columns[1], [-0.0, 0]))
     }
 
     @Test func headerOnlyGivesNoPoints() throws {
@@ -61,6 +69,13 @@ import Testing
         Bad(text: "# only a comment\n", rendered: "samples.csv:1:1: points file has no header row, only comments and blank lines"),
         Bad(text: "x1,x2\n1,2\n3,4\n5,6\n", rendered: "samples.csv:4:1: 3 points are more than the limit of 2"),
         Bad(text: "x1,x2\n1,2\né,ü,3\n", rendered: "samples.csv:3:4: row has 3 fields, the header has 2"),
+        // Numbers are decimal (DecimalNumber): what Double(String) also reads is refused.
+        Bad(text: "x1,x2\n1,0x10\n", rendered: "samples.csv:2:3: non-numeric value '0x10' in column 'x2'"),
+        Bad(text: "x1,x2\n1, 1\u{0}2\n", rendered: "samples.csv:2:3: non-numeric value '1\\02' in column 'x2'"),
+        Bad(text: "x1,x2\n\u{0664},1\n", rendered: "samples.csv:2:1: non-numeric value '\u{0664}' in column 'x1'"),
+        Bad(text: "x1,x2\n1,Infinity\n", rendered: "samples.csv:2:3: non-finite value 'Infinity' in column 'x2'"),
+        Bad(text: "x1,x2\n1,1e999\n", rendered: "samples.csv:2:3: non-finite value '1e999' in column 'x2'"),
+        Bad(text: "x1,x2\n-1e-400,1\n", rendered: "samples.csv:2:1: value '-1e-400' in column 'x1' is too small: it rounds to 0"),
     ]
 
     @Test(arguments: bad) func badFilesGetLocatedErrors(_ c: Bad) {

@@ -60,6 +60,31 @@ import Testing
         }
     }
 
+    /// A NaN in a file read in pieces is found at the value the whole-file reader reports,
+    /// when the piece holding it is read: a range before it reads.
+    @Test func nonFiniteValuesInLargeFilesAreFoundAsWhole() throws {
+        let rows = PointSet.piecewiseReadBytes / 8 / 2 + 1
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        var values = [Double](repeating: 0.5, count: 2 * rows)
+        values[rows - 5] = .infinity  // x, the fifth row from the end
+        values[2 * rows - 9] = .nan  // t, the ninth row from the end: the lower row, though in the later column
+        for fortran in [true, false] {
+            let bytes = Self.npy(Self.dict(fortran: fortran, shape: "(\(rows), 2)"), fortran ? values : (0..<(2 * rows)).map { values[$0 % 2 * rows + $0 / 2] })
+            directory.write("big.npy", bytes)
+            let path = directory.file("big.npy")
+            let whole = #expect(throws: PointsError.self) { _ = try PointSet.read(bytes: bytes, file: path, variables: ["x", "t"]) }
+            let pieces = #expect(throws: PointsError.self) { _ = try PointSet.read(contentsOf: path, variables: ["x", "t"]) }
+            let offset = 128 + 8 * (fortran ? 2 * rows - 9 : 2 * (rows - 9) + 1)
+            #expect(whole?.description == "\(path): byte \(offset): non-finite value nan in column 't' at row index \(rows - 9)")
+            #expect(pieces == whole)
+            let file = try #require(try NPYFilePoints(path: path, variables: ["x", "t"]))
+            #expect(try file.columns(in: 0..<(rows - 9)).allSatisfy { $0.allSatisfy { $0 == 0.5 } })
+            let late = #expect(throws: PointsError.self) { _ = try file.columns(in: (rows - 20)..<rows) }
+            #expect(late == whole)
+        }
+    }
+
     /// A file cut short after it was opened and checked fails at the next read, with the
     /// message of a file cut short from the start, at its new end.
     @Test func fileCutShortWhileReadIsAnError() throws {
@@ -93,6 +118,9 @@ import Testing
         #expect(v2.columns == [[5], [6]])
         let empty = try Self.read(Self.npy(Self.dict(shape: "(0, 2)"), []))
         #expect(empty.count == 0 && empty.columns == [[], []])
+        // A column no variable uses is not read, so it may hold anything.
+        let unused = try Self.read(Self.npy(Self.dict(shape: "(2, 3)"), [1, .nan, 3, 4, .infinity, 6]), ["x", "t"], columns: ["x", "u", "t"])
+        #expect(unused.columns == [[1, 4], [3, 6]])
         // Written by NumPy 2.4: np.lib.format.write_array(f, [[1., 2.], [3., 4.]], version=(2, 0)).
         let numpy = try #require(Data(base64Encoded: "k05VTVBZAgB0AAAAeydkZXNjcic6ICc8ZjgnLCAnZm9ydHJhbl9vcmRlcic6IEZhbHNlLCAnc2hhcGUnOiAoMiwgMiksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAADwPwAAAAAAAABAAAAAAAAACEAAAAAAAAAQQA=="))
         #expect(try Self.read([UInt8](numpy)).columns == [[1, 3], [2, 4]])
@@ -124,6 +152,16 @@ import Testing
         Bad(name: "bad literal", bytes: npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2}", []), message: "malformed .npy header: expected ')', found '}'", byte: 65),
         Bad(name: "negative", bytes: npy(dict(shape: "(-1, 2)"), []), message: "malformed .npy header: 'shape' holds something other than sizes", byte: 60),
         Bad(name: "huge", bytes: npy(dict(shape: "(4611686018427387904, 2)"), []), message: "4611686018427387904 points are more than the limit of 50000000", byte: 60),
+        // Python keeps the last of two values of a key; a reader keeping the first would disagree.
+        Bad(name: "key twice", bytes: npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2), 'shape': (2, 1), }", [1, 2]), message: "malformed .npy header: key 'shape' is given twice", byte: 68),
+        // Values must be finite, as in CSV files: the error names the column and the row
+        // (counted from 0, as NumPy indexes) and points at the value's 8 bytes.
+        Bad(name: "NaN, C order", bytes: npy(dict(shape: "(2, 2)"), [1, 2, 3, .nan]), message: "non-finite value nan in column 't' at row index 1", byte: 152),
+        Bad(name: "-inf, Fortran order", bytes: npy(dict(fortran: true, shape: "(2, 2)"), [1, -.infinity, 3, 4]), message: "non-finite value -inf in column 'x' at row index 1", byte: 136),
+        Bad(name: "1-D", bytes: npy(dict(shape: "(2,)"), [.infinity, 1]), message: "non-finite value inf in column 'x' at row index 0", byte: 128, variables: ["x"]),
+        // The lowest row first, whichever column it is in, in both orders.
+        Bad(name: "lowest row, C order", bytes: npy(dict(shape: "(3, 2)"), [1, 2, 3, .nan, .infinity, 6]), message: "non-finite value nan in column 't' at row index 1", byte: 152),
+        Bad(name: "lowest row, Fortran order", bytes: npy(dict(fortran: true, shape: "(3, 2)"), [1, 3, .infinity, 2, .nan, 6]), message: "non-finite value nan in column 't' at row index 1", byte: 160),
     ]
 
     @Test(arguments: bad) func badNPYFilesGetSpecificErrors(_ c: Bad) {
@@ -163,6 +201,28 @@ import Testing
     static func archiveError(_ bytes: [UInt8], _ variables: [String] = ["t", "x"]) -> PointsError? {
         do { _ = try PointSet.npz(bytes: bytes, file: "c.npz", variables: variables) } catch { return error }
         return nil
+    }
+
+    /// An archive with two entries for one array, which NumPy would resolve by reading one, is
+    /// an error at the second entry's directory record; so is a value that is not finite.
+    @Test func ambiguousArchivesAndNonFiniteValuesAreErrors() {
+        func array(_ values: [Double]) -> [UInt8] { Self.npy(Self.dict(shape: "(\(values.count),)"), values) }
+        let (x, t) = (array([1, 2]), array([3, 4]))
+        typealias Entries = [(name: String, contents: [UInt8])]
+        /// The offset of the directory record of entry `index` of `entries`.
+        func directoryOffset(_ entries: Entries, _ index: Int) -> Int {
+            entries.reduce(0) { $0 + 30 + $1.name.utf8.count + $1.contents.count } + entries[..<index].reduce(0) { $0 + 46 + $1.name.utf8.count }
+        }
+        let twice: Entries = [("x.npy", x), ("t.npy", t), ("x.npy", array([5, 6]))]
+        #expect(Self.archiveError(ErrorCaseFiles.zip(twice))?.description
+            == "c.npz: byte \(directoryOffset(twice, 2)): archive has two entries named 'x.npy'")
+        let bare: Entries = [("x", x), ("t.npy", t), ("x.npy", x)]
+        #expect(Self.archiveError(ErrorCaseFiles.zip(bare))?.description
+            == "c.npz: byte \(directoryOffset(bare, 2)): archive entries 'x' and 'x.npy' both hold array 'x'")
+        // Even when the array is not one of the variables.
+        #expect(Self.archiveError(ErrorCaseFiles.zip(twice), ["t"]) != nil)
+        #expect(Self.archiveError(ErrorCaseFiles.zip([("x.npy", x), ("t.npy", array([3, .nan]))]))?.description
+            == "c.npz(t.npy): byte 136: non-finite value nan in column 't' at row index 1")
     }
 
     @Test func badArchivesGetSpecificErrors() {

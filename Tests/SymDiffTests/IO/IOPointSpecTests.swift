@@ -33,6 +33,14 @@ import Testing
         SpecError(option: "--range", text: "x1=2:1", message: "interval 2.0:1.0 is reversed: its lower end is above its upper end", span: 3..<6),
         SpecError(option: "--range", text: "x1=0:inf", message: "'inf' is not a finite number", span: 5..<8),
         SpecError(option: "--range", text: "x1=0", message: "expected 'a:b', found '0'", span: 3..<4),
+        // Numbers are decimal (DecimalNumber): what Double(String) also reads is refused.
+        SpecError(option: "--at", text: "x1=0x10,x2=1", message: "'0x10' is not a number", span: 3..<7),
+        SpecError(option: "--at", text: "x1= 1\u{0}2 ,x2=1", message: "'1\\02' is not a number", span: 3..<8),
+        SpecError(option: "--at", text: "x1=1e-400,x2=1", message: "'1e-400' is too small: it rounds to 0", span: 3..<9),
+        SpecError(option: "--at", text: "x1=1,x2=-1e400", message: "'-1e400' is not a finite number", span: 8..<14),
+        SpecError(option: "--grid", text: "x1=0:1e-999:3,x2=0:1:2", message: "'1e-999' is too small: it rounds to 0", span: 5..<11),
+        SpecError(option: "--range", text: "x1=-Infinity:0", message: "'-Infinity' is not a finite number", span: 3..<12),
+        SpecError(option: "--range", text: "x1=0:0x1p3", message: "'0x1p3' is not a number", span: 5..<10),
     ]
 
     static func error(_ c: SpecError) -> PointsError? {
@@ -82,6 +90,9 @@ import Testing
         #expect(throws: PointsError(.invalidPointCount("-3"), span: 0..<2)) { _ = try PointSpec.count("-3") }
         #expect(throws: PointsError(.invalidSeed("x"), span: 0..<1)) { _ = try PointSpec.seed("x") }
         #expect(try PointSpec.count("1e3") == 1000)
+        for text in ["0x10", "nan", "1e-400", "1e400"] {
+            #expect(throws: PointsError(.invalidPointCount(text), span: 0..<text.count)) { _ = try PointSpec.count(text) }
+        }
         #expect(try PointSpec.seed("18446744073709551615") == .max)
     }
 
@@ -111,8 +122,9 @@ import Testing
         #expect(points.columns[0].allSatisfy { (0..<1).contains($0) })
     }
 
-    @Test func columnsAreVariableNames() throws {
+    @Test func columnsAreVariableNamesEachOnce() throws {
         #expect(try PointSpec.columns("x, t") == ["x", "t"])
         #expect(throws: PointsError.self) { _ = try PointSpec.columns("x,sin") }
+        #expect(throws: PointsError(.duplicateColumnName("x"), span: 4..<6)) { _ = try PointSpec.columns("x,t, x") }
     }
 }
