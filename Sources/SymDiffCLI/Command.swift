@@ -119,10 +119,9 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     }
     let clock = ContinuousClock()
     let start = clock.now
-    var verification: Verification?
-    var verificationReport = ""
+    let outcome: ValuesOutcome
     do {
-        (result.stdout, verificationReport, verification) = try output(derivatives, options: options, standardOutput: standardOutput)
+        outcome = try output(derivatives, options: options, standardOutput: standardOutput)
     } catch let error as OutputError where error.path == standardOutput.path {
         // As when the final output cannot be written: status 1, quiet when the reader has gone.
         result.status = Invocation.writeFailed
@@ -149,11 +148,12 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     }
     result.stderr = notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
-    if options.stats { result.stderr += statsReport(derivatives, printing: printing, verifying: verification?.seconds) }
-    if let verification {
-        result.stderr += verificationReport + verifySummary(verification, strict: options.strict)
-        if !verification.passed(strict: options.strict) { result.status = Invocation.verificationFailed }
-        if let out = options.out, withheld(verification, options) {
+    result.stdout = outcome.stdout
+    if options.stats { result.stderr += statsReport(derivatives, printing: printing, verifying: outcome.summary?.seconds) }
+    if let summary = outcome.summary {
+        result.stderr += outcome.report + verifySummary(summary, strict: options.strict)
+        if !summary.passed(strict: options.strict) { result.status = Invocation.verificationFailed }
+        if let out = options.out, withheld(summary, options) {
             result.stderr += "verify: --strict: \(out) was not written\n"
         }
     }
@@ -161,9 +161,9 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
 }
 
 /// What the run prints on stdout (empty when it writes `--out`, except for the `--verify`
-/// report), in the requested format, with values when points were given; and with
-/// `--verify`, the verification and its report when stdout carries CSV.
-private func output(_ d: Derivatives, options: Options, standardOutput: StreamSink) throws -> (String, String, Verification?) {
+/// report), in the requested format, with values when points were given (streamed by
+/// `writeValues`); the `--verify` report for stderr; and the summary of the check.
+private func output(_ d: Derivatives, options: Options, standardOutput: StreamSink) throws -> ValuesOutcome {
     let format = options.format ?? options.out.flatMap { TableFormat(path: $0) }.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? .text
     guard options.points != nil || !options.verify else {
         throw CommandLineError(
@@ -178,64 +178,22 @@ private func output(_ d: Derivatives, options: Options, standardOutput: StreamSi
             "\(format.rawValue) is a binary format: it needs --out FILE", argument: "--format \(format.rawValue)",
             hint: "symdiff ... --out ref.\(format.rawValue)")
     }
-    var table: OutputTable?
-    var verification: Verification?
-    if let source = options.points, !options.verify, format != .graph {
-        try writeStreamed(d, at: source, options: options, format: format, standardOutput: standardOutput)
-        return ("", "", nil)
-    }
-    if let source = options.points {
-        let points = try samplePoints(options, source: source, variables: d.pointVariables)
-        let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
-        if options.verify {
-            let progress = VerifyProgress(total: min(points.count, options.maxVerifyPoints), quiet: options.quiet)
-            defer { progress?.finish() }
-            var report: (@Sendable (Int) -> Void)?
-            if let progress { report = { progress.report($0) } }
-            let v = try Verification(
-                d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count,
-                maxPoints: options.maxVerifyPoints, deadline: d.graph.deadline, progress: report)
-            verification = v
-            table = plan.table(at: points, verification: v)
-        } else {
-            table = plan.table(at: points)
-        }
+    if let source = options.points, format != .graph {
+        return try writeValues(d, at: source, options: options, format: format, standardOutput: standardOutput)
     }
     let text: String
-    switch (format, table) {
-    case (.text, _) where verification != nil: text = try textReport(d) + "\n" + verifyReport(verification!, precision: options.precision)
-    case (.text, _): text = try textReport(d) + (table.map { "\n" + $0.csvText(meta: false) } ?? "")
-    case (.json, nil): text = try jsonReport(d)
-    case (.json, let table?): text = jsonValuesReport(d, table, verification: verification, precision: options.precision)
-    case (.graph, _): text = graphReport(d)
-    case (.csv, let table?) where options.out == nil:
-        return (table.csvText(), verification.map { verifyReport($0, precision: options.precision) } ?? "", verification)
-    case (.csv, let table?), (.npy, let table?), (.npz, let table?):
-        guard let out = options.out else {
-            throw CommandLineError(
-                "\(format.rawValue) is a binary format: it needs --out FILE", argument: "--format \(format.rawValue)",
-                hint: "symdiff ... --out ref.\(format.rawValue)")
-        }
-        if !withheld(verification, options) { try table.write(to: out, format: format.table) }
-        return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
-    case (.csv, nil), (.npy, nil), (.npz, nil):
+    switch format {
+    case .text: text = try textReport(d)
+    case .json: text = try jsonReport(d)
+    case .graph: text = graphReport(d)
+    case .csv, .npy, .npz:
         throw CommandLineError(
             "\(format.rawValue) output holds values: it needs points", argument: "--format \(format.rawValue)",
             hint: "give points with --at, --grid, --random or --points")
     }
-    guard let out = options.out else { return (text, "", verification) }
-    if withheld(verification, options) { return (verifyReport(verification!, precision: options.precision), "", verification) }
-    let file = try AtomicFile(path: out)
-    try file.write(text.utf8)
-    try file.commit()
-    return (verification.map { verifyReport($0, precision: options.precision) } ?? "", "", verification)
-}
-
-/// Whether `--out` is not written because `--verify --strict` failed: a file of reference
-/// values exists only when it passed (an older file under that name is left as it was).
-private func withheld(_ verification: Verification?, _ options: Options) -> Bool {
-    guard options.strict, let verification else { return false }
-    return !verification.passed(strict: true)
+    guard let out = options.out else { return ValuesOutcome(stdout: text) }
+    try writeText(text, to: out)
+    return ValuesOutcome()
 }
 
 private func failure(_ message: String) -> Invocation {

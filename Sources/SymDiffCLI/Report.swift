@@ -110,22 +110,17 @@ func graphReport(_ d: Derivatives) -> String {
         + "],\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
 }
 
-/// The JSON contract with values: `variables`, `meta`, `points`, and per formula its
-/// `function` and `values` and per partial `wrt`, `expression` and `values` (`null` for a
-/// non-finite value).
-func jsonValuesReport(_ d: Derivatives, _ table: OutputTable, verification: Verification? = nil, precision: Precision = .double) -> String {
-    table.jsonDocument(jsonValuesTemplate(d, table, verification: verification, precision: precision))
-}
-
-/// The template of `jsonValuesReport`, whose holes a streamed writer fills.
-func jsonValuesTemplate(_ d: Derivatives, _ table: OutputTable, verification: Verification? = nil, precision: Precision = .double) -> JSONTemplate {
-    table.jsonTemplate(
-        leading: [("variables", jsonArray(d.variables))],
-        beforeResults: verification.map { [("verify", jsonVerification($0, precision))] } ?? [])
+/// The template of the JSON contract with values: `variables`, `meta`, `points`, and per
+/// formula its `function` and `values` and per partial `wrt`, `expression` and `values`
+/// (`null` for a non-finite value), which a streamed writer fills; when `verified`, with
+/// status and bound beside the values and a `verify` member before `results`, the late
+/// text `verify` (`jsonVerification`).
+func jsonValuesTemplate(_ d: Derivatives, _ table: OutputTable, verified: Bool) -> JSONTemplate {
+    table.jsonTemplate(leading: [("variables", jsonArray(d.variables))], lateBeforeResults: verified ? ["verify"] : [])
 }
 
 /// The `verify` member: the method, and per value the largest differences and the verdict.
-private func jsonVerification(_ v: Verification, _ precision: Precision) -> String {
+func jsonVerification(_ v: VerificationSummary, _ precision: Precision) -> String {
     let columns = v.columns.map { column in
         let d = column.differences
         return JSONText.object([

@@ -164,7 +164,8 @@ struct ValuePlan {
         var expression: String
     }
 
-    let evaluator: Evaluator
+    /// The compiled program, `nil` when `--verify` computes the values (its `Verifier` has its own).
+    let evaluator: Evaluator?
     let columns: [Column]
     let meta: [String: String]
     let derivatives: Derivatives
@@ -177,16 +178,20 @@ struct ValuePlan {
         let columns = try d.columns.map { column in
             Column(name: column.name, wrt: column.wrt, expression: try budget.print(column.node, formula: column.formula))
         }
-        let program: Program
-        do {
-            program = try d.program(inputs: inputs)
-        } catch {
-            switch error {
-            case .missingInput(let name):
-                throw CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value")
+        if options.verify {
+            evaluator = nil
+        } else {
+            let program: Program
+            do {
+                program = try d.program(inputs: inputs)
+            } catch {
+                switch error {
+                case .missingInput(let name):
+                    throw CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value")
+                }
             }
+            evaluator = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count)
         }
-        evaluator = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count)
         self.columns = columns
         derivatives = d
         self.options = options
@@ -197,112 +202,66 @@ struct ValuePlan {
         ].merging(try ArrayColumnOrder(source, options: options, derivatives: d)?.meta ?? [:]) { $1 }
     }
 
-    /// Every value at `points`, gathered in a table with the batch-first gradient and Hessian
-    /// of a single formula when those orders were asked for; with `verification` (of the
-    /// same columns, in the same order), each value's status and rounding-error bound too.
-    func table(at points: PointSet, verification: Verification? = nil) -> OutputTable {
-        var values = [[Double]](repeating: [], count: columns.count)
-        if let verification {
-            // The verified values, refined where binary64 lost digits.
-            values = verification.columns.map(\.output)
-        } else {
-            for k in values.indices { values[k].reserveCapacity(points.count) }
-            forEachChunk(count: points.count, width: points.names.count, inputs: points.columns(in:)) { _, part in
-                for k in values.indices { values[k].append(contentsOf: part[k]) }
-            }
-        }
-        var table = OutputTable(points: points, results: results(values, verification: verification), meta: meta)
-        if let verification {
-            table.meta["verified_points"] = "\(verification.checkedCount) of \(verification.points.count)"
-                + (verification.checkedCount < verification.points.count ? "; the others are unverified (status code 7)" : "")
-            table.statusCodes = PointStatus.namesByCode
-            table.meta["status_codes"] = PointStatus.legend
-            table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"
-        }
-        if table.results.count == 1 {
-            let partials = table.results[0].derivatives.map { ($0.wrt, $0.values) }
-            table.gradient = NDArray.batchFirst(partials, variables: derivatives.variables, order: 1, count: points.count)
-            table.hessian = NDArray.batchFirst(partials, variables: derivatives.variables, order: 2, count: points.count)
-        }
-        return table
-    }
-
-    /// The table's shape without values (names, expressions, metadata), for the templates
-    /// of streamed outputs.
-    func skeleton(pointNames: [String]) -> OutputTable {
-        let points = PointSet(names: pointNames, columns: pointNames.map { _ in [] }, count: 0)
-        return OutputTable(points: points, results: results(columns.map { _ in [] }), meta: meta)
-    }
-
-    /// The columns' `values` gathered per formula: function, then partials.
-    private func results(_ values: [[Double]], verification: Verification? = nil) -> [OutputResult] {
+    /// The table of a run without its values (names, expressions, metadata), for the headers
+    /// and templates of streamed outputs; with `verified` (the number of points selected for
+    /// the check, out of `count`), with status and bound columns and their metadata.
+    func skeleton(pointNames: [String], verified: (selected: Int, count: Int)? = nil) -> OutputTable {
         var results: [OutputResult] = []
-        for (k, (column, columnValues)) in zip(columns, values).enumerated() {
-            var output = OutputColumn(name: column.name, values: columnValues, wrt: column.wrt, expression: column.expression)
-            output.status = verification?.columns[k].status.map { UInt8($0.code) }
-            output.bound = verification?.columns[k].roundingBound
+        for column in columns {
+            var output = OutputColumn(name: column.name, values: [], wrt: column.wrt, expression: column.expression)
+            if verified != nil { (output.status, output.bound) = ([], []) }
             if column.wrt.isEmpty {
                 results.append(OutputResult(function: output, derivatives: []))
             } else {
                 results[results.count - 1].derivatives.append(output)
             }
         }
-        return results
+        let points = PointSet(names: pointNames, columns: pointNames.map { _ in [] }, count: 0)
+        var table = OutputTable(points: points, results: results, meta: meta)
+        if let (selected, count) = verified {
+            table.meta["verified_points"] = "\(selected) of \(count)" + (selected < count ? "; the others are unverified (status code 7)" : "")
+            table.statusCodes = PointStatus.namesByCode
+            table.meta["status_codes"] = PointStatus.legend
+            table.meta["bound"] = "per value, a first-order bound on its absolute rounding error (B_s + B_n in the --verify report)"
+        }
+        return table
     }
 
-    /// The arrays of a streamed `.npz` of blocks `[points..., columns...]`: every column, then
-    /// for a single formula its batch-first gradient and Hessian.
-    func npzEntries(pointNames: [String]) -> [NPZEntry] {
-        let pointCount = pointNames.count
-        var entries = (pointNames + columns.map(\.name)).enumerated().map { NPZEntry.column($1, $0) }
-        guard derivatives.results.count == 1 else { return entries }
-        let wrts = columns.dropFirst().map(\.wrt)
-        for (name, order) in [("gradient", 1), ("hessian", 2)] {
-            guard let (rowShape, sources) = NDArray.batchFirstLayout(wrts, variables: derivatives.variables, order: order) else { continue }
-            entries.append(NPZEntry(name: name, rowShape: rowShape, gather: sources.map { $0.map { pointCount + 1 + $0 } }))
+    /// The arrays of a streamed `.npz` of blocks of `skeleton.flatColumns`: every column, for
+    /// a single formula its batch-first gradient and Hessian, then bounds and statuses.
+    func npzEntries(_ skeleton: OutputTable) -> [NPZEntry] {
+        var arrays: [(name: String, rowShape: [Int], sources: [Int?])] = []
+        if derivatives.results.count == 1 {
+            let functionColumn = skeleton.points.names.count
+            for (name, order) in [("gradient", 1), ("hessian", 2)] {
+                let wrts = columns.dropFirst().map(\.wrt)
+                guard let (rowShape, sources) = NDArray.batchFirstLayout(wrts, variables: derivatives.variables, order: order) else { continue }
+                arrays.append((name, rowShape, sources.map { $0.map { functionColumn + 1 + $0 } }))
+            }
         }
-        return entries
+        return skeleton.npzEntries(arrays: arrays)
     }
 
-    /// Writes the points and values to `writer` chunk by chunk, reading the points a chunk at
-    /// a time too, so only the chunk in flight is held (and the points, when they are in
-    /// memory anyway). Throws `OutputError` from the writer and `PointsError` from reading
-    /// the points; the writer's file is then left unfinished, and removed when released.
-    func stream<Writer: TableWriter>(_ points: some ChunkedPoints, into writer: inout Writer, meta: Bool = true) throws {
-        try writer.begin(TableHeader(columns: points.names + columns.map(\.name), rowCount: points.count, meta: meta ? self.meta : [:]))
-        try forEachChunk(count: points.count, width: points.names.count, inputs: points.columns(in:)) { (inputs, part) throws in
-            try writer.append(inputs + part)
+    /// The block of the flat columns at points `inputs` (`count` of them): the points, every
+    /// value, and with `verification` (of those points) each value's status code and bound;
+    /// the verified values are the refined ones, where binary64 lost digits.
+    func block(_ inputs: [[Double]], count: Int, verification: Verification?) -> [[Double]] {
+        guard let verification else {
+            return inputs + (evaluator?.evaluate(inputs, count: count, precision: options.precision) ?? [])
         }
-        try writer.finish()
+        return inputs + verification.columns.map(\.output)
+            + verification.columns.flatMap { [$0.status.map { Double($0.code) }, $0.roundingBound] }
     }
 
     /// The values one chunk of a streamed run holds at most: 4M doubles (32 MiB) of inputs
-    /// and outputs together, so memory does not grow with the number of columns.
+    /// and outputs together, so memory does not grow with the number of columns; a chunk
+    /// `--verify` checks holds a quarter of that, as the check keeps more per value.
     static let chunkValues = 1 << 22
 
-    /// Evaluates `count` points of `width` inputs in chunks, calling `body` with each chunk's
-    /// inputs, read by `inputs(range)`, and outputs, with progress on a terminal for runs
-    /// over a second unless `--quiet`. A chunk is at most 2^18 points and `chunkValues` values.
-    private func forEachChunk<Failure: Error>(
-        count: Int, width: Int, inputs: (Range<Int>) throws(Failure) -> [[Double]],
-        _ body: ([[Double]], [[Double]]) throws(Failure) -> Void
-    ) throws(Failure) {
-        let chunk = max(1, min(1 << 18, Self.chunkValues / max(1, width + columns.count)))
-        let clock = ContinuousClock()
-        let start = clock.now
-        let showProgress = !options.quiet && isatty(STDERR_FILENO) != 0
-        var shown = false
-        var first = 0
-        repeat {
-            let range = first..<min(count, first + chunk)
-            let columns = try inputs(range)
-            try body(columns, evaluator.evaluate(columns, count: range.count, precision: options.precision))
-            first = range.upperBound
-            if showProgress && clock.now - start > .seconds(1) {
-                FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(count) points".utf8))
-                shown = true
-            }
-        } while first < count
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    /// The points per chunk for points of `width` variables: at most 2^18, and `chunkValues`
+    /// values with the columns (a quarter with `--verify`).
+    func chunkSize(width: Int) -> Int {
+        let values = options.verify ? Self.chunkValues / 4 : Self.chunkValues
+        return max(1, min(1 << 18, values / max(1, width + columns.count)))
     }
 }

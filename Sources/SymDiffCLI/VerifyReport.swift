@@ -25,36 +25,36 @@ func verifyMethod(_ precision: Precision) -> String {
 }
 
 /// The report: the method, a table with one line per function or partial, then the points
-/// that are not `ok` or that disagree (at most `listed` per value).
-func verifyReport(_ v: Verification, precision: Precision, listed: Int = 5) -> String {
+/// that are not `ok` or that disagree (the ones the summary keeps).
+func verifyReport(_ v: VerificationSummary, precision: Precision) -> String {
     var rows = [["value", "max |s-a|", "max rel", "max ulps", "tol ulps", "finite diff", "worst point", "statuses", "verdict"]]
     for column in v.columns {
         let d = column.differences
         rows.append([
             column.name, number(d.absolute), number(d.relative), number(d.ulps),
             d.worstPoint == nil ? "-" : number(d.toleranceUlps), column.finiteDifferenceSpread.map(number) ?? "-",
-            d.worstPoint.map { describePoint($0, v.points) } ?? "-", statusText(column.statusCounts),
+            column.worstCoordinates.map { describePoint($0, v.names) } ?? "-", statusText(column.statusCounts),
             column.disagreements == 0 ? "agree" : "DISAGREE at \(column.disagreements)",
         ])
     }
-    var text = "verify: \(v.columns.count) value(s) at \(v.points.count) point(s)\n" + verifyMethod(precision) + table(rows)
+    var text = "verify: \(v.columns.count) value(s) at \(v.pointCount) point(s)\n" + verifyMethod(precision) + table(rows)
     for column in v.columns {
-        for i in column.disagreeingPoints.prefix(listed) {
-            text += "\(column.name) at \(describePoint(i, v.points)): symbolic \(number(column.symbolic[i])), "
-                + "autodiff \(number(column.autodiff[i])), tolerance \(number(column.tolerance[i]))\n"
+        for point in column.disagreeing {
+            text += "\(column.name) at \(describePoint(point.coordinates, v.names)): symbolic \(number(point.symbolic)), "
+                + "autodiff \(number(point.autodiff)), tolerance \(number(point.tolerance))\n"
         }
-        let special = column.status.indices.filter { column.status[$0] != .ok }
-        for i in special.prefix(listed) {
-            text += "\(column.name) at \(describePoint(i, v.points)): \(column.status[i].rawValue)"
-                + detail(column, i) + "\n"
+        for point in column.special {
+            text += "\(column.name) at \(describePoint(point.coordinates, v.names)): \(point.status.rawValue)" + detail(point) + "\n"
         }
-        if special.count > listed { text += "\(column.name): \(special.count - listed) more point(s) not ok\n" }
+        if column.specialCount > column.special.count {
+            text += "\(column.name): \(column.specialCount - column.special.count) more point(s) not ok\n"
+        }
     }
     return text
 }
 
 /// The stderr summary: counts of each status, and whether the check passed.
-func verifySummary(_ v: Verification, strict: Bool) -> String {
+func verifySummary(_ v: VerificationSummary, strict: Bool) -> String {
     let counts = v.statusCounts
     let total = counts.values.reduce(0, +)
     let parts = PointStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
@@ -71,18 +71,18 @@ func verifySummary(_ v: Verification, strict: Bool) -> String {
 }
 
 /// What the report says about a point that is not `ok`.
-private func detail(_ column: Verification.Column, _ i: Int) -> String {
-    switch column.status[i] {
+private func detail(_ point: VerificationSummary.Example) -> String {
+    switch point.status {
     case .nondifferentiable:
-        let convention = "; PyTorch's convention gives \(number(column.symbolic[i]))"
-        guard let sides = column.oneSided[i] else { return convention }
+        let convention = "; PyTorch's convention gives \(number(point.symbolic))"
+        guard let sides = point.oneSided else { return convention }
         return ": one-sided along \(sides.variable): left \(number(sides.left)), right \(number(sides.right))" + convention
     case .removable:
-        return ": limit \(column.limits[i].map(number) ?? "?"), value as written \(number(column.symbolic[i]))"
+        return ": limit \(point.limit.map(number) ?? "?"), value as written \(number(point.symbolic))"
     case .cancellation:
-        return ": binary64 value \(number(column.symbolic[i])), extended precision \(number(column.extended[i]))"
+        return ": binary64 value \(number(point.symbolic)), extended precision \(number(point.extended))"
     case .overflow, .pole, .undefined:
-        return ": value \(number(column.symbolic[i]))"
+        return ": value \(number(point.symbolic))"
     case .unverified:
         return ": not checked (time budget or --max-verify-points)"
     case .ok:
@@ -90,8 +90,8 @@ private func detail(_ column: Verification.Column, _ i: Int) -> String {
     }
 }
 
-private func describePoint(_ i: Int, _ points: PointSet) -> String {
-    zip(points.names, points.columns).map { "\($0)=\(number($1[i]))" }.joined(separator: ", ")
+private func describePoint(_ coordinates: [Double], _ names: [String]) -> String {
+    zip(names, coordinates).map { "\($0)=\(number($1))" }.joined(separator: ", ")
 }
 
 private func statusText(_ counts: [PointStatus: Int]) -> String {

@@ -13,11 +13,12 @@ struct CheckRun {
     var columns: [Verification.Column]
     var checkedCount = 0
 
-    /// Checks the points `selected` of `points` for `plans`; `template` holds the symbolic
-    /// values of every column at every point, and `columns` gets them with the results.
+    /// Checks the points `selected` of `points` for `plans`, finite differences at every
+    /// `finiteDifferenceStride`-th; `template` holds the symbolic values of every column at
+    /// every point, and `columns` gets them with the results.
     init(
-        plans: [FormulaPlan], points: PointSet, template: [Verification.Column], selected: [Int], threads: Int,
-        deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
+        plans: [FormulaPlan], points: PointSet, template: [Verification.Column], selected: [Int], finiteDifferenceStride: Int,
+        threads: Int, deadline: ContinuousClock.Instant?, progress: (@Sendable (Int) -> Void)?
     ) {
         let workers = Swift.max(1, threads)
         let size = Swift.max(1, Swift.min(256, (selected.count + 8 * workers - 1) / (8 * workers)))
@@ -35,7 +36,6 @@ struct CheckRun {
             return c
         }
         let state = Mutex((next: 0, checked: 0, columns: unchecked))
-        let sampleStride = Swift.max(1, selected.count / Verification.finiteDifferencePoints)
         let work: @Sendable (Int) -> Void = { worker in
             var workspaces = plans.map { $0.makeWorkspace() }
             let results = CheckChunk(columnCount: template.count, capacity: size)
@@ -52,7 +52,7 @@ struct CheckRun {
                 results.reset(for: chunks[c], template: template)
                 for p in plans.indices { plans[p].screen(inputs, count: chunks[c].count, &workspaces[p]) }
                 for (slot, i) in chunks[c].enumerated() {
-                    let finiteDifferences = (c * size + slot) % sampleStride == 0
+                    let finiteDifferences = (c * size + slot) % finiteDifferenceStride == 0
                     for (p, plan) in plans.enumerated() {
                         plan.check(
                             point: i, slot: slot, points: points, template: template, workspace: &workspaces[p],

@@ -107,54 +107,21 @@ public struct Verification: Sendable {
         _ derivatives: Derivatives, at points: PointSet, precision: Precision = .double, threads: Int = ProcessInfoCores.count,
         maxPoints: Int? = nil, deadline: ContinuousClock.Instant? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(VerificationError) {
-        let start = ContinuousClock.now
-        self.points = points
-        variables = derivatives.variables
-        let requested = derivatives.columns
-        var columns = requested.map { Column(name: $0.name, wrt: $0.wrt) }
-        var plans: [FormulaPlan] = []
-        for (k, result) in derivatives.results.enumerated() {
-            let first = requested.firstIndex { $0.formula == k }!
-            formulaColumns.append(first..<(requested.lastIndex { $0.formula == k }! + 1))
-            do {
-                plans.append(try FormulaPlan(
-                    derivatives.graph, result, partials: result.partials.filter { !$0.variables.isEmpty }, names: points.names,
-                    firstColumn: first, precision: precision))
-            } catch {
-                throw .tooManyCoefficients(error.monomials)
-            }
-        }
-        let program: Program
-        do {
-            program = try derivatives.program(inputs: points.names)
-        } catch {
-            switch error {
-            case .missingInput(let name): throw .missingVariable(name)
-            }
-        }
-        let evaluator = Evaluator(program, threads: threads)
-        let symbolic = evaluator.evaluate(points.columns, count: points.count, precision: precision)
-        // The extended-precision values: the output itself with `--precision extended`, else
-        // the second symbolic opinion and the refined outputs of the screen.
-        let extended = precision == .extended ? symbolic : evaluator.evaluate(points.columns, count: points.count, precision: .extended)
-        for k in columns.indices {
-            columns[k].symbolic = symbolic[k]
-            columns[k].extended = extended[k]
-        }
-        let selected = Self.selection(points.count, maxPoints: maxPoints)
-        let run = CheckRun(
-            plans: plans, points: points, template: columns, selected: selected, threads: threads, deadline: deadline,
-            progress: progress)
-        checkedCount = run.checkedCount
-        self.columns = run.columns
-        let elapsed = ContinuousClock.now - start
-        seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let verifier = try Verifier(derivatives, names: points.names, precision: precision, threads: threads)
+        var selection = Verifier.Selection(count: points.count, maxPoints: maxPoints)
+        self = verifier.check(
+            points, selected: selection.next(upTo: points.count), finiteDifferencePoints: Self.finiteDifferencePoints,
+            deadline: deadline, progress: progress)
     }
 
-    /// The indices of the points to check: all, or `maxPoints` spread evenly.
-    private static func selection(_ count: Int, maxPoints: Int?) -> [Int] {
-        guard let n = maxPoints, n < count else { return Array(0..<count) }
-        return (0..<Swift.max(0, n)).map { Int((Double($0) * Double(count) / Double(n)).rounded(.down)) }
+    /// A verification of `columns` at `points`, as `Verifier.check` finds it.
+    init(points: PointSet, columns: [Column], checkedCount: Int, variables: [String], formulaColumns: [Range<Int>], seconds: Double) {
+        self.points = points
+        self.columns = columns
+        self.checkedCount = checkedCount
+        self.variables = variables
+        self.formulaColumns = formulaColumns
+        self.seconds = seconds
     }
 }
 

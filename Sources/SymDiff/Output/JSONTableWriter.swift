@@ -14,6 +14,8 @@ public struct JSONTableWriter: TableWriter {
     private var scratch: ScratchFile?
     /// For each piece of the template, the ranges of the scratch file holding its text.
     private var segments: [[Range<Int>]] = []
+    /// The JSON text of the template's `late` pieces, by key: to be set before `finish`.
+    public var late: [String: String] = [:]
 
     /// A writer of the JSON file `path` shaped by `template`.
     public init(path: String, template: JSONTemplate) {
@@ -41,7 +43,10 @@ public struct JSONTableWriter: TableWriter {
         guard let scratch, rows > 0 else { return }
         do {
             for (p, piece) in template.pieces.enumerated() {
-                if case .text = piece { continue }
+                switch piece {
+                case .text, .late: continue
+                case .numbers, .names: break
+                }
                 let separator: [UInt8] = segments[p].isEmpty ? [] : [0x2C, 0x20]
                 let text = separator + template.elements(piece, block, rows: 0..<rows)
                 let start = try scratch.append(text)
@@ -57,9 +62,14 @@ public struct JSONTableWriter: TableWriter {
         guard let sink = state.sink, let scratch else { throw OutputError(.writerState("finish was called before begin"), path: state.path) }
         do {
             for (p, piece) in template.pieces.enumerated() {
-                if case .text(let text) = piece {
+                switch piece {
+                case .text(let text):
                     try sink.write(Array(text.utf8))
                     continue
+                case .late(let key):
+                    try sink.write(Array((late[key] ?? "null").utf8))
+                    continue
+                case .numbers, .names: break
                 }
                 try sink.write([UInt8(ascii: "[")])
                 for segment in segments[p] { try scratch.copy(segment, to: sink) }

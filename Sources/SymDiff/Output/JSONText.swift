@@ -49,15 +49,17 @@ extension OutputTable {
     public var jsonMeta: String { JSONText.object(sortedMeta.map { ($0.0, JSONText.string($0.1)) }) }
 
     /// The whole document, `{"meta": {...}, "points": {...}, "results": [...]}` and a newline,
-    /// or the one `template` (made by `jsonTemplate`) shapes.
-    public func jsonDocument(_ template: JSONTemplate? = nil) -> String { (template ?? jsonTemplate()).rendered(flatColumns) }
+    /// or the one `template` (made by `jsonTemplate`) shapes, its late members from `late`.
+    public func jsonDocument(_ template: JSONTemplate? = nil, late: [String: String] = [:]) -> String {
+        (template ?? jsonTemplate()).rendered(flatColumns, late: late)
+    }
 
     /// The document with a hole for each column's values (by index in `flatColumns`):
-    /// `leading` members (pairs of key and JSON text), `meta`, `points`, the members of
-    /// `beforeResults`, then `results`, each `{"function", "values", "derivatives": [{"wrt",
+    /// `leading` members (pairs of key and JSON text), `meta`, `points`, a member for each
+    /// key of `lateBeforeResults` whose JSON text comes at the end (`.late(key)`), then `results`, each `{"function", "values", "derivatives": [{"wrt",
     /// "expression", "values"}]}`, with `"status"` and `"bound"` beside `"values"` when the
     /// columns have them.
-    public func jsonTemplate(leading: [(String, String)] = [], beforeResults: [(String, String)] = []) -> JSONTemplate {
+    public func jsonTemplate(leading: [(String, String)] = [], lateBeforeResults: [String] = []) -> JSONTemplate {
         let flatNames = flatColumns.map(\.name)
         let index = Dictionary(flatNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var template = JSONTemplate()
@@ -66,7 +68,13 @@ extension OutputTable {
             template.append((j > 0 ? ", " : "") + JSONText.string(name) + ": ")
             template.append(.numbers(j))
         }
-        template.append("},\n" + beforeResults.map { " \(JSONText.string($0.0)): \($0.1),\n" }.joined() + " \"results\": [")
+        template.append("},\n")
+        for key in lateBeforeResults {
+            template.append(" \(JSONText.string(key)): ")
+            template.append(.late(key))
+            template.append(",\n")
+        }
+        template.append(" \"results\": [")
         /// The `values` member of `column`, and its `status` and `bound` when it has them.
         func values(_ column: OutputColumn) {
             template.append("\"values\": ")
@@ -109,6 +117,8 @@ public struct JSONTemplate: Sendable {
         case numbers(Int)
         /// The codes of block column `j`, as an array of the names `statusNames` gives them.
         case names(Int)
+        /// JSON text known only when the document is finished, under this key.
+        case late(String)
     }
 
     /// The parts, in order.
@@ -134,7 +144,7 @@ public struct JSONTemplate: Sendable {
     func elements(_ piece: Piece, _ block: [[Double]], rows: Range<Int>) -> [UInt8] {
         var bytes: [UInt8] = []
         switch piece {
-        case .text: break
+        case .text, .late: break
         case .numbers(let j):
             bytes.reserveCapacity(rows.count * 22)
             for i in rows {
@@ -151,13 +161,16 @@ public struct JSONTemplate: Sendable {
         return bytes
     }
 
-    /// The whole document with the values of `columns`.
-    func rendered(_ columns: [OutputColumn]) -> String {
+    /// The whole document with the values of `columns` and the `late` texts.
+    func rendered(_ columns: [OutputColumn], late: [String: String] = [:]) -> String {
         let block = columns.map(\.values)
         let rows = 0..<(block.first?.count ?? 0)
         return pieces.map { piece in
-            if case .text(let text) = piece { return text }
-            return "[" + String(decoding: elements(piece, block, rows: rows), as: UTF8.self) + "]"
+            switch piece {
+            case .text(let text): return text
+            case .late(let key): return late[key] ?? "null"
+            case .numbers, .names: return "[" + String(decoding: elements(piece, block, rows: rows), as: UTF8.self) + "]"
+            }
         }.joined()
     }
 }

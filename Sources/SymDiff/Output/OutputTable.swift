@@ -156,7 +156,7 @@ public struct OutputTable: Hashable, Sendable {
     }
 
     /// The columns of the flat formats, CSV and `.npy`: `columns`, then `traceColumns`.
-    var flatColumns: [OutputColumn] { columns + traceColumns }
+    public var flatColumns: [OutputColumn] { columns + traceColumns }
 
     /// The metadata as pairs sorted by key.
     var sortedMeta: [(String, String)] { meta.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
@@ -234,22 +234,17 @@ extension OutputTable {
             var writer = NPYTableWriter(path: path)
             try writeBlocks(flatColumns, into: &writer, blockSize: blockSize)
         case .npz:
-            // Each whole array is written from block columns of its own elements.
+            // Each whole array is written from block columns of its own elements, after `flatColumns`.
             let flat = flatColumns
             var blockNames = flat.map(\.name)
-            var entries = columns.enumerated().map { NPZEntry.column($1.name, $0) }
             let arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in array.map { (name, $0) } }
+            var layouts: [(name: String, rowShape: [Int], sources: [Int?])] = []
             for (name, array) in arrays {
                 let stride = array.values.count / Swift.max(1, points.count)
-                entries.append(NPZEntry(name: name, rowShape: Array(array.shape.dropFirst()), gather: (0..<stride).map { blockNames.count + $0 }))
+                layouts.append((name, Array(array.shape.dropFirst()), (0..<stride).map { blockNames.count + $0 }))
                 blockNames += (0..<stride).map { "\(name)[\($0)]" }
             }
-            for (j, column) in flat.enumerated() where column.name.hasSuffix(":bound") {
-                entries.append(.column("bound/" + column.name.dropLast(":bound".count), j))
-            }
-            for (j, column) in flat.enumerated() where column.name.hasSuffix(":status") {
-                entries.append(NPZEntry(name: "status/" + column.name.dropLast(":status".count), gather: [j], codes: true))
-            }
+            let entries = npzEntries(arrays: layouts)
             var writer = NPZTableWriter(path: path)
             writer.entries = entries
             try writer.begin(TableHeader(columns: blockNames, rowCount: points.count, meta: meta))
@@ -265,6 +260,23 @@ extension OutputTable {
         }
     }
 
+    /// The arrays of an `.npz` written from blocks whose columns are `flatColumns` (then any
+    /// others `arrays` name): each point and value column under its name, then `arrays`
+    /// (each with its row shape and the block column of each element of a row, `nil` for 0),
+    /// then `bound/NAME` for each value column with bounds, then `status/NAME` as `|u1` codes.
+    public func npzEntries(arrays: [(name: String, rowShape: [Int], sources: [Int?])]) -> [NPZEntry] {
+        let flat = flatColumns
+        var entries = columns.enumerated().map { NPZEntry.column($1.name, $0) }
+        entries += arrays.map { NPZEntry(name: $0.name, rowShape: $0.rowShape, gather: $0.sources) }
+        for (j, column) in flat.enumerated() where column.name.hasSuffix(":bound") {
+            entries.append(.column("bound/" + column.name.dropLast(":bound".count), j))
+        }
+        for (j, column) in flat.enumerated() where column.name.hasSuffix(":status") {
+            entries.append(NPZEntry(name: "status/" + column.name.dropLast(":status".count), gather: [j], codes: true))
+        }
+        return entries
+    }
+
     /// The CSV text of the table: the `# {meta}` line (unless `meta` is false), the header,
     /// one row per point, statuses by name.
     public func csvText(meta: Bool = true) -> String {
@@ -275,7 +287,7 @@ extension OutputTable {
     }
 
     /// The status columns of `flatColumns` by index, with the names their codes stand for.
-    private var csvLabels: [Int: [String]] {
+    public var csvLabels: [Int: [String]] {
         var labels: [Int: [String]] = [:]
         var j = columns.count
         for column in valueColumns {
