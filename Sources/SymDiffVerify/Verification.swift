@@ -39,7 +39,8 @@ public struct Verification: Sendable {
         /// else double-double, rounded once, when its bound is within `2^-43` relative
         /// (adaptive precision). Unchecked points keep `symbolic`.
         public var output: [Double] = []
-        /// The symbolic value computed in extended precision, rounded to binary64.
+        /// The symbolic value computed in extended precision, rounded to binary64, at the
+        /// checked points (the others hold `symbolic`).
         public var extended: [Double] = []
         /// The autodiff value (in `Wide`), rounded to binary64.
         public var autodiff: [Double] = []

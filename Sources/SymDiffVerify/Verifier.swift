@@ -60,8 +60,18 @@ public final class Verifier: Sendable {
         var columns = template
         let symbolic = evaluator.evaluate(points.columns, count: points.count, precision: precision)
         // The extended-precision values: the output itself with `--precision extended`, else
-        // the second symbolic opinion and the refined outputs of the screen.
-        let extended = precision == .extended ? symbolic : evaluator.evaluate(points.columns, count: points.count, precision: .extended)
+        // the second symbolic opinion and the refined outputs of the screen, computed at the
+        // points checked (the others keep the binary64 value).
+        var extended = symbolic
+        if precision != .extended && selected.count == points.count {
+            extended = evaluator.evaluate(points.columns, count: points.count, precision: .extended)
+        } else if precision != .extended && !selected.isEmpty {
+            let inputs = points.columns.map { column in selected.map { column[$0] } }
+            let values = evaluator.evaluate(inputs, count: selected.count, precision: .extended)
+            for k in extended.indices {
+                for (slot, i) in selected.enumerated() { extended[k][i] = values[k][slot] }
+            }
+        }
         for k in columns.indices {
             columns[k].symbolic = symbolic[k]
             columns[k].extended = extended[k]
