@@ -77,10 +77,9 @@ let helpText = """
                                (default 60); points --verify did not reach are unverified
       --max-points N           sample points (default 50000000)
       --max-verify-points N    points --verify checks, spread evenly; the others are
-                               unverified (default 1000000); --verify holds its values in
-                               memory, about 400 bytes per point and column
-      Memory: without --verify, values are computed and written 2^18 points (at most 32 MiB
-      of values) at a time in every format, so memory does not grow with the points.
+                               unverified (default 1000000)
+      Memory: values are computed, checked and written 2^18 points (at most 32 MiB of
+      values) at a time in every format, so memory does not grow with the points.
 
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
