@@ -2,33 +2,10 @@
 import Foundation
 import Testing
 
-/// The `symdiff` executable next to the test bundle.
-private func executable() throws -> URL {
-    let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-    let url = runner.deletingLastPathComponent().appendingPathComponent("symdiff")
-    guard FileManager.default.isExecutableFile(atPath: url.path) else {
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: url.path])
-    }
-    return url
-}
-
 /// Runs the binary with `arguments`; returns status, stdout, stderr.
 private func run(_ arguments: [String]) throws -> (Int32, String, String) {
-    let process = Process()
-    process.executableURL = try executable()
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    let result = try SymDiffBinary.run(arguments)
+    return (result.status, String(decoding: result.stdout, as: UTF8.self), result.stderr)
 }
 
 @Suite struct ExecutableTests {
@@ -55,20 +32,9 @@ private func run(_ arguments: [String]) throws -> (Int32, String, String) {
         ("exec 1>&-; \"$0\" 'x^2' --wrt x", "Bad file descriptor"),
     ])
     func reportsTheWriteError(_ script: String, _ reason: String) throws {
-        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let symdiff = runner.deletingLastPathComponent().appendingPathComponent("symdiff")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, symdiff.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
-        #expect(stderr == "symdiff: write error: \(reason)\n")
+        let folder = FileManager.default.temporaryDirectory
+        let result = try SymDiffBinary.shell(script, in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr == "symdiff: write error: \(reason)\n")
     }
 }

@@ -108,43 +108,16 @@ struct ShellFault: Sendable, CustomTestStringConvertible {
 
     @Test(arguments: cases)
     func holds(_ fault: ShellFault) throws {
-        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        let symdiff = runner.deletingLastPathComponent().appendingPathComponent("symdiff")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (status, stdout, stderr) = try shell(fault.script, argument: symdiff.path, in: folder)
-        #expect(status == fault.status, "\(fault.name): stderr \(stderr)")
-        #expect(fault.stderr.isEmpty || stderr.contains(fault.stderr), "\(fault.name): stderr \(stderr)")
-        #expect(status != 2 || stdout.isEmpty, "\(fault.name): stdout \(stdout)")
-        #expect(!stderr.contains("crashed") && !stderr.contains("Fatal error"))
-        let (checked, _, _) = try shell(fault.after, argument: symdiff.path, in: folder)
-        #expect(checked == 0, "\(fault.name): after the run, \(fault.after) does not hold")
-    }
-
-    /// Runs `script` with `/bin/sh` in `folder`; its exit status, stdout and stderr. Stdout
-    /// goes to a file beside the folder, so that neither stream can fill up while the other
-    /// is read.
-    private func shell(_ script: String, argument: String, in folder: URL) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, argument]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let err = Pipe()
-        process.standardError = err
-        let outPath = folder.path + ".stdout"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outPath) }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardOutput = out
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try out.close()
-        let stdout = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
-        return (process.terminationStatus, stdout, stderr)
+        let run = try SymDiffBinary.shell(fault.script, in: folder)
+        let stdout = String(decoding: run.stdout, as: UTF8.self)
+        #expect(run.status == fault.status, "\(fault.name): stderr \(run.stderr)")
+        #expect(fault.stderr.isEmpty || run.stderr.contains(fault.stderr), "\(fault.name): stderr \(run.stderr)")
+        #expect(run.status != 2 || stdout.isEmpty, "\(fault.name): stdout \(stdout)")
+        #expect(!run.stderr.contains("crashed") && !run.stderr.contains("Fatal error"))
+        let checked = try SymDiffBinary.shell(fault.after, in: folder)
+        #expect(checked.status == 0, "\(fault.name): after the run, \(fault.after) does not hold")
     }
 }

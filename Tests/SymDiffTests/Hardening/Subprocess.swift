@@ -1,4 +1,5 @@
-// The built `symdiff` binary run with raw argument bytes, output to files, under a hang guard.
+// The built `symdiff` binary run with raw argument bytes or from a shell script, output to
+// files, under a hang guard: the one way tests start it.
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ struct BinaryRun {
     var seconds: Double
 }
 
-/// Runs the `symdiff` executable next to the test bundle.
+/// Runs the `symdiff` executable next to the test bundle, directly or from a `/bin/sh` script.
 ///
 /// Arguments are raw bytes (so a test can pass invalid UTF-8, which `Process` cannot),
 /// standard output and error go to files (no pipe can fill up), standard input is `stdin`
@@ -30,18 +31,42 @@ enum SymDiffBinary {
     }
 
     /// Runs the binary with UTF-8 `arguments` in `directory`.
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> BinaryRun {
-        try run(raw: arguments.map { Array($0.utf8) }, in: directory, stdin: stdin)
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, keepStandardOutput: Bool = true) throws -> BinaryRun {
+        try run(raw: arguments.map { Array($0.utf8) }, in: directory, stdin: stdin, keepStandardOutput: keepStandardOutput)
     }
 
-    /// Runs the binary with raw argument bytes in `directory` (default: a new temporary one).
-    static func run(raw arguments: [[UInt8]], in directory: URL? = nil, stdin: Data? = nil) throws -> BinaryRun {
-        let executable = try url().path
+    /// Runs the binary with raw argument bytes in `directory` (default: a new temporary one);
+    /// with `keepStandardOutput` false, its stdout goes to `/dev/null`.
+    static func run(
+        raw arguments: [[UInt8]], in directory: URL? = nil, stdin: Data? = nil, keepStandardOutput: Bool = true
+    ) throws -> BinaryRun {
+        // `sh` changes to the directory and execs the binary with the arguments untouched
+        // (`"$@"` passes each byte string as it is; nothing is interpreted). Glibc's
+        // posix_spawn_file_actions_addchdir_np is not visible to Swift here.
+        try spawn(label: arguments.map { String(decoding: $0, as: UTF8.self) }, in: directory, stdin: stdin, keepStandardOutput: keepStandardOutput) {
+            cwd in ["-c", "cd \"$0\" && exec \"$@\"", cwd.path, try url().path].map { Array($0.utf8) } + arguments
+        }
+    }
+
+    /// Runs `script` with `/bin/sh` in `directory`, `$0` being the binary, as a user's shell
+    /// would run it (pipes, redirections, `ulimit`, signals).
+    static func shell(_ script: String, in directory: URL, keepStandardOutput: Bool = true) throws -> BinaryRun {
+        try spawn(label: [script], in: directory, stdin: nil, keepStandardOutput: keepStandardOutput) { _ in
+            ["-c", "cd \"$1\" || exit 99\n" + script, try url().path, directory.path].map { Array($0.utf8) }
+        }
+    }
+
+    /// Spawns `/bin/sh` with the arguments `shellArguments` makes from the working directory,
+    /// stdin from `stdin`, stdout and stderr to files; waits, under the hang guard.
+    private static func spawn(
+        label: [String], in directory: URL? = nil, stdin: Data?, keepStandardOutput: Bool,
+        shellArguments: (URL) throws -> [[UInt8]]
+    ) throws -> BinaryRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cwd = directory ?? scratch
-        let (outPath, errPath, inPath) = (scratch.path + "/stdout", scratch.path + "/stderr", scratch.path + "/stdin")
+        let (outPath, errPath, inPath) = (keepStandardOutput ? scratch.path + "/stdout" : "/dev/null", scratch.path + "/stderr", scratch.path + "/stdin")
         try (stdin ?? Data()).write(to: URL(fileURLWithPath: inPath))
 
         var actions = posix_spawn_file_actions_t()
@@ -51,12 +76,8 @@ enum SymDiffBinary {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-        // `sh` changes to the directory and execs the binary with the arguments untouched
-        // (`"$@"` passes each byte string as it is; nothing is interpreted). Glibc's
-        // posix_spawn_file_actions_addchdir_np is not visible to Swift here.
-        let shell = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", cwd.path, executable].map { Array($0.utf8) }
         // argv and envp as NUL-terminated byte strings, freed after the spawn.
-        let argv = (shell + arguments).map { bytes -> UnsafeMutablePointer<CChar>? in
+        let argv = ([Array("/bin/sh".utf8)] + (try shellArguments(cwd))).map { bytes -> UnsafeMutablePointer<CChar>? in
             let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
             for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
             p[bytes.count] = 0
@@ -78,7 +99,7 @@ enum SymDiffBinary {
             if ContinuousClock.now - start > .seconds(timeout) {
                 kill(pid, SIGKILL)
                 waitpid(pid, &status, 0)
-                Issue.record("symdiff did not finish within \(timeout) s: \(arguments.map { String(decoding: $0, as: UTF8.self) })")
+                Issue.record("symdiff did not finish within \(timeout) s: \(label)")
                 break
             }
             usleep(2_000)
@@ -87,7 +108,7 @@ enum SymDiffBinary {
         // WIFEXITED / WEXITSTATUS, which Swift does not import: a signal leaves a nonzero low byte.
         let exitStatus: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return BinaryRun(
-            status: exitStatus, stdout: try Data(contentsOf: URL(fileURLWithPath: outPath)),
+            status: exitStatus, stdout: keepStandardOutput ? try Data(contentsOf: URL(fileURLWithPath: outPath)) : Data(),
             stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self),
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
