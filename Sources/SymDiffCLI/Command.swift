@@ -125,7 +125,7 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     } catch let error as OutputError where error.path == standardOutput.path {
         // As when the final output cannot be written: status 1, quiet when the reader has gone.
         result.status = Invocation.writeFailed
-        if error.problem != .brokenPipe { result.stderr = "symdiff: write error: \(error.message)\n" }
+        if case .writeFailed(let reason) = error.problem { result.stderr = "symdiff: write error: \(reason)\n" }
         return result
     } catch let error as VerificationError {
         return failure(describe(error))

@@ -6,6 +6,13 @@ import SymDiff
 /// this leaves a wide margin over the bounds (it is reserved address space, not memory).
 let workerStackBytes = 1 << 30
 
+// A standard descriptor the process was started without (`>&-`) is held by /dev/null opened
+// the wrong way round, so that files symdiff opens never take its number (output meant for
+// stdout would go into them) and using it still fails with "Bad file descriptor".
+for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+    _ = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+}
+
 // An interrupted run leaves no temporary files behind.
 AtomicFile.removeTemporaryFilesOnSignals()
 
