@@ -38,19 +38,32 @@ public struct JSONTableWriter: TableWriter {
         }
     }
 
+    /// Formats each hole's values of `block` in pieces of 64K values, eight pieces at once on
+    /// all cores, and appends them to the scratch file.
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let rows = try state.check(block)
         guard let scratch, rows > 0 else { return }
+        let firstRow = state.rows - rows
+        let step = 1 << 16
+        var pieces: [(hole: Int, rows: Range<Int>)] = []
+        for (p, piece) in template.pieces.enumerated() {
+            if case .text = piece { continue }
+            if case .late = piece { continue }
+            for start in stride(from: 0, to: rows, by: step) { pieces.append((p, start..<min(rows, start + step))) }
+        }
+        let template = self.template
         do {
-            for (p, piece) in template.pieces.enumerated() {
-                switch piece {
-                case .text, .late: continue
-                case .numbers, .names: break
+            for group in stride(from: 0, to: pieces.count, by: 8) {
+                let part = pieces[group..<min(pieces.count, group + 8)]
+                let texts = inParallel(part.count) { k in
+                    let (hole, range) = part[part.startIndex + k]
+                    let separator: [UInt8] = firstRow + range.lowerBound > 0 ? [0x2C, 0x20] : []
+                    return separator + template.elements(template.pieces[hole], block, rows: range)
                 }
-                let separator: [UInt8] = segments[p].isEmpty ? [] : [0x2C, 0x20]
-                let text = separator + template.elements(piece, block, rows: 0..<rows)
-                let start = try scratch.append(text)
-                segments[p].append(start..<(start + text.count))
+                for (k, text) in texts.enumerated() {
+                    let start = try scratch.append(text)
+                    segments[part[part.startIndex + k].hole].append(start..<(start + text.count))
+                }
             }
         } catch {
             state.fail()

@@ -1,6 +1,5 @@
 // NPZ output: a stored (uncompressed) zip of .npy arrays, as np.savez writes, with CRC-32,
 // laid out in advance and filled block by block.
-import Dispatch
 
 /// One array of an `.npz` archive, filled row by row from the columns of each block.
 public struct NPZEntry: Hashable, Sendable {
@@ -78,11 +77,10 @@ public struct NPZTableWriter: TableWriter {
         let rows = try state.check(block)
         guard var layout, let entries else { return }
         let first = state.rows - rows
-        let pieces = Pieces(count: entries.count)
         let checksums = layout.checksums
-        DispatchQueue.concurrentPerform(iterations: entries.count) { e in
+        let pieces = inParallel(entries.count) { e in
             let bytes = Self.rowBytes(entries[e], block, rows: rows)
-            pieces.set(e, bytes: bytes, checksum: CRC32.checksum(bytes, continuing: checksums[e]))
+            return (bytes: bytes, checksum: CRC32.checksum(bytes, continuing: checksums[e]))
         }
         do {
             for (e, entry) in entries.enumerated() {
@@ -150,28 +148,6 @@ public struct NPZTableWriter: TableWriter {
         if scalars.isEmpty { bytes += [0, 0, 0, 0] }
         return bytes
     }
-}
-
-/// The bytes and CRC-32 of each array for one block, filled by parallel workers, each its
-/// own slot (storage allocated up front, so filling a slot touches no shared array).
-private final class Pieces: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<(bytes: [UInt8], checksum: UInt32)>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: ([], 0))
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    /// Fills slot `e`; distinct slots may be filled at once.
-    func set(_ e: Int, bytes: [UInt8], checksum: UInt32) { slots[e] = (bytes, checksum) }
-
-    /// The contents of slot `e`.
-    subscript(e: Int) -> (bytes: [UInt8], checksum: UInt32) { slots[e] }
 }
 
 /// Where everything in a stored zip of known entry sizes goes, and the running CRC-32 of

@@ -1,4 +1,5 @@
 // Grid and random point sets, reproducible bit for bit on every machine.
+import Dispatch
 
 /// SplitMix64 (Steele, Lea and Flood 2014; the seeding generator of xoshiro): the state is
 /// one 64-bit word, advanced by 0x9E3779B97F4A7C15 and mixed on every call.
@@ -100,19 +101,33 @@ public struct RandomPoints: ChunkedPoints, Sendable {
         }
     }
 
-    /// The values of the points `range`, one array per variable.
+    /// The values of the points `range`, one array per variable: pieces of 16K points are
+    /// made on all cores, each from its own place in the sequence, so the values do not
+    /// depend on the number of threads.
     public func columns(in range: Range<Int>) -> [[Double]] {
-        var columns = bounds.map { _ in [Double](repeating: 0, count: range.count) }
-        let steps = UInt64(truncatingIfNeeded: range.lowerBound) &* UInt64(truncatingIfNeeded: bounds.count)
-        var generator = SplitMix64(seed: seed &+ steps &* 0x9E37_79B9_7F4A_7C15)
-        for i in 0..<range.count {
-            for (j, (a, b)) in bounds.enumerated() {
-                let x = a + (b - a) * generator.nextUnit()
-                columns[j][i] = x < b || a == b ? x : b.nextDown
+        let pieces = (range.count + Self.piece - 1) / Self.piece
+        let columns = bounds.map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: range.count) }
+        defer { columns.forEach { $0.deallocate() } }
+        let bounds = self.bounds
+        let seed = self.seed
+        nonisolated(unsafe) let shared = columns
+        DispatchQueue.concurrentPerform(iterations: pieces) { p in
+            let first = range.lowerBound + p * Self.piece
+            let count = Swift.min(Self.piece, range.upperBound - first)
+            let steps = UInt64(truncatingIfNeeded: first) &* UInt64(truncatingIfNeeded: bounds.count)
+            var generator = SplitMix64(seed: seed &+ steps &* 0x9E37_79B9_7F4A_7C15)
+            for i in (first - range.lowerBound)..<(first - range.lowerBound + count) {
+                for (j, (a, b)) in bounds.enumerated() {
+                    let x = a + (b - a) * generator.nextUnit()
+                    shared[j][i] = x < b || a == b ? x : b.nextDown
+                }
             }
         }
-        return columns
+        return columns.map { Array($0) }
     }
+
+    /// The points one worker makes at a time.
+    private static let piece = 1 << 14
 }
 
 extension PointSet {
