@@ -9,10 +9,11 @@ let engine: [SwiftSetting] = strict + [.unsafeFlags(["-enforce-exclusivity=unche
 /// The libFuzzer targets (`scripts/fuzz.sh`): each defines `LLVMFuzzerTestOneInput`, and without
 /// `-DSYMDIFF_FUZZING` also a `main` that runs the files named on its command line, so a plain
 /// `swift build` links them without libFuzzer.
-let fuzzTargets: [Target] = ["FuzzParse", "FuzzRoundTrip", "FuzzVerify", "FuzzPoints"].map { name in
+/// `FuzzArguments` runs the command line in-process, so it links `SymDiffCommand` as well.
+let fuzzTargets: [Target] = ["FuzzParse", "FuzzRoundTrip", "FuzzVerify", "FuzzPoints", "FuzzArguments"].map { name in
     .executableTarget(
-        name: name, dependencies: ["SymDiff", "SymDiffVerify", "FuzzSupport"], path: "Fuzz/\(name)",
-        swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])])
+        name: name, dependencies: ["SymDiff", "SymDiffVerify", "FuzzSupport"] + (name == "FuzzArguments" ? ["SymDiffCommand"] : []),
+        path: "Fuzz/\(name)", swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])])
 }
 
 let package = Package(
