@@ -9,10 +9,11 @@ let engine: [SwiftSetting] = strict + [.unsafeFlags(["-enforce-exclusivity=unche
 /// The libFuzzer targets (`scripts/fuzz.sh`): each defines `LLVMFuzzerTestOneInput`, and without
 /// `-DSYMDIFF_FUZZING` also a `main` that runs the files named on its command line, so a plain
 /// `swift build` links them without libFuzzer.
-let fuzzTargets: [Target] = ["FuzzParse", "FuzzRoundTrip", "FuzzVerify", "FuzzPoints"].map { name in
+/// `FuzzArguments` runs the command line in-process, so it links `SymDiffCommand` as well.
+let fuzzTargets: [Target] = ["FuzzParse", "FuzzRoundTrip", "FuzzVerify", "FuzzPoints", "FuzzArguments"].map { name in
     .executableTarget(
-        name: name, dependencies: ["SymDiff", "SymDiffVerify", "FuzzSupport"], path: "Fuzz/\(name)",
-        swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])])
+        name: name, dependencies: ["SymDiff", "SymDiffVerify", "FuzzSupport"] + (name == "FuzzArguments" ? ["SymDiffCommand"] : []),
+        path: "Fuzz/\(name)", swiftSettings: strict + [.unsafeFlags(["-parse-as-library"])])
 }
 
 let package = Package(
@@ -36,7 +37,11 @@ let package = Package(
         .target(name: "SymDiffAutodiff", dependencies: ["SymDiff"], swiftSettings: strict),
         /// The two-way check of values (symbolic against autodiff), with a status per point.
         .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffAutodiff"], swiftSettings: strict),
-        .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),
+        /// Everything the command line does, from argv to output and exit status, as a library
+        /// that tests and fuzz targets can link (an executable target cannot be linked).
+        .target(name: "SymDiffCommand", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),
+        /// The `symdiff` executable: runs `SymDiffCommand` on a thread with a large stack.
+        .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffCommand"], swiftSettings: strict),
         .executableTarget(
             name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath", "HandFused"],
             path: "Benchmarks/SymDiffBenchmarks", swiftSettings: strict),
@@ -46,7 +51,7 @@ let package = Package(
             cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-Wall", "-Wextra", "-Werror"])],
             linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .testTarget(
-            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCLI", "CVectorMath"],
+            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCommand", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .target(name: "FuzzSupport", path: "Fuzz/Support", swiftSettings: strict),
     ] + fuzzTargets

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (Fuzz/) with AddressSanitizer and runs each for SECONDS.
 #
 # usage: scripts/fuzz.sh [SECONDS] [TARGET...]     default: 60 seconds, every target
-#   TARGET: parse roundtrip verify points
+#   TARGET: parse roundtrip verify points arguments
 #   FUZZ_SCRATCH   build directory (default .build-fuzz); corpora grow in $FUZZ_SCRATCH/corpus,
 #                  crashes land in $FUZZ_SCRATCH/artifacts, logs in $FUZZ_SCRATCH/logs
 #   FUZZ_CONFIG    release (default) or debug
@@ -30,18 +30,19 @@ timeout=${FUZZ_TIMEOUT:-30}
 runs=${FUZZ_RUNS:-}
 seed=()
 if [ -n "${FUZZ_SEED:-}" ]; then seed=(-seed="$FUZZ_SEED"); fi
-if [ $# -eq 0 ]; then set -- parse roundtrip verify points; fi
+if [ $# -eq 0 ]; then set -- parse roundtrip verify points arguments; fi
 
-# target      product        seeds     dictionary    max_len
+# target      product        seeds      dictionary      max_len
 table="
-parse         FuzzParse      formulas  formula.dict  4096
-roundtrip     FuzzRoundTrip  formulas  formula.dict  4096
-verify        FuzzVerify     formulas  formula.dict  1024
-points        FuzzPoints     points    points.dict   4096
+parse         FuzzParse      formulas   formula.dict    4096
+roundtrip     FuzzRoundTrip  formulas   formula.dict    4096
+verify        FuzzVerify     formulas   formula.dict    1024
+points        FuzzPoints     points     points.dict     4096
+arguments     FuzzArguments  arguments  arguments.dict  1024
 "
 row() { awk -v t="$1" '$1 == t' <<<"$table"; }
 for target in "$@"; do
-    [ -n "$(row "$target")" ] || { echo "error: unknown fuzz target '$target' (parse roundtrip verify points)" >&2; exit 2; }
+    [ -n "$(row "$target")" ] || { echo "error: unknown fuzz target '$target' (parse roundtrip verify points arguments)" >&2; exit 2; }
 done
 
 # Large seeds, generated: nesting 10^5 deep of each kind, and chains of 10^6 terms.

@@ -3,7 +3,8 @@
 
 formulas/: the grammar's examples, the fixture formulas, the CLI's bad-input table and a few
 hostile shapes, one file each. points/: small CSV, .npy and .npz files (stored and deflated)
-and broken variants of each. Standard library only; scripts/fuzz.sh generates the large
+and broken variants of each. arguments/: argv vectors (NUL between arguments) of realistic
+and wrong command lines. Standard library only; scripts/fuzz.sh generates the large
 seeds (10^5-deep nesting, 10^6-term chains) at run time instead of committing megabytes.
 """
 import hashlib, io, os, re, struct, zipfile
@@ -97,6 +98,34 @@ def points():
     write("points", npz(arrays, zipfile.ZIP_DEFLATED)[:-30], "truncated.npz")
 
 
+def arguments():
+    vectors = {
+        "gradient": ["x1^2*sin(x2)", "--wrt", "x1,x2"],
+        "hessian": ["x1^2*sin(x2)", "--wrt", "x1,x2", "--order", "2"],
+        "orders-json": ["x1^2*sin(x2)*exp(-x1*x2)", "--order", "1:2", "--format", "json"],
+        "graph": ["u = tanh(w*x + b); u*(1 - u)", "--wrt", "x", "--format=graph", "--no-simplify"],
+        "two-formulas": ["sin(x)*y", "D(exp(-x^2), x) + 2*x*exp(-x^2)", "--wrt", "y,x", "--stats", "--trace"],
+        "at": ["x^2*y", "--at", "x=1.5,y=-0.25", "--precision", "extended"],
+        "grid-csv": ["sin(x)*t", "--grid", "x=-2:2:5,t=0:1:3", "--format", "csv", "--threads", "1"],
+        "random-json": ["exp(-x^2)", "--random", "10", "--seed", "7", "--range", "x=-1:1", "--format", "json"],
+        "verify-strict": ["abs(x)*sin(x)", "--order", "1:2", "--grid", "x=-1:1:5", "--verify", "--strict"],
+        "verify-limited": ["1/(exp(x) - 1)", "--random", "20", "--verify", "--max-verify-points", "3"],
+        "files": ["--file", "-", "--file", "f.txt", "--wrt", "x,x1"],
+        "bad-file": ["--file=bad.txt", "--file", "binary.txt", "--file", "missing.txt"],
+        "limits": ["sin(sin(sin(x)))", "--max-depth", "2", "--max-nodes=50", "--max-identifier-length", "1"],
+        "order-limit": ["x^5", "--max-order", "3", "--order", "4", "--max-partials", "2", "--max-output-bytes", "10"],
+        "end-of-options": ["--max-seconds", "5", "--", "--wrt", "-x^2"],
+        "help": ["-h", "x", "--version"],
+        "unknown-option": ["x", "--orderr", "1", "--columns", "x,t"],
+        "twice": ["x*y", "--wrt", "x,x", "--order", "1", "--order=2", "--at", "x=1", "--random", "3"],
+        "not-utf8": [b"x\xff+1", "--wrt", b"\xc3(", "--max-formula-bytes", "4"],
+        "binary-format": ["x", "--at", "x=1", "--format", "npz", "--out"],
+    }
+    for name, vector in vectors.items():
+        write("arguments", b"\0".join(a.encode() if isinstance(a, str) else a for a in vector), name)
+
+
 if __name__ == "__main__":
     formulas()
     points()
+    arguments()

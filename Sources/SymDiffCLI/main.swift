@@ -1,6 +1,7 @@
 // The symdiff executable: runs one invocation on a thread with a large stack and exits.
 import Foundation
 import SymDiff
+import SymDiffCommand
 
 /// The stack size of the worker thread. Every recursive pass is bounded by the depth limits;
 /// this leaves a wide margin over the bounds (it is reserved address space, not memory).
@@ -16,7 +17,8 @@ for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descr
 // An interrupted run leaves no temporary files behind.
 AtomicFile.removeTemporaryFilesOnSignals()
 
-nonisolated(unsafe) var invocation = Invocation()
+/// What the worker thread's invocation printed and its status; set before the thread ends.
+nonisolated(unsafe) var invocation: Invocation?
 
 /// Runs the invocation on a thread with a `workerStackBytes` stack and waits for it; the
 /// `pthread_create` error number when the thread cannot start (under `ulimit -v`, say).
@@ -59,14 +61,15 @@ if let failure = runOnWorkerThread() {
         to: STDERR_FILENO)
     exit(1)
 }
+let result = invocation!
 
 // Output that cannot be written (a full disk, a closed descriptor, a pipe whose reader left
 // while SIGPIPE is ignored) is an error of its own, as in coreutils: exit status 1, with a
 // message unless the reader is gone. Never a crash.
-if let failure = writeAll(invocation.stdout, to: STDOUT_FILENO) {
+if let failure = writeAll(result.stdout, to: STDOUT_FILENO) {
     if failure != EPIPE { _ = writeAll("symdiff: write error: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO) }
-    _ = writeAll(invocation.stderr, to: STDERR_FILENO)
-    exit(max(invocation.status, 1))
+    _ = writeAll(result.stderr, to: STDERR_FILENO)
+    exit(max(result.status, 1))
 }
-_ = writeAll(invocation.stderr, to: STDERR_FILENO)
-exit(invocation.status)
+_ = writeAll(result.stderr, to: STDERR_FILENO)
+exit(result.status)

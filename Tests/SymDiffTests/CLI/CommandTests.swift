@@ -1,7 +1,7 @@
 // The command line end to end, in-process: outputs, notes, and every kind of bad input.
 import Foundation
 import Testing
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 /// Runs symdiff in-process; `files` stands in for the file system and standard input.
 func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation {

@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct HeaderlessArrayTests {
     /// `Fixtures/points-x1-x2.npy`: rows `(x1, x2)` = `(3, 0)`, `(-2, 0)`, `(1, 0.5)`, saved by

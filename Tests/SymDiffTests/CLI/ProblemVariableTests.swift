@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct ProblemVariableTests {
     /// The problem's variables: `--wrt` in its order, then the other free variables in order of

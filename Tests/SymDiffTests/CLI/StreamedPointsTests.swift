@@ -3,7 +3,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct StreamedPointsTests {
     static let formula = "x^2*sin(y)*exp(-x*y) + log(1 + x^2)"

@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 /// A fresh temporary directory for one test's files.
 func temporaryDirectory() throws -> URL {

@@ -3,7 +3,7 @@
 import Foundation
 import SymDiff
 import Testing
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct BudgetTests {
     /// The graph's node count is checked after every step, so a request whose graph ends

@@ -2,7 +2,7 @@
 // names it and its flag, and the time budget that ends a symbolic blow-up.
 import Foundation
 import Testing
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct LimitTableTests {
     /// One limit: a flag and its value, and three inputs whose size is limit - 1, limit and

@@ -2,7 +2,7 @@
 import Foundation
 import SymDiff
 import Testing
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct LimitsDocumentationTests {
     /// Each limit's flag, its default in the code, and how the README writes that default.

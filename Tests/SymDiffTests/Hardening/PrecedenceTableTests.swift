@@ -1,7 +1,7 @@
 // Issue 5's precedence regression table: valid inputs whose values are pinned by hand.
 import Foundation
 import Testing
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct PrecedenceTableTests {
     /// A formula, a point, and the function and derivative values there, worked out by hand

@@ -1,7 +1,7 @@
 // --verify end to end in-process: the report, the statuses in JSON, the exit statuses.
 import Foundation
 import Testing
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 
 @Suite struct VerifyCommandTests {
     @Test func reportStatesToleranceAndVerdicts() {

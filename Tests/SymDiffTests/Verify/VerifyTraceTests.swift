@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
-@testable import SymDiffCLI
+@testable import SymDiffCommand
 @testable import SymDiffVerify
 
 @Suite struct VerifyTraceTests {

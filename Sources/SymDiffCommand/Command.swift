@@ -7,22 +7,22 @@ import SymDiffVerify
 /// What an invocation printed and its exit status.
 ///
 /// Output is collected and written only at the end, so an error never leaves partial output.
-struct Invocation {
-    var stdout = ""
-    var stderr = ""
-    var status: Int32 = 0
+public struct Invocation {
+    public var stdout = ""
+    public var stderr = ""
+    public var status: Int32 = 0
 
     /// Exit status for bad input of any kind: formula, option, limit.
-    static let usageError: Int32 = 2
+    public static let usageError: Int32 = 2
     /// Exit status when `--verify` finds values that disagree (or, with `--strict`, values not ok).
-    static let verificationFailed: Int32 = 1
+    public static let verificationFailed: Int32 = 1
     /// Exit status when the output cannot be written.
     static let writeFailed: Int32 = 1
 }
 
 /// Runs symdiff with the raw bytes of its arguments, as the system passes them: an argument
 /// that is not UTF-8 is an error at its first bad byte, not a replacement character.
-func runSymDiff(
+public func runSymDiff(
     rawArguments: [[UInt8]], readFile: (String, Int) throws -> Data = readFileOrStandardInput,
     standardOutput: StreamSink = StreamSink(descriptor: nil)
 ) -> Invocation {
@@ -227,7 +227,7 @@ private func readFailure(_ error: Error) -> String {
 
 /// Reads a file, or standard input for `-`, up to `limit` bytes (one past the formula size
 /// limit), so an endless stream (`/dev/zero`) ends in the size error.
-func readFileOrStandardInput(_ path: String, limit: Int) throws -> Data {
+public func readFileOrStandardInput(_ path: String, limit: Int) throws -> Data {
     let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     defer { if path != "-" { close(fd) } }
