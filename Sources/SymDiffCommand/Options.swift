@@ -234,7 +234,7 @@ extension Options {
                 continue
             }
             if argument == "--" { optionsEnded = true; continue }
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let spec = optionTable.first(where: { $0.name == parts[0] }) else {
                 let suggestion = nearestName(to: parts[0], among: optionTable.map(\.name))
                 throw CommandLineError(
@@ -250,6 +250,12 @@ extension Options {
                 i += 1
             } else if !spec.takesValue && parts.count > 1 {
                 throw CommandLineError("\(spec.name) takes no value", argument: argument)
+            }
+            if spec.takesValue && text.isEmpty {
+                // `--wrt=` is an empty value, not a request to take the next argument.
+                throw CommandLineError(
+                    "\(spec.name) needs a value", argument: argument, underline: argument.count..<(argument.count + 1),
+                    hint: parts.count > 1 ? "write \(spec.name)=VALUE or \(spec.name) VALUE" : "see symdiff --help")
             }
             pending.append((spec, text, spec.takesValue && parts.count == 1 ? "\(argument) \(text)" : argument))
         }

@@ -94,6 +94,8 @@ import Testing
         ErrorCase("arguments", ["x", "--order", "1e9"], "--order takes an integer from 0 to 1000, got '1e9'", at: .argument(column: 8)),
         ErrorCase("arguments", ["x", "--order", "1:x"], "--order takes an integer from 1 to 1000, got 'x'", at: .argument(column: 10)),
         ErrorCase("arguments", ["x", "--order"], "--order needs a value", at: .argument(column: 0)),
+        ErrorCase("arguments", ["x*y", "--wrt=", "y"], "--wrt needs a value", at: .argument(column: 6)),
+        ErrorCase("arguments", ["x", "--out", ""], "--out needs a value", at: .argument(column: 5)),
         ErrorCase("arguments", ["x", "--wrt", "1x"], "'1x' is not a variable name", at: .argument(column: 6)),
         ErrorCase("arguments", ["x*y", "--wrt", "x,y,x"], "'x' is listed twice", at: .argument(column: 10)),
         ErrorCase("arguments", ["x*y", "--at", "x=1,y=2,x=3"], "'x' is given twice", at: .argument(column: 13)),
