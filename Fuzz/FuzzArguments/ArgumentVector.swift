@@ -1,5 +1,6 @@
 // The argv vector of one fuzz input: split at NUL bytes, skipped when it would use files, capped in work.
 import Foundation
+import SymDiffCommand
 
 /// The options whose values are capped, with their caps, in the order they are put first when
 /// not given: few points, one second, small graphs, few partials, 1 MiB printed, two threads
@@ -12,17 +13,12 @@ let caps: [(option: String, cap: Int)] = [
 /// The options that use a file or standard input directly: an input giving one is skipped.
 let fileOptions: Set<String> = ["--out", "--points"]
 
-/// The options without a value, as `Options(parsing:)` reads them. This list and
-/// `valueOptions` follow the option table in Options.swift: an option missing here ends the
-/// scan of an input as an unknown option ends the parser.
-let flagOptions: Set<String> = ["--quiet", "--verify", "--strict", "--no-simplify", "--stats", "--trace", "--help", "--version"]
+/// The options without a value, as `Options(parsing:)` reads them (`-h` is not an option
+/// there either: it is read as a formula unless alone).
+let flagOptions = Set(optionNames.filter { !$0.takesValue }.map(\.name))
 
 /// The options that take a value, next or after `=`, as `Options(parsing:)` reads them.
-let valueOptions: Set<String> = [
-    "--wrt", "--order", "--format", "--file", "--at", "--grid", "--random", "--seed", "--range", "--points", "--columns",
-    "--out", "--threads", "--precision", "--max-points", "--max-verify-points", "--max-depth", "--max-identifier-length",
-    "--max-seconds", "--max-formula-bytes", "--max-nodes", "--max-order", "--max-partials", "--max-output-bytes",
-]
+let valueOptions = Set(optionNames.filter(\.takesValue).map(\.name))
 
 /// The arguments of one input, and the options the command line reads from them.
 struct ArgumentVector {
@@ -59,7 +55,7 @@ struct ArgumentVector {
             i += 1
             guard argument.hasPrefix("--") else { continue }
             if argument == "--" { break }
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             if flagOptions.contains(parts[0]) && parts.count == 1 {
                 given.append(Given(name: parts[0], index: i - 1, inline: false))
             } else if valueOptions.contains(parts[0]) && parts.count == 2 {
@@ -81,7 +77,7 @@ struct ArgumentVector {
         for option in given {
             guard let cap = caps.first(where: { $0.option == option.name })?.cap else { continue }
             let text = String(decoding: arguments[option.index], as: UTF8.self)
-            let value = option.inline ? String(text.split(separator: "=", maxSplits: 1)[1]) : text
+            let value = option.inline ? String(text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) : text
             guard let number = Int(value), number > cap else { continue }
             arguments[option.index] = Array((option.inline ? "\(option.name)=\(cap)" : "\(cap)").utf8)
         }

@@ -215,6 +215,10 @@ private let optionTable: [OptionSpec] = [
     },
 ]
 
+/// Every option's name, with whether it takes a value: the option table, for tools that
+/// read argument lists as `Options(parsing:)` does (the argv fuzz target).
+public let optionNames: [(name: String, takesValue: Bool)] = optionTable.map { ($0.name, $0.takesValue) }
+
 extension Options {
     /// Reads `arguments` (without the program name).
     ///
