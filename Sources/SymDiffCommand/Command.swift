@@ -6,7 +6,9 @@ import SymDiffVerify
 
 /// What an invocation printed and its exit status.
 ///
-/// Output is collected and written only at the end, so an error never leaves partial output.
+/// Reports are collected and written at the end; values at points stream to standard output
+/// as they are computed (`runSymDiff`'s `standardOutput`), after every check of the input,
+/// so that bad input prints nothing there, and only a failing write can cut them short.
 public struct Invocation {
     public var stdout = ""
     public var stderr = ""
