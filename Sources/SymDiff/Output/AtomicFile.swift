@@ -119,17 +119,7 @@ public final class AtomicFile {
     public func write(raw bytes: UnsafeRawBufferPointer, at offset: Int) throws(OutputError) {
         guard open, !direct else { throw OutputError(.writerState("the output file cannot be written at offsets"), path: path) }
         try flush()
-        var written = 0
-        while written < bytes.count {
-            let n = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let error = OutputError(.writeFailed(reason: Self.reason()), path: path)
-                discard()
-                throw error
-            }
-            written += n
-        }
+        try writeAll(bytes, at: offset)
     }
 
     /// Flushes, syncs and closes the temporary file, renames it to `path` and syncs the
@@ -185,12 +175,13 @@ public final class AtomicFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes all of `bytes` to the temporary file (retrying after signals); on failure the
-    /// temporary is removed.
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+    /// Writes all of `bytes` to the temporary file, where the sequential writes are or at
+    /// `offset` (retrying after signals); on failure the temporary is removed.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int? = nil) throws(OutputError) {
         var written = 0
         while written < bytes.count {
-            let n = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            let (start, count) = (bytes.baseAddress! + written, bytes.count - written)
+            let n = offset.map { pwrite(descriptor, start, count, off_t($0 + written)) } ?? Foundation.write(descriptor, start, count)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 let error = OutputError(.writeFailed(reason: Self.reason()), path: path)
