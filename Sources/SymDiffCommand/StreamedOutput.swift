@@ -41,7 +41,12 @@ func writeValues(
             columns: skeleton.flatColumns.map(\.name), rowCount: points.count, meta: format == .text ? [:] : skeleton.meta))
         var check = verifier.map { StreamedCheck($0, selection: selection, summary: summary!, options: options, deadline: d.graph.deadline) }
         defer { check?.progress?.finish() }
-        try plan.forEachBlock(points, check: &check) { block in try writer?.append(block) }
+        let background = writer.map(BackgroundWriter.init)
+        nonisolated(unsafe) let shared = plan
+        try plan.forEachChunk(points, check: &check) { inputs, count, verification in
+            try background?.append { shared.block(inputs, count: count, verification: verification) }
+        }
+        writer = try background?.drain()
         var outcome = ValuesOutcome(summary: check?.summary)
         if let summary = check?.summary {
             let report = verifyReport(summary, precision: options.precision)
@@ -118,14 +123,18 @@ extension ValuePlan {
     func stream<Writer: TableWriter>(_ points: some ChunkedPoints, into writer: inout Writer) throws {
         try writer.begin(TableHeader(columns: points.names + columns.map(\.name), rowCount: points.count, meta: meta))
         var unchecked: StreamedCheck?
-        try forEachBlock(points, check: &unchecked) { block in try writer.append(block) }
+        try forEachChunk(points, check: &unchecked) { inputs, count, _ in
+            try writer.append(block(inputs, count: count, verification: nil))
+        }
         try writer.finish()
     }
 
-    /// Calls `body` with the block of each chunk of `points` in turn (`block(_:count:verification:)`),
-    /// checked by `check` when there is one; with progress on a terminal for runs over a second
-    /// unless `--quiet` (`check`'s own, when checking).
-    func forEachBlock(_ points: some ChunkedPoints, check: inout StreamedCheck?, _ body: ([[Double]]) throws -> Void) throws {
+    /// Calls `body` with the points of each chunk of `points` in turn, their number, and their
+    /// verification by `check` when there is one; with progress on a terminal for runs over a second unless
+    /// `--quiet` (`check`'s own, when checking).
+    func forEachChunk(
+        _ points: some ChunkedPoints, check: inout StreamedCheck?, _ body: ([[Double]], Int, Verification?) throws -> Void
+    ) throws {
         let chunk = chunkSize(width: points.names.count)
         let clock = ContinuousClock()
         let start = clock.now
@@ -136,7 +145,7 @@ extension ValuePlan {
             let range = first..<min(points.count, first + chunk)
             let inputs = try points.columns(in: range)
             let verification = check?.check(PointSet(names: points.names, columns: inputs, count: range.count), from: first)
-            try body(block(inputs, count: range.count, verification: verification))
+            try body(inputs, range.count, verification)
             first = range.upperBound
             if showProgress && clock.now - start > .seconds(1) {
                 FileHandle.standardError.write(Data("\rsymdiff: \(first) of \(points.count) points".utf8))
