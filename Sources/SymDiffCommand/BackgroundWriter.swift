@@ -12,8 +12,13 @@ final class BackgroundWriter: @unchecked Sendable {
     private var failure: Error?
     private let queue = DispatchQueue(label: "symdiff.writer")
     private let slot = DispatchSemaphore(value: 1)
+    private let phases: PhaseTimes
 
-    init(_ writer: any TableWriter) { self.writer = writer }
+    /// A background writer for `writer`, timing its writes in `phases`.
+    init(_ writer: any TableWriter, phases: PhaseTimes) {
+        self.writer = writer
+        self.phases = phases
+    }
 
     /// Writes the block `make` returns, on the writer's queue, once the previous one is written.
     func append(_ make: @escaping @Sendable () -> [[Double]]) throws {
@@ -24,7 +29,8 @@ final class BackgroundWriter: @unchecked Sendable {
         }
         queue.async {
             defer { self.slot.signal() }
-            do { try self.writer.append(make()) } catch { self.failure = error }
+            let block = make()
+            do { try self.phases.measure(.write) { () throws(OutputError) in try self.writer.append(block) } } catch { self.failure = error }
         }
     }
 

@@ -151,7 +151,7 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     result.stderr = notes.map { "note: \($0)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
     result.stdout = outcome.stdout
-    if options.stats { result.stderr += statsReport(derivatives, printing: printing, verifying: outcome.summary?.seconds) }
+    if options.stats { result.stderr += statsReport(derivatives, printing: printing, phases: outcome.phases) }
     if let summary = outcome.summary {
         result.stderr += outcome.report + verifySummary(summary, strict: options.strict)
         if !summary.passed(strict: options.strict) { result.status = Invocation.verificationFailed }
@@ -294,17 +294,24 @@ private func traceReport(_ report: RewriteReport) -> String {
     return text
 }
 
-/// The `--stats` lines: node counts, and time per phase; `printing` covers evaluation and output
-/// too, less the `verifying` time when `--verify` ran.
-private func statsReport(_ d: Derivatives, printing: Duration, verifying: Double?) -> String {
+/// The `--stats` lines: node counts, time per phase (with points: reading or making them,
+/// evaluating, checking and writing, which overlap, as the writer runs beside the rest; without:
+/// printing the report), and peak memory.
+private func statsReport(_ d: Derivatives, printing: Duration, phases: PhaseTimes?) -> String {
     let s = d.statistics
     func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1e3) }
-    let printSeconds = Double(printing.components.seconds) + Double(printing.components.attoseconds) * 1e-18 - (verifying ?? 0)
+    let printSeconds = Double(printing.components.seconds) + Double(printing.components.attoseconds) * 1e-18
+    let work = phases.map { phases in
+        // Evaluation is part of the check with --verify: a phase that never ran is left out.
+        PhaseTimes.Phase.allCases.filter { phases.seconds($0) > 0 }.map { "\($0.name) \(ms(phases.seconds($0)))" }
+            .joined(separator: ", ")
+            + ", all values \(ms(printSeconds))"
+    } ?? "print \(ms(printSeconds))"
     return """
         stats: nodes: function \(s.functionNodes), derivatives \(s.derivativeNodesBeforeSimplification) \
         before simplification and \(s.derivativeNodesAfterSimplification) after, shared graph \(s.graphNodes)
         stats: time: parse \(ms(s.parseSeconds)), differentiate \(ms(s.differentiateSeconds)), \
-        simplify \(ms(s.simplifySeconds)), print \(ms(printSeconds))\(verifying.map { ", verify \(ms($0))" } ?? "")
+        simplify \(ms(s.simplifySeconds)), \(work)
         stats: memory: peak resident \(peakResidentMiB()) MiB
 
         """

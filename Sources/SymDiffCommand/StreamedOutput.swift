@@ -10,6 +10,8 @@ struct ValuesOutcome {
     var stdout = ""
     var report = ""
     var summary: VerificationSummary?
+    /// The time of each phase, for `--stats`; `nil` without points.
+    var phases: PhaseTimes?
 }
 
 /// Computes the values at the points of `source` a chunk at a time, checks each chunk with
@@ -41,13 +43,16 @@ func writeValues(
             columns: skeleton.flatColumns.map(\.name), rowCount: points.count, meta: format == .text ? [:] : skeleton.meta))
         var check = verifier.map { StreamedCheck($0, selection: selection, summary: summary!, options: options, deadline: d.graph.deadline) }
         defer { check?.progress?.finish() }
-        let background = writer.map(BackgroundWriter.init)
+        let phases = PhaseTimes()
+        let background = writer.map { BackgroundWriter($0, phases: phases) }
         nonisolated(unsafe) let shared = plan
-        try plan.forEachChunk(points, check: &check) { inputs, count, verification in
-            try background?.append { shared.block(inputs, count: count, verification: verification) }
+        try plan.forEachChunk(points, check: &check, phases: phases) { inputs, count, verification in
+            try background?.append {
+                phases.measure(verification == nil ? .evaluate : .write) { shared.block(inputs, count: count, verification: verification) }
+            }
         }
         writer = try background?.drain()
-        var outcome = ValuesOutcome(summary: check?.summary)
+        var outcome = ValuesOutcome(summary: check?.summary, phases: phases)
         if let summary = check?.summary {
             let report = verifyReport(summary, precision: options.precision)
             if var json = writer as? JSONTableWriter {
@@ -68,7 +73,7 @@ func writeValues(
                 return outcome
             }
         }
-        try writer?.finish()
+        try phases.measure(.write) { () throws(OutputError) in try writer?.finish() }
         return outcome
     } catch let error as PointsError {
         sink.discard()
@@ -130,10 +135,12 @@ extension ValuePlan {
     }
 
     /// Calls `body` with the points of each chunk of `points` in turn, their number, and their
-    /// verification by `check` when there is one; with progress on a terminal for runs over a second unless
-    /// `--quiet` (`check`'s own, when checking).
+    /// verification by `check` when there is one, timing reading and checking in `phases`;
+    /// with progress on a terminal for runs over a second unless `--quiet` (`check`'s own,
+    /// when checking).
     func forEachChunk(
-        _ points: some ChunkedPoints, check: inout StreamedCheck?, _ body: ([[Double]], Int, Verification?) throws -> Void
+        _ points: some ChunkedPoints, check: inout StreamedCheck?, phases: PhaseTimes? = nil,
+        _ body: ([[Double]], Int, Verification?) throws -> Void
     ) throws {
         let chunk = chunkSize(width: points.names.count)
         let clock = ContinuousClock()
@@ -143,8 +150,12 @@ extension ValuePlan {
         var first = 0
         repeat {
             let range = first..<min(points.count, first + chunk)
+            let reading = clock.now
             let inputs = try points.columns(in: range)
+            let made = clock.now
             let verification = check?.check(PointSet(names: points.names, columns: inputs, count: range.count), from: first)
+            phases?.add(.points, made - reading)
+            if verification != nil { phases?.add(.verify, clock.now - made) }
             try body(inputs, range.count, verification)
             first = range.upperBound
             if showProgress && clock.now - start > .seconds(1) {

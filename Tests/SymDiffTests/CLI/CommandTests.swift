@@ -109,6 +109,19 @@ func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation 
         #expect(result.stderr.contains("trace: pythagorean fired 1 time(s)"))
         #expect(result.stderr.contains("stats: nodes: function"))
         #expect(result.stderr.contains("stats: time: parse"))
+        #expect(result.stderr.contains("stats: memory: peak resident"))
+    }
+
+    /// With points, `--stats` times each phase that ran: reading or making points, evaluating
+    /// (inside the check with `--verify`), checking, writing.
+    @Test(arguments: [(["--random", "1000", "--format", "csv"], ["points", "evaluate", "write"], ["verify"]),
+                      (["--random", "1000", "--format", "csv", "--verify"], ["points", "verify", "write"], ["evaluate"])])
+    func statsTimeEachPhase(_ options: [String], _ present: [String], _ absent: [String]) throws {
+        let result = runSymDiff(["sin(x)", "--stats"] + options)
+        let line = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("stats: time:") })
+        for phase in present { #expect(line.contains(", \(phase) "), "\(line)") }
+        for phase in absent { #expect(!line.contains(", \(phase) "), "\(line)") }
+        #expect(line.contains("all values"))
     }
 
     /// Same input, same bytes.
