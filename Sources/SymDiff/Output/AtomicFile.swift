@@ -25,6 +25,8 @@ public final class AtomicFile {
     /// Whether `path` is written directly (a device or FIFO), not through a temporary.
     private let direct: Bool
     private var registration: Int?
+    /// Bytes written since the data was last synced.
+    private var unsynced = 0
 
     /// Creates the temporary file in the directory of the file `path` names.
     public init(path: String) throws(OutputError) {
@@ -190,9 +192,18 @@ public final class AtomicFile {
             }
             written += n
         }
+        // Syncing as the file grows spreads the disk writes over the run (on the writer's
+        // thread) instead of leaving them all to `commit`.
+        unsynced += written
+        if unsynced >= Self.syncInterval && !direct {
+            _ = fdatasync(descriptor)
+            unsynced = 0
+        }
     }
 
     private static let chunk = 1 << 20
+    /// How many bytes are written between syncs of the data.
+    private static let syncInterval = 32 << 20
 
     private static func reason() -> String { String(cString: strerror(errno)) }
 }
