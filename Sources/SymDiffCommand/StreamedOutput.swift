@@ -36,6 +36,12 @@ func writeValues(
     let reportOnly = verifier != nil && format == .text
     let sink: any ByteSink
     if let out = options.out, !reportOnly { sink = try AtomicFile(path: out) } else { sink = standardOutput }
+    var background: BackgroundWriter?
+    /// Abandons the output once the writer's thread is done with it.
+    func abandon() {
+        _ = try? background?.drain()
+        sink.discard()
+    }
     do {
         if options.out == nil, points is NPYFilePoints { try readThrough(points) }
         var writer = reportOnly ? nil : try makeWriter(format, sink: sink, plan: plan, skeleton: skeleton, d)
@@ -44,7 +50,7 @@ func writeValues(
         var check = verifier.map { StreamedCheck($0, selection: selection, summary: summary!, options: options, deadline: d.graph.deadline) }
         defer { check?.progress?.finish() }
         let phases = PhaseTimes()
-        let background = writer.map { BackgroundWriter($0, phases: phases) }
+        background = writer.map { BackgroundWriter($0, phases: phases) }
         nonisolated(unsafe) let shared = plan
         try plan.forEachChunk(points, check: &check, phases: phases) { inputs, count, verification in
             try background?.append {
@@ -76,12 +82,12 @@ func writeValues(
         try phases.measure(.write) { () throws(OutputError) in try writer?.finish() }
         return outcome
     } catch let error as PointsError {
-        sink.discard()
+        abandon()
         // Only a points file read as the output is written fails here.
         guard case .file(let path) = source else { throw error }
         throw pointsFileError(error, path: path)
     } catch {
-        sink.discard()
+        abandon()
         throw error
     }
 }

@@ -11,11 +11,11 @@ final class ScratchFile {
     /// The number of bytes appended so far (the end of the data).
     private(set) var size = 0
 
-    /// A scratch file in `directory` for the output `path`.
+    /// A scratch file in `directory` for the output `path` (`mkstemp` fills in the six `X`s).
     init(directory: String, for path: String) throws(OutputError) {
         self.path = path
         var template = Array((directory.isEmpty ? "." : directory).utf8CString.dropLast())
-            + Array("/.symdiff-scratch-XXXXXX".utf8CString)
+            + Array(("/.symdiff-scratch-" + String(repeating: "X", count: 6)).utf8CString)
         descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw OutputError(.cannotCreate(reason: String(cString: strerror(errno))), path: path) }
         unlink(template)
