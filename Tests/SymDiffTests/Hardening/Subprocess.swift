@@ -31,19 +31,28 @@ enum SymDiffBinary {
     }
 
     /// Runs the binary with UTF-8 `arguments` in `directory`.
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, keepStandardOutput: Bool = true) throws -> BinaryRun {
-        try run(raw: arguments.map { Array($0.utf8) }, in: directory, stdin: stdin, keepStandardOutput: keepStandardOutput)
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, keepStandardOutput: Bool = true,
+        environment: [String: String] = [:]
+    ) throws -> BinaryRun {
+        try run(
+            raw: arguments.map { Array($0.utf8) }, in: directory, stdin: stdin, keepStandardOutput: keepStandardOutput,
+            environment: environment)
     }
 
     /// Runs the binary with raw argument bytes in `directory` (default: a new temporary one);
     /// with `keepStandardOutput` false, its stdout goes to `/dev/null`.
     static func run(
-        raw arguments: [[UInt8]], in directory: URL? = nil, stdin: Data? = nil, keepStandardOutput: Bool = true
+        raw arguments: [[UInt8]], in directory: URL? = nil, stdin: Data? = nil, keepStandardOutput: Bool = true,
+        environment: [String: String] = [:]
     ) throws -> BinaryRun {
         // `sh` changes to the directory and execs the binary with the arguments untouched
         // (`"$@"` passes each byte string as it is; nothing is interpreted). Glibc's
         // posix_spawn_file_actions_addchdir_np is not visible to Swift here.
-        try spawn(label: arguments.map { String(decoding: $0, as: UTF8.self) }, in: directory, stdin: stdin, keepStandardOutput: keepStandardOutput) {
+        try spawn(
+            label: arguments.map { String(decoding: $0, as: UTF8.self) }, in: directory, stdin: stdin,
+            keepStandardOutput: keepStandardOutput, environment: environment
+        ) {
             cwd in ["-c", "cd \"$0\" && exec \"$@\"", cwd.path, try url().path].map { Array($0.utf8) } + arguments
         }
     }
@@ -51,7 +60,7 @@ enum SymDiffBinary {
     /// Runs `script` with `/bin/sh` in `directory`, `$0` being the binary, as a user's shell
     /// would run it (pipes, redirections, `ulimit`, signals).
     static func shell(_ script: String, in directory: URL, keepStandardOutput: Bool = true) throws -> BinaryRun {
-        try spawn(label: [script], in: directory, stdin: nil, keepStandardOutput: keepStandardOutput) { _ in
+        try spawn(label: [script], in: directory, stdin: nil, keepStandardOutput: keepStandardOutput, environment: [:]) { _ in
             ["-c", "cd \"$1\" || exit 99\n" + script, try url().path, directory.path].map { Array($0.utf8) }
         }
     }
@@ -59,7 +68,7 @@ enum SymDiffBinary {
     /// Spawns `/bin/sh` with the arguments `shellArguments` makes from the working directory,
     /// stdin from `stdin`, stdout and stderr to files; waits, under the hang guard.
     private static func spawn(
-        label: [String], in directory: URL? = nil, stdin: Data?, keepStandardOutput: Bool,
+        label: [String], in directory: URL? = nil, stdin: Data?, keepStandardOutput: Bool, environment extra: [String: String],
         shellArguments: (URL) throws -> [[UInt8]]
     ) throws -> BinaryRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-run-\(UUID().uuidString)")
@@ -85,6 +94,7 @@ enum SymDiffBinary {
         } + [nil]
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment.merge(extra) { $1 }
         let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
         defer {
             argv.forEach { $0?.deallocate() }
