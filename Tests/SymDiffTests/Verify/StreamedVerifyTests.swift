@@ -25,13 +25,13 @@ import SymDiffVerify
         let rows = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
         let header = rows[0].split(separator: ",").map(String.init)
         #expect(rows.count == points.count + 1)
+        let table = rows.dropFirst().map { $0.split(separator: ",") }
         var mismatches = 0
         for column in whole.columns {
             let (value, status, bound) = try (
                 #require(header.firstIndex(of: column.name)), #require(header.firstIndex(of: column.name + ":status")),
                 #require(header.firstIndex(of: column.name + ":bound")))
-            for (i, row) in rows.dropFirst().enumerated() {
-                let fields = row.split(separator: ",")
+            for (i, fields) in table.enumerated() {
                 let same = Double(fields[value])!.bitPattern == column.output[i].bitPattern
                     && String(fields[status]) == column.status[i].rawValue
                     && (Double(fields[bound]).map { $0 == column.roundingBound[i] || ($0.isNaN && column.roundingBound[i].isNaN) } ?? false)
