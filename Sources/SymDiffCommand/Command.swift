@@ -148,7 +148,7 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     } catch {
         return failure(error.rendered)
     }
-    result.stderr = notes.map { "note: \($0)\n" }.joined()
+    result.stderr = notes.map { "note: \($0.withVisibleControls)\n" }.joined()
     if options.trace { result.stderr += traceReport(derivatives.rewriteReport) }
     result.stdout = outcome.stdout
     if options.stats { result.stderr += statsReport(derivatives, printing: printing, phases: outcome.phases) }

@@ -64,12 +64,13 @@ struct CommandLineError: Error {
         self.hint = hint
     }
 
-    /// The error as printed on stderr, with a caret line under the argument.
+    /// The error as printed on stderr, with a caret line under the argument; control
+    /// characters the user typed or a file held show as their pictures (`␛`), never raw.
     var rendered: String {
         let carets = String(repeating: " ", count: underline.lowerBound)
             + String(repeating: "^", count: max(1, underline.count))
-        var text = "error: \(message)\n  \(argument)\n  \(carets)\n"
-        if let hint { text += "  hint: \(hint)\n" }
+        var text = "error: \(message.withVisibleControls)\n  \(argument.withVisibleControls)\n  \(carets)\n"
+        if let hint { text += "  hint: \(hint.withVisibleControls)\n" }
         return text
     }
 }

@@ -47,9 +47,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
         var output = "error: \(message)\n  --> \(place)\n"
         // Control characters other than tab print as their visible pictures (NUL as U+2400 '␀'),
         // so the terminal shows what is there and the caret stays in its column.
-        var line = Self.line(containing: range.start.offset, in: source).unicodeScalars.map { scalar in
-            scalar.value < 0x20 && scalar != "\t" ? Unicode.Scalar(0x2400 + scalar.value)! : scalar
-        }
+        var line = Self.line(containing: range.start.offset, in: source).unicodeScalars.map(\.visible)
         var marks = [Unicode.Scalar](repeating: " ", count: line.count + 1)
         func mark(_ r: SourceRange, with scalar: Unicode.Scalar) {
             let first = r.start.column - 1
@@ -91,5 +89,31 @@ public struct Diagnostic: Error, Sendable, Equatable {
             end = utf8.index(after: end)
         }
         return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar as a terminal should show it in a message: a control character other than
+    /// tab as its picture (NUL as U+2400 '␀', ESC as U+241B '␛', DEL as U+2421 '␡'), a C1
+    /// control (U+0080 to U+009F, which some terminals obey) as U+FFFD; any other as itself.
+    /// One scalar for one, so a caret line under the text stays aligned.
+    public var visible: Unicode.Scalar {
+        switch value {
+        case 0x09: return self
+        case 0..<0x20: return Unicode.Scalar(0x2400 + value)!
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F: return "\u{FFFD}"
+        default: return self
+        }
+    }
+}
+
+extension String {
+    /// The string with every control character replaced by its visible form (`Unicode.Scalar.visible`):
+    /// what symdiff prints when it echoes text a user or a file supplied.
+    public var withVisibleControls: String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: unicodeScalars.map(\.visible))
+        return String(result)
     }
 }

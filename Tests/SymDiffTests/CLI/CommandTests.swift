@@ -112,6 +112,21 @@ func symdiff(_ arguments: String..., files: [String: Data] = [:]) -> Invocation 
         #expect(result.stderr.contains("stats: memory: peak resident"))
     }
 
+    /// Text a user typed or a file held is echoed with its control characters as pictures:
+    /// an escape sequence in an argument cannot recolour or clear the user's terminal.
+    @Test(arguments: [
+        ["x", "--wrt", "a\u{1B}[31mb"], ["x", "--points", "p\u{1B}[2J.csv"], ["x", "--out", "/nowhere\u{1B}[2J/a.csv"],
+        ["x", "--bad\u{1B}[1m"], ["x", "--at", "x=1\u{1B}[1m"], ["--file", "f\u{1B}]0;title\u{7}.txt"],
+        ["x\u{1B}[31m+1"], ["x", "--wrt", "x\u{7F}"],
+    ])
+    func controlCharactersAreNeverEchoedRaw(_ arguments: [String]) {
+        let result = runSymDiff(arguments)
+        #expect(result.status == 2)
+        let raw = result.stderr.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+        #expect(raw.isEmpty, "\(result.stderr)")
+        #expect(result.stderr.contains("\u{241B}") || result.stderr.contains("\u{2421}") || result.stderr.contains("U+001B"), "\(result.stderr)")
+    }
+
     /// With points, `--stats` times each phase that ran: reading or making points, evaluating
     /// (inside the check with `--verify`), checking, writing.
     @Test(arguments: [(["--random", "1000", "--format", "csv"], ["points", "evaluate", "write"], ["verify"]),
