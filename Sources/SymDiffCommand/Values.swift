@@ -43,7 +43,9 @@ func streamedPoints(_ options: Options, source: PointsSource, variables: [String
     case .random(let text):
         let (count, seed, ranges) = try randomSpec(options, text: text, variables: variables)
         do {
-            return try RandomPoints(count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints)
+            return try RandomPoints(
+                count: count, seed: seed, ranges: ranges, variables: variables, maxPoints: options.maxPoints,
+                threads: options.threads ?? ProcessInfoCores.count)
         } catch { throw flagError(error, flag: "--random", text: text) }
     case .at: break
     }

@@ -85,14 +85,17 @@ public struct RandomPoints: ChunkedPoints, Sendable {
     private let seed: UInt64
     /// Each variable's interval, in column order.
     private let bounds: [(lower: Double, upper: Double)]
+    /// How many threads make the points.
+    private let threads: Int
 
     /// `count` points of `variables`, each in its interval of `ranges` (`[0, 1)` when it has
-    /// none), or an error when `count` is above `maxPoints`.
+    /// none), made on `threads` threads, or an error when `count` is above `maxPoints`.
     public init(
         count: Int, seed: UInt64, ranges: [VariableInterval] = [], variables: [String],
-        maxPoints: Int = PointSet.defaultMaxPoints
+        maxPoints: Int = PointSet.defaultMaxPoints, threads: Int = ProcessInfoCores.count
     ) throws(PointsError) {
         try checkPointCount(count, limit: maxPoints)
+        self.threads = Swift.max(1, threads)
         names = variables
         self.count = max(count, 0)
         self.seed = seed
@@ -102,7 +105,7 @@ public struct RandomPoints: ChunkedPoints, Sendable {
     }
 
     /// The values of the points `range`, one array per variable: pieces of 16K points are
-    /// made on all cores, each from its own place in the sequence, so the values do not
+    /// made on the threads, each from its own place in the sequence, so the values do not
     /// depend on the number of threads.
     public func columns(in range: Range<Int>) -> [[Double]] {
         let pieces = (range.count + Self.piece - 1) / Self.piece
@@ -111,7 +114,8 @@ public struct RandomPoints: ChunkedPoints, Sendable {
         let bounds = self.bounds
         let seed = self.seed
         nonisolated(unsafe) let shared = columns
-        DispatchQueue.concurrentPerform(iterations: pieces) { p in
+        /// Makes piece `p` of the range.
+        @Sendable func makePiece(_ p: Int) {
             let first = range.lowerBound + p * Self.piece
             let count = Swift.min(Self.piece, range.upperBound - first)
             let steps = UInt64(truncatingIfNeeded: first) &* UInt64(truncatingIfNeeded: bounds.count)
@@ -122,6 +126,10 @@ public struct RandomPoints: ChunkedPoints, Sendable {
                     shared[j][i] = x < b || a == b ? x : b.nextDown
                 }
             }
+        }
+        let workers = Swift.min(threads, pieces)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for p in stride(from: worker, to: pieces, by: workers) { makePiece(p) }
         }
         return columns.map { Array($0) }
     }

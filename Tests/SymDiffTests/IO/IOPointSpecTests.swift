@@ -122,6 +122,18 @@ import Testing
         #expect(points.columns[0].allSatisfy { (0..<1).contains($0) })
     }
 
+    /// Random points made a range at a time, in pieces on any number of threads, are the
+    /// points of the one sequential SplitMix64 stream, point-major.
+    @Test(arguments: [1, 2, 3])
+    func randomRangesAreTheSequentialStream(threads: Int) throws {
+        let random = try RandomPoints(count: 50_000, seed: 9, variables: ["x", "y"], threads: threads)
+        let raw = Self.splitMix(9, count: 2 * 50_000).map { Double($0 >> 11) / 9_007_199_254_740_992 }
+        let range = 12_345..<47_000
+        let columns = random.columns(in: range)
+        #expect(columns[0] == range.map { raw[2 * $0] })
+        #expect(columns[1] == range.map { raw[2 * $0 + 1] })
+    }
+
     @Test func columnsAreVariableNamesEachOnce() throws {
         #expect(try PointSpec.columns("x, t") == ["x", "t"])
         #expect(throws: PointsError.self) { _ = try PointSpec.columns("x,sin") }
