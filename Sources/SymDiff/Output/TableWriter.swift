@@ -61,8 +61,13 @@ struct WriterState {
 
     /// Appends `bytes`; a failure abandons the output, so no partial file remains.
     mutating func write(_ bytes: [UInt8]) throws(OutputError) {
+        try bytes.withRawBytes { raw throws(OutputError) in try write(raw: raw) }
+    }
+
+    /// Appends the bytes at `raw`; a failure abandons the output.
+    mutating func write(raw: UnsafeRawBufferPointer) throws(OutputError) {
         guard let sink else { return }
-        do { try sink.write(bytes) } catch {
+        do { try sink.write(raw: raw) } catch {
             fail()
             throw error
         }
@@ -211,9 +216,13 @@ public struct NPYTableWriter: TableWriter {
                 }
             }
         }
+        #if _endian(little)
+        try values.withRawBytes { raw throws(OutputError) in try state.write(raw: raw) }
+        #else
         var bytes = [UInt8]()
         bytes.appendLittleEndian(contentsOf: values)
         try state.write(bytes)
+        #endif
     }
 
     public mutating func finish() throws(OutputError) { try state.finish() }
