@@ -221,3 +221,7 @@ if selected("vector math") {
 if selected("verify") {
     verifyBenchmark()
 }
+
+if selected("throughput") {
+    throughputBenchmark()
+}
