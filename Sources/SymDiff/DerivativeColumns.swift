@@ -7,8 +7,10 @@ extension Derivatives {
         public var name: String
         /// The variables differentiated by, a multiset; empty for the function.
         public var wrt: [String]
-        /// The node of its (simplified) expression.
+        /// The node of its (simplified) expression, as printed.
         public var node: NodeID
+        /// The node evaluated for it: `node`, or its stable lowering (`StableLowering`).
+        public var evaluation: NodeID
         /// The formula it belongs to: its index in `results`.
         public var formula: Int
     }
@@ -18,15 +20,19 @@ extension Derivatives {
     public var columns: [Column] {
         results.enumerated().flatMap { k, result in
             let prefix = results.count > 1 ? "f\(k + 1):" : ""
-            return [Column(name: prefix + "f", wrt: [], node: result.function, formula: k)]
+            return [Column(name: prefix + "f", wrt: [], node: result.function, evaluation: evaluationNode(result.function), formula: k)]
                 + result.partials.filter { !$0.variables.isEmpty }.map {
-                    Column(name: prefix + $0.name, wrt: $0.variables, node: $0.node, formula: k)
+                    Column(name: prefix + $0.name, wrt: $0.variables, node: $0.node, evaluation: evaluationNode($0.node), formula: k)
                 }
         }
     }
 
-    /// One program computing every column at points whose variables are `inputs`.
+    /// The node evaluated for the printed node `node`: its stable lowering, or itself.
+    public func evaluationNode(_ node: NodeID) -> NodeID { evaluationNodes[node] ?? node }
+
+    /// One program computing every column at points whose variables are `inputs`, through
+    /// the stable lowerings.
     public func program(inputs: [String]) throws(CompileError) -> Program {
-        try Compiler.compile(columns.map(\.node), in: graph, inputs: inputs)
+        try Compiler.compile(columns.map(\.evaluation), in: graph, inputs: inputs)
     }
 }

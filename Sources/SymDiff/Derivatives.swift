@@ -82,6 +82,8 @@ public struct Derivatives: Sendable {
     public var notes: [String]
     public var statistics: Statistics
     public var rewriteReport: RewriteReport
+    /// The node evaluated for each printed node a stable lowering changed (`StableLowering`).
+    var evaluationNodes: [NodeID: NodeID] = [:]
 
     /// Parses, differentiates and simplifies everything `request` asks for.
     public init(_ request: DerivativeRequest) throws(SymDiffError) {
@@ -162,6 +164,8 @@ public struct Derivatives: Sendable {
         statistics.derivativeNodesAfterSimplification = graph.reachable(from: partials.flatMap { $0.map(\.node) }).count
         statistics.graphNodes = graph.count
         rewriteReport = rewriter.report
+        let roots = functions + partials.flatMap { $0.map(\.node) }
+        for (root, lowered) in zip(roots, graph.stablyLowered(roots)) where lowered != root { evaluationNodes[root] = lowered }
         results = request.formulas.indices.map {
             Result(source: request.formulas[$0], function: functions[$0], partials: partials[$0], original: originals[$0])
         }

@@ -25,10 +25,15 @@ public final class Verifier: Sendable {
         for (k, result) in derivatives.results.enumerated() {
             let first = requested.firstIndex { $0.formula == k }!
             formulaColumns.append(first..<(requested.lastIndex { $0.formula == k }! + 1))
+            // The symbolic values checked are those of the program: through the stable lowerings.
+            var evaluated = result
+            evaluated.function = derivatives.evaluationNode(result.function)
+            let partials = result.partials.filter { !$0.variables.isEmpty }.map {
+                Partial(variables: $0.variables, node: derivatives.evaluationNode($0.node))
+            }
             do {
                 plans.append(try FormulaPlan(
-                    derivatives.graph, result, partials: result.partials.filter { !$0.variables.isEmpty }, names: names,
-                    firstColumn: first, precision: precision))
+                    derivatives.graph, evaluated, partials: partials, names: names, firstColumn: first, precision: precision))
             } catch {
                 throw .tooManyCoefficients(error.monomials)
             }

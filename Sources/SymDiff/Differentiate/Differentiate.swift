@@ -11,6 +11,12 @@ public struct Partial: Hashable, Sendable {
     /// ∂²f/∂x1∂x2).
     public var variables: [String]
     public var node: NodeID
+
+    /// The partial by `variables` whose expression is `node`.
+    public init(variables: [String], node: NodeID) {
+        self.variables = variables
+        self.node = node
+    }
 }
 
 extension ExprGraph {
