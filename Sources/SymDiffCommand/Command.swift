@@ -127,7 +127,11 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     } catch let error as OutputError where error.path == standardOutput.path {
         // As when the final output cannot be written: status 1, quiet when the reader has gone.
         result.status = Invocation.writeFailed
-        if case .writeFailed(let reason) = error.problem { result.stderr = "symdiff: write error: \(reason)\n" }
+        switch error.problem {
+        case .brokenPipe: break
+        case .writeFailed(let reason): result.stderr = "symdiff: write error: \(reason)\n"
+        default: result.stderr = "symdiff: write error: \(error.message)\n"
+        }
         return result
     } catch let error as VerificationError {
         return failure(describe(error))
