@@ -20,6 +20,8 @@ final class FormulaPlan: Sendable {
     let monomials: [Int?]
     /// The tape variables the formula uses.
     let formulaVariables: [Int]
+    /// The function and power steps of the jets' tape, whose places each point's events are.
+    let eventSteps: PointEvents.Steps
     let names: [String]
     /// The index of this formula's function column among all columns.
     let firstColumn: Int
@@ -48,6 +50,7 @@ final class FormulaPlan: Sendable {
             if case .variable(let k) = step, k >= 0 { return k }
             return nil
         }
+        eventSteps = PointEvents.Steps(jets.tape)
         self.names = names
         self.firstColumn = firstColumn
         outputIsExtended = precision == .extended
@@ -121,7 +124,7 @@ final class FormulaPlan: Sendable {
         jets.evaluate(at: wide, &workspace.jets)
         workspace.functionValues.removeAll(keepingCapacity: true)
         for k in jets.tape.steps.indices { workspace.functionValues.append(jets.value(workspace.jets, step: k)) }
-        let events = PointEvents(jets.tape, values: workspace.functionValues)
+        let events = PointEvents(eventSteps, values: workspace.functionValues)
         if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: &workspace, into: part) {
             if finiteDifferences { addFiniteDifferences(slot: slot, wide: wide, into: part) }
             return

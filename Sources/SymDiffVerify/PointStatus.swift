@@ -58,15 +58,40 @@ public struct OneSided: Sendable, Equatable {
 struct PointEvents {
     var places = DomainPlace.Set()
 
-    /// The places of every function and power of `tape` given its step values.
-    init(_ tape: Tape, values: [Wide]) {
-        for step in tape.steps {
+    /// The steps of a tape that have places (functions and powers), without the sums and
+    /// products: made once per tape, read at every point.
+    struct Steps: Sendable {
+        /// A function or power step, by the indices of its operands.
+        enum Step: Sendable {
+            case apply(Function, Int, Int?)
+            case integerPower(base: Int, exponent: Int)
+            case constantPower(base: Int, exponent: Int)
+            case power(base: Int, exponent: Int)
+        }
+
+        let steps: [Step]
+
+        init(_ tape: Tape) {
+            steps = tape.steps.compactMap { step in
+                switch step {
+                case .apply(let f, let a, let b): .apply(f, a, b)
+                case .integerPower(let base, let n): .integerPower(base: base, exponent: n)
+                case .constantPower(let base, let exponent): .constantPower(base: base, exponent: exponent)
+                case .power(let base, let exponent): .power(base: base, exponent: exponent)
+                case .number, .constant, .variable, .sum, .product: nil
+                }
+            }
+        }
+    }
+
+    /// The places of every function and power of a tape (its `steps`) given its step values.
+    init(_ steps: Steps, values: [Wide]) {
+        for step in steps.steps {
             switch step {
             case .apply(let f, let a, let b): places.insert(.of(f, values[a], b.map { values[$0] } ?? .nan))
             case .integerPower(let base, let n): places.insert(.power(values[base], Wide(n), .integer))
             case .constantPower(let base, let exponent): places.insert(.power(values[base], values[exponent], .constant))
             case .power(let base, let exponent): places.insert(.power(values[base], values[exponent], .varying))
-            case .number, .constant, .variable, .sum, .product: continue
             }
         }
     }
