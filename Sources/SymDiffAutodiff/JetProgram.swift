@@ -24,6 +24,15 @@ public struct JetProgram: Sendable {
     /// The value of each step with no variable under it (numbers, constants and what is made
     /// of them), computed once; `nil` for the others.
     let constants: [Wide?]
+    /// The operands of every sum and product step, one after another (`operandRanges` says
+    /// where each step's are): read at every point without copying the steps' arrays.
+    let operands: [Int]
+    let operandRanges: [Range<Int>]
+    /// Whether each step is a sum, a product or something else, without the operand arrays.
+    let kinds: [StepKind]
+
+    /// What a step is, for the sweep's dispatch.
+    enum StepKind: Sendable { case sum, product, other }
 
     /// The program for `tape` seeding the tape variables `seeds`, up to total order `order`.
     public init(_ tape: Tape, seeds: [Int], order: Int) throws(JetLayout.TooLarge) {
@@ -53,6 +62,21 @@ public struct JetProgram: Sendable {
             }
         }
         self.constants = constants
+        var operands: [Int] = []
+        operandRanges = tape.steps.map { step in
+            let start = operands.count
+            if case .sum(let terms) = step { operands += terms }
+            if case .product(let factors) = step { operands += factors }
+            return start..<operands.count
+        }
+        self.operands = operands
+        kinds = tape.steps.map { step in
+            switch step {
+            case .sum: .sum
+            case .product: .product
+            default: .other
+            }
+        }
     }
 
     /// The coefficients of every step at one point, then five jets of scratch space: one
@@ -82,27 +106,34 @@ public struct JetProgram: Sendable {
     public func evaluate(at inputs: [Wide], _ workspace: inout Workspace) {
         let m = layout.count
         workspace.coefficients.withUnsafeMutableBufferPointer { all in
-            let c = all.baseAddress!
-            let scratch = c + tape.steps.count * m
-            for (k, step) in tape.steps.enumerated() {
-                let out = c + k * m
-                if let constant = constants[k] {
-                    out[0] = constant
-                    continue
-                }
-                if !varies[k] {
-                    out[0] = scalarValue(step, c, inputs)
-                    continue
-                }
-                switch step {
-                case .variable(let v):
-                    out[0] = inputs[v]
-                    out[seedMonomial[v]] = 1
-                case .sum(let terms):
-                    for i in 0..<m { out[i] = 0 }
-                    for t in terms { add(c + t * m, to: out, varies[t] ? m : 1) }
-                case .product(let factors): product(factors, c, out, scratch)
-                default: composite(step, c, out, scratch)
+            operands.withUnsafeBufferPointer { operands in
+                let c = all.baseAddress!
+                let scratch = c + tape.steps.count * m
+                for k in tape.steps.indices {
+                    let out = c + k * m
+                    if let constant = constants[k] {
+                        out[0] = constant
+                        continue
+                    }
+                    if !varies[k] {
+                        out[0] = scalarValue(tape.steps[k], c, inputs)
+                        continue
+                    }
+                    let own = UnsafeBufferPointer(rebasing: operands[operandRanges[k]])
+                    switch kinds[k] {
+                    case .sum:
+                        for i in 0..<m { out[i] = 0 }
+                        for t in own { add(c + t * m, to: out, varies[t] ? m : 1) }
+                    case .product: product(own, c, out, scratch)
+                    case .other:
+                        // Variables, powers and functions: steps without operand arrays.
+                        if case .variable(let v) = tape.steps[k] {
+                            out[0] = inputs[v]
+                            out[seedMonomial[v]] = 1
+                        } else {
+                            composite(tape.steps[k], c, out, scratch)
+                        }
+                    }
                 }
             }
         }
@@ -130,7 +161,7 @@ public struct JetProgram: Sendable {
     }
 
     /// The product of the factors' jets into `out`.
-    private func product(_ factors: [Int], _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    private func product(_ factors: UnsafeBufferPointer<Int>, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
         let m = layout.count
         var constant: Wide = 1
         var first = true
