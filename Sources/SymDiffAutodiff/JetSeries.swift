@@ -22,7 +22,7 @@ enum JetSeries {
             for k in stride(from: 1, through: order, by: 1) { g[k] = g[k - 1] / Wide(k) }
         case .apply(let f) where f == .sin || f == .cos || f == .sinh || f == .cosh:
             let hyperbolic = f == .sinh || f == .cosh
-            var (s, c) = hyperbolic ? (Wide.apply(.sinh, x0, .nan), Wide.apply(.cosh, x0, .nan)) : (Wide.sin(x0), Wide.cos(x0))
+            var (s, c) = hyperbolic ? (Wide.apply(.sinh, x0, .nan), Wide.apply(.cosh, x0, .nan)) : Wide.sineCosine(x0)
             let wantsSine = f == .sin || f == .sinh
             g[0] = wantsSine ? s : c
             for k in stride(from: 1, through: order, by: 1) {

@@ -122,4 +122,9 @@ void symdiff_group_cos(const double *x, double *y, long n);
 /// s[i] = sin x[i] and c[i] = cos x[i], as symdiff_group_exp.
 void symdiff_group_sincos(const double *x, double *s, double *c, long n);
 
+#if defined(__x86_64__)
+/// *s = sinl(x) and *c = cosl(x), bit for bit, with one argument reduction (glibc's sincosl).
+void symdiff_sincosl(long double x, long double *s, long double *c);
+#endif
+
 #endif

@@ -77,15 +77,11 @@ extension EvaluationScalar {
         for i in 0..<count { result[i] = Self.pow(a[i], b[i]) }
     }
 
-    /// Two elementwise loops, as `Function.evaluate` computes `sin` and `cos`.
+    /// One elementwise loop of `sineCosine`, bit for bit `Function.evaluate`'s `sin` and `cos`.
     public static func sinCos(
         _ a: UnsafePointer<Self>, _ sine: UnsafeMutablePointer<Self>, _ cosine: UnsafeMutablePointer<Self>, count: Int
     ) {
-        for i in 0..<count {
-            let x = a[i]
-            sine[i] = Function.sin.evaluate(x)
-            cosine[i] = Function.cos.evaluate(x)
-        }
+        for i in 0..<count { (sine[i], cosine[i]) = Self.sineCosine(a[i]) }
     }
 
     /// The elementwise loop over `Function.evaluate`, bit for bit the scalar interpreter.

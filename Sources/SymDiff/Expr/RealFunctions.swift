@@ -1,5 +1,6 @@
 // The elementary functions a floating-point type must provide to evaluate formulas.
 import Foundation
+import CVectorMath
 
 /// A floating-point type with the C library's elementary functions.
 ///
@@ -30,6 +31,12 @@ public protocol RealFunctions: BinaryFloatingPoint, Sendable {
     static func pow(_ x: Self, _ y: Self) -> Self
     static func atan2(_ y: Self, _ x: Self) -> Self
     static func hypot(_ x: Self, _ y: Self) -> Self
+    /// `(sin(x), cos(x))`, bit for bit, where the library can share the argument reduction.
+    static func sineCosine(_ x: Self) -> (sin: Self, cos: Self)
+}
+
+extension RealFunctions {
+    public static func sineCosine(_ x: Self) -> (sin: Self, cos: Self) { (sin(x), cos(x)) }
 }
 
 extension Double: RealFunctions {
@@ -69,6 +76,12 @@ extension Float80: RealFunctions {
     public static func log10(_ x: Float80) -> Float80 { Glibc.log10l(x) }
     public static func sin(_ x: Float80) -> Float80 { Glibc.sinl(x) }
     public static func cos(_ x: Float80) -> Float80 { Glibc.cosl(x) }
+    /// One reduction of `x` for both (glibc's `sincosl` gives `sinl` and `cosl` bit for bit).
+    public static func sineCosine(_ x: Float80) -> (sin: Float80, cos: Float80) {
+        var (s, c): (Float80, Float80) = (0, 0)
+        symdiff_sincosl(x, &s, &c)
+        return (s, c)
+    }
     public static func tan(_ x: Float80) -> Float80 { Glibc.tanl(x) }
     public static func asin(_ x: Float80) -> Float80 { Glibc.asinl(x) }
     public static func acos(_ x: Float80) -> Float80 { Glibc.acosl(x) }
