@@ -1,7 +1,10 @@
-"""The JAX peer of the --verify benchmark: f1's value, gradient and Hessian at N random points
-by autodiff (no check), in float64, jit-compiled, saved to .npz: the whole process is timed.
+"""The JAX peer of the benchmarks: f1 by autodiff (no check), in float64, jit-compiled, at N
+random points, saved; the whole process is timed.
 
-Usage: python3 jax_f1.py N OUT.npz   (needs `pip install "jax[cpu]"`; CI does not run it)
+Usage (needs `pip install "jax[cpu]"`; CI does not run it):
+  python3 jax_f1.py N OUT.npz         value, gradient and Hessian (the --verify benchmark)
+  python3 jax_f1.py N OUT.npy table   one (N, 5) array x1, x2, f, df/dx1, df/dx2, as symdiff
+                                      writes it (the throughput benchmark)
 """
 import sys
 
@@ -22,8 +25,17 @@ def everything(points):
     return jax.vmap(f1)(points), jax.vmap(jax.grad(f1))(points), jax.vmap(jax.hessian(f1))(points)
 
 
+@jax.jit
+def table(points):
+    return jnp.concatenate([points, jax.vmap(f1)(points)[:, None], jax.vmap(jax.grad(f1))(points)], axis=1)
+
+
 def main():
     count, out = int(sys.argv[1]), sys.argv[2]
+    if sys.argv[3:] == ["table"]:
+        points = np.random.default_rng(1).uniform(0, 1, size=(count, 2))
+        np.save(out, np.asarray(jax.block_until_ready(table(points))))
+        return
     points = np.random.default_rng(1).uniform(-1, 1, size=(count, 2))
     value, gradient, hessian = jax.block_until_ready(everything(points))
     np.savez(out, points=points, f=np.asarray(value), gradient=np.asarray(gradient), hessian=np.asarray(hessian))

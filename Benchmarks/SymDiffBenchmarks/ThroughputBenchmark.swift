@@ -6,14 +6,8 @@ import Foundation
 /// `.npz` against `.npy`. Whole processes, wall time, median of 3, files in the temporary
 /// folder (so the page cache and the disk are part of what is timed).
 func throughputBenchmark() {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let symdiff = directory.appendingPathComponent("symdiff")
-    guard FileManager.default.isExecutableFile(atPath: symdiff.path) else {
-        print("throughput: no release symdiff next to the benchmark; run `swift build -c release` first")
-        return
-    }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-throughput-\(getpid())")
-    try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    guard let symdiff = releaseSymdiff("throughput") else { return }
+    let scratch = scratchFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     func file(_ name: String) -> String { scratch.appendingPathComponent(name).path }
     func gradient(_ count: Int, _ out: String) -> [String] { [f1, "--wrt", "x1,x2", "--random", "\(count)", "--out", out] }
@@ -35,12 +29,7 @@ func throughputBenchmark() {
         print(String(format: "  f1 gradient, 10^6 points to .%@ (%.0f MB)                    %8.3f s   %.0f MB/s   target >= 300   %@",
                      format, Double(bytes) / 1e6, seconds, rate, rate >= 300 ? "met" : "NOT met"))
     }
-    let python = URL(fileURLWithPath: "/usr/bin/env")
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Peers/jax_f1_gradient.py").path
-    if processSeconds(python, ["python3", "-c", "import jax"]) == nil {
-        print("  JAX: not installed (pip install \"jax[cpu]\"); ratio not measured")
-    } else if let jax = medianProcessSeconds(runs: 3, python, ["python3", script, "10000000", file("jax.npy")]) {
+    if let jax = jaxSeconds(["10000000", file("jax.npy"), "table"]) {
         print(String(format: "  JAX (import + jit + value and gradient + save .npy)         %8.3f s", jax))
         print(String(format: "    JAX / symdiff = %.1f   target >= 20   %@", jax / two, jax / two >= 20 ? "met" : "NOT met"))
     }

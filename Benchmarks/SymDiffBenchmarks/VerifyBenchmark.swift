@@ -22,6 +22,36 @@ func processSeconds(_ executable: URL, _ arguments: [String]) -> Double? {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
 
+/// The release `symdiff` next to the benchmark, or `nil` with a note for `benchmark`.
+func releaseSymdiff(_ benchmark: String) -> URL? {
+    let symdiff = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("symdiff")
+    guard FileManager.default.isExecutableFile(atPath: symdiff.path) else {
+        print("\(benchmark): no release symdiff next to the benchmark; run `swift build -c release` first")
+        return nil
+    }
+    return symdiff
+}
+
+/// A new folder in the temporary folder, for a benchmark's files.
+func scratchFolder() -> URL {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-bench-\(getpid())-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    return scratch
+}
+
+/// The median of 3 runs of the JAX peer (`Peers/jax_f1.py`) with `arguments`, or `nil` with
+/// a note when JAX is not installed.
+func jaxSeconds(_ arguments: [String]) -> Double? {
+    let python = URL(fileURLWithPath: "/usr/bin/env")
+    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Peers/jax_f1.py").path
+    guard processSeconds(python, ["python3", "-c", "import jax"]) != nil else {
+        print("  JAX: not installed (pip install \"jax[cpu]\"); ratio not measured")
+        return nil
+    }
+    return medianProcessSeconds(runs: 3, python, ["python3", script] + arguments)
+}
+
 /// The median of `runs` runs of a process, or `nil` if any failed.
 func medianProcessSeconds(runs: Int, _ executable: URL, _ arguments: [String]) -> Double? {
     var times: [Double] = []
@@ -37,14 +67,8 @@ func medianProcessSeconds(runs: Int, _ executable: URL, _ arguments: [String]) -
 /// any check (import, jit, compute, save; skipped with a note when JAX is not installed); and
 /// the cost of `--verify` on the 10th derivative of sin nested 7 deep at 10^4 points.
 func verifyBenchmark() {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let symdiff = directory.appendingPathComponent("symdiff")
-    guard FileManager.default.isExecutableFile(atPath: symdiff.path) else {
-        print("verify: no release symdiff next to the benchmark; run `swift build -c release` first")
-        return
-    }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-bench-\(getpid())")
-    try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    guard let symdiff = releaseSymdiff("verify") else { return }
+    let scratch = scratchFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
     let output = scratch.appendingPathComponent("f1.npz").path
     print("verify: whole processes, wall time, median of 3 runs, all cores")
@@ -54,12 +78,7 @@ func verifyBenchmark() {
     else { return }
     print(String(format: "  f1 gradient + Hessian, 10^6 points to .npz, --verify       %8.3f s", verified))
     print(String(format: "  the same without --verify                                  %8.3f s", plain))
-    let python = URL(fileURLWithPath: "/usr/bin/env")
-    let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Peers/jax_f1.py").path
-    if processSeconds(python, ["python3", "-c", "import jax"]) == nil {
-        print("  JAX: not installed (pip install \"jax[cpu]\"); ratio not measured")
-    } else if let jax = medianProcessSeconds(runs: 3, python, ["python3", script, "1000000", scratch.appendingPathComponent("jax.npz").path]) {
+    if let jax = jaxSeconds(["1000000", scratch.appendingPathComponent("jax.npz").path]) {
         print(String(format: "  JAX (import + jit + autodiff + save, no check)             %8.3f s", jax))
         let ratio = verified / jax
         print(String(format: "    symdiff --verify / JAX = %.2f   target <= 1   %@", ratio, ratio <= 1 ? "met" : "NOT met"))
