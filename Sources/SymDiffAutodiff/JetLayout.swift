@@ -24,16 +24,16 @@ public struct JetLayout: Sendable {
     let factorials: [Wide]
     /// The monomial `x_j` of each variable `j`.
     let linear: [Int]
-    /// The products `left * right = result` of monomials with degrees summing to at most
-    /// `order`, ordered by `result`, as three parallel arrays.
+    /// The products `left * right` of monomials with degrees summing to at most `order`,
+    /// ordered by their result: those giving monomial `r` are `productStarts[r]..<productStarts[r + 1]`.
     let productLeft: [Int32]
     let productRight: [Int32]
-    let productResult: [Int32]
+    let productStarts: [Int32]
     /// The same for the products whose right factor is not the constant monomial: what
     /// multiplying by an increment `u - u0` takes.
     let incrementLeft: [Int32]
     let incrementRight: [Int32]
-    let incrementResult: [Int32]
+    let incrementStarts: [Int32]
 
     /// The layout for `variableCount` variables up to total degree `order`.
     public init(variableCount: Int, order: Int) throws(TooLarge) {
@@ -59,11 +59,11 @@ public struct JetLayout: Sendable {
         products.sort { ($0.2, $0.0) < ($1.2, $1.0) }
         productLeft = products.map(\.0)
         productRight = products.map(\.1)
-        productResult = products.map(\.2)
+        productStarts = Self.starts(of: products.map(\.2), count: exponents.count)
         let increments = products.filter { $0.1 != 0 }
         incrementLeft = increments.map(\.0)
         incrementRight = increments.map(\.1)
-        incrementResult = increments.map(\.2)
+        incrementStarts = Self.starts(of: increments.map(\.2), count: exponents.count)
     }
 
     /// The number of monomials.
@@ -74,6 +74,11 @@ public struct JetLayout: Sendable {
         var exponent = Array(repeating: 0, count: variableCount)
         for j in directions { exponent[j] += 1 }
         return exponents.firstIndex(of: exponent)!
+    }
+
+    /// Where each of `count` results' run starts in `results` (sorted), then its end.
+    private static func starts(of results: [Int32], count: Int) -> [Int32] {
+        (0...count).map { r in Int32(results.firstIndex { $0 >= r } ?? results.count) }
     }
 
     /// `C(variables + order, order)`, or `nil` past `Int`.

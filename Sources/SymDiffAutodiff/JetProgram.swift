@@ -319,28 +319,32 @@ public struct JetProgram: Sendable {
     /// The truncated product `a * b` into `out` (which is neither): a zero coefficient of
     /// degree 1 or more contributes nothing.
     private func multiply(_ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
-        multiply(a, b, into: out, pairs: (layout.productLeft, layout.productRight, layout.productResult))
+        multiply(a, b, into: out, pairs: (layout.productLeft, layout.productRight, layout.productStarts))
     }
 
     /// `a * (u - u0)` into `out`: the product with `u`'s constant term left out.
     private func multiplyByIncrement(_ a: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
-        multiply(a, u, into: out, pairs: (layout.incrementLeft, layout.incrementRight, layout.incrementResult))
+        multiply(a, u, into: out, pairs: (layout.incrementLeft, layout.incrementRight, layout.incrementStarts))
     }
 
-    /// `a * b` over the monomial products `pairs` (left, right, result).
+    /// `a * b` over the monomial products `pairs` (left, right, and where each result's run
+    /// starts), each result summed in a register and stored once.
     private func multiply(
         _ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
-        pairs: (left: [Int32], right: [Int32], result: [Int32])
+        pairs: (left: [Int32], right: [Int32], starts: [Int32])
     ) {
-        for i in 0..<layout.count { out[i] = 0 }
         pairs.left.withUnsafeBufferPointer { left in
             pairs.right.withUnsafeBufferPointer { right in
-                pairs.result.withUnsafeBufferPointer { result in
-                    for p in 0..<left.count {
-                        let (i, j) = (Int(left[p]), Int(right[p]))
-                        let (x, y) = (a[i], b[j])
-                        if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
-                        out[Int(result[p])] += x * y
+                pairs.starts.withUnsafeBufferPointer { starts in
+                    for r in 0..<layout.count {
+                        var sum: Wide = 0
+                        for p in Int(starts[r])..<Int(starts[r + 1]) {
+                            let (i, j) = (Int(left[p]), Int(right[p]))
+                            let (x, y) = (a[i], b[j])
+                            if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
+                            sum += x * y
+                        }
+                        out[r] = sum
                     }
                 }
             }

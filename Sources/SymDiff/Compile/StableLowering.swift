@@ -22,6 +22,10 @@ public enum StableLowering: String, CaseIterable, Sendable {
     /// `-2*tanh(x)*sech(x)^2`, not the difference of two numbers near 2 (all digits lost
     /// from `|x| = 20` on).
     case tanhPolynomial = "tanh-polynomial"
+    /// `exp(u) - 1` as `tanh(u/2)*(exp(u) + 1)`, which is relative-accurate near `u = 0`:
+    /// `2*(exp(x) - 1)/x^3` in the second derivative of `(exp(x) - 1)/x` at 1e-6 is not
+    /// `exp(x)`'s rounding error over `x^3`.
+    case expMinusOne = "exp-minus-one"
 
     /// The rule in formula syntax: what is matched, and what is evaluated instead.
     public var rule: (plain: String, lowered: String) {
@@ -29,6 +33,7 @@ public enum StableLowering: String, CaseIterable, Sendable {
         case .hyperbolicQuotient: ("sinh(u)^a*cosh(u)^c, c < 0", "tanh(u)^k*sinh(u)^(a-k)*sech(u)^(-c-k), k = min(a, -c)")
         case .sechPower: ("cosh(u)^-n", "(2*exp(-abs(u))/(1 + exp(-2*abs(u))))^n")
         case .tanhPolynomial: ("P(tanh(u)), P(1) = P(-1) = 0", "Q(tanh(u))*sech(u)^2, P(t) = (1 - t^2)*Q(t)")
+        case .expMinusOne: ("exp(u) - 1", "tanh(u/2)*(exp(u) + 1)")
         }
     }
 }
@@ -53,7 +58,7 @@ extension ExprGraph {
                 lowered = hyperbolicQuotient(factors, mapped) ?? rebuild(node, operands: factors.map(mapped))
             case .sum(let terms):
                 lowered = rebuild(node, operands: terms.map(mapped))
-                lowered = tanhPolynomial(lowered) ?? lowered
+                lowered = tanhPolynomial(lowered) ?? expMinusOne(lowered) ?? lowered
             default:
                 lowered = node.operands.isEmpty ? id : rebuild(node, operands: node.operands.map(mapped))
             }
@@ -137,6 +142,26 @@ extension ExprGraph {
         let t = apply(.tanh, [u])
         let q = sum(coefficients.enumerated().map { k, c in product([number(c), power(t, number(Number(Int64(k))))]) })
         return product([q, power(sech(u), number(Number(Int64(2 * multiplicity))))])
+    }
+
+    /// The sum `id` with `exp(u) - 1` (or `1 - exp(u)`) among its terms rewritten by
+    /// `StableLowering.expMinusOne`, or `nil` when it has no such pair.
+    private mutating func expMinusOne(_ id: NodeID) -> NodeID? {
+        guard case .sum(let terms) = self[id] else { return nil }
+        for (k, term) in terms.enumerated() {
+            var (sign, rest) = (Number.one, term)
+            if case .product(let factors) = self[term], factors.count == 2, let c = number(factors[0]), c == .minusOne {
+                (sign, rest) = (.minusOne, factors[1])
+            }
+            guard case .apply(.exp, let arguments) = self[rest],
+                let one = terms.firstIndex(where: { number($0) == -sign })
+            else { continue }
+            let u = arguments[0]
+            let half = apply(.tanh, [product([number(.rational(1, 2)), u])])
+            let lowered = product([number(sign), half, sum([rest, number(.one)])])
+            return sum(terms.indices.filter { $0 != k && $0 != one }.map { terms[$0] } + [lowered])
+        }
+        return nil
     }
 
     /// `f(u)^n` for `factor` = `f(u)` or `f(u)^n` with an integer `n` of at most 64 in size:

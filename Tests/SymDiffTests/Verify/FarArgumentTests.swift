@@ -14,15 +14,6 @@ import SymDiffVerify
         formula == "tanh(x)" || formula == "log(cosh(x))" ? 3 : 2
     }
 
-    /// What is not met yet, value by value: `(exp(x) - 1)/x`'s second derivative at x <= 1e-5, whose terms
-    /// (`2 (exp(x) - 1)/x^3`, ...) cancel by 6e18 at 1e-6: double-double keeps about 13 digits
-    /// there, but its bound (scaled from binary64's, with `2^-95` per library function) cannot
-    /// show 1e-13, so the value stays flagged. The other near-removable values cancel by up to
-    /// 1e19 too and are computed in double-double.
-    static func knownShortfall(_ formula: String, order: Int, x: Double) -> Bool {
-        formula == "(exp(x) - 1)/x" && order == 2 && x <= 1e-5
-    }
-
     @Test func fixtureLoads() {
         #expect(Self.cases.count == 10)
     }
@@ -39,19 +30,10 @@ import SymDiffVerify
             for (i, text) in partial.values.enumerated() {
                 let reference = Double(text)!
                 let x = points.columns[0][i]
-                let check = {
-                    let error = Swift.abs(column.output[i] - reference)
-                    #expect(
-                        error <= 1e-12 * Swift.abs(reference) || error <= 1e-300,
-                        "\(fixture.formula) \(column.name) at x = \(x): \(column.output[i]) (\(column.status[i].rawValue), binary64 \(column.symbolic[i])) vs \(reference)")
-                }
-                if Self.knownShortfall(fixture.formula, order: column.wrt.count, x: x) {
-                    // Not met, but never silently wrong: such a value is flagged.
-                    #expect(column.status[i] != .ok || Swift.abs(column.output[i] - reference) <= 1e-12 * Swift.abs(reference))
-                    withKnownIssue(isIntermittent: true) { check() }
-                } else {
-                    check()
-                }
+                let error = Swift.abs(column.output[i] - reference)
+                #expect(
+                    error <= 1e-12 * Swift.abs(reference) || error <= 1e-300,
+                    "\(fixture.formula) \(column.name) at x = \(x): \(column.output[i]) (\(column.status[i].rawValue), binary64 \(column.symbolic[i])) vs \(reference)")
             }
         }
     }

@@ -87,7 +87,8 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
         StatusCase("exp(x) - 1", ["x": 1e-10], "f", .ok),
         StatusCase("exp(x) - 1", ["x": 1e-10], "d/dx", .ok),
         StatusCase("cosh(x) - 1", ["x": 1e-5], "f", .ok),
-        StatusCase("exp(x) - 1", ["x": 1e-40], "f", .cancellation),
+        // Evaluated as tanh(x/2)*(exp(x) + 1) (stable lowering `exp-minus-one`): no cancellation.
+        StatusCase("exp(x) - 1", ["x": 1e-40], "f", .ok),
         StatusCase("cosh(x) - 1", ["x": 1e-20], "f", .cancellation),
         // Beyond binary64's range.
         StatusCase("exp(x)", ["x": 800], "f", .overflow),
