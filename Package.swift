@@ -31,7 +31,7 @@ let package = Package(
         /// Only code that CVectorMath calls after its CPU check: built for AVX2 throughout, so
         /// that libmvec's ymm-register calling convention holds.
         .target(
-            name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-Wall", "-Wextra", "-Werror"])],
+            name: "CVectorMathAVX2", cSettings: [.unsafeFlags(["-mavx2", "-mfma", "-mpclmul", "-Wall", "-Wextra", "-Werror"])],
             linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         /// The independent derivative check: automatic differentiation with its own rules.
         .target(name: "SymDiffAutodiff", dependencies: ["SymDiff"], swiftSettings: strict),

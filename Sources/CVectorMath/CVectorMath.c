@@ -20,6 +20,18 @@ int symdiff_vec_simd_available(void) {
     return known == 1;
 }
 
+long symdiff_crc32_fold(unsigned int *state, const unsigned char *bytes, long count) {
+    // 0: not yet checked, 1: carry-less multiplication present, 2: absent.
+    static atomic_int state_known;
+    int known = atomic_load_explicit(&state_known, memory_order_relaxed);
+    if (known == 0) {
+        __builtin_cpu_init();
+        known = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1") ? 1 : 2;
+        atomic_store_explicit(&state_known, known, memory_order_relaxed);
+    }
+    return known == 1 ? symdiff_pclmul_crc32(state, bytes, count) : 0;
+}
+
 // MARK: - Loop shapes
 
 /// A scalar libm loop: the routine for functions without a kernel within 1 ulp.

@@ -35,6 +35,11 @@
 /// Whether this CPU has AVX2 and FMA, so the AVX2 kernels run (checked once, then cached).
 int symdiff_vec_simd_available(void);
 
+/// Folds the CRC-32 (zip's, reflected, without the final inversion) in `*state` over a prefix of
+/// `bytes` by carry-less multiplication where the CPU has it; returns the prefix's length, a
+/// multiple of 16 (0 without the instructions or below 64 bytes), for the caller to finish.
+long symdiff_crc32_fold(unsigned int *state, const unsigned char *bytes, long count);
+
 /// y[i] = e^x[i]; AVX2 kernel, 0.51 ulp.
 void symdiff_vec_exp(const double *x, double *y, long n);
 /// y[i] = e^x[i] - 1; scalar libm, 0.76 ulp.

@@ -7,6 +7,11 @@
 #ifndef CVECTORMATHAVX2_H
 #define CVECTORMATHAVX2_H
 
+/// Folds the CRC-32 (zip's, reflected, without the final inversion) in `*state` over the longest
+/// prefix of `bytes` that is a multiple of 16 bytes and at least 64, by PCLMULQDQ; returns its length
+/// (0 below 64 bytes). Requires PCLMULQDQ and SSE4.1.
+long symdiff_pclmul_crc32(unsigned int *state, const unsigned char *bytes, long count);
+
 /// y[i] = pow(a[i], b[i]) through _ZGVdN4vv_pow, the n % 4 tail through scalar pow.
 /// Requires AVX2 and FMA.
 void symdiff_avx2_pow(const double *a, const double *b, double *y, long n);

@@ -143,4 +143,36 @@ import Testing
         let half = bytes.count / 2
         #expect(CRC32.checksum(bytes[half...], continuing: CRC32.checksum(bytes[..<half])) == expected)
     }
+
+    /// The bytes `(131 i + 7) mod 256`: long enough for the carry-less folding (64 bytes on).
+    static let pattern = (0..<5000).map { UInt8(truncatingIfNeeded: 131 * $0 + 7) }
+
+    /// Prefixes of `pattern` against Python's `zlib.crc32`: at the folding's edges (64 bytes,
+    /// 16-byte steps, a tail) and long runs.
+    @Test(arguments: [
+        (64, UInt32(0x38E4_DBB5)), (65, 0x6C31_1B46), (80, 0x89CD_CB09), (127, 0x8276_C596), (128, 0xCC81_6B20),
+        (129, 0x9A7C_58AD), (1000, 0x1ED5_7BB9), (4099, 0xDFAD_E85A),
+    ])
+    func longInputs(_ count: Int, _ expected: UInt32) {
+        #expect(CRC32.checksum(Self.pattern[..<count]) == expected)
+    }
+
+    /// Every length to 300 from every start to 16 (so every alignment), against the CRC
+    /// computed a bit at a time from its definition.
+    @Test func everyLengthAndAlignment() {
+        func bitwise(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+            var c = UInt32.max
+            for byte in bytes {
+                c ^= UInt32(byte)
+                for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            }
+            return ~c
+        }
+        for start in 0..<16 {
+            for count in 0...300 {
+                let bytes = Self.pattern[start..<(start + count)]
+                #expect(CRC32.checksum(bytes) == bitwise(bytes), "start \(start), count \(count)")
+            }
+        }
+    }
 }
