@@ -41,7 +41,7 @@ let package = Package(
         /// that tests and fuzz targets can link (an executable target cannot be linked).
         .target(name: "SymDiffCommand", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),
         /// The `symdiff` executable: runs `SymDiffCommand` on a thread with a large stack.
-        .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffCommand"], swiftSettings: strict),
+        .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffCommand", "CVectorMath"], swiftSettings: strict),
         .executableTarget(
             name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath", "HandFused"],
             path: "Benchmarks/SymDiffBenchmarks", swiftSettings: strict),

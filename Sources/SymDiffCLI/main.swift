@@ -1,4 +1,5 @@
 // The symdiff executable: runs one invocation on a thread with a large stack and exits.
+import CVectorMath
 import Foundation
 import SymDiff
 import SymDiffCommand
@@ -16,6 +17,11 @@ for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descr
 
 // An interrupted run leaves no temporary files behind.
 AtomicFile.removeTemporaryFilesOnSignals()
+
+// Values are computed a chunk at a time in blocks of a few MiB, allocated and freed in turn:
+// kept in the heap for the next chunk, not mapped afresh (glibc maps blocks from 128 KiB at
+// first), which spares the page faults of new zeroed pages (0.05 s of 10^6 points verified).
+symdiff_keep_freed_blocks(64 << 20, 128 << 20)
 
 /// What the worker thread's invocation printed and its status; set before the thread ends.
 nonisolated(unsafe) var invocation: Invocation?

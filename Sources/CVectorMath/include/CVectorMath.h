@@ -35,6 +35,10 @@
 /// Whether this CPU has AVX2 and FMA, so the AVX2 kernels run (checked once, then cached).
 int symdiff_vec_simd_available(void);
 
+/// Makes glibc's malloc map blocks of its own only from `mapAbove` bytes and return freed
+/// memory at the top of the heap only beyond `trimAbove` bytes (`mallopt`).
+void symdiff_keep_freed_blocks(long mapAbove, long trimAbove);
+
 /// Folds the CRC-32 (zip's, reflected, without the final inversion) in `*state` over a prefix of
 /// `bytes` by carry-less multiplication where the CPU has it; returns the prefix's length, a
 /// multiple of 16 (0 without the instructions or below 64 bytes), for the caller to finish.
