@@ -24,16 +24,30 @@ public struct JetLayout: Sendable {
     let factorials: [Wide]
     /// The monomial `x_j` of each variable `j`.
     let linear: [Int]
-    /// The products `left * right` of monomials with degrees summing to at most `order`,
-    /// ordered by their result: those giving monomial `r` are `productStarts[r]..<productStarts[r + 1]`.
-    let productLeft: [Int32]
-    let productRight: [Int32]
-    let productStarts: [Int32]
-    /// The same for the products whose right factor is not the constant monomial: what
-    /// multiplying by an increment `u - u0` takes.
-    let incrementLeft: [Int32]
-    let incrementRight: [Int32]
-    let incrementStarts: [Int32]
+    /// Every product of two monomials within `order`: what multiplying two jets takes.
+    let products: Products
+    /// The products whose right factor is not the constant monomial: what multiplying by an
+    /// increment `u - u0` takes.
+    let increments: Products
+
+    /// Products `left * right` of monomials, grouped by their result: those giving monomial
+    /// `r` are `starts[r]..<starts[r + 1]`.
+    struct Products: Sendable {
+        let left: [Int32]
+        let right: [Int32]
+        let starts: [Int32]
+
+        /// The products `(left, right, result)`, sorted by result, of `count` monomials.
+        init(_ products: [(Int32, Int32, Int32)], count: Int) {
+            left = products.map(\.0)
+            right = products.map(\.1)
+            var starts = [Int32](repeating: Int32(products.count), count: count + 1)
+            for (p, product) in products.enumerated().reversed() { starts[Int(product.2)] = Int32(p) }
+            // A result with no products starts where the next one does.
+            for r in stride(from: count - 1, through: 0, by: -1) where starts[r] > starts[r + 1] { starts[r] = starts[r + 1] }
+            self.starts = starts
+        }
+    }
 
     /// The layout for `variableCount` variables up to total degree `order`.
     public init(variableCount: Int, order: Int) throws(TooLarge) {
@@ -50,20 +64,39 @@ public struct JetLayout: Sendable {
         factorials = exponents.map { e in e.reduce(Wide(1)) { product, k in (1...max(1, k)).reduce(product) { $0 * Wide($1) } } }
         let index = Dictionary(uniqueKeysWithValues: exponents.enumerated().map { ($1, $0) })
         linear = (0..<variableCount).map { j in index[(0..<variableCount).map { $0 == j ? 1 : 0 }] ?? 0 }
+        products = Self.products(exponents, degrees, order: order, index: index) { _, _ in true }
+        increments = Self.products(exponents, degrees, order: order, index: index) { _, j in j != 0 }
+    }
+
+    /// The products of monomials `i * j` within `order` for which `included(i, j)`, by result.
+    private static func products(
+        _ exponents: [[Int]], _ degrees: [Int], order: Int, index: [[Int]: Int], included: (Int, Int) -> Bool
+    ) -> Products {
         var products: [(Int32, Int32, Int32)] = []
         for (i, a) in exponents.enumerated() {
-            for (j, b) in exponents.enumerated() where degrees[i] + degrees[j] <= order {
+            for (j, b) in exponents.enumerated() where degrees[i] + degrees[j] <= order && included(i, j) {
                 products.append((Int32(i), Int32(j), Int32(index[zip(a, b).map(+)]!)))
             }
         }
         products.sort { ($0.2, $0.0) < ($1.2, $1.0) }
-        productLeft = products.map(\.0)
-        productRight = products.map(\.1)
-        productStarts = Self.starts(of: products.map(\.2), count: exponents.count)
-        let increments = products.filter { $0.1 != 0 }
-        incrementLeft = increments.map(\.0)
-        incrementRight = increments.map(\.1)
-        incrementStarts = Self.starts(of: increments.map(\.2), count: exponents.count)
+        return Products(products, count: exponents.count)
+    }
+
+    /// The products of `products` whose left factor is a monomial in the variables `left` only
+    /// and right factor one in `right` only: all that can be nonzero between jets that depend on
+    /// those variables alone.
+    func products(_ products: Products, left: Set<Int>, right: Set<Int>) -> Products {
+        func within(_ monomial: Int32, _ variables: Set<Int>) -> Bool {
+            exponents[Int(monomial)].indices.allSatisfy { exponents[Int(monomial)][$0] == 0 || variables.contains($0) }
+        }
+        var kept: [(Int32, Int32, Int32)] = []
+        for r in 0..<count {
+            for p in Int(products.starts[r])..<Int(products.starts[r + 1])
+            where within(products.left[p], left) && within(products.right[p], right) {
+                kept.append((products.left[p], products.right[p], Int32(r)))
+            }
+        }
+        return Products(kept, count: count)
     }
 
     /// The number of monomials.
@@ -74,11 +107,6 @@ public struct JetLayout: Sendable {
         var exponent = Array(repeating: 0, count: variableCount)
         for j in directions { exponent[j] += 1 }
         return exponents.firstIndex(of: exponent)!
-    }
-
-    /// Where each of `count` results' run starts in `results` (sorted), then its end.
-    private static func starts(of results: [Int32], count: Int) -> [Int32] {
-        (0...count).map { r in Int32(results.firstIndex { $0 >= r } ?? results.count) }
     }
 
     /// `C(variables + order, order)`, or `nil` past `Int`.

@@ -30,6 +30,8 @@ public struct JetProgram: Sendable {
     let operandRanges: [Range<Int>]
     /// Whether each step is a sum, a product or something else, without the operand arrays.
     let kinds: [StepKind]
+    /// The monomial products each step's multiplications take.
+    let productTables: JetProductTables
 
     /// What a step is, for the sweep's dispatch.
     enum StepKind: Sendable { case sum, product, other }
@@ -77,6 +79,7 @@ public struct JetProgram: Sendable {
             default: .other
             }
         }
+        productTables = JetProductTables(tape, seeds: seeds, layout: layout, varies: varies)
     }
 
     /// The coefficients of every step at one point, then five jets of scratch space: one
@@ -105,33 +108,35 @@ public struct JetProgram: Sendable {
     /// Evaluates every step at `inputs` (in the tape's variable order) into `workspace`.
     public func evaluate(at inputs: [Wide], _ workspace: inout Workspace) {
         let m = layout.count
-        workspace.coefficients.withUnsafeMutableBufferPointer { all in
-            operands.withUnsafeBufferPointer { operands in
-                let c = all.baseAddress!
-                let scratch = c + tape.steps.count * m
-                for k in tape.steps.indices {
-                    let out = c + k * m
-                    if let constant = constants[k] {
-                        out[0] = constant
-                        continue
-                    }
-                    if !varies[k] {
-                        out[0] = scalarValue(tape.steps[k], c, inputs)
-                        continue
-                    }
-                    let own = UnsafeBufferPointer(rebasing: operands[operandRanges[k]])
-                    switch kinds[k] {
-                    case .sum:
-                        for i in 0..<m { out[i] = 0 }
-                        for t in own { add(c + t * m, to: out, varies[t] ? m : 1) }
-                    case .product: product(own, c, out, scratch)
-                    case .other:
-                        // Variables, powers and functions: steps without operand arrays.
-                        if case .variable(let v) = tape.steps[k] {
-                            out[0] = inputs[v]
-                            out[seedMonomial[v]] = 1
-                        } else {
-                            composite(tape.steps[k], c, out, scratch)
+        productTables.withPointers(count: m) { tables in
+            workspace.coefficients.withUnsafeMutableBufferPointer { all in
+                operands.withUnsafeBufferPointer { operands in
+                    let c = all.baseAddress!
+                    let scratch = c + tape.steps.count * m
+                    for k in tape.steps.indices {
+                        let out = c + k * m
+                        if let constant = constants[k] {
+                            out[0] = constant
+                            continue
+                        }
+                        if !varies[k] {
+                            out[0] = scalarValue(tape.steps[k], c, inputs)
+                            continue
+                        }
+                        let own = UnsafeBufferPointer(rebasing: operands[operandRanges[k]])
+                        switch kinds[k] {
+                        case .sum:
+                            for i in 0..<m { out[i] = 0 }
+                            for t in own { add(c + t * m, to: out, varies[t] ? m : 1) }
+                        case .product: product(own, c, out, scratch, tables, first: productTables.first[k])
+                        case .other:
+                            // Variables, powers and functions: steps without operand arrays.
+                            if case .variable(let v) = tape.steps[k] {
+                                out[0] = inputs[v]
+                                out[seedMonomial[v]] = 1
+                            } else {
+                                composite(tape.steps[k], c, out, scratch, tables, productTables.first[k])
+                            }
                         }
                     }
                 }
@@ -161,25 +166,33 @@ public struct JetProgram: Sendable {
     }
 
     /// The product of the factors' jets into `out`.
-    private func product(_ factors: UnsafeBufferPointer<Int>, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    /// `first` is the step's first product table.
+    private func product(
+        _ factors: UnsafeBufferPointer<Int>, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>,
+        _ scratch: UnsafeMutablePointer<Wide>, _ tables: JetProductTables.Pointers, first: Int
+    ) {
         let m = layout.count
         var constant: Wide = 1
-        var first = true
+        var table = first - 1
         for f in factors where !varies[f] { constant *= c[f * m] }
         for f in factors where varies[f] {
-            if first {
+            if table < first {
                 copy(c + f * m, to: out)
-                first = false
             } else {
-                multiply(out, c + f * m, into: scratch)
+                multiply(out, c + f * m, into: scratch, tables, table)
                 copy(scratch, to: out)
             }
+            table += 1
         }
         for i in 0..<m where i == 0 || out[i] != 0 { out[i] *= constant }
     }
 
     /// A power or function step: its operands' jets through univariate compositions.
-    private func composite(_ step: Tape.Step, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    /// `increments` is the table of products that multiplying by an increment of the step's operands takes.
+    private func composite(
+        _ step: Tape.Step, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>,
+        _ tables: JetProductTables.Pointers, _ increments: Int
+    ) {
         let m = layout.count
         let order = layout.order
         func value(_ k: Int) -> Wide { c[k * m] }
@@ -187,26 +200,29 @@ public struct JetProgram: Sendable {
         func constant(_ x: Wide) -> Taylor<Wide> { Taylor(coefficients: [x]) }
         switch step {
         case .integerPower(let base, let n):
-            compose(.integerPower(n), c + base * m, into: out, scratch) { Taylor.power(variable(value(base)), n) }
+            compose(.integerPower(n), c + base * m, into: out, scratch, tables, increments) { Taylor.power(variable(value(base)), n) }
         case .constantPower(let base, let e):
-            compose(.constantPower(value(e)), c + base * m, into: out, scratch) {
+            compose(.constantPower(value(e)), c + base * m, into: out, scratch, tables, increments) {
                 Taylor.power(variable(value(base)), constantExponent: constant(value(e)))
             }
         case .power(let base, let e):
-            power(base: base, exponent: e, c, out, scratch)
+            power(base: base, exponent: e, c, out, scratch, tables, increments)
         case .apply(let f, let a, let b) where f.arity == 1 || b == nil:
-            compose(.apply(f), c + a * m, into: out, scratch) {
+            compose(.apply(f), c + a * m, into: out, scratch, tables, increments) {
                 Taylor.apply(f, variable(value(a)), constant(b.map(value) ?? .nan))
             }
         case .apply(let f, let a, let b?):
-            binary(f, c + a * m, c + b * m, out, scratch)
+            binary(f, c + a * m, c + b * m, out, scratch, tables, increments)
         case .apply(_, _, .none), .number, .constant, .variable, .sum, .product:
             preconditionFailure("not a composite step")
         }
     }
 
     /// `a^b` where the exponent's step varies with some variable.
-    private func power(base: Int, exponent: Int, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    private func power(
+        base: Int, exponent: Int, _ c: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>,
+        _ tables: JetProductTables.Pointers, _ increments: Int
+    ) {
         let m = layout.count
         let (a, b) = (c[base * m], c[exponent * m])
         if !varies[base] {
@@ -216,12 +232,12 @@ public struct JetProgram: Sendable {
                 return
             }
             let series = Taylor.power(Taylor(coefficients: [a]), Taylor(variable: b, order: layout.order))
-            compose(series, c + exponent * m, into: out, scratch)
+            compose(series, c + exponent * m, into: out, scratch, tables, increments)
             return
         }
         if !varies[exponent] {
             let series = Taylor.power(Taylor(variable: a, order: layout.order), constantExponent: Taylor(coefficients: [b]))
-            compose(series, c + base * m, into: out, scratch)
+            compose(series, c + base * m, into: out, scratch, tables, increments)
             return
         }
         // At a = 0 every term of a^b's expansion up to an order below b carries a positive
@@ -232,16 +248,16 @@ public struct JetProgram: Sendable {
         }
         // exp(b log a), with the value from the C pow.
         let (logA, product) = (scratch + 2 * m, scratch + 3 * m)
-        compose(.apply(.log), c + base * m, into: logA, scratch) { Taylor.apply(.log, Taylor(variable: a, order: layout.order), 0) }
-        multiply(c + exponent * m, logA, into: product)
-        compose(.apply(.exp), product, into: out, scratch) { Taylor.apply(.exp, Taylor(variable: product[0], order: layout.order), 0) }
+        compose(.apply(.log), c + base * m, into: logA, scratch, tables, increments) { Taylor.apply(.log, Taylor(variable: a, order: layout.order), 0) }
+        multiply(c + exponent * m, logA, into: product, tables, JetProductTables.allProducts)
+        compose(.apply(.exp), product, into: out, scratch, tables, increments) { Taylor.apply(.exp, Taylor(variable: product[0], order: layout.order), 0) }
         out[0] = Wide.power(a, b)
     }
 
     /// A function of two arguments with at least one varying.
     private func binary(
         _ f: Function, _ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>,
-        _ scratch: UnsafeMutablePointer<Wide>
+        _ scratch: UnsafeMutablePointer<Wide>, _ tables: JetProductTables.Pointers, _ increments: Int
     ) {
         let m = layout.count
         let order = layout.order
@@ -254,10 +270,10 @@ public struct JetProgram: Sendable {
             for i in 0..<m { out[i] = aWins ? a[i] : bWins ? b[i] : (a[i] + b[i]) / 2 }
         case .hypot:
             let (squares, square) = (scratch + 2 * m, scratch + 3 * m)
-            multiply(a, a, into: squares)
-            multiply(b, b, into: square)
+            multiply(a, a, into: squares, tables, JetProductTables.allProducts)
+            multiply(b, b, into: square, tables, JetProductTables.allProducts)
             add(square, to: squares, m)
-            compose(.apply(.sqrt), squares, into: out, scratch) { Taylor.apply(.sqrt, Taylor(variable: squares[0], order: order), 0) }
+            compose(.apply(.sqrt), squares, into: out, scratch, tables, increments) { Taylor.apply(.sqrt, Taylor(variable: squares[0], order: order), 0) }
         case .atan2:
             // atan2(a, b) - atan(a/b) is locally constant where b != 0; atan2(a, b) + atan(b/a) where a != 0.
             let (numerator, denominator, sign): (UnsafeMutablePointer<Wide>, UnsafeMutablePointer<Wide>, Wide) =
@@ -267,11 +283,11 @@ public struct JetProgram: Sendable {
                 break
             }
             let (reciprocal, quotient) = (scratch + 2 * m, scratch + 3 * m)
-            compose(.integerPower(-1), denominator, into: reciprocal, scratch) {
+            compose(.integerPower(-1), denominator, into: reciprocal, scratch, tables, increments) {
                 Taylor.power(Taylor(variable: denominator[0], order: order), -1)
             }
-            multiply(numerator, reciprocal, into: quotient)
-            compose(.apply(.atan), quotient, into: out, scratch) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
+            multiply(numerator, reciprocal, into: quotient, tables, JetProductTables.allProducts)
+            compose(.apply(.atan), quotient, into: out, scratch, tables, increments) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
             for i in 0..<m { out[i] *= sign }
         default:
             preconditionFailure("\(f) is not a function of two arguments")
@@ -283,71 +299,62 @@ public struct JetProgram: Sendable {
     /// the series `fallback()` builds.
     private func compose(
         _ kind: JetSeries.Kind, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
-        _ scratch: UnsafeMutablePointer<Wide>, fallback: () -> Taylor<Wide>
+        _ scratch: UnsafeMutablePointer<Wide>, _ tables: JetProductTables.Pointers, _ increments: Int, fallback: () -> Taylor<Wide>
     ) {
         let g = scratch + 4 * layout.count
         if !JetSeries.coefficients(kind, at: u[0], order: layout.order, into: g) {
             let series = fallback()
             for k in 0...layout.order { g[k] = series[k] }
         }
-        compose(g, u, into: out, scratch)
+        compose(g, u, into: out, scratch, tables, increments)
     }
 
     /// `f(u)` for the univariate series `series` of `f` at `u0 = u[0]`.
-    private func compose(_ series: Taylor<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    private func compose(
+        _ series: Taylor<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>,
+        _ tables: JetProductTables.Pointers, _ increments: Int
+    ) {
         let g = scratch + 4 * layout.count
         for k in 0...layout.order { g[k] = series[k] }
-        compose(g, u, into: out, scratch)
+        compose(g, u, into: out, scratch, tables, increments)
     }
 
     /// `Σ g_k (u - u0)^k` into `out`, where `g` holds `g_0 ... g_order` of a univariate series
-    /// at `u0 = u[0]`, by Horner's rule; the value is `g_0`.
-    private func compose(_ g: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>, _ scratch: UnsafeMutablePointer<Wide>) {
+    /// at `u0 = u[0]`, by Horner's rule (over the products `increments`); the value is `g_0`.
+    private func compose(
+        _ g: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
+        _ scratch: UnsafeMutablePointer<Wide>, _ tables: JetProductTables.Pointers, _ increments: Int
+    ) {
         let (r, t) = (scratch, scratch + layout.count)
         // The first step, g_order * (u - u0) + g_(order-1), is a scaling.
         let top = g[layout.order]
         r[0] = g[layout.order - 1]
         for i in 1..<layout.count { r[i] = u[i] == 0 ? 0 : top * u[i] }
         for k in stride(from: layout.order - 2, through: 0, by: -1) {
-            multiplyByIncrement(r, u, into: t)
+            multiply(r, u, into: t, tables, increments)
             t[0] = g[k]
             copy(t, to: r)
         }
         copy(r, to: out)
     }
 
-    /// The truncated product `a * b` into `out` (which is neither): a zero coefficient of
-    /// degree 1 or more contributes nothing.
-    private func multiply(_ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
-        multiply(a, b, into: out, pairs: (layout.productLeft, layout.productRight, layout.productStarts))
-    }
-
-    /// `a * (u - u0)` into `out`: the product with `u`'s constant term left out.
-    private func multiplyByIncrement(_ a: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>) {
-        multiply(a, u, into: out, pairs: (layout.incrementLeft, layout.incrementRight, layout.incrementStarts))
-    }
-
-    /// `a * b` over the monomial products `pairs` (left, right, and where each result's run
-    /// starts), each result summed in a register and stored once.
+    /// The truncated product `a * b` into `out` (which is neither) over the products of
+    /// table `table`, each result summed in a register and stored once (one with no products
+    /// is 0): a zero coefficient of degree 1 or more contributes nothing.
     private func multiply(
         _ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
-        pairs: (left: [Int32], right: [Int32], starts: [Int32])
+        _ tables: JetProductTables.Pointers, _ table: Int
     ) {
-        pairs.left.withUnsafeBufferPointer { left in
-            pairs.right.withUnsafeBufferPointer { right in
-                pairs.starts.withUnsafeBufferPointer { starts in
-                    for r in 0..<layout.count {
-                        var sum: Wide = 0
-                        for p in Int(starts[r])..<Int(starts[r + 1]) {
-                            let (i, j) = (Int(left[p]), Int(right[p]))
-                            let (x, y) = (a[i], b[j])
-                            if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
-                            sum += x * y
-                        }
-                        out[r] = sum
-                    }
-                }
+        let (left, right, runs) = (tables.left, tables.right, tables.runs(table))
+        for r in 0..<layout.count {
+            var sum: Wide = 0
+            for p in Int(runs[r])..<Int(runs[r + 1]) {
+                let (i, j) = (Int(left[p]), Int(right[p]))
+                let (x, y) = (a[i], b[j])
+                if (i != 0 && x == 0) || (j != 0 && y == 0) { continue }
+                sum += x * y
             }
+            out[r] = sum
         }
     }
 
