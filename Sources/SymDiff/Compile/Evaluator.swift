@@ -1,5 +1,6 @@
 // Running a program block by block over columns of points, on all cores.
 import Dispatch
+import Synchronization
 
 /// A floating-point type a program can be evaluated in.
 public protocol EvaluationScalar: RealFunctions {
@@ -238,13 +239,30 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// Runs `work` on up to `threads` workers at once, each given its share of the units
-    /// `0..<units` (every `workers`-th one, so that neighbouring units run side by side).
-    private func spread(_ units: Int, _ work: @escaping @Sendable (StrideTo<Int>) -> Void) {
+    /// Runs `work` on up to `threads` workers at once, which take the units `0..<units` one
+    /// after another as each is free: a worker slowed by another thread on its core (the
+    /// writer of the last chunk, say) takes fewer, and none waits idle for it.
+    private func spread(_ units: Int, _ work: @escaping @Sendable (ClaimedUnits) -> Void) {
         let workers = min(threads, units)
-        if workers == 1 { return work(stride(from: 0, to: units, by: 1)) }
-        guard workers > 1 else { return }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in work(stride(from: worker, to: units, by: workers)) }
+        guard workers > 0 else { return }
+        let claimed = ClaimedUnits(count: units)
+        if workers == 1 { return work(claimed) }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in work(claimed) }
+    }
+}
+
+/// The units `0..<count`, each handed to whichever worker iterating asks first.
+final class ClaimedUnits: Sequence, Sendable {
+    private let next = Atomic<Int>(0)
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func makeIterator() -> AnyIterator<Int> {
+        AnyIterator { [self] in
+            let unit = next.add(1, ordering: .relaxed).oldValue
+            return unit < count ? unit : nil
+        }
     }
 }
 
