@@ -321,6 +321,9 @@ extension DoubleDouble {
         case .hypot: return hypotenuse(a, b)
         case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        case .expm1: return expMinusOne(a)
+        case .log1p: return logOnePlus(a)
+        default: return f.definedValue(a, b)
         }
     }
 

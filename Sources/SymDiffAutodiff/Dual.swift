@@ -101,14 +101,18 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
             let bWins = f == .min ? y < x : y > x
             let derivative = aWins ? a.derivative : bWins ? b.derivative : (a.derivative + b.derivative) / 2
             return Dual(value: v, derivative: derivative)
+        case .expm1: return a.chain(v, T.exp(x))
+        case .log1p: return a.chain(v, 1 / (1 + x))
+        default: return f.definedValue(a, b)
         }
     }
 
     /// `a^b` with both sides varying: the derivative of `exp(b log a)`, the value from the C pow.
+    /// Where `a^b` is 0 its slope along `b` is 0 (`0^y` is 0 all around a positive `y`), not `0*log(0)`.
     public static func power(_ a: Dual, _ b: Dual) -> Dual {
         let v = T.power(a.value, b.value)
         let fromBase = scaled(b.value * T.power(a.value, b.value - 1), a.derivative)
-        return Dual(value: v, derivative: fromBase + scaled(v * T.log(a.value), b.derivative))
+        return Dual(value: v, derivative: fromBase + scaled(v.isZero ? 0 : v * T.log(a.value), b.derivative))
     }
 
     /// `a^n`: `n a^(n-1) da`.

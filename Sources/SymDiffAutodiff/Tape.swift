@@ -33,6 +33,9 @@ public struct Tape: Sendable {
 
     /// The tape of everything under `roots`; a variable not in `variables` evaluates to NaN.
     public init(_ graph: ExprGraph, roots: [NodeID], variables: [String]) {
+        // Defined functions are taped as their definitions: every step is a primitive.
+        var graph = graph
+        let roots = graph.expandingDefinitions(roots)
         let order = graph.reachable(from: roots)
         var position: [NodeID: Int] = [:]
         var isConstant: [Bool] = []

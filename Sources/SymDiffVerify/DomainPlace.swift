@@ -35,6 +35,10 @@ enum DomainPlace: Int, Equatable {
         case .atan2: return a == 0 && b == 0 ? .jump : .inside
         case .hypot: return a == 0 && b == 0 ? .kink : .inside
         case .min, .max: return a == b ? .kink : .inside
+        case .expm1: return .inside
+        case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
+        // Defined functions: a tape holds their definitions' primitives, never them.
+        default: return .inside
         }
     }
 

@@ -40,6 +40,9 @@ public struct Compiler {
     public static func compile(
         _ roots: [NodeID], in graph: ExprGraph, inputs: [String], fusing: Bool = true
     ) throws(CompileError) -> Program {
+        // Defined functions are compiled as their definitions: every instruction is a primitive's.
+        var graph = graph
+        let roots = graph.expandingDefinitions(roots)
         var compiler = Compiler(graph: graph)
         let order = evaluationOrder(roots, in: graph)
         compiler.findInlineDenominators(order, roots: roots)

@@ -142,8 +142,10 @@ extension Double {
         case .cbrt: return symdiff_vec_cbrt
         case .erf: return symdiff_vec_erf
         case .erfc: return symdiff_vec_erfc
-        case .sec, .csc, .cot, .abs, .sign, .sigmoid, .softplus, .relu, .heaviside, .atan2, .hypot, .min, .max:
-            return nil
+        case .expm1: return symdiff_vec_expm1
+        case .log1p: return symdiff_vec_log1p
+        // Built from others below, or defined functions (expanded before compiling).
+        default: return nil
         }
     }
 

@@ -42,6 +42,8 @@ extension ExprGraph {
     /// `roots` with the stable lowerings applied, as new nodes of the graph (a root that no
     /// rule touches is itself). One pass over the nodes under the roots, children first.
     public mutating func stablyLowered(_ roots: [NodeID]) -> [NodeID] {
+        // The rules match primitives: `sech(x)^2` is lowered as `cosh(x)^-2`.
+        let roots = expandingDefinitions(roots)
         var map: [NodeID: NodeID] = [:]
         func mapped(_ id: NodeID) -> NodeID { map[id] ?? id }
         for id in reachable(from: roots) {

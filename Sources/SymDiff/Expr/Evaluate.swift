@@ -18,7 +18,7 @@ extension ExprGraph {
             case .sum: value[id] = x.dropFirst().reduce(x[0], +)
             case .product: value[id] = x.dropFirst().reduce(x[0], *)
             case .power: value[id] = Foundation.pow(x[0], x[1])
-            case .apply(let f, _): value[id] = f.evaluate(x[0], x.count > 1 ? x[1] : .nan)
+            case .apply(let f, _): value[id] = f.evaluate(arguments: x)
             }
         }
         return roots.map { value[$0]! }

@@ -71,7 +71,7 @@ extension ExprGraph {
 
     private func exactValue(_ function: Function, _ values: [Number]) -> Number? {
         let doubles = values.map(\.doubleValue)
-        let value = function.evaluate(doubles[0], doubles.count > 1 ? doubles[1] : .nan)
+        let value = function.evaluate(arguments: doubles)
         switch function {
         case .abs, .sign, .relu, .heaviside: return pieceOfLinear(function, values[0])
         case .min: return values.min()

@@ -48,7 +48,8 @@ public struct ExprGraph: Sendable {
     /// (chosen by a hash of its name), a node has the union of its operands' bits. A clear bit
     /// proves the variable does not occur, so a derivative by it is 0 without a visit.
     private(set) var variableMasks: [UInt64] = []
-    /// Per node, the set of functions applied under it, one bit per `Function` raw value.
+    /// Per node, a 64-bit summary of the functions applied under it (`functionBit`): a clear
+    /// bit proves none of that bit's functions occurs.
     private(set) var functionMasks: [UInt64] = []
     /// Memoized partial derivatives: per variable, per node index, the derivative's index
     /// (-1 not computed yet).
@@ -65,6 +66,10 @@ public struct ExprGraph: Sendable {
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }
+
+    /// The bit a call of `f` sets in function masks: its raw value modulo 64, so a clear bit
+    /// still proves the function absent once there are more than 64.
+    static func functionBit(_ f: Function) -> UInt64 { 1 << UInt64(f.rawValue % 64) }
 
     /// The bit that `name` sets in variable masks (FNV-1a of its bytes, modulo 64).
     static func maskBit(_ name: String) -> UInt64 {
@@ -100,7 +105,7 @@ public struct ExprGraph: Sendable {
         default: variableMasks.append(node.operands.reduce(0) { $0 | variableMasks[Int($1.index)] })
         }
         var functions = node.operands.reduce(0) { $0 | functionMasks[Int($1.index)] }
-        if case .apply(let f, _) = node { functions |= 1 << UInt64(f.rawValue) }
+        if case .apply(let f, _) = node { functions |= ExprGraph.functionBit(f) }
         functionMasks.append(functions)
         return id
     }

@@ -1,43 +1,7 @@
-// The built-in functions of the formula language: names, arities and scalar numerics.
+// The scalar numerics of the built-in functions, in any precision.
 import Foundation
 
-/// A built-in function of the formula language.
-///
-/// `pow(a, b)` is not a case: the parser reads it as `a^b`. `ln` is an alias of `log`.
-/// Raw values are dense ordinals, so tables over functions can be arrays.
-/// Adding a case makes every exhaustive table over functions (numerics here, the derivative
-/// table in `Differentiate/`) fail to compile until it has its row.
-public enum Function: Int, CaseIterable, Hashable, Sendable {
-    case sin, cos, tan, sec, csc, cot
-    case asin, acos, atan
-    case sinh, cosh, tanh, asinh, acosh, atanh
-    case exp, log, log10, log2, sqrt, cbrt
-    case abs, sign, erf, erfc
-    case sigmoid, softplus, relu, heaviside
-    case atan2, hypot, min, max
-
-    /// Other spellings the parser accepts for a function.
-    public static let aliases: [String: Function] = ["ln": .log]
-
-    /// The name as written in formulas.
-    public var name: String { Function.names[rawValue] }
-
-    private static let names = allCases.map { String(describing: $0) }
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
-
-    /// The function spelled `name` (canonical or alias), if any.
-    public static func named(_ name: String) -> Function? {
-        byName[name] ?? aliases[name]
-    }
-
-    /// The number of arguments: 2 for `atan2 hypot min max`, else 1.
-    public var arity: Int {
-        switch self {
-        case .atan2, .hypot, .min, .max: return 2
-        default: return 1
-        }
-    }
-
+extension Function {
     /// The value at `a` (and `b`), following IEEE 754 and C99 Annex F, in any precision.
     ///
     /// Conventions at the kinks, as PyTorch uses them: `sign(0) = 0`, `heaviside(0) = 0`,
@@ -82,7 +46,18 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
         case .hypot: return T.hypot(a, b)
         case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        case .expm1: return T.expm1(a)
+        case .log1p: return T.log1p(a)
+        default: return evaluate(arguments: [a, b])
         }
+    }
+
+    /// The value at `arguments` (all of them: a defined function may take three), a defined
+    /// function's through its definition.
+    public func evaluate<T: RealFunctions>(arguments: [T]) -> T {
+        // A primitive's numbers fold while the definitions themselves are being parsed.
+        guard isDefined, let definition else { return evaluate(arguments[0], arguments.count > 1 ? arguments[1] : .nan) }
+        return definition.graph.evaluate(definition.root, parameters: arguments, names: parameterNames)
     }
 }
 

@@ -96,14 +96,29 @@ extension Parser {
         }
         guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: open) }
         let range = nameToken.range.union(token.range)
-        let arity = function?.arity ?? 2
-        guard arguments.count == arity else {
-            throw Diagnostic(.wrongArgumentCount(function: name, expected: arity, got: arguments.count), at: range)
+        // `log(x)` and `log(x, base)` are two functions of one name: the count picks.
+        let resolved = function.flatMap { _ in Function.named(name, arguments: arguments.count) }
+        guard resolved != nil || (function == nil && arguments.count == 2) else {
+            let expected = function == nil ? "2" : Function.argumentCounts(name)
+            throw Diagnostic(.wrongArgumentCount(function: name, expected: expected, got: arguments.count), at: range)
         }
         try advance()
         depth -= 1
-        guard let function else { return add(.power(arguments[0], arguments[1]), range) }
-        return add(.call(function, arguments), range)
+        guard let resolved else { return add(.power(arguments[0], arguments[1]), range) }
+        return call(resolved, arguments, range)
+    }
+
+    /// The call of `function` with `arguments` as written: defaults filled in, a variadic
+    /// call folded from the left (`max(a, b, c)` is `max(max(a, b), c)`).
+    private mutating func call(_ function: Function, _ arguments: [SyntaxID], _ range: SourceRange) -> SyntaxID {
+        let info = function.info
+        if arguments.count > function.arity {
+            return arguments.dropFirst(2).reduce(add(.call(function, Array(arguments.prefix(2))), range)) { folded, next in
+                add(.call(function, [folded, next]), range)
+            }
+        }
+        let defaults = info.defaults.suffix(function.arity - arguments.count).map { add(.number($0), range) }
+        return add(.call(function, arguments + defaults), range)
     }
 
     /// `derivative ::= 'D' '(' expr (',' identifier (',' count)?)+ ')'`

@@ -58,7 +58,7 @@ public enum SyntaxError: Hashable, Sendable {
     /// A function name used as a value; `arguments` is an example argument list.
     case functionWithoutCall(String, arguments: String)
     case missingOpenParenthesis(function: String, argument: String)
-    case wrongArgumentCount(function: String, expected: Int, got: Int)
+    case wrongArgumentCount(function: String, expected: String, got: Int)
 
     // MARK: - D(...)
     case derivativeNeedsVariable
@@ -120,7 +120,7 @@ extension SyntaxError {
         case .functionWithoutCall(let name, let arguments): return "'\(name)' is a function: write \(name)(\(arguments))"
         case .missingOpenParenthesis(let function, _): return "expected '(' after function name '\(function)'"
         case .wrongArgumentCount(let function, let expected, let got):
-            return "'\(function)' takes \(expected) argument\(expected == 1 ? "" : "s"), got \(got)"
+            return "'\(function)' takes \(expected) argument\(expected == "1" ? "" : "s"), got \(got)"
         case .derivativeNeedsVariable: return "'D' takes an expression and at least one variable"
         case .derivativeVariableExpected(let found): return "expected a variable to differentiate with respect to, found \(found)"
         case .derivativeWithRespectToBinding(let name): return "cannot differentiate with respect to bound name '\(name)'"
@@ -186,7 +186,7 @@ extension SyntaxError {
         case .functionWithoutCall: return nil
         case .missingOpenParenthesis(let function, let argument): return "insert '(' ... ')': write \(function)(\(argument))"
         case .wrongArgumentCount(let function, let expected, _):
-            return "write \(function)(\(["x", "a, b"][Swift.min(expected, 2) - 1]))"
+            return "write \(function)(\(["x", "a, b", "x, lo, hi"][Swift.min(Int(expected.prefix(1)) ?? 2, 3) - 1]))"
         case .derivativeNeedsVariable: return "write D(f, x) for the derivative of f with respect to x"
         case .derivativeVariableExpected: return "write D(f, x), D(f, x, 2) or D(f, x, y)"
         case .derivativeWithRespectToBinding, .derivativeWithRespectToConstant, .derivativeWithRespectToFunction:

@@ -21,14 +21,19 @@ import SymDiffAutodiff
         Swift.abs(taylor - dual) <= tolerance * Swift.max(1, Swift.abs(taylor), Swift.abs(dual))
     }
 
+    /// Every function, defined ones through their definitions' tapes; the arguments after the
+    /// first of a defined function from 1.5 to 3 (a base, a slope, a bound).
     @Test(arguments: Function.allCases)
     func functionMatchesNestedDuals(_ f: Function) throws {
-        let formula = try Formula(parsing: f.arity == 1 ? "\(f.name)(x)" : "\(f.name)(x, y)")
+        let formula = try Formula(parsing: "\(f.name)(\(["x", "y", "z"].prefix(f.arity).joined(separator: ", ")))")
         var random = SeededGenerator(seed: 0x7A71 + UInt64(f.rawValue))
-        let (first, second) = AutodiffFunctionTests.domain(of: f)
+        let (first, second) = (f.info.samples, f.isDefined ? 1.5...3.0 : -3.0...3.0)
         var checked = 0
         while checked < 20 {
-            let point = ["x": Double.random(in: first, using: &random), "y": Double.random(in: second, using: &random)]
+            let point = [
+                "x": Double.random(in: first, using: &random), "y": Double.random(in: second, using: &random),
+                "z": Double.random(in: second, using: &random),
+            ]
             let (x, y) = (point["x"]!, point["y"]!)
             guard Swift.abs(x) > 0.01, f.arity == 1 || (Swift.abs(y) > 0.01 && Swift.abs(x - y) > 0.01) else { continue }
             checked += 1

@@ -21,7 +21,7 @@ func evaluateAsWritten(_ tree: SyntaxTree, at point: [String: Double]) -> Double
         case .plus(let a): value.append(v(a))
         case .power(let a, let b): value.append(pow(v(a), v(b)))
         case .call(let f, let arguments):
-            value.append(f.evaluate(v(arguments[0]), arguments.count > 1 ? v(arguments[1]) : .nan))
+            value.append(f.evaluate(arguments: arguments.map(v)))
         case .chain(let first, let links):
             var total = v(first)
             for link in links {

@@ -1,0 +1,259 @@
+// Every function of the formula language, each described once: its names, parameters,
+// derivative rows, definition (for those built from others) and documentation line.
+
+/// A built-in function of the formula language.
+///
+/// Primitives (sin to log1p) have numerics of their own in every precision and path (scalar,
+/// vector, extended, double-double, autodiff). The others are defined in formula syntax by
+/// `FunctionInfo.definition` and expanded into primitives wherever they are evaluated
+/// (`ExprGraph.expandingDefinitions`), so they reach every path, the vectorized one included,
+/// with no code of their own; they print by name and differentiate by their own row.
+/// `pow(a, b)` is not a case: the parser reads it as `a^b`. Raw values are dense ordinals,
+/// so tables over functions can be arrays.
+public enum Function: Int, CaseIterable, Hashable, Sendable {
+    case sin, cos, tan, sec, csc, cot
+    case asin, acos, atan
+    case sinh, cosh, tanh, asinh, acosh, atanh
+    case exp, log, log10, log2, sqrt, cbrt
+    case abs, sign, erf, erfc
+    case sigmoid, softplus, relu, heaviside
+    case atan2, hypot, min, max
+    case expm1, log1p
+    case logBase, exp2, square, rsqrt
+    case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
+    case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid
+    case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
+
+    /// The function's row of the catalog.
+    public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
+
+    /// The name as written in formulas.
+    public var name: String { info.names[0] }
+
+    /// The number of arguments (after the parser fills in defaults and folds variadic calls).
+    public var arity: Int { FunctionInfo.arities[rawValue] }
+
+    /// Whether the function is defined by others (`FunctionInfo.definition`).
+    public var isDefined: Bool { info.definition != nil }
+
+    /// The names the derivative rows and the definition use for the arguments.
+    public var parameterNames: [String] { info.parameters }
+
+    /// `∂f/∂argument` for each argument, in formula syntax over `parameterNames`.
+    var derivativeRows: [String] { info.derivatives }
+
+    /// Other spellings the parser accepts, with the function each names.
+    public static let aliases: [String: Function] = Dictionary(
+        allCases.flatMap { f in f.info.names.dropFirst().map { ($0, f) } }, uniquingKeysWith: { first, _ in first })
+
+    /// The functions spelled `name` (canonical or alias), one per number of arguments they take.
+    public static func overloads(_ name: String) -> [Function] { byName[name] ?? [] }
+
+    /// The function spelled `name` taking `count` arguments (with defaults filled in or a
+    /// variadic call folded), if any.
+    public static func named(_ name: String, arguments count: Int? = nil) -> Function? {
+        let candidates = overloads(name)
+        guard let count else { return candidates.first }
+        return candidates.first { $0.accepts(count) }
+    }
+
+    /// Whether a call may pass `count` arguments: between the required ones and all of them,
+    /// or any number from 2 for a variadic function.
+    public func accepts(_ count: Int) -> Bool {
+        let info = self.info
+        if info.variadic && count >= 2 { return true }
+        return count >= arity - info.defaults.count && count <= arity
+    }
+
+    /// The numbers of arguments the functions spelled `name` take: `1`, `1 or 2`, `1 to 3`, `2 or more`.
+    public static func argumentCounts(_ name: String) -> String {
+        let counts = Set(overloads(name).flatMap { f in (f.arity - f.info.defaults.count)...f.arity }).sorted()
+        if overloads(name).contains(where: \.info.variadic) { return "\(counts[0]) or more" }
+        guard let low = counts.first, let high = counts.last, low != high else { return counts.first.map(String.init) ?? "" }
+        return high == low + 1 ? "\(low) or \(high)" : "\(low) to \(high)"
+    }
+
+    private static let byName: [String: [Function]] = Dictionary(
+        grouping: allCases.flatMap { f in f.info.names.map { ($0, f) } }, by: \.0
+    ).mapValues { $0.map(\.1) }
+}
+
+/// What the formula language knows of one function.
+public struct FunctionInfo: Sendable {
+    /// The name as written and printed, then other accepted spellings (`ln` for `log`).
+    public let names: [String]
+    /// The parameters, in argument order: derivative rows and definitions are over these.
+    public let parameters: [String]
+    /// The values of the last `defaults.count` parameters when a call leaves them out.
+    public let defaults: [Number]
+    /// `∂f/∂parameter` for each parameter, in formula syntax. At kinks the rows give
+    /// PyTorch's values (`heaviside(0) = 0`, so `relu'(0) = 0`; `leaky_relu'(0)` is the slope).
+    public let derivatives: [String]
+    /// The value in formula syntax over the parameters, for a function built from others;
+    /// `nil` for a primitive.
+    public let definition: String?
+    /// Whether a call may pass more arguments than parameters: `max(a, b, c)` is `max(max(a, b), c)`.
+    public let variadic: Bool
+    /// One line of documentation, for `--help` and the README.
+    public let summary: String
+    /// Where tests sample the first argument: inside the domain, away from poles (other
+    /// arguments are sampled from -3 to 3).
+    public let samples: ClosedRange<Double>
+
+    /// A primitive of one parameter `u`, or of `parameters`.
+    static func primitive(
+        _ names: [String], _ parameters: [String] = ["u"], derivatives: [String], variadic: Bool = false,
+        samples: ClosedRange<Double> = -3...3, _ summary: String
+    ) -> FunctionInfo {
+        FunctionInfo(
+            names: names, parameters: parameters, defaults: [], derivatives: derivatives, definition: nil, variadic: variadic,
+            summary: summary, samples: samples)
+    }
+
+    /// A function defined by `definition` over `parameters`, the last of them optional with `defaults`.
+    static func defined(
+        _ names: [String], _ definition: String, parameters: [String] = ["u"], defaults: [Number] = [], derivatives: [String],
+        variadic: Bool = false, samples: ClosedRange<Double> = -3...3, _ summary: String
+    ) -> FunctionInfo {
+        FunctionInfo(
+            names: names, parameters: parameters, defaults: defaults, derivatives: derivatives, definition: definition,
+            variadic: variadic, summary: summary, samples: samples)
+    }
+
+    /// Every function's row, by raw value.
+    static let catalog: [FunctionInfo] = Function.allCases.map(row)
+
+    /// Every function's number of parameters, by raw value (read in hot loops).
+    static let arities: [Int] = catalog.map(\.parameters.count)
+}
+
+extension FunctionInfo {
+    /// The catalog: one row per function.
+    private static func row(_ f: Function) -> FunctionInfo {
+        switch f {
+        case .sin: .primitive(["sin"], derivatives: ["cos(u)"], "sine")
+        case .cos: .primitive(["cos"], derivatives: ["-sin(u)"], "cosine")
+        case .tan: .primitive(["tan"], derivatives: ["1/cos(u)^2"], samples: -1.4...1.4, "tangent")
+        case .sec: .primitive(["sec"], derivatives: ["sec(u)*tan(u)"], samples: -1.4...1.4, "1/cos(x)")
+        case .csc: .primitive(["csc"], derivatives: ["-csc(u)*cot(u)"], samples: 0.1...3, "1/sin(x)")
+        case .cot: .primitive(["cot"], derivatives: ["-1/sin(u)^2"], samples: 0.1...3, "1/tan(x)")
+        case .asin: .primitive(["asin"], derivatives: ["1/sqrt((1 - u)*(1 + u))"], samples: -0.95...0.95, "arcsine, on [-1, 1]")
+        case .acos: .primitive(["acos"], derivatives: ["-1/sqrt((1 - u)*(1 + u))"], samples: -0.95...0.95, "arccosine, on [-1, 1]")
+        case .atan: .primitive(["atan"], derivatives: ["1/(1 + u^2)"], samples: -5...5, "arctangent")
+        case .sinh: .primitive(["sinh"], derivatives: ["cosh(u)"], "hyperbolic sine")
+        case .cosh: .primitive(["cosh"], derivatives: ["sinh(u)"], "hyperbolic cosine")
+        // 1/cosh^2 rather than 1 - tanh^2, which cancels where tanh saturates.
+        case .tanh: .primitive(["tanh"], derivatives: ["1/cosh(u)^2"], "hyperbolic tangent")
+        case .asinh: .primitive(["asinh"], derivatives: ["1/hypot(u, 1)"], "inverse hyperbolic sine")
+        case .acosh: .primitive(["acosh"], derivatives: ["1/sqrt((u - 1)*(u + 1))"], samples: 1.05...5, "inverse hyperbolic cosine, from 1")
+        case .atanh: .primitive(["atanh"], derivatives: ["1/((1 - u)*(1 + u))"], samples: -0.95...0.95, "inverse hyperbolic tangent, on (-1, 1)")
+        case .exp: .primitive(["exp"], derivatives: ["exp(u)"], "e^x")
+        case .log: .primitive(["log", "ln"], derivatives: ["1/u"], samples: 0.05...5, "natural logarithm")
+        case .log10: .primitive(["log10"], derivatives: ["1/(u*log(10))"], samples: 0.05...5, "base-10 logarithm")
+        case .log2: .primitive(["log2"], derivatives: ["1/(u*log(2))"], samples: 0.05...5, "base-2 logarithm")
+        case .sqrt: .primitive(["sqrt"], derivatives: ["1/(2*sqrt(u))"], samples: 0.05...5, "square root")
+        case .cbrt: .primitive(["cbrt"], derivatives: ["1/(3*cbrt(u)^2)"], samples: -5...5, "real cube root")
+        // sign(0) = 0 makes abs'(0) = 0, as PyTorch.
+        case .abs: .primitive(["abs"], derivatives: ["sign(u)"], samples: -5...5, "absolute value")
+        case .sign: .primitive(["sign"], derivatives: ["0"], samples: -5...5, "-1, 0 or 1")
+        case .erf: .primitive(["erf"], derivatives: ["2/sqrt(pi)*exp(-u^2)"], "error function")
+        case .erfc: .primitive(["erfc"], derivatives: ["-2/sqrt(pi)*exp(-u^2)"], "1 - erf(x), without the cancellation")
+        case .sigmoid: .primitive(["sigmoid"], derivatives: ["sigmoid(u)*sigmoid(-u)"], "1/(1 + exp(-x))")
+        case .softplus: .primitive(["softplus"], derivatives: ["sigmoid(u)"], "log(1 + exp(x))")
+        // heaviside(0) = 0 makes relu'(0) = 0, as PyTorch.
+        case .relu: .primitive(["relu"], derivatives: ["heaviside(u)"], samples: -5...5, "max(x, 0)")
+        case .heaviside: .primitive(["heaviside"], derivatives: ["0"], samples: -5...5, "1 for x > 0, else 0")
+        case .atan2: .primitive(["atan2"], ["y", "x"], derivatives: ["x/hypot(x, y)^2", "-y/hypot(x, y)^2"], "angle of (x, y)")
+        case .hypot:
+            .primitive(["hypot"], ["x", "y"], derivatives: ["x/hypot(x, y)", "y/hypot(x, y)"], variadic: true, "sqrt(x^2 + y^2)")
+        // At a tie min and max give each side 1/2.
+        case .min:
+            .primitive(["min"], ["a", "b"], derivatives: ["(1 - sign(a - b))/2", "(1 + sign(a - b))/2"], variadic: true, "least")
+        case .max:
+            .primitive(["max"], ["a", "b"], derivatives: ["(1 + sign(a - b))/2", "(1 - sign(a - b))/2"], variadic: true, "greatest")
+        case .expm1: .primitive(["expm1"], derivatives: ["exp(u)"], "exp(x) - 1, without the cancellation")
+        case .log1p: .primitive(["log1p"], derivatives: ["1/(1 + u)"], samples: -0.9...5, "log(1 + x), without the cancellation")
+        case .logBase:
+            .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"], derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
+        case .exp2: .defined(["exp2"], "2^u", derivatives: ["log(2)*2^u"], "2^x")
+        case .square: .defined(["square"], "u^2", derivatives: ["2*u"], "x^2")
+        case .rsqrt: .defined(["rsqrt"], "1/sqrt(u)", derivatives: ["-1/(2*u*sqrt(u))"], samples: 0.05...5, "1/sqrt(x)")
+        case .sech: .defined(["sech"], "1/cosh(u)", derivatives: ["-tanh(u)/cosh(u)"], "1/cosh(x)")
+        case .csch: .defined(["csch"], "1/sinh(u)", derivatives: ["-cosh(u)/sinh(u)^2"], samples: 0.1...3, "1/sinh(x)")
+        case .coth: .defined(["coth"], "1/tanh(u)", derivatives: ["-1/sinh(u)^2"], samples: 0.1...3, "1/tanh(x)")
+        case .asec: .defined(["asec"], "acos(1/u)", derivatives: ["1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "acos(1/x)")
+        case .acsc: .defined(["acsc"], "asin(1/u)", derivatives: ["-1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "asin(1/x)")
+        case .acot: .defined(["acot"], "atan(1/u)", derivatives: ["-1/(1 + u^2)"], "atan(1/x), SymPy's branch")
+        case .asech: .defined(["asech"], "acosh(1/u)", derivatives: ["-1/(u*sqrt((1 - u)*(1 + u)))"], samples: 0.05...0.95, "acosh(1/x)")
+        case .acsch: .defined(["acsch"], "asinh(1/u)", derivatives: ["-1/(abs(u)*hypot(u, 1))"], "asinh(1/x)")
+        case .acoth: .defined(["acoth"], "atanh(1/u)", derivatives: ["1/((1 - u)*(1 + u))"], samples: 1.05...5, "atanh(1/x)")
+        case .relu6: .defined(["relu6"], "min(max(u, 0), 6)", derivatives: ["heaviside(u)*heaviside(6 - u)"], "min(max(x, 0), 6)")
+        case .leakyRelu:
+            .defined(
+                ["leaky_relu"], "relu(u) - slope*relu(-u)", parameters: ["u", "slope"], defaults: [.rational(1, 100)],
+                derivatives: ["slope + (1 - slope)*heaviside(u)", "-relu(-u)"], "x, or slope*x below 0 (slope 0.01)")
+        case .elu:
+            .defined(
+                ["elu"], "relu(u) + alpha*(exp(-relu(-u)) - 1)", parameters: ["u", "alpha"], defaults: [.one],
+                derivatives: ["heaviside(u) + alpha*exp(-relu(-u))*(1 - heaviside(u))", "exp(-relu(-u)) - 1"],
+                "x, or alpha*(exp(x) - 1) below 0 (alpha 1)")
+        case .selu:
+            .defined(
+                ["selu"], "1.0507009873554805*elu(u, 1.6732632423543772)",
+                derivatives: ["1.0507009873554805*(heaviside(u) + 1.6732632423543772*exp(-relu(-u))*(1 - heaviside(u)))"],
+                "scale*elu(x, alpha) with PyTorch's constants")
+        case .celu:
+            .defined(
+                ["celu"], "relu(u) + alpha*(exp(-relu(-u)/alpha) - 1)", parameters: ["u", "alpha"], defaults: [.one],
+                derivatives: [
+                    "heaviside(u) + exp(-relu(-u)/alpha)*(1 - heaviside(u))",
+                    "exp(-relu(-u)/alpha) - 1 + relu(-u)/alpha*exp(-relu(-u)/alpha)",
+                ], "x, or alpha*(exp(x/alpha) - 1) below 0 (alpha 1)")
+        case .gelu:
+            .defined(
+                ["gelu"], "u*erfc(-u/sqrt(2))/2", derivatives: ["erfc(-u/sqrt(2))/2 + u*exp(-u^2/2)/sqrt(2*pi)"],
+                "x*Phi(x), the exact (erf) form")
+        case .geluTanh:
+            .defined(
+                ["gelu_tanh"], "u*sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3))",
+                derivatives: [
+                    "sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3)) + 2*sqrt(2/pi)*u*(1 + 0.134145*u^2)"
+                        + "*sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3))*sigmoid(-2*sqrt(2/pi)*(u + 0.044715*u^3))",
+                ], "the tanh approximation of gelu")
+        case .silu: .defined(["silu", "swish"], "u*sigmoid(u)", derivatives: ["sigmoid(u)*(1 + u*sigmoid(-u))"], "x*sigmoid(x)")
+        case .mish:
+            .defined(
+                ["mish"], "u*tanh(softplus(u))", derivatives: ["tanh(softplus(u)) + u*sigmoid(u)/cosh(softplus(u))^2"],
+                "x*tanh(softplus(x))")
+        case .softsign: .defined(["softsign"], "u/(1 + abs(u))", derivatives: ["1/(1 + abs(u))^2"], "x/(1 + abs(x))")
+        case .logsigmoid: .defined(["logsigmoid"], "-softplus(-u)", derivatives: ["sigmoid(-u)"], "log(sigmoid(x))")
+        case .hardtanh:
+            .defined(
+                ["hardtanh"], "min(max(u, lo), hi)", parameters: ["u", "lo", "hi"], defaults: [.minusOne, .one],
+                derivatives: [
+                    "heaviside(u - lo)*heaviside(hi - u)", "(1 - heaviside(u - lo))*heaviside(hi - lo)",
+                    "1 - heaviside(hi - max(u, lo))",
+                ],
+                "x clipped to [lo, hi] (-1, 1); hi where lo > hi")
+        case .hardsigmoid:
+            .defined(["hardsigmoid"], "relu6(u + 3)/6", derivatives: ["heaviside(u + 3)*heaviside(3 - u)/6"], "relu6(x + 3)/6")
+        case .hardswish:
+            .defined(
+                ["hardswish"], "u*relu6(u + 3)/6",
+                derivatives: ["(1 - heaviside(-3 - u))*(1 - heaviside(u - 3))*(u/3 + 1/2) + heaviside(u - 3)"], "x*relu6(x + 3)/6")
+        case .tanhshrink: .defined(["tanhshrink"], "u - tanh(u)", derivatives: ["tanh(u)^2"], "x - tanh(x)")
+        case .clamp:
+            .defined(
+                ["clamp"], "min(max(u, lo), hi)", parameters: ["u", "lo", "hi"],
+                derivatives: [
+                    "(1 - heaviside(lo - u))*(1 - heaviside(max(u, lo) - hi))", "heaviside(lo - u)*heaviside(hi - lo)",
+                    "heaviside(max(u, lo) - hi)",
+                ],
+                "x clipped to [lo, hi], both ends included; hi where lo > hi")
+        case .logaddexp:
+            .defined(
+                ["logaddexp", "logsumexp"], "max(a, b) + log1p(exp(-abs(a - b)))", parameters: ["a", "b"],
+                derivatives: ["sigmoid(a - b)", "sigmoid(b - a)"], variadic: true, "log(exp(a) + exp(b) + ...)")
+        }
+    }
+}
