@@ -22,6 +22,10 @@ def sigmoid(x):
 def softplus(x):
     return mpmath.log1p(mpmath.exp(x))
 
+# SELU's constants as PyTorch documents them (Klambauer et al., 2017).
+SELU_ALPHA = mpmath.mpf("1.6732632423543772848170429916717")
+SELU_SCALE = mpmath.mpf("1.0507009873554804934193349852946")
+
 # name: (mpmath function, list of (low magnitude exponent, high exponent, signs)) for
 # x = sign * 10**u, u uniform in [low, high].
 FUNCTIONS = {
@@ -47,6 +51,38 @@ FUNCTIONS = {
     "sqrt": (mpmath.sqrt, [(-300, 300, (1,))]),
     "sigmoid": (sigmoid, [(-12, 2.85, (1, -1))]),
     "softplus": (softplus, [(-12, 2.85, (1, -1))]),
+    # Functions added with the catalog (issue 13), each from its definition in mathematics or
+    # in PyTorch's documentation, written here independently of symdiff's own definitions.
+    "expm1": (mpmath.expm1, [(-12, 2.85, (1, -1))]),
+    "log1p": (mpmath.log1p, [(-12, 300, (1,)), (-12, -1e-9, (-1,))]),
+    "exp2": (lambda x: mpmath.mpf(2) ** x, [(-12, 3.0, (1, -1))]),
+    "square": (lambda x: x * x, [(-150, 150, (1, -1))]),
+    "rsqrt": (lambda x: 1 / mpmath.sqrt(x), [(-300, 300, (1,))]),
+    "sech": (mpmath.sech, [(-12, 2.85, (1, -1))]),
+    "csch": (mpmath.csch, [(-12, 2.85, (1, -1))]),
+    "coth": (mpmath.coth, [(-12, 2.85, (1, -1))]),
+    "asec": (mpmath.asec, [(-9, 300, (1, -1))]),
+    "acsc": (mpmath.acsc, [(-9, 300, (1, -1))]),
+    "acot": (mpmath.acot, [(-12, 12, (1, -1))]),
+    "asech": (mpmath.asech, [(-300, -1e-9, (1,))]),
+    "acsch": (mpmath.acsch, [(-300, 300, (1, -1))]),
+    "acoth": (mpmath.acoth, [(-9, 300, (1, -1))]),
+    "relu6": (lambda x: min(max(x, 0), 6), [(-12, 2.85, (1, -1))]),
+    "leaky_relu": (lambda x: x if x > 0 else x / 100, [(-12, 2.85, (1, -1))]),
+    "elu": (lambda x: x if x > 0 else mpmath.expm1(x), [(-12, 2.85, (1, -1))]),
+    "selu": (lambda x: SELU_SCALE * (x if x > 0 else SELU_ALPHA * mpmath.expm1(x)), [(-12, 2.85, (1, -1))]),
+    "celu": (lambda x: x if x > 0 else mpmath.expm1(x), [(-12, 2.85, (1, -1))]),
+    "gelu": (lambda x: x / 2 * mpmath.erfc(-x / mpmath.sqrt(2)), [(-12, 2.85, (1, -1))]),
+    "gelu_tanh": (lambda x: x / 2 * (1 + mpmath.tanh(mpmath.sqrt(2 / mpmath.pi) * (x + mpmath.mpf("0.044715") * x ** 3))),
+                  [(-12, 2.85, (1, -1))]),
+    "silu": (lambda x: x * sigmoid(x), [(-12, 2.85, (1, -1))]),
+    "mish": (lambda x: x * mpmath.tanh(softplus(x)), [(-12, 2.85, (1, -1))]),
+    "softsign": (lambda x: x / (1 + abs(x)), [(-12, 12, (1, -1))]),
+    "logsigmoid": (lambda x: -softplus(-x), [(-12, 2.85, (1, -1))]),
+    "hardtanh": (lambda x: min(max(x, -1), 1), [(-12, 2.85, (1, -1))]),
+    "hardsigmoid": (lambda x: min(max(x / 6 + mpmath.mpf(1) / 2, 0), 1), [(-12, 2.85, (1, -1))]),
+    "hardswish": (lambda x: x * min(max(x + 3, 0), 6) / 6, [(-12, 2.85, (1, -1))]),
+    "tanhshrink": (lambda x: x - mpmath.tanh(x), [(-12, 2.85, (1, -1))]),
 }
 
 def main():
@@ -63,6 +99,10 @@ def main():
                     continue
                 if name == "acosh":
                     x = 1 + 10.0 ** rng.uniform(-9, 2) if rng.random() < 0.5 else 10.0 ** u
+                if name in ("asec", "acsc", "acoth"):
+                    x = rng.choice(signs) * (1 + 10.0 ** u if u < 2 else 10.0 ** u)
+                if name == "asech" and x >= 1:
+                    continue
                 if not math.isfinite(x) or x == 0:
                     continue
                 y = f(mpmath.mpf(x))

@@ -75,6 +75,10 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
         result.stdout = "symdiff \(symdiffVersion)\n"
         return result
     }
+    if options.functions {
+        result.stdout = functionsText
+        return result
+    }
     do {
         try checkOutputPath(options)
     } catch {

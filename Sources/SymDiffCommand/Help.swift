@@ -1,4 +1,5 @@
-// The text of `symdiff --help` and the version.
+// The text of `symdiff --help`, of `symdiff --functions`, and the version.
+import SymDiff
 
 /// The version printed by `--version` and recorded in output files.
 let symdiffVersion = "0.1.0"
@@ -30,6 +31,7 @@ let helpText = """
                            node list, children first, for tools)
       --file PATH          read a formula from a file ('-': standard input); repeatable
       --no-simplify        skip the rewrite rules (canonical form is still applied)
+      --functions          every function: parameters, defaults, meaning, derivative
       --stats              node counts, time per phase and peak memory, on stderr
       --trace              which simplification rules fired, on stderr
       -h, --help           this text
@@ -84,9 +86,8 @@ let helpText = """
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
       + - * / ^ (also **); -x^2 is -(x^2); x^y^z is x^(y^z); no implicit multiplication
-      functions: sin cos tan sec csc cot asin acos atan sinh cosh tanh asinh acosh atanh
-        exp log (ln) log10 log2 sqrt cbrt abs sign erf erfc sigmoid softplus relu
-        heaviside atan2(y, x) hypot(x, y) min(a, b) max(a, b) pow(a, b)
+      functions (symdiff --functions describes each; PyTorch's names and conventions):
+    \(functionNames)
       D(f, x), D(f, x, 3), D(f, x, y): derivatives inside formulas
       u = exp(-x^2); D(u, x) + 2*x*u: let-bindings before the formula
 
@@ -104,3 +105,38 @@ let helpText = """
       directly. Each option with a value may be given once (--file repeats).
 
     """
+
+/// Every function's call form (`leaky_relu(x, slope)`), wrapped to the help text's width.
+private let functionNames: String = {
+    var lines: [String] = []
+    var line = "   "
+    for f in Function.allCases {
+        let word = " " + callForm(f, defaults: false)
+        if line.count + word.count > 88 {
+            lines.append(line)
+            line = "   "
+        }
+        line += word
+    }
+    return (lines + [line + " pow(a, b)"]).joined(separator: "\n")
+}()
+
+/// `f(x)`, or with its parameters where it has several (`clamp(u, lo, hi)`), their defaults
+/// with `defaults` (`leaky_relu(u, slope = 0.01)`), and its other spellings.
+func callForm(_ f: Function, defaults: Bool) -> String {
+    let info = f.info
+    let optional = f.arity - info.defaults.count
+    let parameters = info.parameters.enumerated().map { i, name in
+        i >= optional && defaults ? "\(name) = \(info.defaults[i - optional].description)" : name
+    }
+    let call = f.arity == 1 ? "\(f.name)(x)" : "\(f.name)(\(parameters.joined(separator: ", "))\(info.variadic ? ", ..." : ""))"
+    let aliases = info.names.dropFirst()
+    return aliases.isEmpty ? call : "\(call) (\(aliases.joined(separator: ", ")))"
+}
+
+/// `symdiff --functions`: one line per function, its call form and what it is, then its derivative rows.
+let functionsText: String = Function.allCases.map { f in
+    let rows = zip(f.parameterNames, f.info.derivatives).map { "d/d\($0) = \($1)" }.joined(separator: "; ")
+    let kind = f.isDefined ? "defined as \(f.info.definition!)" : "primitive"
+    return "\(callForm(f, defaults: true)): \(f.info.summary)\n    \(kind); \(rows)\n"
+}.joined()

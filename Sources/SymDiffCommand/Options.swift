@@ -46,6 +46,7 @@ struct Options {
     var trace = false
     var help = false
     var version = false
+    var functions = false
     var limits = Limits()
 }
 
@@ -190,6 +191,7 @@ private let optionTable: [OptionSpec] = [
     flag("--trace") { $0.trace = true },
     flag("--help") { $0.help = true },
     flag("--version") { $0.version = true },
+    flag("--functions") { $0.functions = true },
     value("--max-depth") { options, text throws(CommandLineError) in
         options.limits.maxNestingDepth = try integer(text, option: "--max-depth", in: 1...100_000, hint: limitHint)
     },

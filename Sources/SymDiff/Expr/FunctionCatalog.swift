@@ -181,12 +181,12 @@ extension FunctionInfo {
         case .sech: .defined(["sech"], "1/cosh(u)", derivatives: ["-tanh(u)/cosh(u)"], "1/cosh(x)")
         case .csch: .defined(["csch"], "1/sinh(u)", derivatives: ["-cosh(u)/sinh(u)^2"], samples: 0.1...3, "1/sinh(x)")
         case .coth: .defined(["coth"], "1/tanh(u)", derivatives: ["-1/sinh(u)^2"], samples: 0.1...3, "1/tanh(x)")
-        case .asec: .defined(["asec"], "acos(1/u)", derivatives: ["1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "acos(1/x)")
-        case .acsc: .defined(["acsc"], "asin(1/u)", derivatives: ["-1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "asin(1/x)")
+        case .asec: .defined(["asec"], "atan2(sqrt(abs(u) - 1)*sqrt(abs(u) + 1), sign(u))", derivatives: ["1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "acos(1/x)")
+        case .acsc: .defined(["acsc"], "atan2(sign(u), sqrt(abs(u) - 1)*sqrt(abs(u) + 1))", derivatives: ["-1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "asin(1/x)")
         case .acot: .defined(["acot"], "atan(1/u)", derivatives: ["-1/(1 + u^2)"], "atan(1/x), SymPy's branch")
-        case .asech: .defined(["asech"], "acosh(1/u)", derivatives: ["-1/(u*sqrt((1 - u)*(1 + u)))"], samples: 0.05...0.95, "acosh(1/x)")
+        case .asech: .defined(["asech"], "log1p(sqrt((1 - u)*(1 + u))) - log(u)", derivatives: ["-1/(u*sqrt((1 - u)*(1 + u)))"], samples: 0.05...0.95, "acosh(1/x)")
         case .acsch: .defined(["acsch"], "asinh(1/u)", derivatives: ["-1/(abs(u)*hypot(u, 1))"], "asinh(1/x)")
-        case .acoth: .defined(["acoth"], "atanh(1/u)", derivatives: ["1/((1 - u)*(1 + u))"], samples: 1.05...5, "atanh(1/x)")
+        case .acoth: .defined(["acoth"], "sign(u)*log1p(2/(abs(u) - 1))/2", derivatives: ["1/((1 - u)*(1 + u))"], samples: 1.05...5, "atanh(1/x)")
         case .relu6: .defined(["relu6"], "min(max(u, 0), 6)", derivatives: ["heaviside(u)*heaviside(6 - u)"], "min(max(x, 0), 6)")
         case .leakyRelu:
             .defined(
@@ -194,7 +194,7 @@ extension FunctionInfo {
                 derivatives: ["slope + (1 - slope)*heaviside(u)", "-relu(-u)"], "x, or slope*x below 0 (slope 0.01)")
         case .elu:
             .defined(
-                ["elu"], "relu(u) + alpha*(exp(-relu(-u)) - 1)", parameters: ["u", "alpha"], defaults: [.one],
+                ["elu"], "relu(u) + alpha*expm1(-relu(-u))", parameters: ["u", "alpha"], defaults: [.one],
                 derivatives: ["heaviside(u) + alpha*exp(-relu(-u))*(1 - heaviside(u))", "exp(-relu(-u)) - 1"],
                 "x, or alpha*(exp(x) - 1) below 0 (alpha 1)")
         case .selu:
@@ -204,7 +204,7 @@ extension FunctionInfo {
                 "scale*elu(x, alpha) with PyTorch's constants")
         case .celu:
             .defined(
-                ["celu"], "relu(u) + alpha*(exp(-relu(-u)/alpha) - 1)", parameters: ["u", "alpha"], defaults: [.one],
+                ["celu"], "relu(u) + alpha*expm1(-relu(-u)/alpha)", parameters: ["u", "alpha"], defaults: [.one],
                 derivatives: [
                     "heaviside(u) + exp(-relu(-u)/alpha)*(1 - heaviside(u))",
                     "exp(-relu(-u)/alpha) - 1 + relu(-u)/alpha*exp(-relu(-u)/alpha)",
