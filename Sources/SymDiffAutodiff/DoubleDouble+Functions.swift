@@ -274,6 +274,34 @@ extension DoubleDouble {
     }
 }
 
+// MARK: - Steps
+
+extension DoubleDouble {
+    /// `x` rounded to an integer as `f` (floor, ceil, round, trunc) rounds: the high word's
+    /// rounding, unless the high word is an integer already, when the low word decides.
+    static func rounded(_ x: DoubleDouble, _ f: Function) -> DoubleDouble {
+        guard x.hi.isFinite else { return x }
+        let rule: FloatingPointRoundingRule
+        switch f {
+        case .floor: rule = .down
+        case .ceil: rule = .up
+        case .trunc: rule = .towardZero
+        default: rule = .toNearestOrEven
+        }
+        let high = x.hi.rounded(rule)
+        guard high == x.hi else {
+            // Half-way cases of round need the low word: hi + 0.5 with lo pulling either way.
+            if rule == .toNearestOrEven && Swift.abs(x.hi - x.hi.rounded(.towardZero)) == 0.5 && x.lo != 0 {
+                return DoubleDouble(x.lo > 0 ? x.hi.rounded(.up) : x.hi.rounded(.down))
+            }
+            return DoubleDouble(high)
+        }
+        // hi is an integer: the low word, far below 1 ulp of hi, moves the result by at most 1.
+        let low = x.lo.rounded(rule == .towardZero ? (x.hi > 0 ? .down : .up) : rule)
+        return DoubleDouble(high) + DoubleDouble(low)
+    }
+}
+
 // MARK: - AutodiffScalar
 
 extension DoubleDouble {
@@ -321,6 +349,10 @@ extension DoubleDouble {
         case .hypot: return hypotenuse(a, b)
         case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        case .floor, .ceil, .round, .trunc: return rounded(a, f)
+        case .mod, .fmod:
+            let r = a - b * rounded(a / b, .trunc)
+            return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .expm1: return expMinusOne(a)
         case .log1p: return logOnePlus(a)
         default: return f.definedValue(a, b)

@@ -101,6 +101,10 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
             let bWins = f == .min ? y < x : y > x
             let derivative = aWins ? a.derivative : bWins ? b.derivative : (a.derivative + b.derivative) / 2
             return Dual(value: v, derivative: derivative)
+        case .floor, .ceil, .round, .trunc: return a.chain(v, 0)
+        case .mod, .fmod:
+            let quotient = T.apply(f == .mod ? .floor : .trunc, x / b.value, x)
+            return Dual(value: v, derivative: a.derivative - scaled(quotient, b.derivative))
         case .expm1: return a.chain(v, T.exp(x))
         case .log1p: return a.chain(v, 1 / (1 + x))
         default: return f.definedValue(a, b)

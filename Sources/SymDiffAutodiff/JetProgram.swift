@@ -289,8 +289,13 @@ public struct JetProgram: Sendable {
             multiply(numerator, reciprocal, into: quotient, tables, JetProductTables.allProducts)
             compose(.apply(.atan), quotient, into: out, scratch, tables, increments) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
             for i in 0..<m { out[i] *= sign }
+        case .mod, .fmod:
+            // Locally a - k*b with the integer k fixed.
+            let k = Wide.apply(f == .mod ? .floor : .trunc, x / y, x)
+            for i in 0..<m { out[i] = a[i] - (b[i] == 0 ? 0 : k * b[i]) }
         default:
-            preconditionFailure("\(f) is not a function of two arguments")
+            // Only the functions above take two arguments (`composite` sends the others to `compose`).
+            for i in 0..<m { out[i] = .nan }
         }
         out[0] = v
     }

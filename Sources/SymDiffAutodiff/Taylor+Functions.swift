@@ -56,6 +56,9 @@ extension Taylor {
             let aWins = f == .min ? x < y : x > y
             let bWins = f == .min ? y < x : y > x
             return (aWins ? a : bWins ? b : (a + b) / 2).with(value: v)
+        case .floor, .ceil, .round, .trunc: return constant(v)
+        // Locally a - k*b with the integer k fixed.
+        case .mod, .fmod: return (a - b.scaled(by: T.apply(f == .mod ? .floor : .trunc, x / b.value, x))).with(value: v)
         case .expm1: return expSeries(a).with(value: v)
         case .log1p: return integral(v, (1 / (1 + a), a))
         default: return f.definedValue(a, b)

@@ -35,6 +35,13 @@ enum DomainPlace: Int, Equatable {
         case .atan2: return a == 0 && b == 0 ? .jump : .inside
         case .hypot: return a == 0 && b == 0 ? .kink : .inside
         case .min, .max: return a == b ? .kink : .inside
+        case .floor, .ceil: return a == a.rounded() ? .jump : .inside
+        case .trunc: return a != 0 && a == a.rounded() ? .jump : .inside
+        case .round: return a - a.rounded(.down) == 0.5 ? .jump : .inside
+        case .mod, .fmod:
+            guard b != 0 && !b.isNaN else { return .outside }
+            let q = a / b
+            return q == q.rounded() && (f == .mod || q != 0) ? .jump : .inside
         case .expm1: return .inside
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
         // Defined functions: a tape holds their definitions' primitives, never them.

@@ -3,7 +3,7 @@ import SymDiff
 import SymDiffAutodiff
 
 /// The functions whose binary64 result is exact: they select or negate, never round.
-private let exactFunctions: Set<Function> = [.abs, .sign, .relu, .heaviside, .min, .max]
+private let exactFunctions: Set<Function> = [.abs, .sign, .relu, .heaviside, .min, .max, .floor, .ceil, .round, .trunc, .fmod]
 
 /// What rounds in a computation whose error a `RoundingBound` tracks.
 public protocol RoundingModel: Sendable {

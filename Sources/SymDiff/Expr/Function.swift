@@ -46,6 +46,15 @@ extension Function {
         case .hypot: return T.hypot(a, b)
         case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        case .floor: return a.rounded(.down)
+        case .ceil: return a.rounded(.up)
+        case .round: return a.rounded(.toNearestOrEven)
+        case .trunc: return a.rounded(.towardZero)
+        case .fmod: return a.truncatingRemainder(dividingBy: b)
+        case .mod:
+            // C fmod is exact; moved into b's sign as Python's % (and torch.remainder) does.
+            let r = a.truncatingRemainder(dividingBy: b)
+            return r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .expm1: return T.expm1(a)
         case .log1p: return T.log1p(a)
         default: return evaluate(arguments: [a, b])

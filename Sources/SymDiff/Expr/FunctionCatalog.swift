@@ -19,9 +19,10 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case sigmoid, softplus, relu, heaviside
     case atan2, hypot, min, max
     case expm1, log1p
+    case floor, ceil, round, trunc, mod, fmod
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
-    case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid
+    case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
     case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
 
     /// The function's row of the catalog.
@@ -173,6 +174,19 @@ extension FunctionInfo {
             .primitive(["max"], ["a", "b"], derivatives: ["(1 + sign(a - b))/2", "(1 - sign(a - b))/2"], variadic: true, "greatest")
         case .expm1: .primitive(["expm1"], derivatives: ["exp(u)"], "exp(x) - 1, without the cancellation")
         case .log1p: .primitive(["log1p"], derivatives: ["1/(1 + u)"], samples: -0.9...5, "log(1 + x), without the cancellation")
+        // Steps: derivative 0 away from the jumps; `nondifferentiable` at them under --verify.
+        case .floor: .primitive(["floor"], derivatives: ["0"], "greatest integer <= x")
+        case .ceil: .primitive(["ceil"], derivatives: ["0"], "least integer >= x")
+        case .round: .primitive(["round"], derivatives: ["0"], "nearest integer, halves to even (as torch.round)")
+        case .trunc: .primitive(["trunc"], derivatives: ["0"], "integer part, toward 0")
+        case .mod:
+            .primitive(
+                ["mod"], ["a", "b"], derivatives: ["1", "-floor(a/b)"], samples: 0.1...5,
+                "a - b*floor(a/b), with the sign of b (Python's %, torch.remainder), exact")
+        case .fmod:
+            .primitive(
+                ["fmod"], ["a", "b"], derivatives: ["1", "-trunc(a/b)"], samples: 0.1...5,
+                "a - b*trunc(a/b), with the sign of a (C fmod, torch.fmod), exact")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"], derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
         case .exp2: .defined(["exp2"], "2^u", derivatives: ["log(2)*2^u"], "2^x")
@@ -241,6 +255,7 @@ extension FunctionInfo {
             .defined(
                 ["hardswish"], "u*relu6(u + 3)/6",
                 derivatives: ["(1 - heaviside(-3 - u))*(1 - heaviside(u - 3))*(u/3 + 1/2) + heaviside(u - 3)"], "x*relu6(x + 3)/6")
+        case .frac: .defined(["frac"], "u - trunc(u)", derivatives: ["1"], "x - trunc(x) (torch.frac)")
         case .tanhshrink: .defined(["tanhshrink"], "u - tanh(u)", derivatives: ["tanh(u)^2"], "x - tanh(x)")
         case .clamp:
             .defined(

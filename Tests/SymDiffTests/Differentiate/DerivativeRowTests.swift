@@ -15,7 +15,7 @@ private func domain(_ f: Function) -> [ClosedRange<Double>] {
     case .min, .max: return [0.2...1, 1.2...2]
     case .log1p: return [-0.8...3]
     // The catalog's sampling range, a base, slope or bound from 1.5 to 3 after it.
-    default: return [f.isDefined ? f.info.samples.clamped(to: -2.5...2.5) : -2.5...2.5] + Array(repeating: 1.5...3, count: f.arity - 1)
+    default: return [f.info.samples.clamped(to: -2.5...2.5)] + Array(repeating: 1.5...3, count: f.arity - 1)
     }
 }
 
