@@ -83,6 +83,11 @@ FUNCTIONS = {
     "hardsigmoid": (lambda x: min(max(x / 6 + mpmath.mpf(1) / 2, 0), 1), [(-12, 2.85, (1, -1))]),
     "hardswish": (lambda x: x * min(max(x + 3, 0), 6) / 6, [(-12, 2.85, (1, -1))]),
     "tanhshrink": (lambda x: x - mpmath.tanh(x), [(-12, 2.85, (1, -1))]),
+    "gamma": (mpmath.gamma, [(-12, 2.23, (1,)), (-12, 1.4, (-1,))]),
+    "lgamma": (lambda x: mpmath.log(abs(mpmath.gamma(x))), [(-12, 300, (1,)), (-12, 2, (-1,))]),
+    "digamma": (mpmath.digamma, [(-12, 300, (1,)), (-12, 3, (-1,))]),
+    "polygamma(1, x)": (lambda x: mpmath.polygamma(1, x), [(-6, 100, (1,)), (-3, 2, (-1,))]),
+    "polygamma(3, x)": (lambda x: mpmath.polygamma(3, x), [(-6, 50, (1,)), (-3, 2, (-1,))]),
 }
 
 def main():

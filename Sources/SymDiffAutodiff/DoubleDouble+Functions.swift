@@ -353,6 +353,8 @@ extension DoubleDouble {
         case .mod, .fmod:
             let r = a - b * rounded(a / b, .trunc)
             return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
+        // No double-double kernels yet: NaN, so adaptive precision keeps the value it has.
+        case .gamma, .lgamma, .digamma, .polygamma: return .nan
         case .expm1: return expMinusOne(a)
         case .log1p: return logOnePlus(a)
         default: return f.definedValue(a, b)

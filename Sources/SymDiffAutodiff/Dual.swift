@@ -105,6 +105,11 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .mod, .fmod:
             let quotient = T.apply(f == .mod ? .floor : .trunc, x / b.value, x)
             return Dual(value: v, derivative: a.derivative - scaled(quotient, b.derivative))
+        case .gamma: return a.chain(v, v * T.apply(.digamma, x, x))
+        case .lgamma: return a.chain(v, T.apply(.digamma, x, x))
+        case .digamma: return a.chain(v, T.apply(.polygamma, 1, x))
+        // The order is a constant integer: only the argument varies.
+        case .polygamma: return Dual(value: v, derivative: scaled(T.apply(.polygamma, x + 1, b.value), b.derivative))
         case .expm1: return a.chain(v, T.exp(x))
         case .log1p: return a.chain(v, 1 / (1 + x))
         default: return f.definedValue(a, b)

@@ -211,6 +211,11 @@ public struct JetProgram: Sendable {
             compose(.apply(f), c + a * m, into: out, scratch, tables, increments) {
                 Taylor.apply(f, variable(value(a)), constant(b.map(value) ?? .nan))
             }
+        case .apply(.polygamma, let n, let x?):
+            // The order is a constant integer: a function of x alone.
+            compose(.apply(.polygamma), c + x * m, into: out, scratch, tables, increments) {
+                Taylor.apply(.polygamma, constant(value(n)), variable(value(x)))
+            }
         case .apply(let f, let a, let b?):
             binary(f, c + a * m, c + b * m, out, scratch, tables, increments)
         case .apply(_, _, .none), .number, .constant, .variable, .sum, .product:

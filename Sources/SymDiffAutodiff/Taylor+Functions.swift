@@ -59,11 +59,35 @@ extension Taylor {
         case .floor, .ceil, .round, .trunc: return constant(v)
         // Locally a - k*b with the integer k fixed.
         case .mod, .fmod: return (a - b.scaled(by: T.apply(f == .mod ? .floor : .trunc, x / b.value, x))).with(value: v)
+        // log|Γ| from the polygammas at the point; Γ = ±exp(log|Γ|) with the sign fixed around it.
+        case .lgamma: return polygammaSeries(-1, a).with(value: v)
+        case .gamma: return expSeries(polygammaSeries(-1, a)).scaled(by: v < 0 ? -1 : 1).with(value: v)
+        case .digamma: return polygammaSeries(0, a).with(value: v)
+        case .polygamma:
+            // The order is a constant integer (the parser sees to it): found by comparison, as T has no Int.
+            guard let n = (0...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
+            return polygammaSeries(n, b).with(value: v)
         case .expm1: return expSeries(a).with(value: v)
         case .log1p: return integral(v, (1 / (1 + a), a))
         default: return f.definedValue(a, b)
         }
     }
+
+    /// The series of `ψ^(m)(a)` (`m = -1`: `log|Γ(a)|`, whose derivative is `ψ`): Taylor's
+    /// coefficients `ψ^(m+k)(a0)/k!` composed with `a - a0` by Horner's rule.
+    private static func polygammaSeries(_ m: Int, _ a: Taylor) -> Taylor {
+        let order = a.coefficients.count - 1
+        let increment = a.with(value: 0)
+        var result = Taylor(coefficients: [T.apply(.polygamma, T(Double(m + order)), a.value) / factorial(order)])
+        for k in stride(from: order - 1, through: 0, by: -1) {
+            let g = m + k < 0 ? T.apply(.lgamma, a.value, a.value) : T.apply(.polygamma, T(Double(m + k)), a.value)
+            result = result * increment + Taylor(coefficients: [g / factorial(k)])
+        }
+        return result
+    }
+
+    /// `k!` in `T`.
+    private static func factorial(_ k: Int) -> T { (0..<k).reduce(T(1)) { $0 * T(Double($1 + 1)) } }
 
     /// The logistic function's series in the form that does not overflow on `a`'s side.
     private static func logistic(_ a: Taylor) -> Taylor {

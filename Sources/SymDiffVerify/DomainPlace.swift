@@ -42,6 +42,9 @@ enum DomainPlace: Int, Equatable {
             guard b != 0 && !b.isNaN else { return .outside }
             let q = a / b
             return q == q.rounded() && (f == .mod || q != 0) ? .jump : .inside
+        case .gamma, .digamma: return a <= 0 && a == a.rounded() ? .singular : .inside
+        case .lgamma: return a <= 0 && a == a.rounded() ? .singular : .inside
+        case .polygamma: return b <= 0 && b == b.rounded() ? .singular : .inside
         case .expm1: return .inside
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
         // Defined functions: a tape holds their definitions' primitives, never them.

@@ -20,6 +20,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case atan2, hypot, min, max
     case expm1, log1p
     case floor, ceil, round, trunc, mod, fmod
+    case gamma, lgamma, digamma, polygamma
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
@@ -95,20 +96,24 @@ public struct FunctionInfo: Sendable {
     public let definition: String?
     /// Whether a call may pass more arguments than parameters: `max(a, b, c)` is `max(max(a, b), c)`.
     public let variadic: Bool
+    /// Whether the first argument is an order: a constant integer from 0 to 1000, which the
+    /// parser checks and nothing differentiates by (`polygamma(n, x)`).
+    public let integerOrder: Bool
     /// One line of documentation, for `--help` and the README.
     public let summary: String
     /// Where tests sample the first argument: inside the domain, away from poles (other
     /// arguments are sampled from -3 to 3).
     public let samples: ClosedRange<Double>
 
-    /// A primitive of one parameter `u`, or of `parameters`.
+    /// A primitive of one parameter `u`, or of `parameters` (a first one named `n` is an
+    /// integer order).
     static func primitive(
         _ names: [String], _ parameters: [String] = ["u"], derivatives: [String], variadic: Bool = false,
         samples: ClosedRange<Double> = -3...3, _ summary: String
     ) -> FunctionInfo {
         FunctionInfo(
             names: names, parameters: parameters, defaults: [], derivatives: derivatives, definition: nil, variadic: variadic,
-            summary: summary, samples: samples)
+            integerOrder: parameters.first == "n", summary: summary, samples: samples)
     }
 
     /// A function defined by `definition` over `parameters`, the last of them optional with `defaults`.
@@ -118,7 +123,7 @@ public struct FunctionInfo: Sendable {
     ) -> FunctionInfo {
         FunctionInfo(
             names: names, parameters: parameters, defaults: defaults, derivatives: derivatives, definition: definition,
-            variadic: variadic, summary: summary, samples: samples)
+            variadic: variadic, integerOrder: parameters.first == "n", summary: summary, samples: samples)
     }
 
     /// Every function's row, by raw value.
@@ -187,6 +192,15 @@ extension FunctionInfo {
             .primitive(
                 ["fmod"], ["a", "b"], derivatives: ["1", "-trunc(a/b)"], samples: 0.1...5,
                 "a - b*trunc(a/b), with the sign of a (C fmod, torch.fmod), exact")
+        case .gamma: .primitive(["gamma"], derivatives: ["gamma(u)*digamma(u)"], samples: 0.2...5, "Γ(x)")
+        case .lgamma:
+            .primitive(["lgamma", "gammaln"], derivatives: ["digamma(u)"], samples: 0.2...5, "log(abs(Γ(x))), torch.lgamma")
+        case .digamma:
+            .primitive(["digamma", "psi"], derivatives: ["polygamma(1, u)"], samples: 0.2...5, "Γ'(x)/Γ(x); -inf at 0 as PyTorch")
+        case .polygamma:
+            .primitive(
+                ["polygamma"], ["n", "u"], derivatives: ["0", "polygamma(n + 1, u)"], samples: 0.2...5,
+                "n-th derivative of digamma; n a constant integer >= 0")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"], derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
         case .exp2: .defined(["exp2"], "2^u", derivatives: ["log(2)*2^u"], "2^x")

@@ -31,6 +31,10 @@ public protocol RealFunctions: BinaryFloatingPoint, Sendable {
     static func pow(_ x: Self, _ y: Self) -> Self
     static func atan2(_ y: Self, _ x: Self) -> Self
     static func hypot(_ x: Self, _ y: Self) -> Self
+    /// Γ(x).
+    static func gamma(_ x: Self) -> Self
+    /// log|Γ(x)|.
+    static func logGamma(_ x: Self) -> Self
     /// `(sin(x), cos(x))`, bit for bit, where the library can share the argument reduction.
     static func sineCosine(_ x: Self) -> (sin: Self, cos: Self)
 }
@@ -64,6 +68,11 @@ extension Double: RealFunctions {
     public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
     public static func atan2(_ y: Double, _ x: Double) -> Double { Foundation.atan2(y, x) }
     public static func hypot(_ x: Double, _ y: Double) -> Double { Foundation.hypot(x, y) }
+    public static func gamma(_ x: Double) -> Double { Foundation.tgamma(x) }
+    public static func logGamma(_ x: Double) -> Double {
+        var sign: Int32 = 0
+        return Glibc.lgamma_r(x, &sign)
+    }
 }
 
 #if arch(x86_64)
@@ -98,5 +107,10 @@ extension Float80: RealFunctions {
     public static func pow(_ x: Float80, _ y: Float80) -> Float80 { Glibc.powl(x, y) }
     public static func atan2(_ y: Float80, _ x: Float80) -> Float80 { Glibc.atan2l(y, x) }
     public static func hypot(_ x: Float80, _ y: Float80) -> Float80 { Glibc.hypotl(x, y) }
+    public static func gamma(_ x: Float80) -> Float80 { Glibc.tgammal(x) }
+    public static func logGamma(_ x: Float80) -> Float80 {
+        var sign: Int32 = 0
+        return Glibc.lgammal_r(x, &sign)
+    }
 }
 #endif

@@ -105,6 +105,11 @@ extension Parser {
         try advance()
         depth -= 1
         guard let resolved else { return add(.power(arguments[0], arguments[1]), range) }
+        // Built-in templates (derivative rows) may write the order as an expression: `n + 1`.
+        if resolved.info.integerOrder && !lexer.allowsPatternVariables {
+            guard case .number(let n) = nodes[Int(arguments[0].index)].kind, let order = n.integerValue, (0...1000).contains(order)
+            else { throw Diagnostic(.integerOrderRequired(function: name), at: nodes[Int(arguments[0].index)].range) }
+        }
         return call(resolved, arguments, range)
     }
 

@@ -55,6 +55,8 @@ public enum SyntaxError: Hashable, Sendable {
     case unknownFunction(String, suggestion: String?)
     case notAFunction(String)
     case constantCalled(String)
+    /// An order argument that is not a non-negative integer number: `polygamma(x, y)`.
+    case integerOrderRequired(function: String)
     /// A function name used as a value; `arguments` is an example argument list.
     case functionWithoutCall(String, arguments: String)
     case missingOpenParenthesis(function: String, argument: String)
@@ -117,6 +119,7 @@ extension SyntaxError {
         case .unknownFunction(let name, nil): return "unknown function '\(name)'"
         case .notAFunction(let name): return "'\(name)' is not a function"
         case .constantCalled(let name): return "'\(name)' is a constant, not a function"
+        case .integerOrderRequired(let name): return "'\(name)' takes a constant integer order >= 0 as its first argument"
         case .functionWithoutCall(let name, let arguments): return "'\(name)' is a function: write \(name)(\(arguments))"
         case .missingOpenParenthesis(let function, _): return "expected '(' after function name '\(function)'"
         case .wrongArgumentCount(let function, let expected, let got):
@@ -183,6 +186,7 @@ extension SyntaxError {
         case .unknownFunction: return "symdiff --help lists the functions"
         case .notAFunction(let name): return "insert '*' to multiply: write \(name)*(...)"
         case .constantCalled(let name): return "insert '*' to multiply: write \(name)*(...)"
+        case .integerOrderRequired(let name): return "write \(name)(1, x): the order is a number such as 0, 1, 2, not an expression"
         case .functionWithoutCall: return nil
         case .missingOpenParenthesis(let function, let argument): return "insert '(' ... ')': write \(function)(\(argument))"
         case .wrongArgumentCount(let function, let expected, _):

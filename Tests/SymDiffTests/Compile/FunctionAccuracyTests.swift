@@ -19,7 +19,7 @@ private struct FunctionFixture: Decodable {
     static let names = FunctionFixture.loaded.map { Array($0.functions.keys).sorted() } ?? []
 
     @Test func fixtureHasEveryTranscendentalFunction() {
-        #expect(Self.names.count == 51)
+        #expect(Self.names.count == 56)
     }
 
     /// The functions held to 1 ulp: every one before the catalog grew (issue 13).
@@ -27,6 +27,12 @@ private struct FunctionFixture: Decodable {
         "exp", "log", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh",
         "atanh", "erf", "erfc", "cbrt", "sqrt", "sigmoid", "softplus",
     ]
+
+    /// The special functions, held to 8 ulp. Two cross zero (digamma, lgamma): where their value
+    /// is below 1/2 in size the error counts in ulps of 1/2, as a relative bound means nothing
+    /// near a zero (`digamma`'s 24 ulp at -13.7138 are 0.02 ulp of 1/2 there).
+    static let specialFunctions: Set<String> = ["gamma", "lgamma", "digamma", "polygamma(1, x)", "polygamma(3, x)"]
+    static let crossZero: Set<String> = ["lgamma", "digamma"]
 
     /// Where a definition by composition is not within 2 ulp yet, measured (worst over the
     /// fixture's points): the rounding of an inner argument that the outer function amplifies.
@@ -37,7 +43,7 @@ private struct FunctionFixture: Decodable {
     ]
 
     /// Within 1 ulp of the correctly rounded value at every point for the original functions,
-    /// 2 ulp for the rest: each value rounds the 25-digit reference to binary64 once (0.5 ulp),
+    /// 8 for the special functions, 2 for the rest: each value rounds the 25-digit reference to binary64 once (0.5 ulp),
     /// so the evaluator may add at most 0.5 (1.5). A fixture key with arguments (`log(x, 3)`)
     /// is the call itself.
     @Test(arguments: names)
@@ -49,11 +55,13 @@ private struct FunctionFixture: Decodable {
         let values = Evaluator(program, blockSize: 64, threads: 1).evaluate([xs])[0]
         var worst = (ulps: 0.0, x: 0.0)
         for (i, row) in rows.enumerated() {
-            let error = ulps(values[i], Double(row[1])!)
+            let reference = Double(row[1])!
+            var error = ulps(values[i], reference)
+            if Self.crossZero.contains(name) && Swift.abs(reference) < 0.5 { error = Swift.abs(values[i] - reference) / (0.5).ulp }
             if error > worst.ulps { worst = (error, xs[i]) }
         }
         print("function accuracy: \(name) worst \(worst.ulps) ulp at x = \(worst.x) over \(rows.count) points")
-        let limit: Double = Self.withinOneUlp.contains(name) ? 1 : 2
+        let limit: Double = Self.withinOneUlp.contains(name) ? 1 : Self.specialFunctions.contains(name) ? 8 : 2
         let check = { #expect(worst.ulps <= limit, "\(name): \(worst.ulps) ulp at x = \(worst.x), \(rows.count) points") }
         if let reason = Self.knownShortfalls[name] {
             withKnownIssue(Comment(rawValue: reason)) { check() }

@@ -14,6 +14,7 @@ private func domain(_ f: Function) -> [ClosedRange<Double>] {
     case .hypot: return [-2...2, 0.3...2]
     case .min, .max: return [0.2...1, 1.2...2]
     case .log1p: return [-0.8...3]
+    case .polygamma: return [1...1, f.info.samples]
     // The catalog's sampling range, a base, slope or bound from 1.5 to 3 after it.
     default: return [f.info.samples.clamped(to: -2.5...2.5)] + Array(repeating: 1.5...3, count: f.arity - 1)
     }
@@ -35,7 +36,8 @@ func richardson(_ g: (Double) -> Double, at x: Double) -> Double {
         let names = f.parameterNames
         for _ in 0..<20 {
             let point = domain(f).map { Double.random(in: $0, using: &random) }
-            for (i, row) in f.derivativeRows.enumerated() {
+            // An order is an integer: nothing differentiates by it.
+            for (i, row) in f.derivativeRows.enumerated() where !(i == 0 && f.info.integerOrder) {
                 var graph = ExprGraph()
                 let rowNode = graph.instantiate(Template(row, parameters: names), with: names.map { graph.variable($0) })
                 let symbolic = graph.evaluate(rowNode, at: Dictionary(uniqueKeysWithValues: zip(names, point)))
@@ -54,8 +56,9 @@ func richardson(_ g: (Double) -> Double, at x: Double) -> Double {
     func rowUsesItsParameters(_ f: Function) throws {
         #expect(f.derivativeRows.count == f.arity)
         for row in f.derivativeRows {
-            let formula = try Formula(parsing: row)
-            #expect(Set(formula.variables).isSubset(of: f.parameterNames), "\(f.name): '\(row)'")
+            // As the catalog parses them: a template may write an order as `n + 1`.
+            let template = Template(row, parameters: f.parameterNames)
+            #expect(Set(template.graph.variables(in: [template.root])).isSubset(of: f.parameterNames), "\(f.name): '\(row)'")
         }
     }
 

@@ -47,6 +47,7 @@ import Testing
         ErrorCase("arity", ["max(x)"], "'max' takes 2 or more arguments, got 1", at: .formula(line: 1, column: 1)),
         ErrorCase("arity", ["log(x, 2, 3)"], "'log' takes 1 or 2 arguments, got 3", at: .formula(line: 1, column: 1)),
         ErrorCase("arity", ["hardtanh(x, 1, 2, 3)"], "'hardtanh' takes 1 to 3 arguments, got 4", at: .formula(line: 1, column: 1)),
+        ErrorCase("order", ["polygamma(x, y)"], "'polygamma' takes a constant integer order >= 0 as its first argument", at: .formula(line: 1, column: 11)),
         ErrorCase("arity", ["D(x)"], "'D' takes an expression and at least one variable", at: .formula(line: 1, column: 1)),
 
         ErrorCase("implicit multiplication", ["2x"], "implicit multiplication is not supported", at: .formula(line: 1, column: 2)),

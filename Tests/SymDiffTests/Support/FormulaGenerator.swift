@@ -68,7 +68,12 @@ struct FormulaGenerator {
             words += [function.name, "("]
             for k in 0..<function.arity {
                 if k > 0 { words.append(",") }
-                expandRule("expr", budget: budget - 1, into: &words)
+                // An order is an integer number (`polygamma(1, x)`).
+                if k == 0 && function.info.integerOrder {
+                    words.append(["0", "1", "2"].randomElement(using: &random)!)
+                } else {
+                    expandRule("expr", budget: budget - 1, into: &words)
+                }
             }
             words.append(")")
         default:

@@ -1,0 +1,64 @@
+// The polygamma functions ψ^(m), digamma's derivatives, in any precision: the numerics behind
+// `digamma`, `polygamma` and the Taylor series of `gamma` and `lgamma`.
+
+/// The Bernoulli numbers `B_2, B_4, ..., B_30`, each as numerator and denominator.
+private let bernoulli: [(Double, Double)] = [
+    (1, 6), (-1, 30), (1, 42), (-1, 30), (5, 66), (-691, 2730), (7, 6), (-3617, 510), (43867, 798), (-174611, 330),
+    (854513, 138), (-236364091, 2730), (8553103, 6), (-23749461029, 870), (8615841276005, 14322),
+]
+
+extension RealFunctions {
+    /// `ψ^(m)(x)`, the `m`-th derivative of digamma (`m = 0`: digamma itself).
+    ///
+    /// The recurrence `ψ^(m)(x) = ψ^(m)(x + 1) - (-1)^m m!/x^(m+1)` moves `x` up to `16 + m`,
+    /// where the asymptotic series (Abramowitz and Stegun 6.3.18 and 6.4.11, with the Bernoulli
+    /// numbers to `B_30`) is below `2^-70` relative. Digamma below 0 reflects,
+    /// `ψ(x) = ψ(1 - x) - π/tan(π x)`, with `π x` reduced exactly first. At the poles (0 and the
+    /// negative integers) the value is NaN, but for digamma at 0, which is `-inf` as in
+    /// PyTorch; below `-10^4` a higher order is NaN (too many steps).
+    public static func polygamma(_ m: Int, _ x: Self) -> Self {
+        guard !x.isNaN, m >= 0 else { return .nan }
+        if x <= 0 && x == x.rounded() { return m == 0 && x == 0 ? -.infinity : .nan }
+        if x == .infinity { return m == 0 ? .infinity : 0 }
+        if m == 0 && x < 0 {
+            // tan(π x) = tan(π (x - round(x))): the difference is exact.
+            let r = x - x.rounded()
+            return polygamma(0, 1 - x) - .pi / tan(.pi * r)
+        }
+        if x < -10_000 { return .nan }
+        let sign: Self = m % 2 == 0 ? -1 : 1
+        let factorial = (0..<m).reduce(Self(1)) { $0 * Self($1 + 1) }
+        var (y, shifted): (Self, Self) = (x, 0)
+        let start = Self(16 + m)
+        while y < start {
+            var term: Self = 1 / y
+            for _ in 0..<m { term /= y }
+            shifted += term
+            y += 1
+        }
+        let inverse = 1 / y
+        var series: Self
+        if m == 0 {
+            series = log(y) - inverse / 2
+            var power = inverse * inverse
+            for (k, (p, q)) in bernoulli.enumerated() {
+                series -= Self(p) / Self(q) / Self(2 * (k + 1)) * power
+                power *= inverse * inverse
+            }
+            return series - shifted
+        }
+        // (-1)^(m+1) [(m-1)!/y^m + m!/(2 y^(m+1)) + Σ B_2k (2k+m-1)!/((2k)! y^(2k+m))].
+        let yToM = (0..<m).reduce(Self(1)) { power, _ in power * y }
+        series = factorial / Self(m) / yToM + factorial / 2 / (yToM * y)
+        var coefficient = factorial
+        var power = 1 / (yToM * y * y)
+        for (k, (p, q)) in bernoulli.enumerated() {
+            let twoK = Self(2 * (k + 1))
+            // (2k+m-1)!/(2k)! from (2k+m-3)!/(2k-2)!: times (2k+m-2)(2k+m-1)/((2k-1)(2k)).
+            coefficient = k == 0 ? factorial * Self(m + 1) / 2 : coefficient * (twoK + Self(m) - 2) * (twoK + Self(m) - 1) / ((twoK - 1) * twoK)
+            series += Self(p) / Self(q) * coefficient * power
+            power /= y * y
+        }
+        return sign * (series + factorial * shifted)
+    }
+}
