@@ -22,10 +22,13 @@ public enum StableLowering: String, CaseIterable, Sendable {
     /// `-2*tanh(x)*sech(x)^2`, not the difference of two numbers near 2 (all digits lost
     /// from `|x| = 20` on).
     case tanhPolynomial = "tanh-polynomial"
-    /// `exp(u) - 1` as `tanh(u/2)*(exp(u) + 1)`, which is relative-accurate near `u = 0`:
-    /// `2*(exp(x) - 1)/x^3` in the second derivative of `(exp(x) - 1)/x` at 1e-6 is not
-    /// `exp(x)`'s rounding error over `x^3`.
+    /// `exp(u) - 1` as `expm1(u)`, which is relative-accurate near `u = 0`: `2*(exp(x) - 1)/x^3`
+    /// in the second derivative of `(exp(x) - 1)/x` at 1e-6 is not `exp(x)`'s rounding error
+    /// over `x^3`.
     case expMinusOne = "exp-minus-one"
+    /// `log(1 + u)` as `log1p(u)`: `log(1 + x1^2)` at `x1 = 1e-7` is `1e-14`, not
+    /// `log(1.00000000000001) = 9.992e-15`.
+    case logOnePlus = "log-one-plus"
 
     /// The rule in formula syntax: what is matched, and what is evaluated instead.
     public var rule: (plain: String, lowered: String) {
@@ -33,7 +36,8 @@ public enum StableLowering: String, CaseIterable, Sendable {
         case .hyperbolicQuotient: ("sinh(u)^a*cosh(u)^c, c < 0", "tanh(u)^k*sinh(u)^(a-k)*sech(u)^(-c-k), k = min(a, -c)")
         case .sechPower: ("cosh(u)^-n", "(2*exp(-abs(u))/(1 + exp(-2*abs(u))))^n")
         case .tanhPolynomial: ("P(tanh(u)), P(1) = P(-1) = 0", "Q(tanh(u))*sech(u)^2, P(t) = (1 - t^2)*Q(t)")
-        case .expMinusOne: ("exp(u) - 1", "tanh(u/2)*(exp(u) + 1)")
+        case .expMinusOne: ("exp(u) - 1", "expm1(u)")
+        case .logOnePlus: ("log(1 + u)", "log1p(u)")
         }
     }
 }
@@ -61,6 +65,9 @@ extension ExprGraph {
             case .sum(let terms):
                 lowered = rebuild(node, operands: terms.map(mapped))
                 lowered = tanhPolynomial(lowered) ?? expMinusOne(lowered) ?? lowered
+            case .apply(.log, let arguments):
+                let argument = mapped(arguments[0])
+                lowered = logOnePlus(argument) ?? apply(.log, [argument])
             default:
                 lowered = node.operands.isEmpty ? id : rebuild(node, operands: node.operands.map(mapped))
             }
@@ -158,12 +165,18 @@ extension ExprGraph {
             guard case .apply(.exp, let arguments) = self[rest],
                 let one = terms.firstIndex(where: { number($0) == -sign })
             else { continue }
-            let u = arguments[0]
-            let half = apply(.tanh, [product([number(.rational(1, 2)), u])])
-            let lowered = product([number(sign), half, sum([rest, number(.one)])])
+            let lowered = product([number(sign), apply(.expm1, [arguments[0]])])
             return sum(terms.indices.filter { $0 != k && $0 != one }.map { terms[$0] } + [lowered])
         }
         return nil
+    }
+
+    /// `log1p(u)` for a sum `1 + u` (`StableLowering.logOnePlus`), or `nil` when `sum` has no
+    /// term 1.
+    private mutating func logOnePlus(_ sum: NodeID) -> NodeID? {
+        guard case .sum(let terms) = self[sum], let one = terms.firstIndex(where: { number($0) == .one }) else { return nil }
+        let rest = terms.indices.filter { $0 != one }.map { terms[$0] }
+        return apply(.log1p, [rest.count == 1 ? rest[0] : self.sum(rest)])
     }
 
     /// `f(u)^n` for `factor` = `f(u)` or `f(u)^n` with an integer `n` of at most 64 in size:

@@ -23,6 +23,8 @@ import SymDiff
              printed: "2*sinh(x)^3/cosh(x)^3 + tanh(x) - 3*cosh(x)*sinh(x)/cosh(x)^2"),
         Case(rule: .expMinusOne, formula: "x*exp(x) - x", order: 1, printed: "exp(x) + x*exp(x) - 1"),
         Case(rule: .expMinusOne, formula: "1 - exp(x)", order: 0, printed: "1 - exp(x)"),
+        Case(rule: .logOnePlus, formula: "log(1 + x^2)", order: 0, printed: "log(x^2 + 1)"),
+        Case(rule: .logOnePlus, formula: "x*log(1 + x^2)", order: 1, printed: "log(x^2 + 1) + 2*x^2/(x^2 + 1)"),
     ]
 
     /// The value the program computes for `node` at each of `xs`, in binary64.
@@ -44,6 +46,15 @@ import SymDiff
         for (i, x) in xs.enumerated() {
             #expect(Swift.abs(lowered[i] - plain[i]) <= 1e-14 * Swift.max(1, Swift.abs(plain[i])), "at \(x): \(lowered[i]) vs \(plain[i])")
         }
+    }
+
+    /// Values the rules put right in plain binary64 where the printed form cancels, against
+    /// mpmath at 30 digits.
+    @Test(arguments: [("log(1 + x^2)", 1e-7, 9.999999999999949e-15), ("exp(x) - 1", 1e-10, 1.00000000005e-10)])
+    func cancellationAvoided(_ formula: String, _ x: Double, _ reference: Double) throws {
+        let d = try Derivatives(DerivativeRequest(formulas: [formula], variables: ["x"], orders: 0...0))
+        let value = Evaluator(try d.program(inputs: ["x"]), threads: 1).evaluate([[x]])[0][0]
+        #expect(Swift.abs(value - reference) <= reference.ulp, "\(formula) at \(x): \(value)")
     }
 
     /// The orders the rules put right in plain binary64, with no `--verify` to refine them:
