@@ -8,28 +8,32 @@
 
 // MARK: - CPU dispatch
 
-int symdiff_vec_simd_available(void) {
-    // 0: not yet checked, 1: AVX2 and FMA present, 2: absent. Racing first calls store the same value.
-    static atomic_int state;
-    int known = atomic_load_explicit(&state, memory_order_relaxed);
+/// `check()`, evaluated once and cached in `state` (0: not yet, 1: yes, 2: no); racing first
+/// calls store the same value.
+static int cached_cpu_check(atomic_int *state, int (*check)(void)) {
+    int known = atomic_load_explicit(state, memory_order_relaxed);
     if (known == 0) {
         __builtin_cpu_init();
-        known = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 2;
-        atomic_store_explicit(&state, known, memory_order_relaxed);
+        known = check() ? 1 : 2;
+        atomic_store_explicit(state, known, memory_order_relaxed);
     }
     return known == 1;
 }
 
+static int has_avx2_and_fma(void) { return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"); }
+
+static int has_carryless_multiplication(void) {
+    return __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
+}
+
+int symdiff_vec_simd_available(void) {
+    static atomic_int state;
+    return cached_cpu_check(&state, has_avx2_and_fma);
+}
+
 long symdiff_crc32_fold(unsigned int *state, const unsigned char *bytes, long count) {
-    // 0: not yet checked, 1: carry-less multiplication present, 2: absent.
-    static atomic_int state_known;
-    int known = atomic_load_explicit(&state_known, memory_order_relaxed);
-    if (known == 0) {
-        __builtin_cpu_init();
-        known = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1") ? 1 : 2;
-        atomic_store_explicit(&state_known, known, memory_order_relaxed);
-    }
-    return known == 1 ? symdiff_pclmul_crc32(state, bytes, count) : 0;
+    static atomic_int known;
+    return cached_cpu_check(&known, has_carryless_multiplication) ? symdiff_pclmul_crc32(state, bytes, count) : 0;
 }
 
 // MARK: - Loop shapes

@@ -29,33 +29,13 @@ extension ExprGraph {
             let operands = node.operands.map { map[$0] ?? $0 }
             let expanded: NodeID
             if case .apply(let f, _) = node, let template = FunctionInfo.definitionGraphs[f.rawValue] {
-                expanded = instantiateExpanding(template, with: operands)
+                expanded = instantiate(template, with: operands, expandingDefinitions: true)
             } else {
                 expanded = operands == node.operands ? id : rebuild(node, operands: operands)
             }
             if expanded != id { map[id] = expanded }
         }
         return roots.map { map[$0] ?? $0 }
-    }
-
-    /// `template` instantiated with `arguments`, the defined functions it calls expanded too
-    /// (definitions nest a few levels at most: `selu` calls `elu`).
-    private mutating func instantiateExpanding(_ template: Template, with arguments: [NodeID]) -> NodeID {
-        var map = [NodeID](repeating: template.root, count: template.graph.count)
-        for id in template.order {
-            let node = template.graph[id]
-            if let i = template.parameterIndex(id) {
-                map[Int(id.index)] = arguments[i]
-                continue
-            }
-            let operands = node.operands.map { map[Int($0.index)] }
-            if case .apply(let f, _) = node, let inner = FunctionInfo.definitionGraphs[f.rawValue] {
-                map[Int(id.index)] = instantiateExpanding(inner, with: operands)
-            } else {
-                map[Int(id.index)] = rebuild(node, operands: operands)
-            }
-        }
-        return map[Int(template.root.index)]
     }
 
     /// The value of `root` with the variables `names` at `parameters`, in any precision: the

@@ -151,8 +151,12 @@ extension FunctionInfo {
         // 1/cosh^2 rather than 1 - tanh^2, which cancels where tanh saturates.
         case .tanh: .primitive(["tanh"], derivatives: ["1/cosh(u)^2"], "hyperbolic tangent")
         case .asinh: .primitive(["asinh"], derivatives: ["1/hypot(u, 1)"], "inverse hyperbolic sine")
-        case .acosh: .primitive(["acosh"], derivatives: ["1/sqrt((u - 1)*(u + 1))"], samples: 1.05...5, "inverse hyperbolic cosine, from 1")
-        case .atanh: .primitive(["atanh"], derivatives: ["1/((1 - u)*(1 + u))"], samples: -0.95...0.95, "inverse hyperbolic tangent, on (-1, 1)")
+        case .acosh:
+            .primitive(["acosh"],
+                derivatives: ["1/sqrt((u - 1)*(u + 1))"], samples: 1.05...5, "inverse hyperbolic cosine, from 1")
+        case .atanh:
+            .primitive(["atanh"],
+                derivatives: ["1/((1 - u)*(1 + u))"], samples: -0.95...0.95, "inverse hyperbolic tangent, on (-1, 1)")
         case .exp: .primitive(["exp"], derivatives: ["exp(u)"], "e^x")
         case .log: .primitive(["log", "ln"], derivatives: ["1/u"], samples: 0.05...5, "natural logarithm")
         case .log10: .primitive(["log10"], derivatives: ["1/(u*log(10))"], samples: 0.05...5, "base-10 logarithm")
@@ -202,19 +206,28 @@ extension FunctionInfo {
                 ["polygamma"], ["n", "u"], derivatives: ["0", "polygamma(n + 1, u)"], samples: 0.2...5,
                 "n-th derivative of digamma; n a constant integer >= 0")
         case .logBase:
-            .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"], derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
+            .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
+                derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
         case .exp2: .defined(["exp2"], "2^u", derivatives: ["log(2)*2^u"], "2^x")
         case .square: .defined(["square"], "u^2", derivatives: ["2*u"], "x^2")
         case .rsqrt: .defined(["rsqrt"], "1/sqrt(u)", derivatives: ["-1/(2*u*sqrt(u))"], samples: 0.05...5, "1/sqrt(x)")
         case .sech: .defined(["sech"], "1/cosh(u)", derivatives: ["-tanh(u)/cosh(u)"], "1/cosh(x)")
         case .csch: .defined(["csch"], "1/sinh(u)", derivatives: ["-cosh(u)/sinh(u)^2"], samples: 0.1...3, "1/sinh(x)")
         case .coth: .defined(["coth"], "1/tanh(u)", derivatives: ["-1/sinh(u)^2"], samples: 0.1...3, "1/tanh(x)")
-        case .asec: .defined(["asec"], "atan2(sqrt(abs(u) - 1)*sqrt(abs(u) + 1), sign(u))", derivatives: ["1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "acos(1/x)")
-        case .acsc: .defined(["acsc"], "atan2(sign(u), sqrt(abs(u) - 1)*sqrt(abs(u) + 1))", derivatives: ["-1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "asin(1/x)")
+        case .asec:
+            .defined(["asec"], "atan2(sqrt(abs(u) - 1)*sqrt(abs(u) + 1), sign(u))",
+                derivatives: ["1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "acos(1/x)")
+        case .acsc:
+            .defined(["acsc"], "atan2(sign(u), sqrt(abs(u) - 1)*sqrt(abs(u) + 1))",
+                derivatives: ["-1/(abs(u)*sqrt((u - 1)*(u + 1)))"], samples: 1.05...5, "asin(1/x)")
         case .acot: .defined(["acot"], "atan(1/u)", derivatives: ["-1/(1 + u^2)"], "atan(1/x), SymPy's branch")
-        case .asech: .defined(["asech"], "log1p(sqrt((1 - u)*(1 + u))) - log(u)", derivatives: ["-1/(u*sqrt((1 - u)*(1 + u)))"], samples: 0.05...0.95, "acosh(1/x)")
+        case .asech:
+            .defined(["asech"], "log1p(sqrt((1 - u)*(1 + u))) - log(u)",
+                derivatives: ["-1/(u*sqrt((1 - u)*(1 + u)))"], samples: 0.05...0.95, "acosh(1/x)")
         case .acsch: .defined(["acsch"], "asinh(1/u)", derivatives: ["-1/(abs(u)*hypot(u, 1))"], "asinh(1/x)")
-        case .acoth: .defined(["acoth"], "sign(u)*log1p(2/(abs(u) - 1))/2", derivatives: ["1/((1 - u)*(1 + u))"], samples: 1.05...5, "atanh(1/x)")
+        case .acoth:
+            .defined(["acoth"], "sign(u)*log1p(2/(abs(u) - 1))/2",
+                derivatives: ["1/((1 - u)*(1 + u))"], samples: 1.05...5, "atanh(1/x)")
         case .relu6: .defined(["relu6"], "min(max(u, 0), 6)", derivatives: ["heaviside(u)*heaviside(6 - u)"], "min(max(x, 0), 6)")
         case .leakyRelu:
             .defined(

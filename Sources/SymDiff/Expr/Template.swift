@@ -46,15 +46,22 @@ public final class Template: Sendable {
 }
 
 extension ExprGraph {
-    /// A copy of `template` in this graph, parameter `i` replaced by `arguments[i]`.
-    public mutating func instantiate(_ template: Template, with arguments: [NodeID]) -> NodeID {
+    /// A copy of `template` in this graph, parameter `i` replaced by `arguments[i]`; with
+    /// `expandingDefinitions`, each defined function the template calls replaced by its
+    /// definition, down to primitives (definitions nest a few levels at most: `selu` calls `elu`).
+    public mutating func instantiate(_ template: Template, with arguments: [NodeID], expandingDefinitions: Bool = false) -> NodeID {
         var map = [NodeID](repeating: template.root, count: template.graph.count)
         for id in template.order {
             let node = template.graph[id]
             if let i = template.parameterIndex(id) {
                 map[Int(id.index)] = arguments[i]
+                continue
+            }
+            let operands = node.operands.map { map[Int($0.index)] }
+            if expandingDefinitions, case .apply(let f, _) = node, let inner = f.definition {
+                map[Int(id.index)] = instantiate(inner, with: operands, expandingDefinitions: true)
             } else {
-                map[Int(id.index)] = rebuild(node, operands: node.operands.map { map[Int($0.index)] })
+                map[Int(id.index)] = rebuild(node, operands: operands)
             }
         }
         return map[Int(template.root.index)]
