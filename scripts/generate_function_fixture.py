@@ -88,6 +88,13 @@ FUNCTIONS = {
     "digamma": (mpmath.digamma, [(-12, 300, (1,)), (-12, 3, (-1,))]),
     "polygamma(1, x)": (lambda x: mpmath.polygamma(1, x), [(-6, 100, (1,)), (-3, 2, (-1,))]),
     "polygamma(3, x)": (lambda x: mpmath.polygamma(3, x), [(-6, 50, (1,)), (-3, 2, (-1,))]),
+    "softshrink": (lambda x: x - mpmath.mpf(1) / 2 if x > 0.5 else x + mpmath.mpf(1) / 2 if x < -0.5 else 0,
+                   [(-12, 2.85, (1, -1))]),
+    "hardshrink": (lambda x: x if abs(x) > 0.5 else 0, [(-12, 2.85, (1, -1))]),
+    "threshold(x, 0.5, -1)": (lambda x: x if x > 0.5 else -1, [(-12, 2.85, (1, -1))]),
+    "glu(x, 0.75)": (lambda x: x * sigmoid(mpmath.mpf("0.75")), [(-12, 2.85, (1, -1))]),
+    "prelu(x, 0.25)": (lambda x: x if x > 0 else x / 4, [(-12, 2.85, (1, -1))]),
+    "logit": (lambda x: mpmath.log(x / (1 - x)), [(-12, -1e-9, (1,))]),
 }
 
 def main():

@@ -268,6 +268,13 @@ final class FormulaPlan: Sendable {
                 agrees = refined.agrees
                 output = (refined.value, refined.bound)
             }
+            // At a kink or jump of some operation the derivative is a convention: a defined
+            // function's row follows PyTorch's (`elu'(0) = alpha`), autodiff through its
+            // definition the primitives' (`relu'(0) = 0`). Where they differ there, as at
+            // `elu(-g*t)`'s origin, whose axes see no kink, the value is flagged, not failed.
+            if status == .ok && !agrees && (events.places.contains(.kink) || events.places.contains(.jump)) {
+                status = .nondifferentiable
+            }
             part[k].status[slot] = status
             part[k].output[slot] = output.value
             part[k].roundingBound[slot] = output.bound

@@ -25,6 +25,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
     case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
+    case softshrink, hardshrink, threshold, glu, prelu, logit
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -296,6 +297,29 @@ extension FunctionInfo {
             .defined(
                 ["logaddexp", "logsumexp"], "max(a, b) + log1p(exp(-abs(a - b)))", parameters: ["a", "b"],
                 derivatives: ["sigmoid(a - b)", "sigmoid(b - a)"], variadic: true, "log(exp(a) + exp(b) + ...)")
+        case .softshrink:
+            .defined(
+                ["softshrink"], "relu(u - lambda) - relu(-u - lambda)", parameters: ["u", "lambda"], defaults: [.rational(1, 2)],
+                derivatives: ["heaviside(u - lambda) + heaviside(-u - lambda)", "heaviside(-u - lambda) - heaviside(u - lambda)"],
+                "x moved toward 0 by lambda, 0 within it (lambda 0.5)")
+        case .hardshrink:
+            .defined(
+                ["hardshrink"], "u*heaviside(abs(u) - lambda)", parameters: ["u", "lambda"], defaults: [.rational(1, 2)],
+                derivatives: ["heaviside(abs(u) - lambda)", "0"], "x where abs(x) > lambda, else 0 (lambda 0.5)")
+        case .threshold:
+            .defined(
+                ["threshold"], "value + (u - value)*heaviside(u - limit)", parameters: ["u", "limit", "value"],
+                derivatives: ["heaviside(u - limit)", "0", "1 - heaviside(u - limit)"], "x where x > limit, else value")
+        case .glu:
+            .defined(
+                ["glu"], "a*sigmoid(b)", parameters: ["a", "b"], derivatives: ["sigmoid(b)", "a*sigmoid(b)*sigmoid(-b)"],
+                "a*sigmoid(b), torch's glu of the halves a, b")
+        case .prelu:
+            .defined(
+                ["prelu"], "relu(u) - weight*relu(-u)", parameters: ["u", "weight"],
+                derivatives: ["weight + (1 - weight)*heaviside(u)", "-relu(-u)"], "leaky_relu with the slope a parameter")
+        case .logit:
+            .defined(["logit"], "log(u) - log1p(-u)", derivatives: ["1/(u*(1 - u))"], samples: 0.05...0.95, "log(p/(1 - p))")
         }
     }
 }

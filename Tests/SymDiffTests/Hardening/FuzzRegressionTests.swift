@@ -211,6 +211,19 @@ import SymDiffVerify
         #expect(RoundingBound<RoundedNumbers>(-0x1p32).bound == 0 && RoundingBound<RoundedNumbers>(2.625).bound == 0)
     }
 
+    /// The verify target's find, `elu(-g*t)` at the origin: the mixed partial's row gives
+    /// PyTorch's `elu'(0) = 1`, autodiff through the definition `relu'(0) = 0`, and along
+    /// either axis the function is constant, so no one-sided difference shows the kink. At a
+    /// point with a kink or jump such a difference is a convention: `nondifferentiable`.
+    @Test(arguments: ["elu(-g*t)", "leaky_relu(-g*t)", "celu(g*t, 2)"])
+    func conventionsDifferOnlyAtKinks(_ formula: String) throws {
+        let derivatives = try Derivatives(DerivativeRequest(formulas: [formula], variables: ["g", "t"], orders: 2...2))
+        let verification = try Verification(derivatives, at: PointSet(names: ["g", "t"], columns: [[0, 1], [0, 1]]), threads: 1)
+        #expect(verification.passed())
+        let mixed = try #require(verification.columns.first { $0.name == "d2/dgdt" })
+        #expect(mixed.status == [.nondifferentiable, .ok])
+    }
+
     /// The verify target's find, `1.4745e-50*nu^3/(exp(4-11*nu/T) - 1)` at `nu = -2.75,
     /// T = 0.125`, here minimized to `1/(exp(x) - 1)` at `x = 240`: the second derivative
     /// divides by `(exp(x) - 1)^3`, beyond binary64's range, so binary64 drops that term
