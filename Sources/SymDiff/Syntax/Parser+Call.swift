@@ -25,7 +25,9 @@ extension Parser {
     static let callees: [String: Callee] = {
         var table: [String: Callee] = ["pow": .pow, "D": .derivative]
         for constant in Constant.allCases { table[constant.rawValue] = .constant(constant) }
-        for function in Function.allCases { table[function.name] = .function(function) }
+        // A name of several functions (`log`, `log(x, base)`) stands for its first here; the
+        // call picks by its arguments.
+        for function in Function.allCases where table[function.name] == nil { table[function.name] = .function(function) }
         for (alias, function) in Function.aliases { table[alias] = .function(function) }
         return table
     }()
