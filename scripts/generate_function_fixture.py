@@ -95,6 +95,8 @@ FUNCTIONS = {
     "glu(x, 0.75)": (lambda x: x * sigmoid(mpmath.mpf("0.75")), [(-12, 2.85, (1, -1))]),
     "prelu(x, 0.25)": (lambda x: x if x > 0 else x / 4, [(-12, 2.85, (1, -1))]),
     "logit": (lambda x: mpmath.log(x / (1 - x)), [(-12, -1e-9, (1,))]),
+    "sinpi": (mpmath.sinpi, [(-12, 8, (1, -1))]),
+    "cospi": (mpmath.cospi, [(-12, 8, (1, -1))]),
 }
 
 def main():

@@ -355,6 +355,11 @@ extension DoubleDouble {
             return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
         // No double-double kernels yet: NaN, so adaptive precision keeps the value it has.
         case .gamma, .lgamma, .digamma, .polygamma: return .nan
+        case .sinpi, .cospi:
+            // x less the nearest even integer, exactly, then π times that.
+            let r = a - 2 * rounded(a * DoubleDouble(0.5), .round)
+            let (s, c) = sineCosine(.pi * r)
+            return f == .sinpi ? s : c
         case .expm1: return expMinusOne(a)
         case .log1p: return logOnePlus(a)
         default: return f.definedValue(a, b)

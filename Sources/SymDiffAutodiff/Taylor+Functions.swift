@@ -67,6 +67,8 @@ extension Taylor {
             // The order is a constant integer (the parser sees to it): found by comparison, as T has no Int.
             guard let n = (0...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
             return polygammaSeries(n, b).with(value: v)
+        case .sinpi: return sineCosinePi(a).0.with(value: v)
+        case .cospi: return sineCosinePi(a).1.with(value: v)
         case .expm1: return expSeries(a).with(value: v)
         case .log1p: return integral(v, (1 / (1 + a), a))
         default: return f.definedValue(a, b)
@@ -84,6 +86,20 @@ extension Taylor {
             result = result * increment + Taylor(coefficients: [g / factorial(k)])
         }
         return result
+    }
+
+    /// `(sin(π a), cos(π a))` by the sine pair's recurrence, started from `sinpi` and `cospi`
+    /// at the point, whose arguments are reduced exactly.
+    private static func sineCosinePi(_ a: Taylor) -> (Taylor, Taylor) {
+        let scaled = a.scaled(by: .pi)
+        var s = [T.apply(.sinpi, a.value, a.value)]
+        var c = [T.apply(.cospi, a.value, a.value)]
+        for k in 1..<a.coefficients.count {
+            let (ds, dc) = (integralTerm(k, scaled) { c[$0] }, integralTerm(k, scaled) { s[$0] })
+            s.append(ds)
+            c.append(-dc)
+        }
+        return (Taylor(coefficients: s), Taylor(coefficients: c))
     }
 
     /// `k!` in `T`.

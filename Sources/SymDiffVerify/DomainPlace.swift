@@ -45,7 +45,7 @@ enum DomainPlace: Int, Equatable {
         case .gamma, .digamma: return a <= 0 && a == a.rounded() ? .singular : .inside
         case .lgamma: return a <= 0 && a == a.rounded() ? .singular : .inside
         case .polygamma: return b <= 0 && b == b.rounded() ? .singular : .inside
-        case .expm1: return .inside
+        case .expm1, .sinpi, .cospi: return .inside
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
         // Defined functions: a tape holds their definitions' primitives, never them.
         default: return .inside

@@ -61,6 +61,8 @@ extension Function {
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
             #endif
             return special(a, b)
+        case .sinpi: return T.sinPi(a)
+        case .cospi: return T.cosPi(a)
         case .expm1: return T.expm1(a)
         case .log1p: return T.log1p(a)
         default: return evaluate(arguments: [a, b])

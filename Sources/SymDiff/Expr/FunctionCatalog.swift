@@ -21,6 +21,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case expm1, log1p
     case floor, ceil, round, trunc, mod, fmod
     case gamma, lgamma, digamma, polygamma
+    case sinpi, cospi
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
@@ -206,6 +207,8 @@ extension FunctionInfo {
             .primitive(
                 ["polygamma"], ["n", "u"], derivatives: ["0", "polygamma(n + 1, u)"], samples: 0.2...5,
                 "n-th derivative of digamma; n a constant integer >= 0")
+        case .sinpi: .primitive(["sinpi"], derivatives: ["pi*cospi(u)"], "sin(pi*x), its argument reduced exactly")
+        case .cospi: .primitive(["cospi"], derivatives: ["-pi*sinpi(u)"], "cos(pi*x), its argument reduced exactly")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")

@@ -1,5 +1,5 @@
-// The polygamma functions ψ^(m), digamma's derivatives, in any precision: the numerics behind
-// `digamma`, `polygamma` and the Taylor series of `gamma` and `lgamma`.
+// Numerics of their own for special functions in any precision: the polygamma functions ψ^(m)
+// (behind `digamma`, `polygamma` and the Taylor series of `gamma` and `lgamma`), `sinpi`, `cospi`.
 
 /// The Bernoulli numbers `B_2, B_4, ..., B_30`, each as numerator and denominator.
 private let bernoulli: [(Double, Double)] = [
@@ -60,5 +60,33 @@ extension RealFunctions {
             power /= y * y
         }
         return sign * (series + factorial * shifted)
+    }
+}
+
+extension RealFunctions {
+    /// `x` less the nearest even integer, in [-1, 1], exactly (the difference of two numbers
+    /// within a factor 2 of each other, or `x` itself).
+    private static func reducedByTwo(_ x: Self) -> Self { x - 2 * (x / 2).rounded() }
+
+    /// `sin(π x)` with `x` reduced exactly, so 0 at every integer and ±1 at the halves, and the
+    /// library sine or cosine taken at most `π/4`.
+    public static func sinPi(_ x: Self) -> Self {
+        guard x.isFinite else { return .nan }
+        var r = reducedByTwo(x)
+        // sin(π r) = sin(π (±1 - r)): fold into [-1/2, 1/2].
+        if Swift.abs(r) > 0.5 { r = (r > 0 ? 1 : -1) - r }
+        if Swift.abs(r) <= 0.25 { return r == 0 ? 0 * x : sin(.pi * r) }
+        return (r > 0 ? 1 : -1) * cos(.pi * (0.5 - Swift.abs(r)))
+    }
+
+    /// `cos(π x)` with `x` reduced exactly, so ±1 at every integer and 0 at the halves.
+    public static func cosPi(_ x: Self) -> Self {
+        guard x.isFinite else { return .nan }
+        var a = Swift.abs(reducedByTwo(x))
+        var sign: Self = 1
+        // cos(π a) = -cos(π (1 - a)): fold into [0, 1/2].
+        if a > 0.5 { (a, sign) = (1 - a, -1) }
+        if a <= 0.25 { return sign * cos(.pi * a) }
+        return sign * sin(.pi * (0.5 - a))
     }
 }
