@@ -22,6 +22,12 @@ def sigmoid(x):
 def softplus(x):
     return mpmath.log1p(mpmath.exp(x))
 
+def inverse_erfc(y):
+    """x with erfc(x) = y: erfinv(1 - y) with enough digits that 1 - y keeps all of a tiny y."""
+    digits = 60 + (int(-mpmath.log10(y)) if y < 1 else 0)
+    with mpmath.workdps(digits):
+        return +mpmath.erfinv(1 - mpmath.mpf(y))
+
 # SELU's constants as PyTorch documents them (Klambauer et al., 2017).
 SELU_ALPHA = mpmath.mpf("1.6732632423543772848170429916717")
 SELU_SCALE = mpmath.mpf("1.0507009873554804934193349852946")
@@ -97,6 +103,10 @@ FUNCTIONS = {
     "logit": (lambda x: mpmath.log(x / (1 - x)), [(-12, -1e-9, (1,))]),
     "sinpi": (mpmath.sinpi, [(-12, 8, (1, -1))]),
     "cospi": (mpmath.cospi, [(-12, 8, (1, -1))]),
+    "erfinv": (mpmath.erfinv, [(-12, -1e-9, (1, -1))]),
+    "erfcinv": (lambda y: inverse_erfc(y), [(-300, 0.3, (1,))]),
+    "ndtr": (mpmath.ncdf, [(-12, 1.4, (1, -1))]),
+    "ndtri": (lambda p: -mpmath.sqrt(2) * inverse_erfc(2 * p), [(-300, -1e-9, (1,))]),
 }
 
 def main():
@@ -116,6 +126,10 @@ def main():
                 if name in ("asec", "acsc", "acoth"):
                     x = rng.choice(signs) * (1 + 10.0 ** u if u < 2 else 10.0 ** u)
                 if name == "asech" and x >= 1:
+                    continue
+                if name == "erfinv" and rng.random() < 0.5:
+                    x = rng.choice(signs) * (1 - 10.0 ** rng.uniform(-15, -1))
+                if name in ("erfcinv", "ndtri") and (x >= (2 if name == "erfcinv" else 1)):
                     continue
                 if not math.isfinite(x) or x == 0:
                     continue

@@ -110,6 +110,8 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .digamma: return a.chain(v, T.apply(.polygamma, 1, x))
         // The order is a constant integer: only the argument varies.
         case .polygamma: return Dual(value: v, derivative: scaled(T.apply(.polygamma, x + 1, b.value), b.derivative))
+        case .erfinv: return a.chain(v, T.sqrt(T.pi) / 2 * T.exp(v * v))
+        case .erfcinv: return a.chain(v, -T.sqrt(T.pi) / 2 * T.exp(v * v))
         case .sinpi: return a.chain(v, T.pi * T.apply(.cospi, x, x))
         case .cospi: return a.chain(v, -T.pi * T.apply(.sinpi, x, x))
         case .expm1: return a.chain(v, T.exp(x))

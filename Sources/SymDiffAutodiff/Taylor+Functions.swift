@@ -67,6 +67,7 @@ extension Taylor {
             // The order is a constant integer (the parser sees to it): found by comparison, as T has no Int.
             guard let n = (0...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
             return polygammaSeries(n, b).with(value: v)
+        case .erfinv, .erfcinv: return inverseErrorSeries(a, value: v, slope: (f == .erfinv ? 1 : -1) * T.sqrt(T.pi) / 2)
         case .sinpi: return sineCosinePi(a).0.with(value: v)
         case .cospi: return sineCosinePi(a).1.with(value: v)
         case .expm1: return expSeries(a).with(value: v)
@@ -100,6 +101,15 @@ extension Taylor {
             c.append(-dc)
         }
         return (Taylor(coefficients: s), Taylor(coefficients: c))
+    }
+
+    /// The series of the inverse error function `g` at `a` (value `value`) from its ODE
+    /// `g' = slope*exp(g^2)`: each order from the series of `exp(g^2)` one order shorter.
+    private static func inverseErrorSeries(_ a: Taylor, value: T, slope: T) -> Taylor {
+        guard a.coefficients.count > 1 else { return Taylor(coefficients: [value]) }
+        let shorter = Taylor(coefficients: Array(a.coefficients.dropLast()))
+        let g = inverseErrorSeries(shorter, value: value, slope: slope)
+        return integral(value, (exp(g * g).scaled(by: slope), a))
     }
 
     /// `k!` in `T`.

@@ -46,6 +46,8 @@ enum DomainPlace: Int, Equatable {
         case .lgamma: return a <= 0 && a == a.rounded() ? .singular : .inside
         case .polygamma: return b <= 0 && b == b.rounded() ? .singular : .inside
         case .expm1, .sinpi, .cospi: return .inside
+        case .erfinv: return Swift.abs(a) > 1 ? .outside : Swift.abs(a) == 1 ? .singular : .inside
+        case .erfcinv: return a < 0 || a > 2 ? .outside : a == 0 || a == 2 ? .singular : .inside
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
         // Defined functions: a tape holds their definitions' primitives, never them.
         default: return .inside

@@ -55,7 +55,7 @@ extension Function {
             // C fmod is exact; moved into b's sign as Python's % (and torch.remainder) does.
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
-        case .gamma, .lgamma, .digamma, .polygamma:
+        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -69,12 +69,13 @@ extension Function {
         }
     }
 
-    /// The gamma family at `a` (`polygamma`: order `a`, at `b`).
+    /// The gamma family and the inverse error functions at `a` (`polygamma`: order `a`, at `b`).
     private func special<T: RealFunctions>(_ a: T, _ b: T) -> T {
         switch self {
         case .gamma: return T.gamma(a)
         case .lgamma: return T.logGamma(a)
         case .digamma: return T.polygamma(0, a)
+        case .erfinv, .erfcinv: return T.inverseErrorFunction(a, complement: self == .erfcinv)
         default: return a == a.rounded() && a >= 0 && a <= 1000 ? T.polygamma(Int(a), b) : .nan
         }
     }

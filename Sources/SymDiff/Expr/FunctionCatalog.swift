@@ -21,12 +21,12 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case expm1, log1p
     case floor, ceil, round, trunc, mod, fmod
     case gamma, lgamma, digamma, polygamma
-    case sinpi, cospi
+    case sinpi, cospi, erfinv, erfcinv
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
     case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
-    case softshrink, hardshrink, threshold, glu, prelu, logit
+    case softshrink, hardshrink, threshold, glu, prelu, logit, ndtr, ndtri
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -209,6 +209,10 @@ extension FunctionInfo {
                 "n-th derivative of digamma; n a constant integer >= 0")
         case .sinpi: .primitive(["sinpi"], derivatives: ["pi*cospi(u)"], "sin(pi*x), its argument reduced exactly")
         case .cospi: .primitive(["cospi"], derivatives: ["-pi*sinpi(u)"], "cos(pi*x), its argument reduced exactly")
+        case .erfinv:
+            .primitive(["erfinv"], derivatives: ["sqrt(pi)/2*exp(erfinv(u)^2)"], samples: -0.9...0.9, "inverse of erf, on [-1, 1]")
+        case .erfcinv:
+            .primitive(["erfcinv"], derivatives: ["-sqrt(pi)/2*exp(erfcinv(u)^2)"], samples: 0.1...1.9, "inverse of erfc, on [0, 2]")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
@@ -323,6 +327,12 @@ extension FunctionInfo {
                 derivatives: ["weight + (1 - weight)*heaviside(u)", "-relu(-u)"], "leaky_relu with the slope a parameter")
         case .logit:
             .defined(["logit"], "log(u) - log1p(-u)", derivatives: ["1/(u*(1 - u))"], samples: 0.05...0.95, "log(p/(1 - p))")
+        case .ndtr:
+            .defined(["ndtr"], "erfc(-u/sqrt(2))/2", derivatives: ["exp(-u^2/2)/sqrt(2*pi)"], "standard normal CDF")
+        case .ndtri:
+            .defined(
+                ["ndtri"], "-sqrt(2)*erfcinv(2*u)", derivatives: ["sqrt(2*pi)*exp(ndtri(u)^2/2)"], samples: 0.05...0.95,
+                "inverse of ndtr, on [0, 1]")
         }
     }
 }

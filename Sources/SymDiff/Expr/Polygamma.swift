@@ -90,3 +90,46 @@ extension RealFunctions {
         return sign * sin(.pi * (0.5 - a))
     }
 }
+
+extension RealFunctions {
+    /// The inverse of `erf` on [-1, 1] (±inf at ±1), or with `complement` of `erfc` on
+    /// [0, 2]; NaN beyond. Newton's method to this type's precision, on `erfc(x) = c` where
+    /// `erf(x)` is within 1/2 of ±1, so the residual never cancels: `1 - |y|` and `2 - c` are
+    /// exact there.
+    public static func inverseErrorFunction(_ y: Self, complement: Bool = false) -> Self {
+        guard !y.isNaN else { return .nan }
+        if complement {
+            guard y >= 0 && y <= 2 else { return .nan }
+            if y == 0 || y == 2 { return y == 0 ? .infinity : -.infinity }
+            return y > 1 ? -solveComplementary(2 - y) : solveComplementary(y)
+        }
+        guard Swift.abs(y) <= 1 else { return .nan }
+        if y == 0 || Swift.abs(y) == 1 { return y == 0 ? y : y * .infinity }
+        let a = Swift.abs(y)
+        let x = a > 0.5 ? solveComplementary(1 - a) : solveError(a)
+        return y < 0 ? -x : x
+    }
+
+    /// `x >= 0` with `erfc(x) = c` for `c` in (0, 1].
+    private static func solveComplementary(_ c: Self) -> Self {
+        newton(from: (-log(c)).squareRoot()) { x in (c - erfc(x), 2 / Self.pi.squareRoot() * exp(-x * x)) }
+    }
+
+    /// `x` with `erf(x) = a` for `a` in (0, 1/2].
+    private static func solveError(_ a: Self) -> Self {
+        newton(from: a * Self.pi.squareRoot() / 2) { x in (erf(x) - a, 2 / Self.pi.squareRoot() * exp(-x * x)) }
+    }
+
+    /// Newton's method from `x`, `step(x)` giving the residual and the slope, until a step is
+    /// below an ulp of `x` (at most 100 steps).
+    private static func newton(from x: Self, _ step: (Self) -> (residual: Self, slope: Self)) -> Self {
+        var x = x
+        for _ in 0..<100 {
+            let (residual, slope) = step(x)
+            let delta = residual / slope
+            x -= delta
+            if !(Swift.abs(delta) > Self.ulpOfOne * Swift.abs(x)) { break }
+        }
+        return x
+    }
+}
