@@ -107,6 +107,9 @@ FUNCTIONS = {
     "erfcinv": (lambda y: inverse_erfc(y), [(-300, 0.3, (1,))]),
     "ndtr": (mpmath.ncdf, [(-12, 1.4, (1, -1))]),
     "ndtri": (lambda p: -mpmath.sqrt(2) * inverse_erfc(2 * p), [(-300, -1e-9, (1,))]),
+    "softplus(x, 2)": (lambda x: mpmath.log1p(mpmath.exp(2 * x)) / 2, [(-12, 2.5, (1, -1))]),
+    "beta(x, 2.5)": (lambda x: mpmath.beta(x, mpmath.mpf("2.5")), [(-12, 2, (1,))]),
+    "lbeta(x, 2.5)": (lambda x: mpmath.log(mpmath.beta(x, mpmath.mpf("2.5"))), [(-12, 2, (1,))]),
 }
 
 def main():

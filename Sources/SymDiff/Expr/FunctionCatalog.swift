@@ -27,6 +27,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
     case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
     case softshrink, hardshrink, threshold, glu, prelu, logit, ndtr, ndtri
+    case softplusBeta, beta, lbeta
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -333,6 +334,21 @@ extension FunctionInfo {
             .defined(
                 ["ndtri"], "-sqrt(2)*erfcinv(2*u)", derivatives: ["sqrt(2*pi)*exp(ndtri(u)^2/2)"], samples: 0.05...0.95,
                 "inverse of ndtr, on [0, 1]")
+        case .softplusBeta:
+            .defined(
+                ["softplus"], "softplus(b*u)/b", parameters: ["u", "b"],
+                derivatives: ["sigmoid(b*u)", "u*sigmoid(b*u)/b - softplus(b*u)/b^2"],
+                "log(1 + exp(b*x))/b, torch's softplus(x, beta) without its threshold shortcut")
+        case .beta:
+            .defined(
+                ["beta"], "exp(lbeta(a, b))", parameters: ["a", "b"],
+                derivatives: ["beta(a, b)*(digamma(a) - digamma(a + b))", "beta(a, b)*(digamma(b) - digamma(a + b))"],
+                samples: 0.2...5, "Γ(a)Γ(b)/Γ(a + b), for positive a and b")
+        case .lbeta:
+            .defined(
+                ["lbeta"], "lgamma(a) + lgamma(b) - lgamma(a + b)", parameters: ["a", "b"],
+                derivatives: ["digamma(a) - digamma(a + b)", "digamma(b) - digamma(a + b)"], samples: 0.2...5,
+                "log(abs(beta(a, b)))")
         }
     }
 }
