@@ -1,5 +1,6 @@
 // Numerics of their own for special functions in any precision: the polygamma functions ψ^(m)
-// (behind `digamma`, `polygamma` and the Taylor series of `gamma` and `lgamma`), `sinpi`, `cospi`.
+// (behind `digamma`, `polygamma` and the Taylor series of `gamma` and `lgamma`), `sinpi`,
+// `cospi`, and the inverse error functions.
 
 /// The Bernoulli numbers `B_2, B_4, ..., B_30`, each as numerator and denominator.
 private let bernoulli: [(Double, Double)] = [
