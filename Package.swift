@@ -36,7 +36,7 @@ let package = Package(
         /// The independent derivative check: automatic differentiation with its own rules.
         .target(name: "SymDiffAutodiff", dependencies: ["SymDiff"], swiftSettings: strict),
         /// The two-way check of values (symbolic against autodiff), with a status per point.
-        .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffAutodiff"], swiftSettings: strict),
+        .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffAutodiff", "CVectorMath"], swiftSettings: strict),
         /// Everything the command line does, from argv to output and exit status, as a library
         /// that tests and fuzz targets can link (an executable target cannot be linked).
         .target(name: "SymDiffCommand", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),

@@ -2,6 +2,7 @@
 #include "CVectorMath.h"
 #include "CVectorMathAVX2.h"
 #include "Kernels.h"
+#include "BoundRows.h"
 
 #include <math.h>
 #include <stdatomic.h>
@@ -34,6 +35,22 @@ int symdiff_vec_simd_available(void) {
 long symdiff_crc32_fold(unsigned int *state, const unsigned char *bytes, long count) {
     static atomic_int known;
     return cached_cpu_check(&known, has_carryless_multiplication) ? symdiff_pclmul_crc32(state, bytes, count) : 0;
+}
+
+void symdiff_bound_sum(double *value, double *bound, const double *x, const double *e, double unit, long n) {
+    if (symdiff_vec_simd_available()) {
+        symdiff_avx2_bound_sum(value, bound, x, e, unit, n);
+    } else {
+        symdiff_bound_sum_loop(value, bound, x, e, unit, n);
+    }
+}
+
+void symdiff_bound_product(double *value, double *bound, const double *x, const double *e, double unit, long n) {
+    if (symdiff_vec_simd_available()) {
+        symdiff_avx2_bound_product(value, bound, x, e, unit, n);
+    } else {
+        symdiff_bound_product_loop(value, bound, x, e, unit, n);
+    }
 }
 
 // MARK: - Loop shapes

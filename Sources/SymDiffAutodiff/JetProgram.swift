@@ -173,17 +173,22 @@ public struct JetProgram: Sendable {
     ) {
         let m = layout.count
         var constant: Wide = 1
-        var table = first - 1
         for f in factors where !varies[f] { constant *= c[f * m] }
+        // Each multiplication writes where the next does not read, alternating between `out`
+        // and `scratch` so that the last lands in `out`.
+        var remaining = factors.count { varies[$0] } - 1
+        var (source, table): (UnsafeMutablePointer<Wide>?, Int) = (nil, first)
         for f in factors where varies[f] {
-            if table < first {
-                copy(c + f * m, to: out)
-            } else {
-                multiply(out, c + f * m, into: scratch, tables, table)
-                copy(scratch, to: out)
+            guard let left = source else {
+                source = c + f * m
+                continue
             }
-            table += 1
+            remaining -= 1
+            let target = remaining % 2 == 0 ? out : scratch
+            multiply(left, c + f * m, into: target, tables, table)
+            (source, table) = (target, table + 1)
         }
+        if let source, source != out { copy(source, to: out) }
         for i in 0..<m where i == 0 || out[i] != 0 { out[i] *= constant }
     }
 
@@ -335,17 +340,19 @@ public struct JetProgram: Sendable {
         _ g: UnsafeMutablePointer<Wide>, _ u: UnsafeMutablePointer<Wide>, into out: UnsafeMutablePointer<Wide>,
         _ scratch: UnsafeMutablePointer<Wide>, _ tables: JetProductTables.Pointers, _ increments: Int
     ) {
-        let (r, t) = (scratch, scratch + layout.count)
+        var (r, t) = (scratch, scratch + layout.count)
         // The first step, g_order * (u - u0) + g_(order-1), is a scaling.
         let top = g[layout.order]
         r[0] = g[layout.order - 1]
         for i in 1..<layout.count { r[i] = u[i] == 0 ? 0 : top * u[i] }
+        guard layout.order >= 2 else { return copy(r, to: out) }
         for k in stride(from: layout.order - 2, through: 0, by: -1) {
-            multiply(r, u, into: t, tables, increments)
-            t[0] = g[k]
-            copy(t, to: r)
+            // The last step writes `out`; the others alternate between the two scratch jets.
+            let target = k == 0 ? out : t
+            multiply(r, u, into: target, tables, increments)
+            target[0] = g[k]
+            (r, t) = (target, r)
         }
-        copy(r, to: out)
     }
 
     /// The truncated product `a * b` into `out` (which is neither) over the products of

@@ -1,4 +1,5 @@
 // The running error bound of binary64 evaluation over a block of points, computed in binary64.
+import CVectorMath
 import SymDiff
 import SymDiffAutodiff
 
@@ -90,9 +91,11 @@ struct BoundSweep<Model: RoundingModel> {
                 v.update(repeating: constant.value, count: count)
                 b.update(repeating: constant.bound, count: count)
             case (nil, .sum(let terms)):
-                Self.sum(terms.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
+                Self.row(symdiff_bound_sum, terms.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
             case (nil, .product(let factors)):
-                Self.product(factors.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
+                Self.row(symdiff_bound_product, factors.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
+            case (nil, .apply(let f, let a, nil)) where Self.hasRowSlope(f):
+                functionRow(f, k, argument: (values + a * count, bounds + a * count), into: (v, b), count: count)
             default:
                 for lane in 0..<count { (v[lane], b[lane]) = evaluate(k, step, lane, inputs) }
             }
@@ -100,39 +103,55 @@ struct BoundSweep<Model: RoundingModel> {
         }
     }
 
-    /// A sum of rows, lane by lane: each addition rounds unless exact (`TwoSum` error 0).
-    private static func sum(
-        _ terms: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)],
+    /// A sum or product of rows by `operation` (`symdiff_bound_sum` or `symdiff_bound_product`),
+    /// left to right: each operation rounds unless exact (`TwoSum` or `fma` error 0).
+    private static func row(
+        _ operation: (UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, Double, Int) -> Void,
+        _ operands: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)],
         into out: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>), count: Int
     ) {
-        out.0.update(from: terms[0].0, count: count)
-        out.1.update(from: terms[0].1, count: count)
-        for (x, e) in terms.dropFirst() {
-            for lane in 0..<count {
-                let (v, s) = (out.0[lane], out.0[lane] + x[lane])
-                let twoSumError = (v - (s - (s - v))) + (x[lane] - (s - v))
-                out.1[lane] = rounded(s, propagated: out.1[lane] + e[lane], exact: twoSumError == 0)
-                out.0[lane] = s
-            }
-        }
+        out.0.update(from: operands[0].0, count: count)
+        out.1.update(from: operands[0].1, count: count)
+        for (x, e) in operands.dropFirst() { operation(out.0, out.1, x, e, unit, count) }
     }
 
-    /// A product of rows, lane by lane: each multiplication rounds unless exact (`fma` error 0).
-    private static func product(
-        _ factors: [(UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)],
-        into out: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>), count: Int
+    /// Whether `functionRow` computes `f`: functions whose slope follows from the argument and
+    /// the value (`sin` and `cos` from both of one `sinCos`).
+    private static func hasRowSlope(_ f: Function) -> Bool {
+        [.exp, .expm1, .log, .log1p, .sqrt, .sin, .cos].contains(f)
+    }
+
+    /// A one-argument function's row: the values by the evaluator's vector routines, the slope
+    /// by `Dual`'s rule from them, lane by lane the bound (or the flag of an unusual operand).
+    private mutating func functionRow(
+        _ f: Function, _ k: Int, argument: (values: UnsafeMutablePointer<Double>, bounds: UnsafeMutablePointer<Double>),
+        into out: (values: UnsafeMutablePointer<Double>, bounds: UnsafeMutablePointer<Double>), count: Int
     ) {
-        out.0.update(from: factors[0].0, count: count)
-        out.1.update(from: factors[0].1, count: count)
-        for (x, e) in factors.dropFirst() {
+        let (a, slopes) = (argument.values, out.bounds)
+        switch f {
+        case .sin: Double.sinCos(a, out.values, slopes, count: count)
+        case .cos:
+            Double.sinCos(a, slopes, out.values, count: count)
+            for lane in 0..<count { slopes[lane] = -slopes[lane] }
+        default:
+            Double.apply(f, a, nil, out.values, count: count)
             for lane in 0..<count {
-                let (v, p) = (out.0[lane], out.0[lane] * x[lane])
-                let propagated = carried(x[lane], out.1[lane]) + carried(v, e[lane])
-                // `fma` shows the rounding error only above the subnormal range, where it is a double.
-                let exact = (-p).addingProduct(v, x[lane]) == 0 && (Swift.abs(p) >= Double.leastNormalMagnitude || v == 0 || x[lane] == 0)
-                out.1[lane] = rounded(p, propagated: propagated, exact: exact)
-                out.0[lane] = p
+                let (x, y) = (a[lane], out.values[lane])
+                switch f {
+                case .exp: slopes[lane] = y
+                case .expm1: slopes[lane] = y + 1
+                case .log: slopes[lane] = 1 / x
+                case .log1p: slopes[lane] = 1 / (1 + x)
+                default: slopes[lane] = 1 / (2 * y)
+                }
             }
+        }
+        for lane in 0..<count {
+            guard ordinary(a[lane], argument.bounds[lane]) else {
+                (out.values[lane], out.bounds[lane]) = flag(lane)
+                continue
+            }
+            out.bounds[lane] = Self.carried(slopes[lane], argument.bounds[lane]) + units[k] * Self.roundingError(out.values[lane])
         }
     }
 
@@ -148,7 +167,7 @@ struct BoundSweep<Model: RoundingModel> {
             let v = Double(wide)
             let reciprocal = n < 0 && n >= -Int(Compiler.maxMultiplyPower)
             if reciprocal && !Double(Wide.power(Wide(a), -n)).isFinite { return flag(lane) }
-            let propagated = Self.carried(Double(n) * Double.power(a, n - 1), e)
+            let propagated = Self.carried(Double(n) * Double(Wide.power(Wide(a), n - 1)), e)
             if propagated == 0 && Wide(v) == wide { return (v, 0) }
             return (v, propagated + 4 * Self.roundingError(v))
         case .constantPower(let base, let exponent), .power(let base, let exponent):

@@ -106,6 +106,13 @@ void symdiff_vec_divide(const double *a, const double *b, double *y, long n);
 void symdiff_vec_negate(const double *a, double *y, long n);
 /// y[i] = 1 / a[i], as symdiff_vec_add.
 void symdiff_vec_reciprocal(const double *a, double *y, long n);
+/// One row of a running rounding-error bound (SymDiffVerify's BoundSweep): value[i] += x[i]
+/// (`sum`) or value[i] *= x[i] (`product`), bound[i] the result's bound given x's bound e[i], a
+/// rounding costing `unit` |result| unless the operation was exact on exact operands. The same
+/// bits with or without AVX2 (which runs four lanes at a time). The four arrays do not overlap.
+void symdiff_bound_sum(double *value, double *bound, const double *x, const double *e, double unit, long n);
+void symdiff_bound_product(double *value, double *bound, const double *x, const double *e, double unit, long n);
+
 /// y[i] = ±(±o[0][i] ∘ ... ∘ ±o[k-1][i]): a chain of additions (`multiply` 0) or multiplications,
 /// operand j negated where bit j of `negated` is set and the result where bit k is, computed in
 /// the order written with sign flips, so bit for bit the separate instructions; AVX2 loops after

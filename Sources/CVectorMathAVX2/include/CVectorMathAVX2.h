@@ -30,6 +30,11 @@ void symdiff_avx2_negate(const double *a, double *y, long n);
 /// y[i] = 1 / a[i]; requires AVX2.
 void symdiff_avx2_reciprocal(const double *a, double *y, long n);
 
+/// The bound sweep's addition and multiplication rows (`symdiff_bound_sum`,
+/// `symdiff_bound_product`); require AVX2 and FMA.
+void symdiff_avx2_bound_sum(double *value, double *bound, const double *x, const double *e, double unit, long n);
+void symdiff_avx2_bound_product(double *value, double *bound, const double *x, const double *e, double unit, long n);
+
 /// The most operands a chain may have (`symdiff_avx2_chain`, `symdiff_vec_chain`).
 #define SYMDIFF_CHAIN_MAX_OPERANDS 6
 

@@ -1,0 +1,12 @@
+// The bound sweep's rows built for AVX2 and FMA (see BoundRows.h), for CVectorMath to call after
+// its CPU check.
+#include "CVectorMathAVX2.h"
+#include "BoundRows.h"
+
+void symdiff_avx2_bound_sum(double *value, double *bound, const double *x, const double *e, double unit, long n) {
+    symdiff_bound_sum_loop(value, bound, x, e, unit, n);
+}
+
+void symdiff_avx2_bound_product(double *value, double *bound, const double *x, const double *e, double unit, long n) {
+    symdiff_bound_product_loop(value, bound, x, e, unit, n);
+}
