@@ -91,7 +91,7 @@ extension Double: AutodiffScalar {}
 extension Float80: AutodiffScalar {
     /// `a^n` by repeated squaring for `|n| <= 64` (within a few units of `2^-64` relative,
     /// far below binary64's rounding, and many times faster than `powl`); `powl` beyond.
-    public static func power(_ a: Float80, _ n: Int) -> Float80 {
+    @inlinable public static func power(_ a: Float80, _ n: Int) -> Float80 {
         guard n.magnitude <= 64 else { return pow(a, Float80(n)) }
         var (result, square, k): (Float80, Float80, UInt) = (1, a, n.magnitude)
         while k > 0 {

@@ -105,6 +105,30 @@ public struct JetProgram: Sendable {
         workspace.coefficients[tape.roots[root] * layout.count + monomial] * layout.factorials[monomial]
     }
 
+    /// Every step's value after the last `evaluate`, in `values` (replacing what it held).
+    public func values(_ workspace: Workspace, into values: inout [Wide]) {
+        let m = layout.count
+        Self.fill(&values, count: tape.steps.count) { k in workspace.coefficients[k * m] }
+    }
+
+    /// Root `root`'s value, then its partial along each of `monomials` (`nil`: 0), after the
+    /// last `evaluate`, in `values` (replacing what it held).
+    public func partials(_ workspace: Workspace, root: Int, monomials: [Int?], into values: inout [Wide]) {
+        let base = tape.roots[root] * layout.count
+        Self.fill(&values, count: monomials.count + 1) { j in
+            guard j > 0 else { return workspace.coefficients[base] }
+            return monomials[j - 1].map { workspace.coefficients[base + $0] * layout.factorials[$0] } ?? 0
+        }
+    }
+
+    /// Makes `values` `count` long, element `k` `value(k)`.
+    private static func fill(_ values: inout [Wide], count: Int, _ value: (Int) -> Wide) {
+        if values.count != count { values = Array(repeating: 0, count: count) }
+        values.withUnsafeMutableBufferPointer { out in
+            for k in 0..<count { out[k] = value(k) }
+        }
+    }
+
     /// Evaluates every step at `inputs` (in the tape's variable order) into `workspace`.
     public func evaluate(at inputs: [Wide], _ workspace: inout Workspace) {
         let m = layout.count

@@ -9,25 +9,29 @@ import SymDiff
 final class CheckChunk {
     /// One column's values, indexed by slot.
     struct Slots {
-        let output, extended, autodiff, finiteDifference, tolerance, roundingBound: UnsafeMutablePointer<Double>
+        let symbolic, output, extended, autodiff, finiteDifference, tolerance, roundingBound: UnsafeMutablePointer<Double>
         let status: UnsafeMutablePointer<PointStatus>
         let agrees: UnsafeMutablePointer<Bool>
     }
 
-    /// The doubles per column: output, extended, autodiff, finite difference, tolerance, bound.
-    private static let doublesPerColumn = 6
+    /// The doubles per column: symbolic, output, extended, autodiff, finite difference,
+    /// tolerance, bound.
+    private static let doublesPerColumn = 7
     let columns: [Slots]
+    /// The points' coordinates, by variable then slot.
+    let inputs: [UnsafeMutablePointer<Double>]
     private let capacity: Int
     private let doubles: UnsafeMutablePointer<Double>
     private let statuses: UnsafeMutablePointer<PointStatus>
     private let flags: UnsafeMutablePointer<Bool>
 
-    /// Room for `columnCount` columns at up to `capacity` points.
-    init(columnCount: Int, capacity: Int) {
+    /// Room for `columnCount` columns at up to `capacity` points of `variableCount` variables.
+    init(columnCount: Int, variableCount: Int, capacity: Int) {
         self.capacity = capacity
         let width = columnCount * capacity
-        doubles = .allocate(capacity: Self.doublesPerColumn * width)
-        doubles.initialize(repeating: .nan, count: Self.doublesPerColumn * width)
+        let count = Self.doublesPerColumn * width + variableCount * capacity
+        doubles = .allocate(capacity: count)
+        doubles.initialize(repeating: .nan, count: count)
         statuses = .allocate(capacity: width)
         statuses.initialize(repeating: .unverified, count: width)
         flags = .allocate(capacity: width)
@@ -36,14 +40,15 @@ final class CheckChunk {
         columns = (0..<columnCount).map { k in
             let base = doubles + Self.doublesPerColumn * k * capacity
             return Slots(
-                output: base, extended: base + capacity, autodiff: base + 2 * capacity, finiteDifference: base + 3 * capacity,
-                tolerance: base + 4 * capacity, roundingBound: base + 5 * capacity, status: statuses + k * capacity,
-                agrees: flags + k * capacity)
+                symbolic: base, output: base + capacity, extended: base + 2 * capacity, autodiff: base + 3 * capacity,
+                finiteDifference: base + 4 * capacity, tolerance: base + 5 * capacity, roundingBound: base + 6 * capacity,
+                status: statuses + k * capacity, agrees: flags + k * capacity)
         }
+        inputs = (0..<variableCount).map { doubles + Self.doublesPerColumn * width + $0 * capacity }
     }
 
     deinit {
-        doubles.deinitialize(count: Self.doublesPerColumn * columns.count * capacity)
+        doubles.deinitialize(count: (Self.doublesPerColumn * columns.count + inputs.count) * capacity)
         doubles.deallocate()
         statuses.deinitialize(count: columns.count * capacity)
         statuses.deallocate()
@@ -51,11 +56,16 @@ final class CheckChunk {
         flags.deallocate()
     }
 
-    /// Makes the slots ready for the points `chunk` (at most `capacity`): the extended values
-    /// the template's, finite differences NaN (the others are written by every check).
-    func reset(for chunk: [Int], template: [Verification.Column]) {
+    /// Makes the slots ready for the points `chunk` (at most `capacity`) of `points`: their
+    /// coordinates, the symbolic and extended values the template's, finite differences NaN
+    /// (the others are written by every check).
+    func reset(for chunk: [Int], points: PointSet, template: [Verification.Column]) {
+        for (v, column) in points.columns.enumerated() {
+            for (slot, i) in chunk.enumerated() { inputs[v][slot] = column[i] }
+        }
         for (k, slots) in columns.enumerated() {
             for (slot, i) in chunk.enumerated() {
+                slots.symbolic[slot] = template[k].symbolic[i]
                 slots.extended[slot] = template[k].extended[i]
                 slots.finiteDifference[slot] = .nan
             }

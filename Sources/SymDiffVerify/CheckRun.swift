@@ -38,7 +38,7 @@ struct CheckRun {
         let state = Mutex((next: 0, checked: 0, columns: unchecked))
         let work: @Sendable (Int) -> Void = { worker in
             var workspaces = plans.map { $0.makeWorkspace() }
-            let results = CheckChunk(columnCount: template.count, capacity: size)
+            let results = CheckChunk(columnCount: template.count, variableCount: points.columns.count, capacity: size)
             var specials = CheckSpecials(columns: template.count)
             defer { found.set(worker, specials) }
             while true {
@@ -48,15 +48,15 @@ struct CheckRun {
                     return s.next
                 }
                 guard c < chunks.count else { return }
-                let inputs = points.columns.map { column in chunks[c].map { column[$0] } }
-                results.reset(for: chunks[c], template: template)
+                results.reset(for: chunks[c], points: points, template: template)
+                let inputs = results.inputs.map { Array(UnsafeBufferPointer(start: $0, count: chunks[c].count)) }
                 for p in plans.indices { plans[p].screen(inputs, count: chunks[c].count, &workspaces[p]) }
                 for (slot, i) in chunks[c].enumerated() {
                     let finiteDifferences = (c * size + slot) % finiteDifferenceStride == 0
                     for (p, plan) in plans.enumerated() {
                         plan.check(
-                            point: i, slot: slot, points: points, template: template, workspace: &workspaces[p],
-                            finiteDifferences: finiteDifferences, into: results.columns, specials: &specials)
+                            point: i, slot: slot, points: points, chunk: results, workspace: &workspaces[p],
+                            finiteDifferences: finiteDifferences, specials: &specials)
                     }
                 }
                 let checked = state.withLock { s in

@@ -91,6 +91,8 @@ final class FormulaPlan: Sendable {
         var numberScreen: BoundSweep<RoundedNumbers>?
         var steps: [RoundingBound<BinaryArithmetic>] = []
         var functionValues: [Wide] = []
+        /// The function's autodiff value, then each partial's, from the last jet sweep.
+        var autodiff: [Wide] = []
         /// The point in `Wide`.
         var point: [Wide] = []
         /// The screen's values for each column, written once all of them pass.
@@ -110,27 +112,28 @@ final class FormulaPlan: Sendable {
         workspace.numberScreen?.evaluate(inputs, count: count)
     }
 
-    /// Checks the function and every partial at point `i`, the block sweeps' lane `slot`,
-    /// writing into this formula's columns of `part` at `slot` (one-sided partials and limits
-    /// into `specials`, at `i`); `template` holds the symbolic values of all points. An ordinary point
-    /// passes the screen; any other gets the full check.
+    /// Checks the function and every partial at point `i` of `points`, the block sweeps' lane
+    /// and `chunk`'s slot `slot`, writing into this formula's columns of the chunk (one-sided
+    /// partials and limits into `specials`, at `i`). An ordinary point passes the screen; any
+    /// other gets the full check.
     func check(
-        point i: Int, slot: Int, points: PointSet, template: [Verification.Column], workspace: inout Workspace,
-        finiteDifferences: Bool, into part: [CheckChunk.Slots], specials: inout CheckSpecials
+        point i: Int, slot: Int, points: PointSet, chunk: CheckChunk, workspace: inout Workspace, finiteDifferences: Bool,
+        specials: inout CheckSpecials
     ) {
         workspace.point.removeAll(keepingCapacity: true)
-        for column in points.columns { workspace.point.append(Wide(column[i])) }
+        for column in chunk.inputs { workspace.point.append(Wide(column[slot])) }
         let wide = workspace.point
         jets.evaluate(at: wide, &workspace.jets)
-        workspace.functionValues.removeAll(keepingCapacity: true)
-        for k in jets.tape.steps.indices { workspace.functionValues.append(jets.value(workspace.jets, step: k)) }
+        jets.values(workspace.jets, into: &workspace.functionValues)
+        jets.partials(workspace.jets, root: 0, monomials: monomials, into: &workspace.autodiff)
         let events = PointEvents(eventSteps, values: workspace.functionValues)
-        if screened(point: i, slot: slot, wide: wide, events: events, template: template, workspace: &workspace, into: part) {
+        let part = chunk.columns
+        if screened(slot: slot, wide: wide, events: events, workspace: &workspace, into: part) {
             if finiteDifferences { addFiniteDifferences(slot: slot, wide: wide, into: part) }
             return
         }
         fullCheck(
-            point: i, slot: slot, points: points, wide: wide, events: events, template: template, workspace: &workspace,
+            point: i, slot: slot, points: points, wide: wide, events: events, workspace: &workspace,
             finiteDifferences: finiteDifferences, into: part, specials: &specials)
     }
 
@@ -142,8 +145,7 @@ final class FormulaPlan: Sendable {
     /// `refinedRelativeBound`. Then every column is written `ok` and it returns true; else it
     /// writes nothing and returns false, for the full check.
     private func screened(
-        point i: Int, slot: Int, wide: [Wide], events: PointEvents, template: [Verification.Column], workspace: inout Workspace,
-        into part: [CheckChunk.Slots]
+        slot: Int, wide: [Wide], events: PointEvents, workspace: inout Workspace, into part: [CheckChunk.Slots]
     ) -> Bool {
         guard !outputIsExtended && events.places.isSmooth && !workspace.screen.unusual[slot]
             && !(workspace.numberScreen?.unusual[slot] ?? false) && !wide.contains(where: \.isNaN)
@@ -151,26 +153,26 @@ final class FormulaPlan: Sendable {
         workspace.screened.removeAll(keepingCapacity: true)
         for j in 0...directions.count {
             let k = firstColumn + j
-            let autodiff = autodiffValue(j, workspace.jets)
-            let (symbolicValue, extendedValue) = (template[k].symbolic[i], template[k].extended[i])
-            let bound = Wide(workspace.screen.root(j, lane: slot).bound)
-            let numbers = Wide(workspace.numberScreen?.root(j, lane: slot).bound ?? 0)
-            guard autodiff.isFinite && Swift.abs(autodiff) <= Wide(Double.greatestFiniteMagnitude) && symbolicValue.isFinite
-                && bound + numbers <= StatusProbe.cancellationLimit * Swift.abs(autodiff)
+            // In binary64 throughout: a value this path cannot settle goes to the full check.
+            let autodiff = Double(workspace.autodiff[j])
+            let (symbolicValue, extendedValue) = (part[k].symbolic[slot], part[k].extended[slot])
+            let bound = workspace.screen.root(j, lane: slot).bound
+            let numbers = workspace.numberScreen?.root(j, lane: slot).bound ?? 0
+            guard Swift.abs(autodiff) < Double.greatestFiniteMagnitude && symbolicValue.isFinite
+                && bound + numbers <= Double(StatusProbe.cancellationLimit) * Swift.abs(autodiff)
             else { return false }
-            let agreement = Agreement(
-                symbolic: symbolicValue, extended: extendedValue, symbolicBound: bound, numberBound: numbers, outputIsExtended: false)
-            let (agrees, tolerance) = agreement.test(autodiff, autodiffBound: 0)
+            let (agrees, tolerance) = Agreement.screen(
+                symbolic: symbolicValue, extended: extendedValue, bound: bound, numbers: numbers, autodiff: autodiff)
             guard agrees else { return false }
-            var output = (value: symbolicValue, bound: Double(bound + numbers))
+            var output = (value: symbolicValue, bound: bound + numbers)
             if output.bound > Self.refineAbove * symbolicValue.ulp {
-                let refinedBound = Self.refinedBound(bound * 0x1p-11 + numbers, extendedValue)
+                let refinedBound = Self.refinedBound(Wide(bound) * 0x1p-11 + Wide(numbers), extendedValue)
                 guard Swift.abs(extendedValue) >= Double.leastNormalMagnitude
                     && refinedBound <= Self.refinedRelativeBound * Swift.abs(extendedValue)
                 else { return false }
                 output = (extendedValue, refinedBound)
             }
-            workspace.screened.append((Double(autodiff), output.value, output.bound, tolerance))
+            workspace.screened.append((autodiff, output.value, output.bound, tolerance))
         }
         for (j, values) in workspace.screened.enumerated() {
             let k = firstColumn + j
@@ -184,12 +186,6 @@ final class FormulaPlan: Sendable {
         return true
     }
 
-    /// The autodiff value of column `j` (0: the function) from the last jet sweep.
-    private func autodiffValue(_ j: Int, _ workspace: JetProgram.Workspace) -> Wide {
-        j == 0 ? jets.value(workspace, step: jets.tape.roots[0])
-            : monomials[j - 1].map { jets.partial(workspace, root: 0, monomial: $0) } ?? 0
-    }
-
     /// Finite differences of every `ok` partial at the point in `slot`: the coarse third opinion.
     private func addFiniteDifferences(slot: Int, wide: [Wide], into part: [CheckChunk.Slots]) {
         for (j, wrt) in directions.enumerated() where part[firstColumn + j + 1].status[slot] == .ok {
@@ -201,8 +197,8 @@ final class FormulaPlan: Sendable {
     /// The full check of every value at point `i`: `RoundingBound` in extended precision for
     /// the symbolic values, the status probes, adaptive precision.
     private func fullCheck(
-        point i: Int, slot: Int, points: PointSet, wide: [Wide], events: PointEvents, template: [Verification.Column],
-        workspace: inout Workspace, finiteDifferences: Bool, into part: [CheckChunk.Slots], specials: inout CheckSpecials
+        point i: Int, slot: Int, points: PointSet, wide: [Wide], events: PointEvents, workspace: inout Workspace,
+        finiteDifferences: Bool, into part: [CheckChunk.Slots], specials: inout CheckSpecials
     ) {
         let exact = points.columns.map { $0[i] }
         let bounded = exact.map { RoundingBound<BinaryArithmetic>(input: $0) }
@@ -216,9 +212,9 @@ final class FormulaPlan: Sendable {
         lazy var relativeBounds = symbolic.evaluate(at: exact.map { RoundingBound<RelativeArithmetic>(input: $0) }).map(\.bound)
         for (j, wrt) in ([[]] + directions).enumerated() {
             let k = firstColumn + j
-            let autodiff = autodiffValue(j, workspace.jets)
-            let symbolicValue = template[k].symbolic[i]
-            let extendedValue = outputIsExtended ? template[k].extended[i] : Double(symbolicBounds[j].value)
+            let autodiff = workspace.autodiff[j]
+            let symbolicValue = part[k].symbolic[slot]
+            let extendedValue = outputIsExtended ? part[k].extended[slot] : Double(symbolicBounds[j].value)
             part[k].extended[slot] = extendedValue
             let bound = symbolicBounds[j].bound
             let numbers = numberBounds?[j] ?? 0
@@ -352,6 +348,15 @@ struct Agreement {
             ? extendedTolerance : Double(2 * (symbolicBound + numberBound) + 0x1p-10 * autodiffBound) + 4 * ulp
         let agrees = Swift.abs(symbolic - reference) <= tolerance && Swift.abs(extended - reference) <= extendedTolerance
         return (agrees, tolerance)
+    }
+
+    /// `test` without the autodiff bound, in binary64 (the screen's bounds are binary64
+    /// numbers): the same tolerances up to their own rounding.
+    static func screen(symbolic: Double, extended: Double, bound: Double, numbers: Double, autodiff: Double) -> (Bool, Double) {
+        let ulp = Swift.max(Swift.abs(symbolic), Swift.abs(autodiff)).ulp
+        let tolerance = 2 * (bound + numbers) + 4 * ulp
+        let extendedTolerance = 0x1p-10 * bound + 2 * numbers + 4 * ulp
+        return (Swift.abs(symbolic - autodiff) <= tolerance && Swift.abs(extended - autodiff) <= extendedTolerance, tolerance)
     }
 
     /// Whether the extended-precision symbolic value alone agrees with `autodiff`.
