@@ -141,6 +141,10 @@ void symdiff_group_sincos(const double *x, double *s, double *c, long n);
 #if defined(__x86_64__)
 /// *s = sinl(x) and *c = cosl(x), bit for bit, with one argument reduction (glibc's sincosl).
 void symdiff_sincosl(long double x, long double *s, long double *c);
+/// *s = sin(x) and *c = cos(x) in extended precision, within an ulp: a three-part Cody-Waite
+/// reduction by pi/2 for |x| <= 2^26 and Taylor polynomials (several times faster than
+/// sincosl, to which larger, infinite and NaN arguments go).
+void symdiff_extended_sincos(long double x, long double *s, long double *c);
 #endif
 
 #endif

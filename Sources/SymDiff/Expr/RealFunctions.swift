@@ -83,12 +83,13 @@ extension Float80: RealFunctions {
     public static func log1p(_ x: Float80) -> Float80 { Glibc.log1pl(x) }
     public static func log2(_ x: Float80) -> Float80 { Glibc.log2l(x) }
     public static func log10(_ x: Float80) -> Float80 { Glibc.log10l(x) }
-    public static func sin(_ x: Float80) -> Float80 { Glibc.sinl(x) }
-    public static func cos(_ x: Float80) -> Float80 { Glibc.cosl(x) }
-    /// One reduction of `x` for both (glibc's `sincosl` gives `sinl` and `cosl` bit for bit).
+    public static func sin(_ x: Float80) -> Float80 { sineCosine(x).sin }
+    public static func cos(_ x: Float80) -> Float80 { sineCosine(x).cos }
+    /// Both from one reduction, by CVectorMath's extended kernel (within 1 ulp; `sin` and
+    /// `cos` are its halves, so the same bits as this).
     public static func sineCosine(_ x: Float80) -> (sin: Float80, cos: Float80) {
         var (s, c): (Float80, Float80) = (0, 0)
-        symdiff_sincosl(x, &s, &c)
+        symdiff_extended_sincos(x, &s, &c)
         return (s, c)
     }
     public static func tan(_ x: Float80) -> Float80 { Glibc.tanl(x) }
