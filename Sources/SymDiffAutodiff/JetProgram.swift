@@ -11,7 +11,7 @@ import SymDiff
 /// kink conventions are the nested duals' own. `atan2`, `hypot`, `min`, `max` and powers with
 /// a varying exponent are written in those terms. A zero coefficient contributes nothing to a
 /// product, whatever it meets, as a zero tangent in `Dual`.
-public struct JetProgram: Sendable {
+public final class JetProgram: Sendable {
     public let tape: Tape
     public let layout: JetLayout
     /// The tape variable seeded as each jet variable.
