@@ -116,6 +116,10 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .cospi: return a.chain(v, -T.pi * T.apply(.sinpi, x, x))
         case .expm1: return a.chain(v, T.exp(x))
         case .log1p: return a.chain(v, 1 / (1 + x))
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot:
+            return Dual(value: v, derivative: 0)
+        // The branch picked carries its derivative; the other contributes nothing.
+        case .select: return Dual(value: v, derivative: x != 0 ? b.derivative : 0)
         default: return f.definedValue(a, b)
         }
     }

@@ -323,6 +323,11 @@ public final class JetProgram: Sendable {
             multiply(numerator, reciprocal, into: quotient, tables, JetProductTables.allProducts)
             compose(.apply(.atan), quotient, into: out, scratch, tables, increments) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
             for i in 0..<m { out[i] *= sign }
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr:
+            for i in 0..<m { out[i] = 0 }
+        case .select:
+            // The branch picked, every coefficient; or -0 and nothing else.
+            for i in 0..<m { out[i] = x != 0 ? b[i] : 0 }
         case .mod, .fmod:
             // Locally a - k*b with the integer k fixed.
             let k = Wide.apply(f == .mod ? .floor : .trunc, x / y, x)

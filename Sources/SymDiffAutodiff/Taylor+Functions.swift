@@ -72,6 +72,9 @@ extension Taylor {
         case .cospi: return sineCosinePi(a).1.with(value: v)
         case .expm1: return expSeries(a).with(value: v)
         case .log1p: return integral(v, (1 / (1 + a), a))
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot:
+            return constant(v)
+        case .select: return x != 0 ? b.with(value: v) : constant(v)
         default: return f.definedValue(a, b)
         }
     }

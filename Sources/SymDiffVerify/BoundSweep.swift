@@ -23,6 +23,8 @@ struct BoundSweep<Model: RoundingModel> {
     /// The rounding of each step, in units of `u`: 2 for a library function, 0 for one that
     /// selects or negates (`abs`, `relu`, ...).
     private let units: [Double]
+    /// Whether the tape has a `select` (`Tape.liveSteps` then decides which steps count).
+    private let selects: Bool
     private var lanes = 0
     /// The value and bound of step `k` at lane `l` at `k * lanes + l`.
     private let storage = Storage()
@@ -66,6 +68,7 @@ struct BoundSweep<Model: RoundingModel> {
             constants.append(constant ? (Double(exact[k].value), Double(exact[k].bound)) : nil)
         }
         self.constants = constants
+        selects = tape.selects
         units = tape.steps.map { step in
             if case .apply(let f, _, _) = step { return RoundingBound<Model>.isExact(f) ? 0 : 2 }
             return 2
@@ -96,10 +99,26 @@ struct BoundSweep<Model: RoundingModel> {
                 Self.row(symdiff_bound_product, factors.map { (values + $0 * count, bounds + $0 * count) }, into: (v, b), count: count)
             case (nil, .apply(let f, let a, nil)) where Self.hasRowSlope(f):
                 functionRow(f, k, argument: (values + a * count, bounds + a * count), into: (v, b), count: count)
+            case (nil, .apply(.select, let c, let a?)):
+                // The branch picked, exactly, whatever the other computed.
+                for lane in 0..<count {
+                    let picked = values[c * count + lane] != 0
+                    (v[lane], b[lane]) = picked ? (values[a * count + lane], bounds[a * count + lane]) : (-0.0, 0)
+                }
             default:
                 for lane in 0..<count { (v[lane], b[lane]) = evaluate(k, step, lane, inputs) }
             }
-            for lane in 0..<count where !(v[lane].isFinite && b[lane].isFinite) { unusual[lane] = true }
+            if !selects {
+                for lane in 0..<count where !(v[lane].isFinite && b[lane].isFinite) { unusual[lane] = true }
+            }
+        }
+        guard selects else { return }
+        // What only a branch not taken computed may be anything: only the live steps count.
+        for lane in 0..<count {
+            let live = tape.liveSteps { values[$0 * count + lane] }
+            unusual[lane] = tape.steps.indices.contains { k in
+                live[k] && !(values[k * count + lane].isFinite && bounds[k * count + lane].isFinite)
+            }
         }
     }
 

@@ -69,24 +69,30 @@ struct PointEvents {
             case power(base: Int, exponent: Int)
         }
 
-        let steps: [Step]
+        /// Each function or power step with its index in the tape.
+        let steps: [(index: Int, step: Step)]
+        /// The tape, when it has a `select`: its branches not taken have no events.
+        let selecting: Tape?
 
         init(_ tape: Tape) {
-            steps = tape.steps.compactMap { step in
+            steps = tape.steps.enumerated().compactMap { k, step in
                 switch step {
-                case .apply(let f, let a, let b): .apply(f, a, b)
-                case .integerPower(let base, let n): .integerPower(base: base, exponent: n)
-                case .constantPower(let base, let exponent): .constantPower(base: base, exponent: exponent)
-                case .power(let base, let exponent): .power(base: base, exponent: exponent)
+                case .apply(let f, let a, let b): (k, .apply(f, a, b))
+                case .integerPower(let base, let n): (k, .integerPower(base: base, exponent: n))
+                case .constantPower(let base, let exponent): (k, .constantPower(base: base, exponent: exponent))
+                case .power(let base, let exponent): (k, .power(base: base, exponent: exponent))
                 case .number, .constant, .variable, .sum, .product: nil
                 }
             }
+            selecting = tape.selects ? tape : nil
         }
     }
 
-    /// The places of every function and power of a tape (its `steps`) given its step values.
+    /// The places of every function and power of a tape (its `steps`) given its step values,
+    /// leaving out the steps only a branch not taken reads.
     init(_ steps: Steps, values: [Wide]) {
-        for step in steps.steps {
+        let live = steps.selecting?.liveSteps { values[$0] }
+        for (index, step) in steps.steps where live?[index] ?? true {
             switch step {
             case .apply(let f, let a, let b): places.insert(.of(f, values[a], b.map { values[$0] } ?? .nan))
             case .integerPower(let base, let n): places.insert(.power(values[base], Wide(n), .integer))

@@ -3,7 +3,10 @@ import SymDiff
 import SymDiffAutodiff
 
 /// The functions whose binary64 result is exact: they select or negate, never round.
-private let exactFunctions: Set<Function> = [.abs, .sign, .relu, .heaviside, .min, .max, .floor, .ceil, .round, .trunc, .fmod]
+private let exactFunctions: Set<Function> = [
+    .abs, .sign, .relu, .heaviside, .min, .max, .floor, .ceil, .round, .trunc, .fmod, .less, .lessEqual, .greater, .greaterEqual,
+    .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select,
+]
 
 /// What rounds in a computation whose error a `RoundingBound` tracks.
 public protocol RoundingModel: Sendable {
@@ -172,6 +175,12 @@ public struct RoundingBound<Model: RoundingModel>: NestedDual {
 
     /// A library function: its value in `Wide`, errors carried by its partial derivatives.
     public static func apply(_ f: Function, _ a: RoundingBound, _ b: RoundingBound) -> RoundingBound {
+        // The branch picked, exactly, whatever the other computed; should the condition itself be
+        // uncertain, the other pick (-0) is within the bound.
+        if f == .select {
+            let picked = a.value != 0 ? b : RoundingBound(value: -0.0, bound: 0)
+            return a.bound == 0 ? picked : RoundingBound(value: picked.value, bound: picked.bound + Swift.abs(b.value) + b.bound)
+        }
         let alongA = Dual<Wide>.apply(f, Dual(value: a.value, derivative: 1), Dual(value: b.value, derivative: 0))
         var propagated = carried(alongA.derivative, a.bound)
         if f.arity == 2 {

@@ -146,6 +146,10 @@ extension ExprGraph {
                 terms.append(product([id, apply(.log, [u]), d[1]]))
             }
             return sum(terms)
+        case .apply(let function, let arguments) where function.info.selects:
+            // The condition held, the picked arguments' derivatives picked: `where(c, a', b')`.
+            guard d.dropFirst().contains(where: { $0 != zero }) else { return zero }
+            return apply(function, [arguments[0]] + d.dropFirst())
         case .apply(let function, let arguments):
             var terms: [NodeID] = []
             for (i, di) in d.enumerated() where di != zero {

@@ -5,7 +5,7 @@ extension Function {
     /// The value at `a` (and `b`), following IEEE 754 and C99 Annex F, in any precision.
     ///
     /// Conventions at the kinks, as PyTorch uses them: `sign(0) = 0`, `heaviside(0) = 0`,
-    /// `relu(0) = 0`. `min` and `max` propagate NaN (like `torch.minimum`), unlike `fmin`.
+    /// `relu(0) = 0`. Comparisons and logic give 1 or 0; a condition is true where nonzero. `min` and `max` propagate NaN (like `torch.minimum`), unlike `fmin`.
     /// `sigmoid` and `softplus` use the forms that neither overflow nor cancel.
     public func evaluate<T: RealFunctions>(_ a: T, _ b: T = .nan) -> T {
         switch self {
@@ -65,6 +65,16 @@ extension Function {
         case .cospi: return T.cosPi(a)
         case .expm1: return T.expm1(a)
         case .log1p: return T.log1p(a)
+        case .less: return a < b ? 1 : 0
+        case .lessEqual: return a <= b ? 1 : 0
+        case .greater: return a > b ? 1 : 0
+        case .greaterEqual: return a >= b ? 1 : 0
+        case .equal: return a == b ? 1 : 0
+        case .notEqual: return a != b ? 1 : 0
+        case .logicalAnd: return a != 0 && b != 0 ? 1 : 0
+        case .logicalOr: return a != 0 || b != 0 ? 1 : 0
+        case .logicalNot: return a == 0 ? 1 : 0
+        case .select: return a != 0 ? b : -T.zero
         default: return evaluate(arguments: [a, b])
         }
     }

@@ -28,6 +28,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
     case softshrink, hardshrink, threshold, glu, prelu, logit, ndtr, ndtri
     case softplusBeta, beta, lbeta
+    case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -102,6 +103,10 @@ public struct FunctionInfo: Sendable {
     /// Whether the first argument is an order: a constant integer from 0 to 1000, which the
     /// parser checks and nothing differentiates by (`polygamma(n, x)`).
     public let integerOrder: Bool
+    /// Whether the first argument is a condition that picks among the others: the derivative
+    /// is the same function of the condition and the others' derivatives (`where(c, a', b')`),
+    /// so a branch not taken never reaches it, not even as `0*inf`.
+    public let selects: Bool
     /// One line of documentation, for `--help` and the README.
     public let summary: String
     /// Where tests sample the first argument: inside the domain, away from poles (other
@@ -111,22 +116,27 @@ public struct FunctionInfo: Sendable {
     /// A primitive of one parameter `u`, or of `parameters` (a first one named `n` is an
     /// integer order).
     static func primitive(
-        _ names: [String], _ parameters: [String] = ["u"], derivatives: [String], variadic: Bool = false,
+        _ names: [String], _ parameters: [String] = ["u"], derivatives: [String], variadic: Bool = false, selects: Bool = false,
         samples: ClosedRange<Double> = -3...3, _ summary: String
     ) -> FunctionInfo {
         FunctionInfo(
             names: names, parameters: parameters, defaults: [], derivatives: derivatives, definition: nil, variadic: variadic,
-            integerOrder: parameters.first == "n", summary: summary, samples: samples)
+            integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples)
     }
 
     /// A function defined by `definition` over `parameters`, the last of them optional with `defaults`.
     static func defined(
         _ names: [String], _ definition: String, parameters: [String] = ["u"], defaults: [Number] = [], derivatives: [String],
-        variadic: Bool = false, samples: ClosedRange<Double> = -3...3, _ summary: String
+        variadic: Bool = false, selects: Bool = false, samples: ClosedRange<Double> = -3...3, _ summary: String
     ) -> FunctionInfo {
         FunctionInfo(
             names: names, parameters: parameters, defaults: defaults, derivatives: derivatives, definition: definition,
-            variadic: variadic, integerOrder: parameters.first == "n", summary: summary, samples: samples)
+            variadic: variadic, integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples)
+    }
+
+    /// A comparison `a op b`, also callable by `names`.
+    private static func comparison(_ names: [String], _ op: String) -> FunctionInfo {
+        .primitive(names, ["a", "b"], derivatives: ["0", "0"], "a \(op) b: 1 where true, else 0")
     }
 
     /// Every function's row, by raw value.
@@ -349,6 +359,26 @@ extension FunctionInfo {
                 ["lbeta"], "lgamma(a) + lgamma(b) - lgamma(a + b)", parameters: ["a", "b"],
                 derivatives: ["digamma(a) - digamma(a + b)", "digamma(b) - digamma(a + b)"], samples: 0.2...5,
                 "log(abs(beta(a, b)))")
+        // Comparisons and logic: 1 for true, 0 for false; any nonzero number (NaN too) is true,
+        // as in NumPy. Derivative 0, with a jump where a comparison's sides meet.
+        case .less: comparison(["lt"], "<")
+        case .lessEqual: comparison(["le"], "<=")
+        case .greater: comparison(["gt"], ">")
+        case .greaterEqual: comparison(["ge"], ">=")
+        case .equal: comparison(["eq"], "==")
+        case .notEqual: comparison(["ne"], "!=")
+        case .logicalAnd: .primitive(["logical_and"], ["a", "b"], derivatives: ["0", "0"], "a && b: 1 where both are true")
+        case .logicalOr: .primitive(["logical_or"], ["a", "b"], derivatives: ["0", "0"], "a || b: 1 where either is true")
+        case .logicalNot: .primitive(["logical_not"], derivatives: ["0"], "!x: 1 where x is 0, else 0")
+        // -0 is the sum's identity (x + -0 is x, bits and all), so `where` adds two selections.
+        case .select:
+            .primitive(
+                ["select"], ["c", "u"], derivatives: ["0", "select(c, 1)"], selects: true, "u where c is true, else -0 (where's half)")
+        case .where:
+            .defined(
+                ["where", "ifelse"], "select(c, a) + select(logical_not(c), b)", parameters: ["c", "a", "b"],
+                derivatives: ["0", "where(c, 1, 0)", "where(c, 0, 1)"], selects: true,
+                "a where c is true (nonzero), else b; the branch not taken never reaches the value or a derivative")
         }
     }
 }

@@ -2,7 +2,7 @@
 
 /// Binding strength of printed forms, weakest first.
 private enum Precedence: Int, Comparable {
-    case sum, product, unary, power, atom
+    case or, and, comparison, sum, product, unary, power, atom
     static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -72,7 +72,8 @@ struct Printer {
                 if names[id] != nil { return .atom }
                 switch graph[id] {
                 case .number(let n): return numberText(n).1
-                case .constant, .variable, .apply: return .atom
+                case .apply(let f, _): return Self.infix[f]?.precedence ?? .atom
+                case .constant, .variable: return .atom
                 case .sum: return .sum
                 case .product(let factors): return isNegativeNumber(factors[0]) ? .unary : .product
                 case .power(_, let exponent): return graph.number(exponent)?.isNegative == true ? .product : .power
@@ -100,6 +101,15 @@ struct Printer {
             case .number(let n): return [.text(numberText(n).0)]
             case .constant(let c): return [.text(c.rawValue)]
             case .variable(let name): return [.text(name)]
+            case .apply(let f, let arguments) where Self.infix[f] != nil:
+                let (symbol, precedence) = Self.infix[f]!
+                if arguments.count == 1 { return [.text(symbol), .item(.node(arguments[0]), wrapAbove: .unary)] }
+                // `&&` and `||` chain from the left; a comparison's sides are sums at most.
+                let left: Precedence? = precedence == .comparison ? .comparison : precedence == .and ? .or : nil
+                return [
+                    .item(.node(arguments[0]), wrapAbove: left), .text(" \(symbol) "),
+                    .item(.node(arguments[1]), wrapAbove: precedence),
+                ]
             case .apply(let f, let arguments):
                 var out: [Piece] = [.text(f.name + "(")]
                 for (i, argument) in arguments.enumerated() {
@@ -119,6 +129,13 @@ struct Printer {
         }
     }
 
+    /// The functions written as operators: comparisons, `&&`, `||` and the prefix `!`.
+    private static let infix: [Function: (symbol: String, precedence: Precedence)] = [
+        .less: ("<", .comparison), .lessEqual: ("<=", .comparison), .greater: (">", .comparison),
+        .greaterEqual: (">=", .comparison), .equal: ("==", .comparison), .notEqual: ("!=", .comparison),
+        .logicalAnd: ("&&", .and), .logicalOr: ("||", .or), .logicalNot: ("!", .unary),
+    ]
+
     private func numberText(_ n: Number) -> (String, Precedence) {
         let spelled = n.description
         if case .real(let x) = n, !x.isFinite { return (spelled, x.isNaN ? .atom : x > 0 ? .product : .unary) }
@@ -137,12 +154,12 @@ struct Printer {
         var out: [Piece] = []
         for (i, term) in ordered.enumerated() {
             if isNegative(term) && i == 0 {
-                out.append(.item(.node(term), wrapAbove: nil))
+                out.append(.item(.node(term), wrapAbove: .comparison))
             } else if isNegative(term) {
                 out += [.text(" - "), .item(.negated(term), wrapAbove: .sum)]
             } else {
                 if i > 0 { out.append(.text(" + ")) }
-                out.append(.item(.node(term), wrapAbove: nil))
+                out.append(.item(.node(term), wrapAbove: .comparison))
             }
         }
         return out

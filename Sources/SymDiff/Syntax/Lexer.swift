@@ -61,7 +61,12 @@ struct Lexer {
         case UInt8(ascii: ")"): kind = .rightParenthesis
         case UInt8(ascii: ","): kind = .comma
         case UInt8(ascii: ";"): kind = .semicolon
-        case UInt8(ascii: "="): kind = .equals
+        case UInt8(ascii: "="): kind = followedBy("=") ? .equalEqual : .equals
+        case UInt8(ascii: "<"): kind = followedBy("=") ? .lessEqual : .less
+        case UInt8(ascii: ">"): kind = followedBy("=") ? .greaterEqual : .greater
+        case UInt8(ascii: "!"): kind = followedBy("=") ? .notEqual : .not
+        case UInt8(ascii: "&") where followedBy("&"): kind = .and
+        case UInt8(ascii: "|") where followedBy("|"): kind = .or
         case UInt8(ascii: "?") where allowsPatternVariables: return try patternVariable(start)
         case 0x80...: throw nonASCII(at: start)
         default:
@@ -70,6 +75,13 @@ struct Lexer {
             throw Diagnostic(error, at: range(start, start + 1))
         }
         return Token(kind: kind, range: range(start, position))
+    }
+
+    /// Whether the next byte is `character`; if so it becomes part of the token.
+    private mutating func followedBy(_ character: Unicode.Scalar) -> Bool {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { return false }
+        position += 1
+        return true
     }
 
     private mutating func skipWhitespace() {

@@ -9,6 +9,8 @@ extension Parser {
         case pow
         /// `D(f, x, ...)`.
         case derivative
+        /// `piecewise(c1, v1, c2, v2, ..., otherwise)`, read as nested `where`.
+        case piecewise
 
         /// An example argument list for "write sin(x)".
         var exampleArguments: String {
@@ -16,14 +18,15 @@ extension Parser {
             case .function(let function): return function.arity == 2 ? "x, y" : "x"
             case .pow: return "x, y"
             case .derivative: return "f, x"
+            case .piecewise: return "x < 0, -x, x"
             case .constant: return ""
             }
         }
     }
 
-    /// Every reserved name: constants, functions with their aliases, `pow` and `D`.
+    /// Every reserved name: constants, functions with their aliases, `pow`, `piecewise` and `D`.
     static let callees: [String: Callee] = {
-        var table: [String: Callee] = ["pow": .pow, "D": .derivative]
+        var table: [String: Callee] = ["pow": .pow, "D": .derivative, "piecewise": .piecewise]
         for constant in Constant.allCases { table[constant.rawValue] = .constant(constant) }
         // A name of several functions (`log`, `log(x, base)`) stands for its first here; the
         // call picks by its arguments.
@@ -47,7 +50,8 @@ extension Parser {
     private static let longestCallee = callees.keys.map(\.utf8.count).max() ?? 0
 
     /// The names that can be called, for "did you mean" suggestions, in a fixed order.
-    static let callableNames: [String] = Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "D"]
+    static let callableNames: [String] =
+        Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "piecewise", "D"]
 
     /// A name not followed by `(`: a constant, a binding reference or a free variable.
     ///
@@ -73,9 +77,10 @@ extension Parser {
     /// `name` has been consumed and `token` is the `(`. `pow(a, b)` becomes `a ^ b`.
     mutating func call(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
         let function: Function?
-        switch Self.callee(name) {
+        let callee = Self.callee(name)
+        switch callee {
         case .function(let f)?: function = f
-        case .pow?: function = nil
+        case .pow?, .piecewise?: function = nil
         case .derivative?: return try derivative(at: nameToken)
         case .constant?: throw Diagnostic(.constantCalled(name), at: nameToken.range)
         case nil:
@@ -98,6 +103,7 @@ extension Parser {
         }
         guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: open) }
         let range = nameToken.range.union(token.range)
+        if case .piecewise? = callee { return try piecewise(arguments, range) }
         // `log(x)` and `log(x, base)` are two functions of one name: the count picks.
         let resolved = function.flatMap { _ in Function.named(name, arguments: arguments.count) }
         guard resolved != nil || (function == nil && arguments.count == 2) else {
@@ -113,6 +119,20 @@ extension Parser {
             else { throw Diagnostic(.integerOrderRequired(function: name), at: nodes[Int(arguments[0].index)].range) }
         }
         return call(resolved, arguments, range)
+    }
+
+    /// `piecewise(c1, v1, ..., otherwise)` as `where(c1, v1, where(c2, v2, ... otherwise))`:
+    /// the first true condition picks its value. `token` is the closing `)`.
+    private mutating func piecewise(_ arguments: [SyntaxID], _ range: SourceRange) throws(Diagnostic) -> SyntaxID {
+        guard arguments.count >= 3 && arguments.count % 2 == 1 else {
+            throw Diagnostic(.wrongArgumentCount(function: "piecewise", expected: "an odd number from 3", got: arguments.count), at: range)
+        }
+        try advance()
+        depth -= 1
+        let pairs = stride(from: arguments.count - 3, through: 0, by: -2)
+        return pairs.reduce(arguments[arguments.count - 1]) { otherwise, i in
+            add(.call(.where, [arguments[i], arguments[i + 1], otherwise]), range)
+        }
     }
 
     /// The call of `function` with `arguments` as written: defaults filled in, a variadic

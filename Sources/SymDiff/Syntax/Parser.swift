@@ -149,8 +149,45 @@ public struct Parser {
         bindings.append(Binding(name: name, nameRange: nameToken.range, value: value))
     }
 
-    /// `expr ::= term (('+' | '-') term)*`
+    /// `expr ::= conjunction ('||' conjunction)*`
     mutating func expr() throws(Diagnostic) -> SyntaxID {
+        var left = try conjunction()
+        while token.kind == .or {
+            try advance()
+            let right = try conjunction()
+            left = add(.call(.logicalOr, [left, right]), range(of: left).union(range(of: right)))
+        }
+        return left
+    }
+
+    /// `conjunction ::= comparison ('&&' comparison)*`
+    mutating func conjunction() throws(Diagnostic) -> SyntaxID {
+        var left = try comparison()
+        while token.kind == .and {
+            try advance()
+            let right = try comparison()
+            left = add(.call(.logicalAnd, [left, right]), range(of: left).union(range(of: right)))
+        }
+        return left
+    }
+
+    /// `comparison ::= sum (('<' | '<=' | '>' | '>=' | '==' | '!=') sum)?`
+    ///
+    /// Comparisons do not chain: `a < b < c` is an error, not `(a < b) < c`.
+    mutating func comparison() throws(Diagnostic) -> SyntaxID {
+        let left = try sum()
+        guard let function = token.kind.comparison else { return left }
+        let first = token
+        try advance()
+        let right = try sum()
+        if token.kind.comparison != nil {
+            throw Diagnostic(.chainedComparison(first: text(of: first), second: text(of: token)), at: token.range)
+        }
+        return add(.call(function, [left, right]), range(of: left).union(range(of: right)))
+    }
+
+    /// `sum ::= term (('+' | '-') term)*`
+    mutating func sum() throws(Diagnostic) -> SyntaxID {
         let first = try term()
         var links: [ChainLink] = []
         while true {
@@ -181,15 +218,20 @@ public struct Parser {
         }
     }
 
-    /// `unary ::= ('-' | '+') unary | power`
+    /// `unary ::= ('-' | '+' | '!') unary | power`
     mutating func unary() throws(Diagnostic) -> SyntaxID {
         let sign = token
-        guard sign.kind == .minus || sign.kind == .plus else { return try power() }
+        guard [.minus, .plus, .not].contains(sign.kind) else { return try power() }
         try enter(sign)
         try advance()
         let operand = try unary()
         depth -= 1
-        return add(sign.kind == .minus ? .negate(operand) : .plus(operand), sign.range.union(range(of: operand)))
+        let kind: SyntaxKind = switch sign.kind {
+        case .minus: .negate(operand)
+        case .plus: .plus(operand)
+        default: .call(.logicalNot, [operand])
+        }
+        return add(kind, sign.range.union(range(of: operand)))
     }
 
     /// `power ::= primary (('^' | '**') unary)?`
@@ -284,6 +326,7 @@ public struct Parser {
         case .rightParenthesis where open == nil: return Diagnostic(.unmatchedClosingParenthesis, at: token.range)
         case .comma: return Diagnostic(.commaOutsideCall, at: token.range)
         case .equals: return Diagnostic(.misplacedEquals, at: token.range)
+        case .not: return Diagnostic(.misplacedNot, at: token.range)
         default:
             if let open {
                 return Diagnostic(.unclosedParenthesis(openedAt: open.range.start), at: token.range, related: open.range)

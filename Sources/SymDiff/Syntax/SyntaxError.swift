@@ -26,7 +26,7 @@ public enum SyntaxError: Hashable, Sendable {
     case nulByte
 
     // MARK: - Characters and literals
-    /// An ASCII character that starts no token (`$`, `!`, `[`, or `?` outside rule patterns).
+    /// An ASCII character that starts no token (`$`, `[`, a lone `&`, or `?` outside rule patterns).
     case unexpectedCharacter(Unicode.Scalar, patternVariablesAllowed: Bool)
     /// A non-ASCII character; `suggestion` says what to write instead of a common look-alike.
     case unsupportedCharacter(Unicode.Scalar, suggestion: String?)
@@ -49,6 +49,10 @@ public enum SyntaxError: Hashable, Sendable {
     case unmatchedClosingParenthesis
     case commaOutsideCall
     case misplacedEquals
+    /// `!` right after an operand: `x ! y`.
+    case misplacedNot
+    /// A second comparison in a row: `a < b < c`.
+    case chainedComparison(first: String, second: String)
     case trailingInput(found: String)
 
     // MARK: - Names and calls
@@ -114,6 +118,8 @@ extension SyntaxError {
         case .unmatchedClosingParenthesis: return "unexpected ')' without a matching '('"
         case .commaOutsideCall: return "unexpected ',' outside a function call"
         case .misplacedEquals: return "unexpected '=' in an expression"
+        case .misplacedNot: return "unexpected '!' after an operand"
+        case .chainedComparison(let first, let second): return "comparisons do not chain: '\(second)' follows a '\(first)' comparison"
         case .trailingInput(let found): return "expected end of formula, found \(found)"
         case .unknownFunction(let name, let suggestion?): return "unknown function '\(name)'; did you mean '\(suggestion)'?"
         case .unknownFunction(let name, nil): return "unknown function '\(name)'"
@@ -157,6 +163,7 @@ extension SyntaxError {
             switch c {
             case "?" where !allowed: return "pattern variables like '?a' are only allowed in rewrite rules"
             case "[", "]", "{", "}": return "use '(' and ')' for grouping"
+            case "&", "|": return "write '&&' for and, '||' for or"
             default: return Self.alphabet
             }
         case .unsupportedCharacter(_, let suggestion): return suggestion ?? Self.alphabet
@@ -180,7 +187,9 @@ extension SyntaxError {
         case .unclosedParenthesis: return "insert ')'"
         case .unmatchedClosingParenthesis: return "remove the ')' or insert a '(' before it"
         case .commaOutsideCall: return "commas separate the arguments of a call, e.g. atan2(y, x)"
-        case .misplacedEquals: return "bindings have the form 'name = value;' and come before the formula"
+        case .misplacedEquals: return "bindings have the form 'name = value;' and come before the formula; compare with '=='"
+        case .misplacedNot: return "'!' negates the condition after it: write x != y to compare, x > 0 && !(y > 0) to combine"
+        case .chainedComparison: return "join two comparisons with '&&': (a < b) && (b < c)"
         case .trailingInput: return "only bindings 'name = value;' may come before the formula"
         case .unknownFunction(_, _?): return nil
         case .unknownFunction: return "symdiff --help lists the functions"
@@ -189,6 +198,7 @@ extension SyntaxError {
         case .integerOrderRequired(let name): return "write \(name)(1, x): the order is a number such as 0, 1, 2, not an expression"
         case .functionWithoutCall: return nil
         case .missingOpenParenthesis(let function, let argument): return "insert '(' ... ')': write \(function)(\(argument))"
+        case .wrongArgumentCount("piecewise", _, _): return "write piecewise(c1, v1, c2, v2, otherwise): conditions and values in pairs, then one more value"
         case .wrongArgumentCount(let function, let expected, _):
             return "write \(function)(\(["x", "a, b", "x, lo, hi"][Swift.min(Int(expected.prefix(1)) ?? 2, 3) - 1]))"
         case .derivativeNeedsVariable: return "write D(f, x) for the derivative of f with respect to x"
@@ -208,7 +218,7 @@ extension SyntaxError {
     }
 
     /// What a formula may contain, for characters that start no token.
-    private static let alphabet = "formulas use ASCII letters, digits, '_', '.', spaces and + - * / ^ ( ) , ; ="
+    private static let alphabet = "formulas use ASCII letters, digits, '_', '.', spaces and + - * / ^ ( ) , ; = < > ! && ||"
 
     private static func spell(_ c: Unicode.Scalar) -> String {
         let hex = String(c.value, radix: 16, uppercase: true)

@@ -12,7 +12,24 @@ enum TokenKind: Equatable, Sendable {
     /// `^`, or its spelling `**`.
     case caret
     case leftParenthesis, rightParenthesis, comma, semicolon, equals
+    /// Comparisons: `<`, `<=`, `>`, `>=`, `==`, `!=`.
+    case less, lessEqual, greater, greaterEqual, equalEqual, notEqual
+    /// Logic: `&&`, `||`, `!`.
+    case and, or, not
     case end
+
+    /// The comparison function of a comparison token.
+    var comparison: Function? {
+        switch self {
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        case .equalEqual: return .equal
+        case .notEqual: return .notEqual
+        default: return nil
+        }
+    }
 
     /// Whether the token can begin an operand, which makes it an implicit multiplication when
     /// it directly follows another operand.

@@ -31,6 +31,16 @@ import Testing
         ("x/y/0", "x/y/0"),
         ("2^(x + 1)", "2^(x + 1)"),
         ("pi*e^x", "pi*exp(x)"),
+        ("lt(x, 1) + (x <= 2)*x", "(x < 1) + x*(x <= 2)"),
+        ("!(x < 1)", "!(x < 1)"),
+        ("logical_not(-5*z)", "!(-5*z)"),
+        ("!x^2", "!x^2"),
+        ("(a || b) && c", "(a || b) && c"),
+        ("a || b && c", "a || b && c"),
+        ("a && (b && c)", "a && (b && c)"),
+        ("(x < 1) < 2", "(x < 1) < 2"),
+        ("x + 1 >= y*2 || z != 0", "x + 1 >= 2*y || z != 0"),
+        ("piecewise(x < 0, -x, x)", "where(x < 0, -x, x)"),
     ])
     func printed(_ input: String, _ expected: String) throws {
         let (graph, roots) = try lowered([input])
@@ -59,6 +69,22 @@ import Testing
 @Suite struct SharedPrintingTests {
     /// A derivative whose tree dwarfs its graph prints with let-bindings, and reading that
     /// text back gives the same node.
+    /// Conditions print as operators and read back as the same node, with their derivatives.
+    @Test(arguments: [
+        "where(x > 0 && y <= 1 || !(z == 2), x*y, -sin(x)) + (x != y)*x^2",
+        "piecewise(x < -1, 0, x < 1 && y >= 2, x*y, !(x == y), exp(x), 3)",
+        "(x < y) < (y >= z) + logical_not(-x*y) - select(x, y^2)",
+        "where(a, where(b, x, y), where(c < 0, x^2, !x)) || x",
+    ])
+    func conditionsReadBack(_ formula: String) throws {
+        var (graph, roots) = try lowered([formula])
+        let derivative = try graph.derivative(of: roots[0], withRespectTo: "x")
+        for id in [roots[0], derivative] {
+            let printed = graph.formula(id)
+            #expect(try graph.lower(Parser.parse(printed)) == id, "'\(printed)'")
+        }
+    }
+
     @Test(arguments: [("sin(sin(sin(sin(x))))", 4), ("exp(tanh(x)*sigmoid(x))", 5), ("x^x", 6)])
     func letBindingsReadBack(_ formula: String, _ order: Int) throws {
         var (graph, roots) = try lowered([formula])

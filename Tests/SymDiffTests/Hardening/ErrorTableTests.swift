@@ -89,7 +89,7 @@ import Testing
         ErrorCase("injection", ["x; rm -rf /"], "expected end of formula, found 'rm'", at: .formula(line: 1, column: 4)),
         ErrorCase("injection", ["`touch pwned`"], "unexpected character '`' (U+0060)", at: .formula(line: 1, column: 1)),
         ErrorCase("injection", ["x; touch pwned"], "expected end of formula, found 'touch'", at: .formula(line: 1, column: 4)),
-        ErrorCase("injection", ["x && y"], "unexpected character '&' (U+0026)", at: .formula(line: 1, column: 3)),
+        ErrorCase("injection", ["x & y"], "unexpected character '&' (U+0026)", at: .formula(line: 1, column: 3)),
         ErrorCase("injection", ["x' OR '1'='1"], "unexpected character ''' (U+0027)", at: .formula(line: 1, column: 2)),
 
         ErrorCase("arguments", ["x", "--bogus"], "unknown option '--bogus'", at: .argument(column: 0)),

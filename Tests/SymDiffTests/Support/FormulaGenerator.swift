@@ -5,8 +5,8 @@
 ///
 /// The grammar gives the structure; a few context conditions the EBNF cannot state are
 /// table rows here: a call has its function's arity, names are the variables `x y z`,
-/// numbers come from a small pool of literals, and pattern variables and bindings (not
-/// formulas of their own) are left out; `D(...)` is rare. Past the depth budget every
+/// numbers come from a small pool of literals, and pattern variables, bindings (not
+/// formulas of their own) and conditions are left out; `D(...)` is rare. Past the depth budget every
 /// choice takes the alternative that ends soonest and repetitions stop, so any budget
 /// terminates. Points are in (0.2, 2), where the bare variables are inside every domain;
 /// callers skip the points where a formula is not finite.
@@ -42,7 +42,7 @@ struct FormulaGenerator {
 
     private mutating func expand(_ term: EBNFGrammar.Term, budget: Int, into words: inout [String]) {
         switch term {
-        case .terminal(let text): words.append(text)
+        case .terminal(let text): words.append(text == "!" ? "-" : text)
         case .characterClass: words.append(variables.randomElement(using: &random)!)
         case .rule(let name): expandRule(name, budget: budget - 1, into: &words)
         case .sequence(let items): for item in items { expand(item, budget: budget, into: &words) }
@@ -60,6 +60,8 @@ struct FormulaGenerator {
     /// The rows for the context conditions, else the rule's body.
     private mutating func expandRule(_ name: String, budget: Int, into words: inout [String]) {
         switch name {
+        // Conditions are left out (see `functions`): an expression is a sum, `!` a minus.
+        case "expr": expandRule("sum", budget: budget + 1, into: &words)
         case "identifier": words.append(variables.randomElement(using: &random)!)
         case "number": words.append(Self.numbers.randomElement(using: &random)!)
         case "count": words.append(["1", "2"].randomElement(using: &random)!)
@@ -82,9 +84,13 @@ struct FormulaGenerator {
         }
     }
 
-    /// Every function but the steps, which jump at every integer: two evaluations an ulp apart
-    /// (compiled and interpreted, reordered sums) would differ by 1 there.
-    static let functions = Function.allCases.filter { ![.floor, .ceil, .round, .trunc, .mod, .fmod, .frac].contains($0) }
+    /// Every function but the steps, which jump at every integer, and the conditions, which jump
+    /// where their sides meet: two evaluations an ulp apart (compiled and interpreted,
+    /// reordered sums) would differ by 1 there. `PrinterTests.conditionsReadBack` covers those.
+    static let functions = Function.allCases.filter {
+        ![.floor, .ceil, .round, .trunc, .mod, .fmod, .frac, .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual,
+          .logicalAnd, .logicalOr, .logicalNot, .select, .where].contains($0)
+    }
 
     /// 0 to 2 repetitions, mostly 0; none past the budget.
     private mutating func repetitions(budget: Int) -> Int {

@@ -114,7 +114,10 @@ import Testing
         ("x+1)", "remove the ')' or insert a '(' before it"),
         ("u = 1", "insert ';' and then the formula"),
         ("x; y", "only bindings 'name = value;' may come before the formula"),
-        ("x = y = 1", "bindings have the form 'name = value;' and come before the formula"),
+        ("x = y = 1", "bindings have the form 'name = value;' and come before the formula; compare with '=='"),
+        ("x < y < z", "join two comparisons with '&&': (a < b) && (b < c)"),
+        ("x ! y", "'!' negates the condition after it: write x != y to compare, x > 0 && !(y > 0) to combine"),
+        ("piecewise(x < 0, 1)", "write piecewise(c1, v1, c2, v2, otherwise): conditions and values in pairs, then one more value"),
         ("D(f)", "write D(f, x) for the derivative of f with respect to x"),
         ("sinn(x)", nil),
     ] as [(String, String?)])
