@@ -13,6 +13,12 @@ func derivativeText(_ formula: String, _ variables: [String]) throws -> String {
 @Suite struct DerivativeCaseTests {
     @Test(arguments: [
         ("x1^2*sin(x2)", ["x1"], "2*x1*sin(x2)"),
+        // Conditions: the branches differentiate, the conditions stay; comparisons are steps.
+        ("where(x > 0, x^3, -x)", ["x"], "where(x > 0, 3*x^2, -1)"),
+        ("where(x > 0, x^3, y)", ["x", "x"], "where(x > 0, 6*x, 0)"),
+        ("where(x > 0, y, 2)", ["x"], "0"),
+        ("piecewise(x < 0, exp(x), x < 1, x^2, 1)", ["x"], "where(x < 0, exp(x), where(x < 1, 2*x, 0))"),
+        ("(x < y)*x^2 + (x >= 1 && !(y == 2))", ["x"], "2*x*(x < y)"),
         ("x1^2*sin(x2)", ["x2"], "x1^2*cos(x2)"),
         ("x1^2*sin(x2)", ["x1", "x2"], "2*x1*cos(x2)"),
         ("x^4", ["x", "x", "x", "x", "x"], "0"),

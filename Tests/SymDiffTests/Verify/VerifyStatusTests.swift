@@ -96,6 +96,16 @@ struct StatusCase: Sendable, CustomTestStringConvertible {
         StatusCase("x^3", ["x": -2], "d/dx", .ok),
         StatusCase("tanh(5*x)", ["x": 8], "d2/dx^2", .ok),
         StatusCase("sigmoid(x)", ["x": -40], "d/dx", .ok),
+        // Conditions: a branch not taken has no events (sqrt(-1) is never computed for the
+        // value), and a switching boundary is a kink or jump of the formula.
+        StatusCase("where(x > 0, sqrt(x), 0)", ["x": -1], "f", .ok),
+        StatusCase("where(x > 0, sqrt(x), 0)", ["x": -1], "d/dx", .ok),
+        StatusCase("where(x > 0, sqrt(x), 0)", ["x": -1], "d2/dx^2", .ok),
+        StatusCase("piecewise(x < 0, log(-x), x < 1, x, log(x))", ["x": -2], "d/dx", .ok),
+        StatusCase("where(x > 0, x^2, -x)", ["x": 0], "f", .ok),
+        StatusCase("where(x > 0, x^2, -x)", ["x": 0], "d/dx", .nondifferentiable, oneSided: (-1, 0)),
+        StatusCase("where(x > 0, x^2, -x)", ["x": 0.5], "d/dx", .ok),
+        StatusCase("(x < y)*x", ["x": 1, "y": 1], "d/dx", .nondifferentiable, oneSided: (-inf, 0)),
     ]
 
     /// The verification of `c.formula` at its point, orders 0 to 2 by every variable.
