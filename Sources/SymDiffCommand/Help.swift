@@ -17,6 +17,7 @@ let helpText = """
       symdiff "D(exp(-x^2), x) + 2*x*exp(-x^2)"       prints f = 0
       symdiff "u = tanh(w*x + b); u*(1 - u)" --wrt x  let-bindings
       symdiff "x^4" --wrt x --order 5                 d5/dx^5 = 0
+      symdiff "where(x > 0, x^2, -x)" --at x=0 --verify   a switch point: nondifferentiable
       symdiff "x1^2*sin(x2)" --format json
 
     OPTIONS
@@ -86,6 +87,9 @@ let helpText = """
     FORMULAS
       numbers 12 3.5 .5 1e-3; variables x1 theta _t; constants pi e
       + - * / ^ (also **); -x^2 is -(x^2); x^y^z is x^(y^z); no implicit multiplication
+      conditions: < <= > >= == != give 1 or 0; && || ! (nonzero is true); where(c, a, b)
+      and piecewise(c1, v1, ..., otherwise) pick a branch; the other never reaches a
+      derivative: where(x > 0, sqrt(x), 0) has derivative 0 at x = -1, not NaN
       functions (symdiff --functions describes each; PyTorch's names and conventions):
     \(functionNames)
       D(f, x), D(f, x, 3), D(f, x, y): derivatives inside formulas
