@@ -68,6 +68,10 @@ extension Taylor {
             guard let n = (0...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
             return polygammaSeries(n, b).with(value: v)
         case .erfinv, .erfcinv: return inverseErrorSeries(a, value: v, slope: (f == .erfinv ? 1 : -1) * T.sqrt(T.pi) / 2)
+        // From their ODEs: erfcx' = 2 x erfcx - 2/sqrt(pi), W' = exp(-W)/(1 + W).
+        case .erfcx: return solving(a, value: v) { a, g in a * g * 2 - constant(2 / T.sqrt(T.pi)) }
+        case .lambertw: return solving(a, value: v) { _, g in exp(-g) / (1 + g) }
+        case .logNdtr: return integral(v, (constant(T.sqrt(2 / T.pi)) / apply(.erfcx, a.scaled(by: -1 / T.sqrt(2)), a), a))
         case .sinpi: return sineCosinePi(a).0.with(value: v)
         case .cospi: return sineCosinePi(a).1.with(value: v)
         case .expm1: return expSeries(a).with(value: v)
@@ -113,6 +117,14 @@ extension Taylor {
         let shorter = Taylor(coefficients: Array(a.coefficients.dropLast()))
         let g = inverseErrorSeries(shorter, value: value, slope: slope)
         return integral(value, (exp(g * g).scaled(by: slope), a))
+    }
+
+    /// The series of the `g` with `g(a0) = value` and `g' = derivative(a, g)` along `a`: each
+    /// order from the series of `g` one order shorter (as `inverseErrorSeries`).
+    private static func solving(_ a: Taylor, value: T, _ derivative: (Taylor, Taylor) -> Taylor) -> Taylor {
+        guard a.coefficients.count > 1 else { return Taylor(coefficients: [value]) }
+        let shorter = Taylor(coefficients: Array(a.coefficients.dropLast()))
+        return integral(value, (derivative(shorter, solving(shorter, value: value, derivative)), a))
     }
 
     /// `k!` in `T`.

@@ -49,6 +49,8 @@ enum DomainPlace: Int, Equatable {
         case .erfinv: return Swift.abs(a) > 1 ? .outside : Swift.abs(a) == 1 ? .singular : .inside
         case .erfcinv: return a < 0 || a > 2 ? .outside : a == 0 || a == 2 ? .singular : .inside
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
+        case .erfcx, .logNdtr: return .inside
+        case .lambertw: return a < -1 / Wide.exp(1) ? .outside : a == -1 / Wide.exp(1) ? .derivativeSingular : .inside
         // A comparison switches where its sides meet. Logic and `select` take conditions that
         // comparisons made, constant around the point; their own switch is at the comparison.
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return a == b ? .jump : .inside

@@ -271,6 +271,12 @@ final class FormulaPlan: Sendable {
             if status == .ok && !agrees && (events.places.contains(.kink) || events.places.contains(.jump)) {
                 status = .nondifferentiable
             }
+            // At a singularity of some operation (`1/b` at b = 0, as `softplus(u, b)` divides),
+            // the two computations meet 0*inf or inf - inf in different places: the value is
+            // not defined there, which is what they disagree about.
+            if status == .ok && !agrees && (events.places.contains(.singular) || events.places.contains(.derivativeSingular)) {
+                status = .undefined
+            }
             part[k].status[slot] = status
             part[k].output[slot] = output.value
             part[k].roundingBound[slot] = output.bound

@@ -132,7 +132,9 @@ struct StatusProbe {
             if autodiff.isInfinite { return (.pole, nil, nil) }
             return limitStatus(directions)
         }
-        if !directions.isEmpty && (events.places.contains(.kink) || events.places.contains(.jump)), let sides = oneSidedMismatch(directions) {
+        if !directions.isEmpty && (events.places.contains(.kink) || events.places.contains(.jump)),
+            let sides = oneSidedMismatch(directions, value: autodiff)
+        {
             return (.nondifferentiable, sides, nil)
         }
         // 0/0 or 0·∞ as written (`x^y*log(x)` at x = 0), where the formula's own derivative is finite.
@@ -172,8 +174,10 @@ struct StatusProbe {
     }
 
     /// The one-sided partials along the first variable of `directions` whose left and right
-    /// values differ, or `nil` when they agree along every one of them.
-    private func oneSidedMismatch(_ directions: [Int]) -> OneSided? {
+    /// values differ, or agree with each other but not with `value`, the partial at the
+    /// point by the operations' conventions (`xlogy`'s 0 at x = 0 where the function is
+    /// smooth with partial log(y)); `nil` when both sides give `value` along every one.
+    private func oneSidedMismatch(_ directions: [Int], value: Wide) -> OneSided? {
         for j in Set(directions).sorted() {
             var rest = directions
             rest.remove(at: rest.firstIndex(of: j)!)
@@ -183,7 +187,10 @@ struct StatusProbe {
             let left = limit([1, 2, 4, 8].map { quotient(-1, h / $0) })
             let right = limit([1, 2, 4, 8].map { quotient(1, h / $0) })
             let scale = Swift.max(left.scale, right.scale)
-            if left.diverges || right.diverges || !(Swift.abs(left.value - right.value) <= Self.relativeTolerance * scale) {
+            let tolerance = Self.relativeTolerance * Swift.max(scale, Swift.abs(value))
+            if left.diverges || right.diverges || !(Swift.abs(left.value - right.value) <= tolerance)
+                || !(Swift.abs(right.value - value) <= tolerance)
+            {
                 return OneSided(variable: variables[j], left: Double(left.value), right: Double(right.value))
             }
         }

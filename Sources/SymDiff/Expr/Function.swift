@@ -55,7 +55,7 @@ extension Function {
             // C fmod is exact; moved into b's sign as Python's % (and torch.remainder) does.
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
-        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv:
+        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -79,13 +79,17 @@ extension Function {
         }
     }
 
-    /// The gamma family and the inverse error functions at `a` (`polygamma`: order `a`, at `b`).
+    /// The gamma family, the inverse error functions, erfcx, log_ndtr and Lambert's W at `a`
+    /// (`polygamma`: order `a`, at `b`).
     private func special<T: RealFunctions>(_ a: T, _ b: T) -> T {
         switch self {
         case .gamma: return T.gamma(a)
         case .lgamma: return T.logGamma(a)
         case .digamma: return T.polygamma(0, a)
         case .erfinv, .erfcinv: return T.inverseErrorFunction(a, complement: self == .erfcinv)
+        case .erfcx: return T.scaledComplementaryError(a)
+        case .logNdtr: return T.logNormalDistribution(a)
+        case .lambertw: return T.lambertW(a)
         default: return a == a.rounded() && a >= 0 && a <= 1000 ? T.polygamma(Int(a), b) : .nan
         }
     }

@@ -21,7 +21,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case expm1, log1p
     case floor, ceil, round, trunc, mod, fmod
     case gamma, lgamma, digamma, polygamma
-    case sinpi, cospi, erfinv, erfcinv
+    case sinpi, cospi, erfinv, erfcinv, erfcx, logNdtr, lambertw
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
@@ -29,6 +29,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case softshrink, hardshrink, threshold, glu, prelu, logit, ndtr, ndtri
     case softplusBeta, beta, lbeta
     case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
+    case xlogy, xlog1py
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -224,6 +225,19 @@ extension FunctionInfo {
             .primitive(["erfinv"], derivatives: ["sqrt(pi)/2*exp(erfinv(u)^2)"], samples: -0.9...0.9, "inverse of erf, on [-1, 1]")
         case .erfcinv:
             .primitive(["erfcinv"], derivatives: ["-sqrt(pi)/2*exp(erfcinv(u)^2)"], samples: 0.1...1.9, "inverse of erfc, on [0, 2]")
+        case .erfcx:
+            .primitive(
+                ["erfcx"], derivatives: ["2*u*erfcx(u) - 2/sqrt(pi)"], samples: -3...10,
+                "exp(x^2)*erfc(x), without its overflow and underflow")
+        case .logNdtr:
+            .primitive(
+                ["log_ndtr"], derivatives: ["sqrt(2/pi)/erfcx(-u/sqrt(2))"], samples: -10...5,
+                "log(ndtr(x)), without the tail's underflow")
+        // W' = W/(x(1 + W)) written without its 0/0 at x = 0.
+        case .lambertw:
+            .primitive(
+                ["lambertw"], derivatives: ["exp(-lambertw(u))/(1 + lambertw(u))"], samples: -0.3...5,
+                "Lambert's W, principal branch: W*exp(W) = x, for x >= -1/e")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
@@ -359,6 +373,17 @@ extension FunctionInfo {
                 ["lbeta"], "lgamma(a) + lgamma(b) - lgamma(a + b)", parameters: ["a", "b"],
                 derivatives: ["digamma(a) - digamma(a + b)", "digamma(b) - digamma(a + b)"], samples: 0.2...5,
                 "log(abs(beta(a, b)))")
+        // As torch.xlogy: 0 where x is 0, unless y is NaN; its gradient by x is 0 there too,
+        // not log(y), which --verify flags with the one-sided partials.
+        case .xlogy:
+            .defined(
+                ["xlogy"], "where(x == 0 && y == y, 0, x*log(y))", parameters: ["x", "y"],
+                derivatives: ["where(x == 0, 0, log(y))", "x/y"], samples: 0.1...3, "x*log(y), 0 where x = 0 (torch.xlogy)")
+        case .xlog1py:
+            .defined(
+                ["xlog1py"], "where(x == 0 && y == y, 0, x*log1p(y))", parameters: ["x", "y"],
+                derivatives: ["where(x == 0, 0, log1p(y))", "x/(1 + y)"], samples: 0.1...3,
+                "x*log1p(y), 0 where x = 0 (torch.special.xlog1py)")
         // Comparisons and logic: 1 for true, 0 for false; any nonzero number (NaN too) is true,
         // as in NumPy. Derivative 0, with a jump where a comparison's sides meet.
         case .less: comparison(["lt"], "<")
