@@ -362,16 +362,8 @@ extension DoubleDouble {
             return f == .sinpi ? s : c
         case .expm1: return expMinusOne(a)
         case .log1p: return logOnePlus(a)
-        case .less: return a < b ? 1 : 0
-        case .lessEqual: return a <= b ? 1 : 0
-        case .greater: return a > b ? 1 : 0
-        case .greaterEqual: return a >= b ? 1 : 0
-        case .equal: return a == b ? 1 : 0
-        case .notEqual: return a != b ? 1 : 0
-        case .logicalAnd: return a != 0 && b != 0 ? 1 : 0
-        case .logicalOr: return a != 0 || b != 0 ? 1 : 0
-        case .logicalNot: return a == 0 ? 1 : 0
-        case .select: return a != 0 ? b : DoubleDouble(-0.0)
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select:
+            return f.condition(a, b, negativeZero: DoubleDouble(-0.0))
         default: return f.definedValue(a, b)
         }
     }

@@ -65,6 +65,16 @@ extension Function {
         case .cospi: return T.cosPi(a)
         case .expm1: return T.expm1(a)
         case .log1p: return T.log1p(a)
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select:
+            return condition(a, b, negativeZero: -T.zero)
+        default: return evaluate(arguments: [a, b])
+        }
+    }
+
+    /// A comparison, logic function or `select` at `a` (and `b`) in any ordered arithmetic:
+    /// 1 or 0, a condition true where nonzero; `select`'s other pick is `negativeZero`.
+    public func condition<T: Comparable & ExpressibleByIntegerLiteral>(_ a: T, _ b: T, negativeZero: T) -> T {
+        switch self {
         case .less: return a < b ? 1 : 0
         case .lessEqual: return a <= b ? 1 : 0
         case .greater: return a > b ? 1 : 0
@@ -74,8 +84,8 @@ extension Function {
         case .logicalAnd: return a != 0 && b != 0 ? 1 : 0
         case .logicalOr: return a != 0 || b != 0 ? 1 : 0
         case .logicalNot: return a == 0 ? 1 : 0
-        case .select: return a != 0 ? b : -T.zero
-        default: return evaluate(arguments: [a, b])
+        case .select: return a != 0 ? b : negativeZero
+        default: preconditionFailure("\(name) is not a condition")
         }
     }
 

@@ -151,22 +151,24 @@ public struct Parser {
 
     /// `expr ::= conjunction ('||' conjunction)*`
     mutating func expr() throws(Diagnostic) -> SyntaxID {
-        var left = try conjunction()
-        while token.kind == .or {
-            try advance()
-            let right = try conjunction()
-            left = add(.call(.logicalOr, [left, right]), range(of: left).union(range(of: right)))
-        }
-        return left
+        try logicChain(.or, .logicalOr) { parser throws(Diagnostic) in try parser.conjunction() }
     }
 
     /// `conjunction ::= comparison ('&&' comparison)*`
     mutating func conjunction() throws(Diagnostic) -> SyntaxID {
-        var left = try comparison()
-        while token.kind == .and {
+        try logicChain(.and, .logicalAnd) { parser throws(Diagnostic) in try parser.comparison() }
+    }
+
+    /// `operand (op operand)*` as calls of `function`, from the left: `a || b || c` is
+    /// `logical_or(logical_or(a, b), c)`. A loop, so a long chain costs no stack.
+    private mutating func logicChain(
+        _ op: TokenKind, _ function: Function, _ operand: (inout Parser) throws(Diagnostic) -> SyntaxID
+    ) throws(Diagnostic) -> SyntaxID {
+        var left = try operand(&self)
+        while token.kind == op {
             try advance()
-            let right = try comparison()
-            left = add(.call(.logicalAnd, [left, right]), range(of: left).union(range(of: right)))
+            let right = try operand(&self)
+            left = add(.call(function, [left, right]), range(of: left).union(range(of: right)))
         }
         return left
     }
