@@ -128,6 +128,14 @@ FUNCTIONS = {
     "lambertw": (lambda x: mpmath.lambertw(x).real, [(-12, 300, (1,)), (-12, -0.4346, (-1,))]),
     "xlogy(x, 2.5)": (lambda x: x * mpmath.log(mpmath.mpf("2.5")), [(-12, 12, (1, -1))]),
     "xlog1py(x, 2.5)": (lambda x: x * mpmath.log1p(mpmath.mpf("2.5")), [(-12, 12, (1, -1))]),
+    "besselj(0, x)": (lambda x: mpmath.besselj(0, x), [(-6, 2.5, (1, -1))]),
+    "besselj(5, x)": (lambda x: mpmath.besselj(5, x), [(-3, 2.5, (1, -1))]),
+    "bessely(0, x)": (lambda x: mpmath.bessely(0, x), [(-6, 2.5, (1,))]),
+    "bessely(3, x)": (lambda x: mpmath.bessely(3, x), [(-3, 2.5, (1,))]),
+    "besseli(1, x)": (lambda x: mpmath.besseli(1, x), [(-6, 2.84, (1, -1))]),
+    "besseli(4, x)": (lambda x: mpmath.besseli(4, x), [(-3, 2.84, (1, -1))]),
+    "besselk(0, x)": (lambda x: mpmath.besselk(0, x), [(-6, 2.84, (1,))]),
+    "besselk(3, x)": (lambda x: mpmath.besselk(3, x), [(-3, 2.84, (1,))]),
 }
 
 def main():

@@ -354,7 +354,9 @@ extension DoubleDouble {
             let r = a - b * rounded(a / b, .trunc)
             return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
         // No double-double kernels yet: NaN, so adaptive precision keeps the value it has.
-        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw: return .nan
+        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
+            .besselk:
+            return .nan
         case .sinpi, .cospi:
             // x less the nearest even integer, exactly, then π times that.
             let r = a - 2 * rounded(a * DoubleDouble(0.5), .round)

@@ -240,10 +240,10 @@ public final class JetProgram: Sendable {
             compose(.apply(f), c + a * m, into: out, scratch, tables, increments) {
                 Taylor.apply(f, variable(value(a)), constant(b.map(value) ?? .nan))
             }
-        case .apply(.polygamma, let n, let x?):
+        case .apply(let f, let n, let x?) where f.info.integerOrder:
             // The order is a constant integer: a function of x alone.
-            compose(.apply(.polygamma), c + x * m, into: out, scratch, tables, increments) {
-                Taylor.apply(.polygamma, constant(value(n)), variable(value(x)))
+            compose(.apply(f), c + x * m, into: out, scratch, tables, increments) {
+                Taylor.apply(f, constant(value(n)), variable(value(x)))
             }
         case .apply(let f, let a, let b?):
             binary(f, c + a * m, c + b * m, out, scratch, tables, increments)

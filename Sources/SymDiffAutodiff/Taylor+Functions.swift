@@ -71,6 +71,9 @@ extension Taylor {
         // From their ODEs: erfcx' = 2 x erfcx - 2/sqrt(pi), W' = exp(-W)/(1 + W).
         case .erfcx: return solving(a, value: v) { a, g in a * g * 2 - constant(2 / T.sqrt(T.pi)) }
         case .lambertw: return solving(a, value: v) { _, g in exp(-g) / (1 + g) }
+        case .besselj, .bessely, .besseli, .besselk:
+            guard let n = (-1000...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
+            return besselSeries(f, n, b).with(value: v)
         case .logNdtr: return integral(v, (constant(T.sqrt(2 / T.pi)) / apply(.erfcx, a.scaled(by: -1 / T.sqrt(2)), a), a))
         case .sinpi: return sineCosinePi(a).0.with(value: v)
         case .cospi: return sineCosinePi(a).1.with(value: v)
@@ -92,6 +95,31 @@ extension Taylor {
         for k in stride(from: order - 1, through: 0, by: -1) {
             let g = m + k < 0 ? T.apply(.lgamma, a.value, a.value) : T.apply(.polygamma, T(Double(m + k)), a.value)
             result = result * increment + Taylor(coefficients: [g / factorial(k)])
+        }
+        return result
+    }
+
+    /// The series of the Bessel function `f` of order `n` at `a`, from its derivatives at the
+    /// point: `F_n^(k) = s^k Σ_j σ^j C(k, j) F_(n-k+2j)` with `s = 1/2` and alternating `σ`
+    /// for J and Y, `s = 1/2` for I, `s = -1/2` for K (`σ = 1`).
+    private static func besselSeries(_ f: Function, _ n: Int, _ a: Taylor) -> Taylor {
+        let order = a.coefficients.count - 1
+        let scale = T(f == .besselk ? -0.5 : 0.5)
+        let alternating = f == .besselj || f == .bessely
+        func derivative(_ k: Int) -> T {
+            var (sum, binomial, power): (T, T, T) = (0, 1, 1)
+            for _ in 0..<k { power = power * scale }
+            for j in 0...k {
+                let term = binomial * T.apply(f, T(Double(n - k + 2 * j)), a.value)
+                sum = sum + (alternating && j % 2 == 1 ? -term : term)
+                binomial = binomial * T(Double(k - j)) / T(Double(j + 1))
+            }
+            return sum * power
+        }
+        let increment = a.with(value: 0)
+        var result = Taylor(coefficients: [derivative(order) / factorial(order)])
+        for k in stride(from: order - 1, through: 0, by: -1) {
+            result = result * increment + Taylor(coefficients: [derivative(k) / factorial(k)])
         }
         return result
     }

@@ -66,6 +66,13 @@ extension ExprGraph {
         if values.count == arguments.count, let folded = exactValue(function, values) {
             return number(folded)
         }
+        // A Bessel function of negative order (a derivative row's n - 1 at n = 0) as one of
+        // positive order: J_-n = (-1)^n J_n, Y likewise, I_-n = I_n, K_-n = K_n.
+        if [.besselj, .bessely, .besseli, .besselk].contains(function), let order = number(arguments[0])?.integerValue, order < 0 {
+            let positive = intern(.apply(function, [number(Number(-order)), arguments[1]]))
+            let odd = order % 2 != 0 && (function == .besselj || function == .bessely)
+            return odd ? product([number(.minusOne), positive]) : positive
+        }
         return intern(.apply(function, arguments))
     }
 

@@ -55,7 +55,8 @@ extension Function {
             // C fmod is exact; moved into b's sign as Python's % (and torch.remainder) does.
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
-        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw:
+        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
+            .besselk:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -100,6 +101,16 @@ extension Function {
         case .erfcx: return T.scaledComplementaryError(a)
         case .logNdtr: return T.logNormalDistribution(a)
         case .lambertw: return T.lambertW(a)
+        case .besselj, .bessely, .besseli, .besselk:
+            // The order is an integer (negative ones come from the derivative rows' n - 1).
+            guard a == a.rounded() && Swift.abs(a) <= 1000 else { return .nan }
+            let n = Int(a)
+            switch self {
+            case .besselj: return T.besselJ(n, b)
+            case .bessely: return T.besselY(n, b)
+            case .besseli: return T.besselI(n, b)
+            default: return T.besselK(n, b)
+            }
         default: return a == a.rounded() && a >= 0 && a <= 1000 ? T.polygamma(Int(a), b) : .nan
         }
     }

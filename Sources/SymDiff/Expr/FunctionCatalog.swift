@@ -22,6 +22,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case floor, ceil, round, trunc, mod, fmod
     case gamma, lgamma, digamma, polygamma
     case sinpi, cospi, erfinv, erfcinv, erfcx, logNdtr, lambertw
+    case besselj, bessely, besseli, besselk
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
@@ -30,6 +31,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case softplusBeta, beta, lbeta
     case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
     case xlogy, xlog1py
+    case j0, j1, y0, y1, i0, i1, k0, k1
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -135,6 +137,11 @@ public struct FunctionInfo: Sendable {
             variadic: variadic, integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples)
     }
 
+    /// A Bessel function of order 0 or 1 by its own name, defined by the general one.
+    private static func bessel(_ names: [String], _ definition: String, _ derivative: String, _ summary: String) -> FunctionInfo {
+        .defined(names, definition, derivatives: [derivative], samples: 0.5...20, summary)
+    }
+
     /// A comparison `a op b`, also callable by `names`.
     private static func comparison(_ names: [String], _ op: String) -> FunctionInfo {
         .primitive(names, ["a", "b"], derivatives: ["0", "0"], "a \(op) b: 1 where true, else 0")
@@ -238,6 +245,24 @@ extension FunctionInfo {
             .primitive(
                 ["lambertw"], derivatives: ["exp(-lambertw(u))/(1 + lambertw(u))"], samples: -0.3...5,
                 "Lambert's W, principal branch: W*exp(W) = x, for x >= -1/e")
+        // Bessel functions of integer order n (a constant integer, as polygamma's), with the
+        // classical recurrences for their derivatives.
+        case .besselj:
+            .primitive(
+                ["besselj"], ["n", "u"], derivatives: ["0", "(besselj(n - 1, u) - besselj(n + 1, u))/2"], samples: -20...20,
+                "J_n(x), Bessel function of the first kind")
+        case .bessely:
+            .primitive(
+                ["bessely"], ["n", "u"], derivatives: ["0", "(bessely(n - 1, u) - bessely(n + 1, u))/2"], samples: 0.5...20,
+                "Y_n(x), Bessel function of the second kind, for x > 0")
+        case .besseli:
+            .primitive(
+                ["besseli"], ["n", "u"], derivatives: ["0", "(besseli(n - 1, u) + besseli(n + 1, u))/2"], samples: -20...20,
+                "I_n(x), modified Bessel function of the first kind")
+        case .besselk:
+            .primitive(
+                ["besselk"], ["n", "u"], derivatives: ["0", "-(besselk(n - 1, u) + besselk(n + 1, u))/2"], samples: 0.5...20,
+                "K_n(x), modified Bessel function of the second kind, for x > 0")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
@@ -384,6 +409,14 @@ extension FunctionInfo {
                 ["xlog1py"], "where(x == 0 && y == y, 0, x*log1p(y))", parameters: ["x", "y"],
                 derivatives: ["where(x == 0, 0, log1p(y))", "x/(1 + y)"], samples: 0.1...3,
                 "x*log1p(y), 0 where x = 0 (torch.special.xlog1py)")
+        case .j0: bessel(["j0"], "besselj(0, u)", "-besselj(1, u)", "J_0(x)")
+        case .j1: bessel(["j1"], "besselj(1, u)", "(besselj(0, u) - besselj(2, u))/2", "J_1(x)")
+        case .y0: bessel(["y0"], "bessely(0, u)", "-bessely(1, u)", "Y_0(x), for x > 0")
+        case .y1: bessel(["y1"], "bessely(1, u)", "(bessely(0, u) - bessely(2, u))/2", "Y_1(x), for x > 0")
+        case .i0: bessel(["i0"], "besseli(0, u)", "besseli(1, u)", "I_0(x)")
+        case .i1: bessel(["i1"], "besseli(1, u)", "(besseli(0, u) + besseli(2, u))/2", "I_1(x)")
+        case .k0: bessel(["k0"], "besselk(0, u)", "-besselk(1, u)", "K_0(x), for x > 0")
+        case .k1: bessel(["k1"], "besselk(1, u)", "-(besselk(0, u) + besselk(2, u))/2", "K_1(x), for x > 0")
         // Comparisons and logic: 1 for true, 0 for false; any nonzero number (NaN too) is true,
         // as in NumPy. Derivative 0, with a jump where a comparison's sides meet.
         case .less: comparison(["lt"], "<")

@@ -35,6 +35,10 @@ public protocol RealFunctions: BinaryFloatingPoint, Sendable {
     static func gamma(_ x: Self) -> Self
     /// log|Γ(x)|.
     static func logGamma(_ x: Self) -> Self
+    /// `J_n(x)`, the Bessel function of the first kind of integer order (the C library's `jn`).
+    static func besselJ(_ n: Int, _ x: Self) -> Self
+    /// `Y_n(x)`, of the second kind (`yn`): NaN below 0, -inf at 0.
+    static func besselY(_ n: Int, _ x: Self) -> Self
     /// `(sin(x), cos(x))`, bit for bit, where the library can share the argument reduction.
     static func sineCosine(_ x: Self) -> (sin: Self, cos: Self)
 }
@@ -69,6 +73,8 @@ extension Double: RealFunctions {
     public static func atan2(_ y: Double, _ x: Double) -> Double { Foundation.atan2(y, x) }
     public static func hypot(_ x: Double, _ y: Double) -> Double { Foundation.hypot(x, y) }
     public static func gamma(_ x: Double) -> Double { Foundation.tgamma(x) }
+    public static func besselJ(_ n: Int, _ x: Double) -> Double { Glibc.jn(Int32(n), x) }
+    public static func besselY(_ n: Int, _ x: Double) -> Double { Glibc.yn(Int32(n), x) }
     public static func logGamma(_ x: Double) -> Double {
         var sign: Int32 = 0
         return Glibc.lgamma_r(x, &sign)
@@ -109,6 +115,8 @@ extension Float80: RealFunctions {
     public static func atan2(_ y: Float80, _ x: Float80) -> Float80 { Glibc.atan2l(y, x) }
     public static func hypot(_ x: Float80, _ y: Float80) -> Float80 { Glibc.hypotl(x, y) }
     public static func gamma(_ x: Float80) -> Float80 { Glibc.tgammal(x) }
+    public static func besselJ(_ n: Int, _ x: Float80) -> Float80 { Glibc.jnl(Int32(n), x) }
+    public static func besselY(_ n: Int, _ x: Float80) -> Float80 { Glibc.ynl(Int32(n), x) }
     public static func logGamma(_ x: Float80) -> Float80 {
         var sign: Int32 = 0
         return Glibc.lgammal_r(x, &sign)
