@@ -90,7 +90,8 @@ FUNCTIONS = {
     "selu": (lambda x: SELU_SCALE * (x if x > 0 else SELU_ALPHA * mpmath.expm1(x)), [(-12, 2.85, (1, -1))]),
     "celu": (lambda x: x if x > 0 else mpmath.expm1(x), [(-12, 2.85, (1, -1))]),
     "gelu": (lambda x: x / 2 * mpmath.erfc(-x / mpmath.sqrt(2)), [(-12, 2.85, (1, -1))]),
-    "gelu_tanh": (lambda x: x / 2 * (1 + mpmath.tanh(mpmath.sqrt(2 / mpmath.pi) * (x + mpmath.mpf("0.044715") * x ** 3))),
+    # As x*sigmoid(2y), not x/2*(1 + tanh(y)): 1 + tanh(y) keeps 2 of 40 digits at y = -44.
+    "gelu_tanh": (lambda x: x * sigmoid(2 * mpmath.sqrt(2 / mpmath.pi) * (x + mpmath.mpf("0.044715") * x ** 3)),
                   [(-12, 2.85, (1, -1))]),
     "silu": (lambda x: x * sigmoid(x), [(-12, 2.85, (1, -1))]),
     "mish": (lambda x: x * mpmath.tanh(softplus(x)), [(-12, 2.85, (1, -1))]),

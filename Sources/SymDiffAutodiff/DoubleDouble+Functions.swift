@@ -362,6 +362,10 @@ extension DoubleDouble {
             let r = a - 2 * rounded(a * DoubleDouble(0.5), .round)
             let (s, c) = sineCosine(.pi * r)
             return f == .sinpi ? s : c
+        case .ndtr: return complementaryErrorFunction(-a / squareRoot(2)) / 2
+        case .geluTanh:
+            let cubic = a + DoubleDouble(44715) / DoubleDouble(1_000_000) * a * a * a
+            return a * apply(.sigmoid, 2 * squareRoot(2 / .pi) * cubic, a)
         case .expm1: return expMinusOne(a)
         case .log1p: return logOnePlus(a)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select:

@@ -113,6 +113,12 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .erfinv: return a.chain(v, T.sqrt(T.pi) / 2 * T.exp(v * v))
         case .erfcinv: return a.chain(v, -T.sqrt(T.pi) / 2 * T.exp(v * v))
         case .erfcx: return a.chain(v, 2 * x * v - 2 / T.sqrt(T.pi))
+        case .ndtr: return a.chain(v, T.exp(-x * x / 2) / T.sqrt(2 * T.pi))
+        case .geluTanh:
+            let (k, c) = (T(44715.0) / T(1_000_000.0), 2 * T.sqrt(2 / T.pi))
+            let z = c * (x + k * x * x * x)
+            let slope = c * (1 + 3 * k * x * x)
+            return a.chain(v, T.sigmoid(z) + x * T.sigmoid(z) * T.sigmoid(-z) * slope)
         case .logNdtr: return a.chain(v, T.sqrt(2 / T.pi) / T.apply(.erfcx, -x / T.sqrt(2), x))
         case .lambertw: return a.chain(v, T.exp(-v) / (1 + v))
         // The order is a constant integer: only the argument varies.

@@ -69,6 +69,10 @@ extension Taylor {
             return polygammaSeries(n, b).with(value: v)
         case .erfinv, .erfcinv: return inverseErrorSeries(a, value: v, slope: (f == .erfinv ? 1 : -1) * T.sqrt(T.pi) / 2)
         // From their ODEs: erfcx' = 2 x erfcx - 2/sqrt(pi), W' = exp(-W)/(1 + W).
+        case .geluTanh:
+            let cubic = a + (a * a * a).scaled(by: T(44715.0) / T(1_000_000.0))
+            return (a * logistic(cubic.scaled(by: 2 * T.sqrt(2 / T.pi)))).with(value: v)
+        case .ndtr: return integral(v, (constant(1 / T.sqrt(2 * T.pi)) * exp(-a * a / 2), a))
         case .erfcx: return solving(a, value: v) { a, g in a * g * 2 - constant(2 / T.sqrt(T.pi)) }
         case .lambertw: return solving(a, value: v) { _, g in exp(-g) / (1 + g) }
         case .besselj, .bessely, .besseli, .besselk:

@@ -56,7 +56,7 @@ extension Function {
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk:
+            .besselk, .ndtr, .geluTanh:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -99,6 +99,8 @@ extension Function {
         case .digamma: return T.polygamma(0, a)
         case .erfinv, .erfcinv: return T.inverseErrorFunction(a, complement: self == .erfcinv)
         case .erfcx: return T.scaledComplementaryError(a)
+        case .ndtr: return T.erfc(-a / T(2).squareRoot()) / 2
+        case .geluTanh: return a * Function.sigmoid.evaluate(2 * (2 / T.pi).squareRoot() * (a + T(44715) / T(1_000_000) * a * a * a))
         case .logNdtr: return T.logNormalDistribution(a)
         case .lambertw: return T.lambertW(a)
         case .besselj, .bessely, .besseli, .besselk:

@@ -309,12 +309,12 @@ extension FunctionInfo {
                     "exp(-relu(-u)/alpha) - 1 + relu(-u)/alpha*exp(-relu(-u)/alpha)",
                 ], "x, or alpha*(exp(x/alpha) - 1) below 0 (alpha 1)")
         case .gelu:
-            .defined(
-                ["gelu"], "u*erfc(-u/sqrt(2))/2", derivatives: ["erfc(-u/sqrt(2))/2 + u*exp(-u^2/2)/sqrt(2*pi)"],
-                "x*Phi(x), the exact (erf) form")
+            .defined(["gelu"], "u*ndtr(u)", derivatives: ["ndtr(u) + u*exp(-u^2/2)/sqrt(2*pi)"], "x*Phi(x), the exact (erf) form")
+        // A primitive, computed in extended precision: in binary64 the rounding of the cubic
+        // inside sigmoid grows with it in the lower tail.
         case .geluTanh:
-            .defined(
-                ["gelu_tanh"], "u*sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3))",
+            .primitive(
+                ["gelu_tanh"],
                 derivatives: [
                     "sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3)) + 2*sqrt(2/pi)*u*(1 + 0.134145*u^2)"
                         + "*sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3))*sigmoid(-2*sqrt(2/pi)*(u + 0.044715*u^3))",
@@ -377,8 +377,9 @@ extension FunctionInfo {
                 derivatives: ["weight + (1 - weight)*heaviside(u)", "-relu(-u)"], "leaky_relu with the slope a parameter")
         case .logit:
             .defined(["logit"], "log(u) - log1p(-u)", derivatives: ["1/(u*(1 - u))"], samples: 0.05...0.95, "log(p/(1 - p))")
-        case .ndtr:
-            .defined(["ndtr"], "erfc(-u/sqrt(2))/2", derivatives: ["exp(-u^2/2)/sqrt(2*pi)"], "standard normal CDF")
+        // A primitive, computed in extended precision: erfc(-x/sqrt(2)) in binary64 would
+        // multiply the rounding of -x/sqrt(2) by 2t^2 in the lower tail.
+        case .ndtr: .primitive(["ndtr"], derivatives: ["exp(-u^2/2)/sqrt(2*pi)"], "standard normal CDF")
         case .ndtri:
             .defined(
                 ["ndtri"], "-sqrt(2)*erfcinv(2*u)", derivatives: ["sqrt(2*pi)*exp(ndtri(u)^2/2)"], samples: 0.05...0.95,
