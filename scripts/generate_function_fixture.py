@@ -137,6 +137,8 @@ FUNCTIONS = {
     "besseli(4, x)": (lambda x: mpmath.besseli(4, x), [(-3, 2.84, (1, -1))]),
     "besselk(0, x)": (lambda x: mpmath.besselk(0, x), [(-6, 2.84, (1,))]),
     "besselk(3, x)": (lambda x: mpmath.besselk(3, x), [(-3, 2.84, (1,))]),
+    "i0e": (lambda x: mpmath.exp(-abs(x)) * mpmath.besseli(0, x), [(-6, 5, (1, -1))]),
+    "i1e": (lambda x: mpmath.exp(-abs(x)) * mpmath.besseli(1, x), [(-6, 5, (1, -1))]),
 }
 
 def main():

@@ -122,9 +122,14 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .logNdtr: return a.chain(v, T.sqrt(2 / T.pi) / T.apply(.erfcx, -x / T.sqrt(2), x))
         case .lambertw: return a.chain(v, T.exp(-v) / (1 + v))
         // The order is a constant integer: only the argument varies.
-        case .besselj, .bessely, .besseli, .besselk:
+        case .besselj, .bessely, .besseli, .besselk, .ive:
             let (below, above) = (T.apply(f, x - 1, b.value), T.apply(f, x + 1, b.value))
-            let slope = f == .besselj || f == .bessely ? (below - above) / 2 : f == .besseli ? (below + above) / 2 : -(below + above) / 2
+            let slope = switch f {
+            case .besselj, .bessely: (below - above) / 2
+            case .besseli: (below + above) / 2
+            case .ive: (below + above) / 2 - T.sign(b.value) * v
+            default: -(below + above) / 2
+            }
             return Dual(value: v, derivative: scaled(slope, b.derivative))
         case .sinpi: return a.chain(v, T.pi * T.apply(.cospi, x, x))
         case .cospi: return a.chain(v, -T.pi * T.apply(.sinpi, x, x))

@@ -75,9 +75,11 @@ extension Taylor {
         case .ndtr: return integral(v, (constant(1 / T.sqrt(2 * T.pi)) * exp(-a * a / 2), a))
         case .erfcx: return solving(a, value: v) { a, g in a * g * 2 - constant(2 / T.sqrt(T.pi)) }
         case .lambertw: return solving(a, value: v) { _, g in exp(-g) / (1 + g) }
-        case .besselj, .bessely, .besseli, .besselk:
+        case .besselj, .bessely, .besseli, .besselk, .ive:
             guard let n = (-1000...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
-            return besselSeries(f, n, b).with(value: v)
+            // exp(-|x|) I_n(x) near x0 is exp(-s t) times the series of I_n scaled at x0 (s = sign x0).
+            let scaling = f == .ive ? expSeries(b.with(value: 0).scaled(by: -T.sign(b.value))) : constant(1)
+            return (besselSeries(f, n, b) * scaling).with(value: v)
         case .logNdtr: return integral(v, (constant(T.sqrt(2 / T.pi)) / apply(.erfcx, a.scaled(by: -1 / T.sqrt(2)), a), a))
         case .sinpi: return sineCosinePi(a).0.with(value: v)
         case .cospi: return sineCosinePi(a).1.with(value: v)
@@ -105,7 +107,8 @@ extension Taylor {
 
     /// The series of the Bessel function `f` of order `n` at `a`, from its derivatives at the
     /// point: `F_n^(k) = s^k Σ_j σ^j C(k, j) F_(n-k+2j)` with `s = 1/2` and alternating `σ`
-    /// for J and Y, `s = 1/2` for I, `s = -1/2` for K (`σ = 1`).
+    /// for J and Y, `s = 1/2` for I (and for the scaled `ive`, each term scaled alike), `s = -1/2`
+    /// for K (`σ = 1`).
     private static func besselSeries(_ f: Function, _ n: Int, _ a: Taylor) -> Taylor {
         let order = a.coefficients.count - 1
         let scale = T(f == .besselk ? -0.5 : 0.5)

@@ -51,6 +51,7 @@ enum DomainPlace: Int, Equatable {
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
         case .erfcx, .logNdtr, .ndtr, .geluTanh, .besselj, .besseli: return .inside
         case .bessely, .besselk: return b < 0 ? .outside : b == 0 ? .singular : .inside
+        case .ive: return b == 0 ? .kink : .inside
         case .lambertw: return a < -1 / Wide.exp(1) ? .outside : a == -1 / Wide.exp(1) ? .derivativeSingular : .inside
         // A comparison switches where its sides meet. Logic and `select` take conditions that
         // comparisons made, constant around the point; their own switch is at the comparison.

@@ -67,8 +67,8 @@ extension ExprGraph {
             return number(folded)
         }
         // A Bessel function of negative order (a derivative row's n - 1 at n = 0) as one of
-        // positive order: J_-n = (-1)^n J_n, Y likewise, I_-n = I_n, K_-n = K_n.
-        if [.besselj, .bessely, .besseli, .besselk].contains(function), let order = number(arguments[0])?.integerValue, order < 0 {
+        // positive order: J_-n = (-1)^n J_n, Y likewise, I_-n = I_n (scaled too), K_-n = K_n.
+        if [.besselj, .bessely, .besseli, .besselk, .ive].contains(function), let order = number(arguments[0])?.integerValue, order < 0 {
             let positive = intern(.apply(function, [number(Number(-order)), arguments[1]]))
             let odd = order % 2 != 0 && (function == .besselj || function == .bessely)
             return odd ? product([number(.minusOne), positive]) : positive

@@ -56,7 +56,7 @@ extension Function {
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ndtr, .geluTanh:
+            .besselk, .ive, .ndtr, .geluTanh:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -103,7 +103,7 @@ extension Function {
         case .geluTanh: return a * Function.sigmoid.evaluate(2 * (2 / T.pi).squareRoot() * (a + T(44715) / T(1_000_000) * a * a * a))
         case .logNdtr: return T.logNormalDistribution(a)
         case .lambertw: return T.lambertW(a)
-        case .besselj, .bessely, .besseli, .besselk:
+        case .besselj, .bessely, .besseli, .besselk, .ive:
             // The order is an integer (negative ones come from the derivative rows' n - 1).
             guard a == a.rounded() && Swift.abs(a) <= 1000 else { return .nan }
             let n = Int(a)
@@ -111,6 +111,7 @@ extension Function {
             case .besselj: return T.besselJ(n, b)
             case .bessely: return T.besselY(n, b)
             case .besseli: return T.besselI(n, b)
+            case .ive: return T.besselIScaled(n, b)
             default: return T.besselK(n, b)
             }
         default: return a == a.rounded() && a >= 0 && a <= 1000 ? T.polygamma(Int(a), b) : .nan

@@ -22,7 +22,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case floor, ceil, round, trunc, mod, fmod
     case gamma, lgamma, digamma, polygamma
     case sinpi, cospi, erfinv, erfcinv, erfcx, logNdtr, lambertw
-    case besselj, bessely, besseli, besselk
+    case besselj, bessely, besseli, besselk, ive
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
@@ -31,7 +31,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case softplusBeta, beta, lbeta
     case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
     case xlogy, xlog1py
-    case j0, j1, y0, y1, i0, i1, k0, k1
+    case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -263,6 +263,11 @@ extension FunctionInfo {
             .primitive(
                 ["besselk"], ["n", "u"], derivatives: ["0", "-(besselk(n - 1, u) + besselk(n + 1, u))/2"], samples: 0.5...20,
                 "K_n(x), modified Bessel function of the second kind, for x > 0")
+        // exp(-|x|) I_n(x) has exp(-|x|)'s kink at 0, where sign(0) = 0 gives torch's i0e'(0) = 0.
+        case .ive:
+            .primitive(
+                ["ive"], ["n", "u"], derivatives: ["0", "(ive(n - 1, u) + ive(n + 1, u))/2 - sign(u)*ive(n, u)"],
+                samples: -20...20, "exp(-abs(x))*I_n(x), which does not overflow (scipy's ive)")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
@@ -418,6 +423,8 @@ extension FunctionInfo {
         case .i1: bessel(["i1"], "besseli(1, u)", "(besseli(0, u) + besseli(2, u))/2", "I_1(x)")
         case .k0: bessel(["k0"], "besselk(0, u)", "-besselk(1, u)", "K_0(x), for x > 0")
         case .k1: bessel(["k1"], "besselk(1, u)", "-(besselk(0, u) + besselk(2, u))/2", "K_1(x), for x > 0")
+        case .i0e: bessel(["i0e"], "ive(0, u)", "ive(1, u) - sign(u)*ive(0, u)", "exp(-abs(x))*I_0(x)")
+        case .i1e: bessel(["i1e"], "ive(1, u)", "(ive(0, u) + ive(2, u))/2 - sign(u)*ive(1, u)", "exp(-abs(x))*I_1(x)")
         // Comparisons and logic: 1 for true, 0 for false; any nonzero number (NaN too) is true,
         // as in NumPy. Derivative 0, with a jump where a comparison's sides meet.
         case .less: comparison(["lt"], "<")

@@ -2,28 +2,34 @@
 // expansion, K_n by the trapezoidal rule on its integral; J_n and Y_n come from the C library.
 
 extension RealFunctions {
-    /// `I_n(x)`, the modified Bessel function of the first kind: the series
-    /// `Σ (x/2)^(2k+n)/(k!(k+n)!)`, whose terms are all positive, up to `x = max(60, 1.2 n^2)`,
-    /// then the asymptotic expansion `e^x/sqrt(2 pi x) Σ (-1)^k a_k(n)/x^k`. `I_-n = I_n`,
-    /// `I_n(-x) = (-1)^n I_n(x)`.
+    /// `I_n(x)`, the modified Bessel function of the first kind: `exp(|x|)` times
+    /// `besselIScaled`.
     public static func besselI(_ n: Int, _ x: Self) -> Self {
+        let scaled = besselIScaled(n, x)
+        return scaled == 0 || !scaled.isFinite ? scaled : exp(Swift.abs(x)) * scaled
+    }
+
+    /// `exp(-|x|) I_n(x)` (scipy's `ive`), which does not overflow: the series
+    /// `Σ (x/2)^(2k+n)/(k!(k+n)!)`, whose terms are all positive, each scaled by `exp(-x)`
+    /// (the first in logarithms), up to `x = max(60, 1.2 n^2)`, then the asymptotic expansion
+    /// `Σ (-1)^k a_k(n)/x^k / sqrt(2 pi x)`. `I_-n = I_n`, `I_n(-x) = (-1)^n I_n(x)`.
+    public static func besselIScaled(_ n: Int, _ x: Self) -> Self {
         let order = n.magnitude
         if x.isNaN || order > 1000 { return .nan }
-        if x < 0 { return order % 2 == 0 ? besselI(Int(order), -x) : -besselI(Int(order), -x) }
+        if x < 0 { return order % 2 == 0 ? besselIScaled(Int(order), -x) : -besselIScaled(Int(order), -x) }
         if x == 0 { return order == 0 ? 1 : 0 }
         let nu = Self(Int(order))
         if x > Swift.max(60, 1.2 * nu * nu) {
-            if x == .infinity { return .infinity }
-            return exp(x) / (2 * .pi * x).squareRoot() * asymptoticSum(order, x)
+            if x == .infinity { return 0 }
+            return asymptoticSum(order, x) / (2 * .pi * x).squareRoot()
         }
-        // (x/2)^n/n!, then each term from the last: the ratio (x/2)^2/((k+1)(k+1+n)).
+        // exp(-x) (x/2)^n/n!, then each term from the last: the ratio (x/2)^2/((k+1)(k+1+n)).
         let half = x / 2
-        var term: Self = 1
-        for j in 0..<Int(order) { term *= half / Self(j + 1) }
+        var term = exp(nu * log(half) - logGamma(nu + 1) - x)
         var sum = term
         let square = half * half
         var k = 0
-        while k < 100_000 {
+        while k < 10_000_000 {
             term *= square / (Self(k + 1) * (Self(k + 1) + nu))
             sum += term
             k += 1
