@@ -139,6 +139,10 @@ FUNCTIONS = {
     "besselk(3, x)": (lambda x: mpmath.besselk(3, x), [(-3, 2.84, (1,))]),
     "i0e": (lambda x: mpmath.exp(-abs(x)) * mpmath.besseli(0, x), [(-6, 5, (1, -1))]),
     "i1e": (lambda x: mpmath.exp(-abs(x)) * mpmath.besseli(1, x), [(-6, 5, (1, -1))]),
+    "sinc": (mpmath.sincpi, [(-9, 4, (1, -1))]),
+    "spherical_jn(2, x)": (lambda x: mpmath.sqrt(mpmath.pi / (2 * x)) * mpmath.besselj(mpmath.mpf(5) / 2, x) if x > 0
+                           else -mpmath.sqrt(mpmath.pi / (-2 * x)) * mpmath.besselj(mpmath.mpf(5) / 2, -x) * -1,
+                           [(-6, 3, (1, -1))]),
 }
 
 def main():

@@ -355,7 +355,7 @@ extension DoubleDouble {
             return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
         // No double-double kernels yet: NaN, so adaptive precision keeps the value it has.
         case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ive:
+            .besselk, .ive, .sphericalJn:
             return .nan
         case .sinpi, .cospi:
             // x less the nearest even integer, exactly, then π times that.
@@ -363,6 +363,7 @@ extension DoubleDouble {
             let (s, c) = sineCosine(.pi * r)
             return f == .sinpi ? s : c
         case .ndtr: return complementaryErrorFunction(-a / squareRoot(2)) / 2
+        case .tanhshrink: return a - hyperbolicTangent(a)
         case .geluTanh:
             let cubic = a + DoubleDouble(44715) / DoubleDouble(1_000_000) * a * a * a
             return a * apply(.sigmoid, 2 * squareRoot(2 / .pi) * cubic, a)

@@ -114,6 +114,9 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .erfcinv: return a.chain(v, -T.sqrt(T.pi) / 2 * T.exp(v * v))
         case .erfcx: return a.chain(v, 2 * x * v - 2 / T.sqrt(T.pi))
         case .ndtr: return a.chain(v, T.exp(-x * x / 2) / T.sqrt(2 * T.pi))
+        case .tanhshrink:
+            let t = T.apply(.tanh, x, x)
+            return a.chain(v, t * t)
         case .geluTanh:
             let (k, c) = (T(44715.0) / T(1_000_000.0), 2 * T.sqrt(2 / T.pi))
             let z = c * (x + k * x * x * x)
@@ -122,12 +125,13 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .logNdtr: return a.chain(v, T.sqrt(2 / T.pi) / T.apply(.erfcx, -x / T.sqrt(2), x))
         case .lambertw: return a.chain(v, T.exp(-v) / (1 + v))
         // The order is a constant integer: only the argument varies.
-        case .besselj, .bessely, .besseli, .besselk, .ive:
+        case .besselj, .bessely, .besseli, .besselk, .ive, .sphericalJn:
             let (below, above) = (T.apply(f, x - 1, b.value), T.apply(f, x + 1, b.value))
             let slope = switch f {
             case .besselj, .bessely: (below - above) / 2
             case .besseli: (below + above) / 2
             case .ive: (below + above) / 2 - T.sign(b.value) * v
+            case .sphericalJn: ((x == 0 ? 0 : x * below) - (x + 1) * above) / (2 * x + 1)
             default: -(below + above) / 2
             }
             return Dual(value: v, derivative: scaled(slope, b.derivative))

@@ -72,9 +72,15 @@ extension Taylor {
         case .geluTanh:
             let cubic = a + (a * a * a).scaled(by: T(44715.0) / T(1_000_000.0))
             return (a * logistic(cubic.scaled(by: 2 * T.sqrt(2 / T.pi)))).with(value: v)
+        case .tanhshrink:
+            let t = apply(.tanh, a, b)
+            return integral(v, (t * t, a))
         case .ndtr: return integral(v, (constant(1 / T.sqrt(2 * T.pi)) * exp(-a * a / 2), a))
         case .erfcx: return solving(a, value: v) { a, g in a * g * 2 - constant(2 / T.sqrt(T.pi)) }
         case .lambertw: return solving(a, value: v) { _, g in exp(-g) / (1 + g) }
+        case .sphericalJn:
+            guard let n = (0...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
+            return sphericalBesselSeries(n, b).with(value: v)
         case .besselj, .bessely, .besseli, .besselk, .ive:
             guard let n = (-1000...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
             // exp(-|x|) I_n(x) near x0 is exp(-s t) times the series of I_n scaled at x0 (s = sign x0).
@@ -127,6 +133,33 @@ extension Taylor {
         var result = Taylor(coefficients: [derivative(order) / factorial(order)])
         for k in stride(from: order - 1, through: 0, by: -1) {
             result = result * increment + Taylor(coefficients: [derivative(k) / factorial(k)])
+        }
+        return result
+    }
+
+    /// The series of `j_n(a)`: its k-th derivative is the k-th power of the operator
+    /// `j_m -> (m j_(m-1) - (m+1) j_(m+1))/(2m+1)` applied to `j_n`, a combination of
+    /// `j_(n-k) ... j_(n+k)` (never below `j_0`, whose `j_-1` has weight 0).
+    private static func sphericalBesselSeries(_ n: Int, _ a: Taylor) -> Taylor {
+        let order = a.coefficients.count - 1
+        var weights: [Int: T] = [n: 1]
+        var derivatives: [T] = []
+        for k in 0...order {
+            if k > 0 {
+                var next: [Int: T] = [:]
+                for (m, w) in weights {
+                    let denominator = T(Double(2 * m + 1))
+                    if m > 0 { next[m - 1, default: 0] = next[m - 1, default: 0] + w * T(Double(m)) / denominator }
+                    next[m + 1, default: 0] = next[m + 1, default: 0] - w * T(Double(m + 1)) / denominator
+                }
+                weights = next
+            }
+            derivatives.append(weights.reduce(T(0)) { $0 + $1.value * T.apply(.sphericalJn, T(Double($1.key)), a.value) })
+        }
+        let increment = a.with(value: 0)
+        var result = Taylor(coefficients: [derivatives[order] / factorial(order)])
+        for k in stride(from: order - 1, through: 0, by: -1) {
+            result = result * increment + Taylor(coefficients: [derivatives[k] / factorial(k)])
         }
         return result
     }

@@ -49,7 +49,7 @@ enum DomainPlace: Int, Equatable {
         case .erfinv: return Swift.abs(a) > 1 ? .outside : Swift.abs(a) == 1 ? .singular : .inside
         case .erfcinv: return a < 0 || a > 2 ? .outside : a == 0 || a == 2 ? .singular : .inside
         case .log1p: return a < -1 ? .outside : a == -1 ? .singular : .inside
-        case .erfcx, .logNdtr, .ndtr, .geluTanh, .besselj, .besseli: return .inside
+        case .erfcx, .logNdtr, .ndtr, .geluTanh, .tanhshrink, .besselj, .besseli, .sphericalJn: return .inside
         case .bessely, .besselk: return b < 0 ? .outside : b == 0 ? .singular : .inside
         case .ive: return b == 0 ? .kink : .inside
         case .lambertw: return a < -1 / Wide.exp(1) ? .outside : a == -1 / Wide.exp(1) ? .derivativeSingular : .inside

@@ -56,7 +56,7 @@ extension Function {
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ive, .ndtr, .geluTanh:
+            .besselk, .ive, .sphericalJn, .ndtr, .geluTanh, .tanhshrink:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -100,10 +100,11 @@ extension Function {
         case .erfinv, .erfcinv: return T.inverseErrorFunction(a, complement: self == .erfcinv)
         case .erfcx: return T.scaledComplementaryError(a)
         case .ndtr: return T.erfc(-a / T(2).squareRoot()) / 2
+        case .tanhshrink: return T.tanhShrink(a)
         case .geluTanh: return a * Function.sigmoid.evaluate(2 * (2 / T.pi).squareRoot() * (a + T(44715) / T(1_000_000) * a * a * a))
         case .logNdtr: return T.logNormalDistribution(a)
         case .lambertw: return T.lambertW(a)
-        case .besselj, .bessely, .besseli, .besselk, .ive:
+        case .besselj, .bessely, .besseli, .besselk, .ive, .sphericalJn:
             // The order is an integer (negative ones come from the derivative rows' n - 1).
             guard a == a.rounded() && Swift.abs(a) <= 1000 else { return .nan }
             let n = Int(a)
@@ -112,6 +113,7 @@ extension Function {
             case .bessely: return T.besselY(n, b)
             case .besseli: return T.besselI(n, b)
             case .ive: return T.besselIScaled(n, b)
+            case .sphericalJn: return T.sphericalBesselJ(n, b)
             default: return T.besselK(n, b)
             }
         default: return a == a.rounded() && a >= 0 && a <= 1000 ? T.polygamma(Int(a), b) : .nan

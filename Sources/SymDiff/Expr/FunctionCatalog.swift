@@ -22,7 +22,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case floor, ceil, round, trunc, mod, fmod
     case gamma, lgamma, digamma, polygamma
     case sinpi, cospi, erfinv, erfcinv, erfcx, logNdtr, lambertw
-    case besselj, bessely, besseli, besselk, ive
+    case besselj, bessely, besseli, besselk, ive, sphericalJn
     case logBase, exp2, square, rsqrt
     case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
     case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
@@ -31,7 +31,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case softplusBeta, beta, lbeta
     case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
     case xlogy, xlog1py
-    case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e
+    case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e, sinc
 
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
@@ -268,6 +268,10 @@ extension FunctionInfo {
             .primitive(
                 ["ive"], ["n", "u"], derivatives: ["0", "(ive(n - 1, u) + ive(n + 1, u))/2 - sign(u)*ive(n, u)"],
                 samples: -20...20, "exp(-abs(x))*I_n(x), which does not overflow (scipy's ive)")
+        case .sphericalJn:
+            .primitive(
+                ["spherical_jn"], ["n", "u"], derivatives: ["0", "(n*spherical_jn(n - 1, u) - (n + 1)*spherical_jn(n + 1, u))/(2*n + 1)"],
+                samples: -20...20, "j_n(x), spherical Bessel function of the first kind; sin(x)/x for n = 0")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
@@ -346,7 +350,8 @@ extension FunctionInfo {
                 ["hardswish"], "u*relu6(u + 3)/6",
                 derivatives: ["(1 - heaviside(-3 - u))*(1 - heaviside(u - 3))*(u/3 + 1/2) + heaviside(u - 3)"], "x*relu6(x + 3)/6")
         case .frac: .defined(["frac"], "u - trunc(u)", derivatives: ["1"], "x - trunc(x) (torch.frac)")
-        case .tanhshrink: .defined(["tanhshrink"], "u - tanh(u)", derivatives: ["tanh(u)^2"], "x - tanh(x)")
+        // A primitive: u - tanh(u) cancels near 0, where it is u^3/3.
+        case .tanhshrink: .primitive(["tanhshrink"], derivatives: ["tanh(u)^2"], "x - tanh(x)")
         case .clamp:
             .defined(
                 ["clamp"], "min(max(u, lo), hi)", parameters: ["u", "lo", "hi"],
@@ -424,6 +429,11 @@ extension FunctionInfo {
         case .k0: bessel(["k0"], "besselk(0, u)", "-besselk(1, u)", "K_0(x), for x > 0")
         case .k1: bessel(["k1"], "besselk(1, u)", "-(besselk(0, u) + besselk(2, u))/2", "K_1(x), for x > 0")
         case .i0e: bessel(["i0e"], "ive(0, u)", "ive(1, u) - sign(u)*ive(0, u)", "exp(-abs(x))*I_0(x)")
+        // Through j_0, whose series at 0 and recurrence keep sinc and all its derivatives exact there.
+        case .sinc:
+            .defined(
+                ["sinc"], "spherical_jn(0, pi*u)", derivatives: ["-pi*spherical_jn(1, pi*u)"],
+                "sin(pi*x)/(pi*x), 1 at 0 (torch.sinc, numpy.sinc)")
         case .i1e: bessel(["i1e"], "ive(1, u)", "(ive(0, u) + ive(2, u))/2 - sign(u)*ive(1, u)", "exp(-abs(x))*I_1(x)")
         // Comparisons and logic: 1 for true, 0 for false; any nonzero number (NaN too) is true,
         // as in NumPy. Derivative 0, with a jump where a comparison's sides meet.

@@ -83,3 +83,36 @@ extension RealFunctions {
         return sum
     }
 }
+
+extension RealFunctions {
+    /// `j_n(x)`, the spherical Bessel function of the first kind (`j_0(x) = sin(x)/x`, 1 at 0):
+    /// the series `x^n Σ (-x^2/2)^k / (k! (2n+2k+1)!!)` up to `|x| = n + 2`, then the upward
+    /// recurrence `j_(m+1) = (2m+1)/x j_m - j_(m-1)` from `j_0` and `j_1`, stable there.
+    /// `j_n(-x) = (-1)^n j_n(x)`; `j_-1(x) = cos(x)/x` (the derivative rows' `n - 1` at 0).
+    public static func sphericalBesselJ(_ n: Int, _ x: Self) -> Self {
+        if x.isNaN || n < -1 || n > 1000 { return .nan }
+        if n == -1 { return cos(x) / x }
+        if x < 0 { return n % 2 == 0 ? sphericalBesselJ(n, -x) : -sphericalBesselJ(n, -x) }
+        if x == .infinity { return 0 }
+        if x <= Self(n + 2) {
+            // x^n/(2n+1)!!, then each term from the last: the ratio -(x^2/2)/((k+1)(2n+2k+3)).
+            var term: Self = 1
+            for m in 0..<n { term *= x / Self(2 * m + 3) }
+            var sum = term
+            let half = -x * x / 2
+            var k = 0
+            while k < 1000 && term != 0 {
+                term *= half / (Self(k + 1) * Self(2 * n + 2 * k + 3))
+                sum += term
+                k += 1
+                if Swift.abs(term) <= 0x1p-70 * Swift.abs(sum) { break }
+            }
+            return sum
+        }
+        let (s, c) = sineCosine(x)
+        var (previous, current) = (s / x, (s / x - c) / x)
+        if n == 0 { return previous }
+        for m in 1..<n { (previous, current) = (current, Self(2 * m + 1) / x * current - previous) }
+        return current
+    }
+}

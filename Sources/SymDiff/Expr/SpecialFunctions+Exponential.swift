@@ -76,3 +76,24 @@ extension RealFunctions {
         return Swift.max(w, -1)
     }
 }
+
+extension RealFunctions {
+    /// `x - tanh(x)` without its cancellation near 0: below `|x| = 1/4` the series of tanh less
+    /// its first term, `x^3/3 - 2x^5/15 + ...`, to `x^31` (the rest below 2^-70 of it), with the
+    /// coefficients from `t' = 1 - t^2`; beyond, the difference, which keeps all but a few bits.
+    public static func tanhShrink(_ x: Self) -> Self {
+        if x.isNaN || Swift.abs(x) >= 0.25 { return x - tanh(x) }
+        // (n + 1) a_(n+1) = [n = 0] - Σ_(i+j=n) a_i a_j for tanh's coefficients a_1, a_3, ...
+        var a = [Self](repeating: 0, count: 32)
+        a[1] = 1
+        for n in stride(from: 2, to: 31, by: 2) {
+            var sum: Self = 0
+            for i in stride(from: 1, to: n, by: 2) { sum += a[i] * a[n - i] }
+            a[n + 1] = -sum / Self(n + 1)
+        }
+        let z = x * x
+        var sum: Self = 0
+        for n in stride(from: 31, through: 3, by: -2) { sum = sum * z - a[n] }
+        return sum * z * x
+    }
+}
