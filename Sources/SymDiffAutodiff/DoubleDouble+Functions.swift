@@ -355,7 +355,7 @@ extension DoubleDouble {
             return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
         // No double-double kernels yet: NaN, so adaptive precision keeps the value it has.
         case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ive, .sphericalJn:
+            .besselk, .ive, .sphericalJn, .beta, .lbeta:
             return .nan
         case .sinpi, .cospi:
             // x less the nearest even integer, exactly, then π times that.

@@ -114,6 +114,11 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .erfcinv: return a.chain(v, -T.sqrt(T.pi) / 2 * T.exp(v * v))
         case .erfcx: return a.chain(v, 2 * x * v - 2 / T.sqrt(T.pi))
         case .ndtr: return a.chain(v, T.exp(-x * x / 2) / T.sqrt(2 * T.pi))
+        case .lbeta, .beta:
+            let sum = T.apply(.digamma, x + b.value, x)
+            let scale = f == .beta ? v : 1
+            let (alongA, alongB) = (T.apply(.digamma, x, x) - sum, T.apply(.digamma, b.value, x) - sum)
+            return Dual(value: v, derivative: scaled(scale * alongA, a.derivative) + scaled(scale * alongB, b.derivative))
         case .tanhshrink:
             let t = T.apply(.tanh, x, x)
             return a.chain(v, t * t)

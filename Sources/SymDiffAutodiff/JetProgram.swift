@@ -323,6 +323,28 @@ public final class JetProgram: Sendable {
             multiply(numerator, reciprocal, into: quotient, tables, JetProductTables.allProducts)
             compose(.apply(.atan), quotient, into: out, scratch, tables, increments) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
             for i in 0..<m { out[i] *= sign }
+        case .lbeta, .beta:
+            // lgamma(a) + lgamma(b) - lgamma(a + b), each composed; beta is its exp, with beta's sign.
+            let (sum, part) = (scratch + 2 * m, scratch + 3 * m)
+            let logGamma = { (u: UnsafeMutablePointer<Wide>, into: UnsafeMutablePointer<Wide>) in
+                self.compose(.apply(.lgamma), u, into: into, scratch, tables, increments) {
+                    Taylor.apply(.lgamma, Taylor(variable: u[0], order: order), 0)
+                }
+            }
+            for i in 0..<m { sum[i] = a[i] + b[i] }
+            logGamma(sum, part)
+            logGamma(a, sum)
+            for i in 0..<m { sum[i] -= part[i] }
+            logGamma(b, part)
+            for i in 0..<m { sum[i] += part[i] }
+            if f == .lbeta {
+                copy(sum, to: out)
+            } else {
+                compose(.apply(.exp), sum, into: out, scratch, tables, increments) {
+                    Taylor.apply(.exp, Taylor(variable: sum[0], order: order), 0)
+                }
+                for i in 0..<m where v < 0 { out[i] = -out[i] }
+            }
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr:
             for i in 0..<m { out[i] = 0 }
         case .select:

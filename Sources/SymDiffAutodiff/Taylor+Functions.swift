@@ -72,6 +72,9 @@ extension Taylor {
         case .geluTanh:
             let cubic = a + (a * a * a).scaled(by: T(44715.0) / T(1_000_000.0))
             return (a * logistic(cubic.scaled(by: 2 * T.sqrt(2 / T.pi)))).with(value: v)
+        case .lbeta, .beta:
+            let logarithm = polygammaSeries(-1, a) + polygammaSeries(-1, b) - polygammaSeries(-1, a + b)
+            return (f == .lbeta ? logarithm : expSeries(logarithm).scaled(by: v < 0 ? -1 : 1)).with(value: v)
         case .tanhshrink:
             let t = apply(.tanh, a, b)
             return integral(v, (t * t, a))
@@ -103,10 +106,11 @@ extension Taylor {
     private static func polygammaSeries(_ m: Int, _ a: Taylor) -> Taylor {
         let order = a.coefficients.count - 1
         let increment = a.with(value: 0)
-        var result = Taylor(coefficients: [T.apply(.polygamma, T(Double(m + order)), a.value) / factorial(order)])
+        // ψ^(m+k) at the point, log|Γ| for m + k = -1.
+        func g(_ k: Int) -> T { m + k < 0 ? T.apply(.lgamma, a.value, a.value) : T.apply(.polygamma, T(Double(m + k)), a.value) }
+        var result = Taylor(coefficients: [g(order) / factorial(order)])
         for k in stride(from: order - 1, through: 0, by: -1) {
-            let g = m + k < 0 ? T.apply(.lgamma, a.value, a.value) : T.apply(.polygamma, T(Double(m + k)), a.value)
-            result = result * increment + Taylor(coefficients: [g / factorial(k)])
+            result = result * increment + Taylor(coefficients: [g(k) / factorial(k)])
         }
         return result
     }

@@ -52,6 +52,9 @@ enum DomainPlace: Int, Equatable {
         case .erfcx, .logNdtr, .ndtr, .geluTanh, .tanhshrink, .besselj, .besseli, .sphericalJn: return .inside
         case .bessely, .besselk: return b < 0 ? .outside : b == 0 ? .singular : .inside
         case .ive: return b == 0 ? .kink : .inside
+        case .beta, .lbeta:
+            let pole = { (x: Wide) in x <= 0 && x == x.rounded() }
+            return pole(a) || pole(b) || pole(a + b) ? .singular : .inside
         case .lambertw: return a < -1 / Wide.exp(1) ? .outside : a == -1 / Wide.exp(1) ? .derivativeSingular : .inside
         // A comparison switches where its sides meet. Logic and `select` take conditions that
         // comparisons made, constant around the point; their own switch is at the comparison.

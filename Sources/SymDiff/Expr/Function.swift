@@ -56,7 +56,7 @@ extension Function {
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ive, .sphericalJn, .ndtr, .geluTanh, .tanhshrink:
+            .besselk, .ive, .sphericalJn, .ndtr, .geluTanh, .tanhshrink, .beta, .lbeta:
             #if arch(x86_64)
             // In binary64, computed in extended precision and rounded once: within about 1 ulp.
             if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
@@ -101,6 +101,12 @@ extension Function {
         case .erfcx: return T.scaledComplementaryError(a)
         case .ndtr: return T.erfc(-a / T(2).squareRoot()) / 2
         case .tanhshrink: return T.tanhShrink(a)
+        case .lbeta: return T.logGamma(a) + T.logGamma(b) - T.logGamma(a + b)
+        case .beta:
+            // exp(lbeta) with the sign of Γ(a)Γ(b)/Γ(a + b).
+            let negative = ((T.gamma(a) < 0) != (T.gamma(b) < 0)) != (T.gamma(a + b) < 0)
+            let magnitude = T.exp(T.logGamma(a) + T.logGamma(b) - T.logGamma(a + b))
+            return negative ? -magnitude : magnitude
         case .geluTanh: return a * Function.sigmoid.evaluate(2 * (2 / T.pi).squareRoot() * (a + T(44715) / T(1_000_000) * a * a * a))
         case .logNdtr: return T.logNormalDistribution(a)
         case .lambertw: return T.lambertW(a)

@@ -30,6 +30,9 @@ public enum Rules {
 
     public static let exponential: [RewriteRule] = [
         RewriteRule("log-exp",            "log(exp(?u))",                 "?u"),
+        // expm1(u) > -1 for every u, so this holds everywhere; expm1(log1p(u)) = u and
+        // exp(log1p(u)) - 1 = u only above -1, and are not rules.
+        RewriteRule("log-one-plus-exp-minus-one", "log1p(expm1(?u))",     "?u"),
         RewriteRule("exp-product",        "exp(?a)*exp(?b)",              "exp(?a + ?b)"),
         RewriteRule("exp-power",          "exp(?a)^?n",                   "exp(?n*?a)",  when: .number("?n")),
         RewriteRule("log-e",              "log(e)",                       "1"),

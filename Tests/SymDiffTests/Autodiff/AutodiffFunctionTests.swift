@@ -63,6 +63,8 @@ import SymDiffAutodiff
         let wide = Dual<Float80>.apply(
             f, Dual(value: Float80(a), derivative: Float80(1 - along)), Dual(value: Float80(b), derivative: Float80(along)))
         let narrow = Dual<Double>.apply(f, Dual(value: a, derivative: Double(1 - along)), Dual(value: b, derivative: Double(along))).derivative
+        // At a pole (beta's b = -1 here) both are not finite, whichever of inf and NaN.
+        guard narrow.isFinite else { return #expect(!wide.derivative.isFinite, "\(f.name)") }
         #expect(Swift.abs(Double(wide.derivative) - narrow) <= 1e-13 * Swift.max(1, Swift.abs(narrow)), "\(f.name)")
     }
     #endif

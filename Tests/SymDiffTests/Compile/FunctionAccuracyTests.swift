@@ -42,13 +42,6 @@ private struct FunctionFixture: Decodable {
         "bessely(3, x)", "sinc", "spherical_jn(2, x)",
     ]
 
-    /// Where a definition by composition is not within 2 ulp yet, measured (worst over the
-    /// fixture's points): the rounding of an inner argument that the outer function amplifies.
-    static let knownShortfalls: [String: String] = [
-        "lbeta(x, 2.5)": "lgamma(a) + lgamma(b) - lgamma(a + b) cancels for large a: 23 ulp at a = 83",
-        "beta(x, 2.5)": "exp(lbeta(a, b)) turns lbeta's absolute error into a relative one: 290 ulp at a = 84",
-    ]
-
     /// Within 1 ulp of the correctly rounded value at every point for the original functions,
     /// 8 for the special functions, 2 for the rest: each value rounds the 25-digit reference to binary64 once (0.5 ulp),
     /// so the evaluator may add at most 0.5 (1.5). A fixture key with arguments (`log(x, 3)`)
@@ -69,11 +62,6 @@ private struct FunctionFixture: Decodable {
         }
         print("function accuracy: \(name) worst \(worst.ulps) ulp at x = \(worst.x) over \(rows.count) points")
         let limit: Double = Self.withinOneUlp.contains(name) ? 1 : Self.specialFunctions.contains(name) ? 8 : 2
-        let check = { #expect(worst.ulps <= limit, "\(name): \(worst.ulps) ulp at x = \(worst.x), \(rows.count) points") }
-        if let reason = Self.knownShortfalls[name] {
-            withKnownIssue(Comment(rawValue: reason)) { check() }
-        } else {
-            check()
-        }
+        #expect(worst.ulps <= limit, "\(name): \(worst.ulps) ulp at x = \(worst.x), \(rows.count) points")
     }
 }
