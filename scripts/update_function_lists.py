@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrites the three lists of functions that follow the catalog, from symdiff itself.
 
-`Sources/SymDiff/Expr/FunctionCatalog.swift` is where a function is described; these follow it:
+`Sources/SymDiff/Expr/FunctionCatalog+Rows.swift` is where a function is described; these follow it:
 - README.md's function table (call, meaning, definition, worst ulp), from `symdiff --functions`
   and the worst errors `FunctionAccuracyTests` prints ("function accuracy: NAME worst X ulp");
 - the `function-name` rule of grammar/formula.ebnf, every name and alias, then `piecewise`
