@@ -182,6 +182,8 @@ extension SyntaxError {
         case .implicitMultiplication(let left, let right):
             if left.hasSuffix(")") || right.hasPrefix("(") { return "insert '*' between '\(left)' and '\(right)'" }
             return "insert '*': write \(left)*\(right)"
+        case .expectedExpression("=", "'<'"), .expectedExpression("=", "'>'"):
+            return "to compare, write <= or >= ('=' binds a name: u = x^2; u + 1)"
         case .expectedExpression(let after?, _): return "'\(after)' needs an operand after it"
         case .expectedExpression(nil, _): return "an expression starts with a number, a name, '(' or a sign"
         case .unclosedParenthesis: return "insert ')'"

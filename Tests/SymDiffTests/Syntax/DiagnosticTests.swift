@@ -116,6 +116,7 @@ import Testing
         ("x; y", "only bindings 'name = value;' may come before the formula"),
         ("x = y = 1", "bindings have the form 'name = value;' and come before the formula; compare with '=='"),
         ("x < y < z", "join two comparisons with '&&': (a < b) && (b < c)"),
+        ("x =< y", "to compare, write <= or >= ('=' binds a name: u = x^2; u + 1)"),
         ("x ! y", "'!' negates the condition after it: write x != y to compare, x > 0 && !(y > 0) to combine"),
         ("piecewise(x < 0, 1)", "write piecewise(c1, v1, c2, v2, otherwise): conditions and values in pairs, then one more value"),
         ("D(f)", "write D(f, x) for the derivative of f with respect to x"),
