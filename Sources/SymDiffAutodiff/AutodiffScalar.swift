@@ -89,9 +89,18 @@ extension Double: AutodiffScalar {}
 
 #if arch(x86_64)
 extension Float80: AutodiffScalar {
-    /// `a^n` by repeated squaring for `|n| <= 64` (within a few units of `2^-64` relative,
-    /// far below binary64's rounding, and many times faster than `powl`); `powl` beyond.
+    /// `a^n`: directly for `n` from -2 to 2, by repeated squaring (the same bits) for
+    /// `|n| <= 64` (within a few units of `2^-64` relative, far below binary64's rounding, and
+    /// many times faster than `powl`); `powl` beyond.
     @inlinable public static func power(_ a: Float80, _ n: Int) -> Float80 {
+        switch n {
+        case 0: return 1
+        case 1: return a
+        case 2: return a * a
+        case -1: return 1 / a
+        case -2: return 1 / (a * a)
+        default: break
+        }
         guard n.magnitude <= 64 else { return pow(a, Float80(n)) }
         var (result, square, k): (Float80, Float80, UInt) = (1, a, n.magnitude)
         while k > 0 {
