@@ -59,19 +59,28 @@ def update_readme(rows, worst):
         counts = [(name, k) for k in range(required, len(parameters) + 1) if (name, k) in worst]
         measured = spelled(max(worst[c] for c in counts)) if counts else "-"
         table.append("| `%s` | %s | %s | %s |" % (call, summary.replace("|", "\\|"), definition, measured))
-    with open("README.md") as handle:
+    replace_between("README.md", "| call | meaning | definition | worst ulp |", "\n\n", table)
+
+
+def spellings(rows):
+    """Every name and alias once, in catalog order, then the parser's own `piecewise` and `pow`."""
+    names = [n for _, name, aliases, _, _ in rows for n in [name] + aliases]
+    return list(dict.fromkeys(names)) + ["piecewise", "pow"]
+
+
+def replace_between(path, start_text, end_text, lines):
+    """Replaces the text of `path` from `start_text` up to the next `end_text` by `lines`."""
+    with open(path) as handle:
         text = handle.read()
-    start = text.index("| call | meaning | definition | worst ulp |")
-    end = text.index("\n\n", start)
-    with open("README.md", "w") as handle:
-        handle.write(text[:start] + "\n".join(table) + text[end:])
+    start = text.index(start_text)
+    end = text.index(end_text, start)
+    with open(path, "w") as handle:
+        handle.write(text[:start] + "\n".join(lines) + text[end:])
 
 
 def update_grammar(rows):
-    names = [n for _, name, aliases, _, _ in rows for n in [name] + aliases]
-    names = list(dict.fromkeys(names)) + ["piecewise", "pow"]
     lines, line = [], "function-name ::="
-    for i, name in enumerate(names):
+    for i, name in enumerate(spellings(rows)):
         word = ("" if i == 0 else "| ") + "'%s'" % name
         if len(line) + 1 + len(word) > 92:
             lines.append(line)
@@ -79,20 +88,14 @@ def update_grammar(rows):
         else:
             line += " " + word
     lines.append(line)
-    with open("grammar/formula.ebnf") as handle:
-        text = handle.read()
-    start = text.index("function-name ::=")
-    end = text.index("\n\nconstant", start)
-    with open("grammar/formula.ebnf", "w") as handle:
-        handle.write(text[:start] + "\n".join(lines) + text[end:])
+    replace_between("grammar/formula.ebnf", "function-name ::=", "\n\nconstant", lines)
 
 
 def update_dictionary(rows):
-    names = [n for _, name, aliases, _, _ in rows for n in [name] + aliases] + ["piecewise", "pow"]
     with open("Fuzz/formula.dict") as handle:
         lines = handle.read().splitlines()
     header, others = lines[0], [l for l in lines[1:] if not re.fullmatch(r'"\w+\("', l) or l == '"D("']
-    functions = ['"%s("' % n for n in dict.fromkeys(names)]
+    functions = ['"%s("' % n for n in spellings(rows)]
     with open("Fuzz/formula.dict", "w") as handle:
         handle.write("\n".join([header] + functions + others) + "\n")
 
