@@ -149,6 +149,26 @@ extension Double {
         }
     }
 
+    /// A comparison, logic function or `select` as one loop per function, with no call or
+    /// switch inside, which the compiler vectorizes; the same values as `Function.condition`.
+    private static func conditions(
+        _ f: Function, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ result: UnsafeMutablePointer<Double>,
+        count n: Int
+    ) {
+        switch f {
+        case .less: for i in 0..<n { result[i] = a[i] < b[i] ? 1 : 0 }
+        case .lessEqual: for i in 0..<n { result[i] = a[i] <= b[i] ? 1 : 0 }
+        case .greater: for i in 0..<n { result[i] = a[i] > b[i] ? 1 : 0 }
+        case .greaterEqual: for i in 0..<n { result[i] = a[i] >= b[i] ? 1 : 0 }
+        case .equal: for i in 0..<n { result[i] = a[i] == b[i] ? 1 : 0 }
+        case .notEqual: for i in 0..<n { result[i] = a[i] != b[i] ? 1 : 0 }
+        case .logicalAnd: for i in 0..<n { result[i] = a[i] != 0 && b[i] != 0 ? 1 : 0 }
+        case .logicalOr: for i in 0..<n { result[i] = a[i] != 0 || b[i] != 0 ? 1 : 0 }
+        case .logicalNot: for i in 0..<n { result[i] = a[i] == 0 ? 1 : 0 }
+        default: for i in 0..<n { result[i] = a[i] != 0 ? b[i] : -0.0 }
+        }
+    }
+
     /// The two-argument CVectorMath routine that computes `f` by itself, if there is one.
     static func directBinaryRoutine(_ f: Function) -> BinaryRoutine? {
         switch f {
@@ -189,6 +209,8 @@ extension Double {
             unary(symdiff_vec_exp, result, result, count)
             unary(symdiff_vec_log1p, result, result, count)
             for i in 0..<count where a[i] > 0 { result[i] = a[i] + result[i] }
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select:
+            conditions(f, a, b ?? a, result, count: count)
         default:
             if let b {
                 for i in 0..<count { result[i] = f.evaluate(a[i], b[i]) }

@@ -24,13 +24,17 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("symdiff-memory-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // The lesser of two runs: under the full suite's load one run in about twenty came out
+        // well above the others (not reproduced alone); growth with the points shows in both.
         let peaks = try [700_000, 2_800_000].map { count in
-            let run = try SymDiffBinary.run(
-                ["sin(x)", "--wrt", "x", "--random", "\(count)", "--stats"] + output, in: folder, keepStandardOutput: false,
-                environment: ["MALLOC_ARENA_MAX": "1"])
-            #expect(run.status == 0, "\(run.stderr)")
-            let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("stats: memory: peak resident") })
-            return try #require(Int(line.split(separator: " ")[4]))
+            try (0..<2).map { _ in
+                let run = try SymDiffBinary.run(
+                    ["sin(x)", "--wrt", "x", "--random", "\(count)", "--stats"] + output, in: folder, keepStandardOutput: false,
+                    environment: ["MALLOC_ARENA_MAX": "1"])
+                #expect(run.status == 0, "\(run.stderr)")
+                let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("stats: memory: peak resident") })
+                return try #require(Int(line.split(separator: " ")[4]))
+            }.min()!
         }
         #expect(peaks[1] - peaks[0] < 24, "peak resident memory \(peaks[0]) MiB for 0.7M points, \(peaks[1]) MiB for 2.8M")
     }
