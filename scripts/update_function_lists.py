@@ -63,9 +63,10 @@ def update_readme(rows, worst):
 
 
 def spellings(rows):
-    """Every name and alias once, in catalog order, then the parser's own `piecewise` and `pow`."""
+    """Every name and alias once, in catalog order, then the names the parser expands itself:
+    `piecewise`, the orthogonal polynomials and `pow`."""
     names = [n for _, name, aliases, _, _ in rows for n in [name] + aliases]
-    return list(dict.fromkeys(names)) + ["piecewise", "pow"]
+    return list(dict.fromkeys(names)) + ["piecewise", "legendre", "hermite", "chebyshev_t", "laguerre", "pow"]
 
 
 def replace_between(path, start_text, end_text, lines):

@@ -92,6 +92,8 @@ let helpText = """
       derivative: where(x > 0, sqrt(x), 0) has derivative 0 at x = -1, not NaN
       functions (symdiff --functions describes each; PyTorch's names and conventions):
     \(functionNames)
+      legendre(n, x) hermite(n, x) chebyshev_t(n, x) laguerre(n, x): expanded exactly for an
+      integer n (up to 22, 25, 52, 14)
       D(f, x), D(f, x, 3), D(f, x, y): derivatives inside formulas
       u = exp(-x^2); D(u, x) + 2*x*u: let-bindings before the formula
 

@@ -11,6 +11,8 @@ extension Parser {
         case derivative
         /// `piecewise(c1, v1, c2, v2, ..., otherwise)`, read as nested `where`.
         case piecewise
+        /// `legendre(n, x)` and the other orthogonal polynomials, expanded where read.
+        case polynomial(OrthogonalPolynomial)
 
         /// An example argument list for "write sin(x)".
         var exampleArguments: String {
@@ -19,6 +21,7 @@ extension Parser {
             case .pow: return "x, y"
             case .derivative: return "f, x"
             case .piecewise: return "x < 0, -x, x"
+            case .polynomial: return "3, x"
             case .constant: return ""
             }
         }
@@ -28,6 +31,7 @@ extension Parser {
     static let callees: [String: Callee] = {
         var table: [String: Callee] = ["pow": .pow, "D": .derivative, "piecewise": .piecewise]
         for constant in Constant.allCases { table[constant.rawValue] = .constant(constant) }
+        for family in OrthogonalPolynomial.allCases { table[family.rawValue] = .polynomial(family) }
         // A name of several functions (`log`, `log(x, base)`) stands for its first here; the
         // call picks by its arguments.
         for function in Function.allCases where table[function.name] == nil { table[function.name] = .function(function) }
@@ -51,7 +55,8 @@ extension Parser {
 
     /// The names that can be called, for "did you mean" suggestions, in a fixed order.
     static let callableNames: [String] =
-        Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "piecewise", "D"]
+        Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "piecewise"]
+        + OrthogonalPolynomial.allCases.map(\.rawValue) + ["D"]
 
     /// A name not followed by `(`: a constant, a binding reference or a free variable.
     ///
@@ -80,7 +85,7 @@ extension Parser {
         let callee = Self.callee(name)
         switch callee {
         case .function(let f)?: function = f
-        case .pow?, .piecewise?: function = nil
+        case .pow?, .piecewise?, .polynomial?: function = nil
         case .derivative?: return try derivative(at: nameToken)
         case .constant?: throw Diagnostic(.constantCalled(name), at: nameToken.range)
         case nil:
@@ -104,6 +109,7 @@ extension Parser {
         guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: open) }
         let range = nameToken.range.union(token.range)
         if case .piecewise? = callee { return try piecewise(arguments, range) }
+        if case .polynomial(let family)? = callee { return try orthogonalPolynomial(family, arguments, range) }
         // `log(x)` and `log(x, base)` are two functions of one name: the count picks.
         let resolved = function.flatMap { _ in Function.named(name, arguments: arguments.count) }
         guard resolved != nil || (function == nil && arguments.count == 2) else {
