@@ -17,11 +17,7 @@ struct FixtureFile: Decodable, Sendable {
     var cases: [FixtureCase]
 
     /// A fixture from the test bundle: `derivatives` (the corpus) or `saturation`.
-    static func load(_ name: String = "derivatives") throws -> FixtureFile {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures")
-        else { throw CocoaError(.fileNoSuchFile) }
-        return try JSONDecoder().decode(FixtureFile.self, from: Data(contentsOf: url))
-    }
+    static func load(_ name: String = "derivatives") throws -> FixtureFile { try loadFixture(name) }
 
     /// The cases, or none when the file does not load (`FixtureTests.fixtureLoads` then fails).
     static let cases: [FixtureCase] = (try? load())?.cases ?? []
@@ -185,4 +181,11 @@ struct FiniteDifference: Sendable {
     func agrees(with derivative: Double) -> Bool {
         Swift.abs(estimate - derivative) <= Self.tolerance * Swift.max(Swift.abs(derivative), magnitude / scale)
     }
+}
+
+/// `Fixtures/NAME.json` from the test bundle, decoded as `T`.
+func loadFixture<T: Decodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures")
+    else { throw CocoaError(.fileNoSuchFile) }
+    return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
 }

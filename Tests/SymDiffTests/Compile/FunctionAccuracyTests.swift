@@ -7,12 +7,7 @@ import Testing
 private struct FunctionFixture: Decodable {
     var functions: [String: [[String]]]
 
-    static let loaded: FunctionFixture? = {
-        guard let url = Bundle.module.url(forResource: "functions", withExtension: "json", subdirectory: "Fixtures"),
-            let data = try? Data(contentsOf: url)
-        else { return nil }
-        return try? JSONDecoder().decode(FunctionFixture.self, from: data)
-    }()
+    static let loaded = try? loadFixture("functions", as: FunctionFixture.self)
 }
 
 @Suite struct FunctionAccuracyTests {

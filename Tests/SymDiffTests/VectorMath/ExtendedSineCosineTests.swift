@@ -14,12 +14,7 @@ private struct SineCosineFixture: Decodable {
 
     var cases: [Case]
 
-    static let loaded: SineCosineFixture? = {
-        guard let url = Bundle.module.url(forResource: "extended-sincos", withExtension: "json", subdirectory: "Fixtures"),
-            let data = try? Data(contentsOf: url)
-        else { return nil }
-        return try? JSONDecoder().decode(SineCosineFixture.self, from: data)
-    }()
+    static let loaded = try? loadFixture("extended-sincos", as: SineCosineFixture.self)
 }
 
 @Suite struct ExtendedSineCosineTests {
