@@ -353,10 +353,6 @@ extension DoubleDouble {
         case .mod, .fmod:
             let r = a - b * rounded(a / b, .trunc)
             return f == .mod && r != 0 && (r < 0) != (b < 0) ? r + b : r
-        // No double-double kernels yet: NaN, so adaptive precision keeps the value it has.
-        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ive, .sphericalJn, .beta, .lbeta:
-            return .nan
         case .sinpi, .cospi:
             // x less the nearest even integer, exactly, then π times that.
             let r = a - 2 * rounded(a * DoubleDouble(0.5), .round)
@@ -371,7 +367,9 @@ extension DoubleDouble {
         case .log1p: return logOnePlus(a)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select:
             return f.condition(a, b, negativeZero: DoubleDouble(-0.0))
-        default: return f.definedValue(a, b)
+        // A primitive with no double-double kernel (the gamma, Bessel and inverse error
+        // families, ...): NaN, so adaptive precision keeps the value it has.
+        default: return f.isDefined ? f.definedValue(a, b) : .nan
         }
     }
 

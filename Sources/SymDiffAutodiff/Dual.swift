@@ -148,8 +148,16 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
             return Dual(value: v, derivative: 0)
         // The branch picked carries its derivative; the other contributes nothing.
         case .select: return Dual(value: v, derivative: x != 0 ? b.derivative : 0)
-        default: return f.definedValue(a, b)
+        default: return f.isDefined ? f.definedValue(a, b) : fromTaylorRule(f, a, b)
         }
+    }
+
+    /// A primitive with no rule above: the first-order coefficient of its Taylor rule along
+    /// both arguments' tangents (zero tangents contribute nothing there too).
+    private static func fromTaylorRule(_ f: Function, _ a: Dual, _ b: Dual) -> Dual {
+        let series = Taylor<T>.apply(
+            f, Taylor(coefficients: [a.value, a.derivative]), Taylor(coefficients: [b.value, b.derivative]))
+        return Dual(value: series.value, derivative: series[1])
     }
 
     /// `a^b` with both sides varying: the derivative of `exp(b log a)`, the value from the C pow.

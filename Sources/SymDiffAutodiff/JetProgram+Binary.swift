@@ -38,28 +38,6 @@ extension JetProgram {
             multiply(numerator, reciprocal, into: quotient, tables, JetProductTables.allProducts)
             compose(.apply(.atan), quotient, into: out, scratch, tables, increments) { Taylor.apply(.atan, Taylor(variable: quotient[0], order: order), 0) }
             for i in 0..<m { out[i] *= sign }
-        case .lbeta, .beta:
-            // lgamma(a) + lgamma(b) - lgamma(a + b), each composed; beta is its exp, with beta's sign.
-            let (sum, part) = (scratch + 2 * m, scratch + 3 * m)
-            let logGamma = { (u: UnsafeMutablePointer<Wide>, into: UnsafeMutablePointer<Wide>) in
-                self.compose(.apply(.lgamma), u, into: into, scratch, tables, increments) {
-                    Taylor.apply(.lgamma, Taylor(variable: u[0], order: order), 0)
-                }
-            }
-            for i in 0..<m { sum[i] = a[i] + b[i] }
-            logGamma(sum, part)
-            logGamma(a, sum)
-            for i in 0..<m { sum[i] -= part[i] }
-            logGamma(b, part)
-            for i in 0..<m { sum[i] += part[i] }
-            if f == .lbeta {
-                copy(sum, to: out)
-            } else {
-                compose(.apply(.exp), sum, into: out, scratch, tables, increments) {
-                    Taylor.apply(.exp, Taylor(variable: sum[0], order: order), 0)
-                }
-                for i in 0..<m where v < 0 { out[i] = -out[i] }
-            }
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr:
             for i in 0..<m { out[i] = 0 }
         case .select:
@@ -69,10 +47,38 @@ extension JetProgram {
             // Locally a - k*b with the integer k fixed.
             let k = Wide.apply(f == .mod ? .floor : .trunc, x / y, x)
             for i in 0..<m { out[i] = a[i] - (b[i] == 0 ? 0 : k * b[i]) }
-        default:
-            // Only the functions above take two arguments (`composite` sends the others to `compose`).
-            for i in 0..<m { out[i] = .nan }
+        default: bivariate(f, a, b, out, scratch, tables, increments)
         }
         out[0] = v
+    }
+
+    /// Any other primitive of two arguments: `Σ c_ij (a - a0)^i (b - b0)^j`, with the
+    /// coefficients `c_ij` from the function's Taylor rule on nested series (along `a` outside,
+    /// `b` inside), each row `Σ_j c_ij (b - b0)^j` composed and the rows summed by Horner's
+    /// rule in `a - a0`.
+    private func bivariate(
+        _ f: Function, _ a: UnsafeMutablePointer<Wide>, _ b: UnsafeMutablePointer<Wide>, _ out: UnsafeMutablePointer<Wide>,
+        _ scratch: UnsafeMutablePointer<Wide>, _ tables: JetProductTables.Pointers, _ increments: Int
+    ) {
+        let (m, order) = (layout.count, layout.order)
+        let alongA = Taylor<Taylor<Wide>>(
+            coefficients: [Taylor(coefficients: [a[0]]), 1] + Array(repeating: 0, count: Swift.max(order - 1, 0)))
+        let alongB = Taylor<Taylor<Wide>>(coefficients: [Taylor(variable: b[0], order: order)])
+        let c = Taylor<Taylor<Wide>>.apply(f, alongA, alongB)
+        let buffers = UnsafeMutablePointer<Wide>.allocate(capacity: 3 * m)
+        defer { buffers.deallocate() }
+        var (sum, product, row) = (buffers, buffers + m, buffers + 2 * m)
+        for i in stride(from: order, through: 0, by: -1) {
+            let coefficients = (0...(order - i)).map { j in c[i][j] }
+            compose(Taylor(coefficients: coefficients), b, into: row, scratch, tables, increments)
+            if i == order {
+                copy(row, to: sum)
+            } else {
+                multiply(sum, a, into: product, tables, increments)
+                for k in 0..<m { product[k] += row[k] }
+                (sum, product) = (product, sum)
+            }
+        }
+        copy(sum, to: out)
     }
 }

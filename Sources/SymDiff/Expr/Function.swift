@@ -6,7 +6,8 @@ extension Function {
     ///
     /// Conventions at the kinks, as PyTorch uses them: `sign(0) = 0`, `heaviside(0) = 0`,
     /// `relu(0) = 0`. Comparisons and logic give 1 or 0; a condition is true where nonzero. `min` and `max` propagate NaN (like `torch.minimum`), unlike `fmin`.
-    /// `sigmoid` and `softplus` use the forms that neither overflow nor cancel.
+    /// `sigmoid` and `softplus` use the forms that neither overflow nor cancel. A function with
+    /// a catalog kernel is computed in extended precision (binary64 rounds it once).
     public func evaluate<T: RealFunctions>(_ a: T, _ b: T = .nan) -> T {
         switch self {
         case .sin: return T.sin(a)
@@ -55,20 +56,16 @@ extension Function {
             // C fmod is exact; moved into b's sign as Python's % (and torch.remainder) does.
             let r = a.truncatingRemainder(dividingBy: b)
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
-        case .gamma, .lgamma, .digamma, .polygamma, .erfinv, .erfcinv, .erfcx, .logNdtr, .lambertw, .besselj, .bessely, .besseli,
-            .besselk, .ive, .sphericalJn, .ndtr, .geluTanh, .tanhshrink, .beta, .lbeta:
-            #if arch(x86_64)
-            // In binary64, computed in extended precision and rounded once: within about 1 ulp.
-            if T.self == Double.self { return T(special(Float80(a), Float80(b))) }
-            #endif
-            return special(a, b)
         case .sinpi: return T.sinPi(a)
         case .cospi: return T.cosPi(a)
         case .expm1: return T.expm1(a)
         case .log1p: return T.log1p(a)
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot, .select:
             return condition(a, b, negativeZero: -T.zero)
-        default: return evaluate(arguments: [a, b])
+        default:
+            // A catalog kernel, in extended precision: binary64 rounds it once.
+            if let kernel = FunctionInfo.kernels[rawValue] { return T(kernel(ExtendedReal(a), ExtendedReal(b))) }
+            return evaluate(arguments: [a, b])
         }
     }
 
@@ -87,42 +84,6 @@ extension Function {
         case .logicalNot: return a == 0 ? 1 : 0
         case .select: return a != 0 ? b : negativeZero
         default: preconditionFailure("\(name) is not a condition")
-        }
-    }
-
-    /// The gamma family, the inverse error functions, erfcx, log_ndtr and Lambert's W at `a`
-    /// (`polygamma`: order `a`, at `b`).
-    private func special<T: RealFunctions>(_ a: T, _ b: T) -> T {
-        switch self {
-        case .gamma: return T.gamma(a)
-        case .lgamma: return T.logGamma(a)
-        case .digamma: return T.polygamma(0, a)
-        case .erfinv, .erfcinv: return T.inverseErrorFunction(a, complement: self == .erfcinv)
-        case .erfcx: return T.scaledComplementaryError(a)
-        case .ndtr: return T.erfc(-a / T(2).squareRoot()) / 2
-        case .tanhshrink: return T.tanhShrink(a)
-        case .lbeta: return T.logGamma(a) + T.logGamma(b) - T.logGamma(a + b)
-        case .beta:
-            // exp(lbeta) with the sign of Γ(a)Γ(b)/Γ(a + b).
-            let negative = ((T.gamma(a) < 0) != (T.gamma(b) < 0)) != (T.gamma(a + b) < 0)
-            let magnitude = T.exp(T.logGamma(a) + T.logGamma(b) - T.logGamma(a + b))
-            return negative ? -magnitude : magnitude
-        case .geluTanh: return a * Function.sigmoid.evaluate(2 * (2 / T.pi).squareRoot() * (a + T(44715) / T(1_000_000) * a * a * a))
-        case .logNdtr: return T.logNormalDistribution(a)
-        case .lambertw: return T.lambertW(a)
-        case .besselj, .bessely, .besseli, .besselk, .ive, .sphericalJn:
-            // The order is an integer (negative ones come from the derivative rows' n - 1).
-            guard a == a.rounded() && Swift.abs(a) <= 1000 else { return .nan }
-            let n = Int(a)
-            switch self {
-            case .besselj: return T.besselJ(n, b)
-            case .bessely: return T.besselY(n, b)
-            case .besseli: return T.besselI(n, b)
-            case .ive: return T.besselIScaled(n, b)
-            case .sphericalJn: return T.sphericalBesselJ(n, b)
-            default: return T.besselK(n, b)
-            }
-        default: return a == a.rounded() && a >= 0 && a <= 1000 ? T.polygamma(Int(a), b) : .nan
         }
     }
 

@@ -1,5 +1,42 @@
-// The rows of the function catalog: each function's names, parameters, derivative rows,
-// definition and documentation line, grouped as the `Function` cases are.
+// The function catalog: every function of the formula language and its row (names,
+// parameters, derivative rows, definition or extended-precision kernel, documentation line),
+// grouped as the `Function` cases are. A new function is a case and a row here, its Taylor
+// rule in SymDiffAutodiff, and its entry in the accuracy fixture's script.
+
+/// A built-in function of the formula language.
+///
+/// Primitives have numerics of their own: `Function.evaluate`'s rows, vector routines and
+/// double-double kernels for the elementary ones, an extended-precision `FunctionInfo.kernel`
+/// for the others (which binary64 rounds, and double-double leaves to adaptive precision), and
+/// an independent Taylor rule in SymDiffAutodiff each. The others are defined in formula syntax by
+/// `FunctionInfo.definition` and expanded into primitives wherever they are evaluated
+/// (`ExprGraph.expandingDefinitions`), so they reach every path, the vectorized one included,
+/// with no code of their own; they print by name and differentiate by their own row.
+/// `pow(a, b)` is not a case: the parser reads it as `a^b`. Raw values are dense ordinals,
+/// so tables over functions can be arrays.
+public enum Function: Int, CaseIterable, Hashable, Sendable {
+    case sin, cos, tan, sec, csc, cot
+    case asin, acos, atan
+    case sinh, cosh, tanh, asinh, acosh, atanh
+    case exp, log, log10, log2, sqrt, cbrt
+    case abs, sign, erf, erfc
+    case sigmoid, softplus, relu, heaviside
+    case atan2, hypot, min, max
+    case expm1, log1p
+    case floor, ceil, round, trunc, mod, fmod
+    case gamma, lgamma, digamma, polygamma
+    case sinpi, cospi, erfinv, erfcinv, erfcx, logNdtr, lambertw
+    case besselj, bessely, besseli, besselk, ive, sphericalJn
+    case logBase, exp2, square, rsqrt
+    case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
+    case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
+    case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
+    case softshrink, hardshrink, threshold, glu, prelu, logit, ndtr, ndtri
+    case softplusBeta, beta, lbeta
+    case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
+    case xlogy, xlog1py
+    case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e, sinc
+}
 
 extension FunctionInfo {
     /// The catalog: one row per function.
@@ -64,61 +101,66 @@ extension FunctionInfo {
             .primitive(
                 ["fmod"], ["a", "b"], derivatives: ["1", "-trunc(a/b)"], samples: 0.1...5,
                 "a - b*trunc(a/b), with the sign of a (C fmod, torch.fmod), exact")
-        case .gamma: .primitive(["gamma"], derivatives: ["gamma(u)*digamma(u)"], samples: 0.2...5, "Γ(x)")
+        case .gamma: .primitive(["gamma"], derivatives: ["gamma(u)*digamma(u)"], samples: 0.2...5, kernel: { x, _ in .gamma(x) }, "Γ(x)")
         case .lgamma:
-            .primitive(["lgamma", "gammaln"], derivatives: ["digamma(u)"], samples: 0.2...5, "log(abs(Γ(x))), torch.lgamma")
+            .primitive(["lgamma", "gammaln"], derivatives: ["digamma(u)"], samples: 0.2...5, kernel: { x, _ in .logGamma(x) },
+                "log(abs(Γ(x))), torch.lgamma")
         case .digamma:
-            .primitive(["digamma", "psi"], derivatives: ["polygamma(1, u)"], samples: 0.2...5, "Γ'(x)/Γ(x); -inf at 0 as PyTorch")
+            .primitive(["digamma", "psi"], derivatives: ["polygamma(1, u)"], samples: 0.2...5, kernel: { x, _ in .polygamma(0, x) },
+                "Γ'(x)/Γ(x); -inf at 0 as PyTorch")
         case .polygamma:
             .primitive(
                 ["polygamma"], ["n", "u"], derivatives: ["0", "polygamma(n + 1, u)"], samples: 0.2...5,
+                kernel: ordered { n, x in n >= 0 ? .polygamma(n, x) : .nan },
                 "n-th derivative of digamma; n a constant integer >= 0")
         case .sinpi: .primitive(["sinpi"], derivatives: ["pi*cospi(u)"], "sin(pi*x), its argument reduced exactly")
         case .cospi: .primitive(["cospi"], derivatives: ["-pi*sinpi(u)"], "cos(pi*x), its argument reduced exactly")
         case .erfinv:
-            .primitive(["erfinv"], derivatives: ["sqrt(pi)/2*exp(erfinv(u)^2)"], samples: -0.9...0.9, "inverse of erf, on [-1, 1]")
+            .primitive(["erfinv"], derivatives: ["sqrt(pi)/2*exp(erfinv(u)^2)"], samples: -0.9...0.9,
+                kernel: { y, _ in .inverseErrorFunction(y) }, "inverse of erf, on [-1, 1]")
         case .erfcinv:
-            .primitive(["erfcinv"], derivatives: ["-sqrt(pi)/2*exp(erfcinv(u)^2)"], samples: 0.1...1.9, "inverse of erfc, on [0, 2]")
+            .primitive(["erfcinv"], derivatives: ["-sqrt(pi)/2*exp(erfcinv(u)^2)"], samples: 0.1...1.9,
+                kernel: { y, _ in .inverseErrorFunction(y, complement: true) }, "inverse of erfc, on [0, 2]")
         case .erfcx:
             .primitive(
-                ["erfcx"], derivatives: ["2*u*erfcx(u) - 2/sqrt(pi)"], samples: -3...10,
+                ["erfcx"], derivatives: ["2*u*erfcx(u) - 2/sqrt(pi)"], samples: -3...10, kernel: { x, _ in .scaledComplementaryError(x) },
                 "exp(x^2)*erfc(x), without its overflow and underflow")
         case .logNdtr:
             .primitive(
-                ["log_ndtr"], derivatives: ["sqrt(2/pi)/erfcx(-u/sqrt(2))"], samples: -10...5,
+                ["log_ndtr"], derivatives: ["sqrt(2/pi)/erfcx(-u/sqrt(2))"], samples: -10...5, kernel: { x, _ in .logNormalDistribution(x) },
                 "log(ndtr(x)), without the tail's underflow")
         // W' = W/(x(1 + W)) written without its 0/0 at x = 0.
         case .lambertw:
             .primitive(
-                ["lambertw"], derivatives: ["exp(-lambertw(u))/(1 + lambertw(u))"], samples: -0.3...5,
+                ["lambertw"], derivatives: ["exp(-lambertw(u))/(1 + lambertw(u))"], samples: -0.3...5, kernel: { x, _ in .lambertW(x) },
                 "Lambert's W, principal branch: W*exp(W) = x, for x >= -1/e")
         // Bessel functions of integer order n (a constant integer, as polygamma's), with the
         // classical recurrences for their derivatives.
         case .besselj:
             .primitive(
                 ["besselj"], ["n", "u"], derivatives: ["0", "(besselj(n - 1, u) - besselj(n + 1, u))/2"], samples: -20...20,
-                "J_n(x), Bessel function of the first kind")
+                kernel: ordered { n, x in .besselJ(n, x) }, "J_n(x), Bessel function of the first kind")
         case .bessely:
             .primitive(
                 ["bessely"], ["n", "u"], derivatives: ["0", "(bessely(n - 1, u) - bessely(n + 1, u))/2"], samples: 0.5...20,
-                "Y_n(x), Bessel function of the second kind, for x > 0")
+                kernel: ordered { n, x in .besselY(n, x) }, "Y_n(x), Bessel function of the second kind, for x > 0")
         case .besseli:
             .primitive(
                 ["besseli"], ["n", "u"], derivatives: ["0", "(besseli(n - 1, u) + besseli(n + 1, u))/2"], samples: -20...20,
-                "I_n(x), modified Bessel function of the first kind")
+                kernel: ordered { n, x in .besselI(n, x) }, "I_n(x), modified Bessel function of the first kind")
         case .besselk:
             .primitive(
                 ["besselk"], ["n", "u"], derivatives: ["0", "-(besselk(n - 1, u) + besselk(n + 1, u))/2"], samples: 0.5...20,
-                "K_n(x), modified Bessel function of the second kind, for x > 0")
+                kernel: ordered { n, x in .besselK(n, x) }, "K_n(x), modified Bessel function of the second kind, for x > 0")
         // exp(-|x|) I_n(x) has exp(-|x|)'s kink at 0, where sign(0) = 0 gives torch's i0e'(0) = 0.
         case .ive:
             .primitive(
                 ["ive"], ["n", "u"], derivatives: ["0", "(ive(n - 1, u) + ive(n + 1, u))/2 - sign(u)*ive(n, u)"],
-                samples: -20...20, "exp(-abs(x))*I_n(x), which does not overflow (scipy's ive)")
+                samples: -20...20, kernel: ordered { n, x in .besselIScaled(n, x) }, "exp(-abs(x))*I_n(x), which does not overflow (scipy's ive)")
         case .sphericalJn:
             .primitive(
                 ["spherical_jn"], ["n", "u"], derivatives: ["0", "(n*spherical_jn(n - 1, u) - (n + 1)*spherical_jn(n + 1, u))/(2*n + 1)"],
-                samples: -20...20, "j_n(x), spherical Bessel function of the first kind; sin(x)/x for n = 0")
+                samples: -20...20, kernel: ordered { n, x in .sphericalBesselJ(n, x) }, "j_n(x), spherical Bessel function of the first kind; sin(x)/x for n = 0")
         case .logBase:
             .defined(["log"], "log(u)/log(b)", parameters: ["u", "b"],
                 derivatives: ["1/(u*log(b))", "-log(u)/(b*log(b)^2)"], samples: 0.05...5, "log(x, base)")
@@ -174,7 +216,7 @@ extension FunctionInfo {
                 derivatives: [
                     "sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3)) + 2*sqrt(2/pi)*u*(1 + 0.134145*u^2)"
                         + "*sigmoid(2*sqrt(2/pi)*(u + 0.044715*u^3))*sigmoid(-2*sqrt(2/pi)*(u + 0.044715*u^3))",
-                ], "the tanh approximation of gelu")
+                ], kernel: { x, _ in .geluTanh(x) }, "the tanh approximation of gelu")
         case .silu: .defined(["silu", "swish"], "u*sigmoid(u)", derivatives: ["sigmoid(u)*(1 + u*sigmoid(-u))"], "x*sigmoid(x)")
         case .mish:
             .defined(
@@ -198,7 +240,7 @@ extension FunctionInfo {
                 derivatives: ["(1 - heaviside(-3 - u))*(1 - heaviside(u - 3))*(u/3 + 1/2) + heaviside(u - 3)"], "x*relu6(x + 3)/6")
         case .frac: .defined(["frac"], "u - trunc(u)", derivatives: ["1"], "x - trunc(x) (torch.frac)")
         // A primitive: u - tanh(u) cancels near 0, where it is u^3/3.
-        case .tanhshrink: .primitive(["tanhshrink"], derivatives: ["tanh(u)^2"], "x - tanh(x)")
+        case .tanhshrink: .primitive(["tanhshrink"], derivatives: ["tanh(u)^2"], kernel: { x, _ in .tanhShrink(x) }, "x - tanh(x)")
         case .clamp:
             .defined(
                 ["clamp"], "min(max(u, lo), hi)", parameters: ["u", "lo", "hi"],
@@ -236,7 +278,8 @@ extension FunctionInfo {
             .defined(["logit"], "log(u) - log1p(-u)", derivatives: ["1/(u*(1 - u))"], samples: 0.05...0.95, "log(p/(1 - p))")
         // A primitive, computed in extended precision: erfc(-x/sqrt(2)) in binary64 would
         // multiply the rounding of -x/sqrt(2) by 2t^2 in the lower tail.
-        case .ndtr: .primitive(["ndtr"], derivatives: ["exp(-u^2/2)/sqrt(2*pi)"], "standard normal CDF")
+        case .ndtr:
+            .primitive(["ndtr"], derivatives: ["exp(-u^2/2)/sqrt(2*pi)"], kernel: { x, _ in .normalDistribution(x) }, "standard normal CDF")
         case .ndtri:
             .defined(
                 ["ndtri"], "-sqrt(2)*erfcinv(2*u)", derivatives: ["sqrt(2*pi)*exp(ndtri(u)^2/2)"], samples: 0.05...0.95,
@@ -252,11 +295,12 @@ extension FunctionInfo {
             .primitive(
                 ["beta"], ["a", "b"],
                 derivatives: ["beta(a, b)*(digamma(a) - digamma(a + b))", "beta(a, b)*(digamma(b) - digamma(a + b))"],
-                samples: 0.2...5, "Γ(a)Γ(b)/Γ(a + b), for positive a and b")
+                samples: 0.2...5, kernel: { a, b in .beta(a, b) }, "Γ(a)Γ(b)/Γ(a + b), for positive a and b")
         case .lbeta:
             .primitive(
                 ["lbeta"], ["a", "b"],
                 derivatives: ["digamma(a) - digamma(a + b)", "digamma(b) - digamma(a + b)"], samples: 0.2...5,
+                kernel: { a, b in .logBeta(a, b) },
                 "log(abs(beta(a, b)))")
         // As torch.xlogy: 0 where x is 0, unless y is NaN; its gradient by x is 0 there too,
         // not log(y), which --verify flags with the one-sided partials.

@@ -1,38 +1,14 @@
-// Every function of the formula language, each described once: its names, parameters,
-// derivative rows, definition (for those built from others) and documentation line.
+// What the catalog's rows hold, and the lookups over them (names, overloads, argument counts).
 
-/// A built-in function of the formula language.
-///
-/// Primitives (sin to log1p) have numerics of their own in every precision and path (scalar,
-/// vector, extended, double-double, autodiff). The others are defined in formula syntax by
-/// `FunctionInfo.definition` and expanded into primitives wherever they are evaluated
-/// (`ExprGraph.expandingDefinitions`), so they reach every path, the vectorized one included,
-/// with no code of their own; they print by name and differentiate by their own row.
-/// `pow(a, b)` is not a case: the parser reads it as `a^b`. Raw values are dense ordinals,
-/// so tables over functions can be arrays.
-public enum Function: Int, CaseIterable, Hashable, Sendable {
-    case sin, cos, tan, sec, csc, cot
-    case asin, acos, atan
-    case sinh, cosh, tanh, asinh, acosh, atanh
-    case exp, log, log10, log2, sqrt, cbrt
-    case abs, sign, erf, erfc
-    case sigmoid, softplus, relu, heaviside
-    case atan2, hypot, min, max
-    case expm1, log1p
-    case floor, ceil, round, trunc, mod, fmod
-    case gamma, lgamma, digamma, polygamma
-    case sinpi, cospi, erfinv, erfcinv, erfcx, logNdtr, lambertw
-    case besselj, bessely, besseli, besselk, ive, sphericalJn
-    case logBase, exp2, square, rsqrt
-    case sech, csch, coth, asec, acsc, acot, asech, acsch, acoth
-    case relu6, leakyRelu, elu, selu, celu, gelu, geluTanh, silu, mish, softsign, logsigmoid, frac
-    case hardtanh, hardsigmoid, hardswish, tanhshrink, clamp, logaddexp
-    case softshrink, hardshrink, threshold, glu, prelu, logit, ndtr, ndtri
-    case softplusBeta, beta, lbeta
-    case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
-    case xlogy, xlog1py
-    case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e, sinc
+#if arch(x86_64)
+/// The extended precision the catalog's kernels compute in: x87's 64-bit significand.
+public typealias ExtendedReal = Float80
+#else
+/// The extended precision the catalog's kernels compute in (binary64 where x87 is absent).
+public typealias ExtendedReal = Double
+#endif
 
+extension Function {
     /// The function's row of the catalog.
     public var info: FunctionInfo { FunctionInfo.catalog[rawValue] }
 
@@ -115,16 +91,29 @@ public struct FunctionInfo: Sendable {
     /// Where tests sample the first argument: inside the domain, away from poles (other
     /// arguments are sampled from -3 to 3).
     public let samples: ClosedRange<Double>
+    /// A primitive's value in extended precision, which binary64 rounds once (within about
+    /// 1 ulp); `nil` for a defined function and for the primitives `Function.evaluate` computes
+    /// in each precision itself. An integer order comes as the first argument.
+    public let kernel: Kernel?
+
+    /// A function's value at its two arguments (the second NaN for one argument).
+    public typealias Kernel = @Sendable (ExtendedReal, ExtendedReal) -> ExtendedReal
 
     /// A primitive of one parameter `u`, or of `parameters` (a first one named `n` is an
     /// integer order).
     static func primitive(
         _ names: [String], _ parameters: [String] = ["u"], derivatives: [String], variadic: Bool = false, selects: Bool = false,
-        samples: ClosedRange<Double> = -3...3, _ summary: String
+        samples: ClosedRange<Double> = -3...3, kernel: Kernel? = nil, _ summary: String
     ) -> FunctionInfo {
         FunctionInfo(
             names: names, parameters: parameters, defaults: [], derivatives: derivatives, definition: nil, variadic: variadic,
-            integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples)
+            integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples, kernel: kernel)
+    }
+
+    /// A kernel of an integer order `n` (NaN unless `n` is an integer within ±1000: negative
+    /// ones come from derivative rows' `n - 1`) and an argument.
+    static func ordered(_ kernel: @escaping @Sendable (Int, ExtendedReal) -> ExtendedReal) -> Kernel {
+        { n, x in n == n.rounded() && Swift.abs(n) <= 1000 ? kernel(Int(n), x) : .nan }
     }
 
     /// A function defined by `definition` over `parameters`, the last of them optional with `defaults`.
@@ -134,7 +123,8 @@ public struct FunctionInfo: Sendable {
     ) -> FunctionInfo {
         FunctionInfo(
             names: names, parameters: parameters, defaults: defaults, derivatives: derivatives, definition: definition,
-            variadic: variadic, integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples)
+            variadic: variadic, integerOrder: parameters.first == "n", selects: selects, summary: summary, samples: samples,
+            kernel: nil)
     }
 
     /// Every function's row, by raw value.
@@ -142,4 +132,7 @@ public struct FunctionInfo: Sendable {
 
     /// Every function's number of parameters, by raw value (read in hot loops).
     static let arities: [Int] = catalog.map(\.parameters.count)
+
+    /// Every function's kernel, by raw value (read in hot loops).
+    static let kernels: [Kernel?] = catalog.map(\.kernel)
 }

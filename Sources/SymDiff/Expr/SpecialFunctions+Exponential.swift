@@ -97,3 +97,15 @@ extension RealFunctions {
         return sum * z * x
     }
 }
+
+extension RealFunctions {
+    /// The tanh approximation of gelu, `x*sigmoid(2 sqrt(2/π) (x + 0.044715 x^3))`, with the
+    /// sigmoid in the form that neither overflows nor cancels.
+    public static func geluTanh(_ x: Self) -> Self {
+        let z = 2 * (2 / Self.pi).squareRoot() * (x + Self(44715) / Self(1_000_000) * x * x * x)
+        return x * Function.sigmoid.evaluate(z)
+    }
+
+    /// The normal distribution function `Φ(x) = erfc(-x/sqrt(2))/2`.
+    public static func normalDistribution(_ x: Self) -> Self { erfc(-x / Self(2).squareRoot()) / 2 }
+}

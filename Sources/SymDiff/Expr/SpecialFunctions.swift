@@ -1,6 +1,6 @@
 // Numerics of their own for special functions in any precision: the polygamma functions ψ^(m)
 // (behind `digamma`, `polygamma` and the Taylor series of `gamma` and `lgamma`), `sinpi`,
-// `cospi`, and the inverse error functions.
+// `cospi`, the inverse error functions and the beta function.
 
 /// The Bernoulli numbers `B_2, B_4, ..., B_30`, each as numerator and denominator.
 private let bernoulli: [(Double, Double)] = [
@@ -132,5 +132,17 @@ extension RealFunctions {
             if !(Swift.abs(delta) > Self.ulpOfOne * Swift.abs(x)) { break }
         }
         return x
+    }
+}
+
+extension RealFunctions {
+    /// `log|B(a, b)| = log|Γ(a)| + log|Γ(b)| - log|Γ(a + b)|`.
+    public static func logBeta(_ a: Self, _ b: Self) -> Self { logGamma(a) + logGamma(b) - logGamma(a + b) }
+
+    /// `B(a, b) = Γ(a)Γ(b)/Γ(a + b)`: `exp(logBeta)` with the sign of the gammas' quotient.
+    public static func beta(_ a: Self, _ b: Self) -> Self {
+        let negative = ((gamma(a) < 0) != (gamma(b) < 0)) != (gamma(a + b) < 0)
+        let magnitude = exp(logBeta(a, b))
+        return negative ? -magnitude : magnitude
     }
 }

@@ -103,6 +103,30 @@ import SymDiff
         }
     }
 
+    /// Every primitive of two arguments (the ones without a jet rule of their own through
+    /// `bivariate`), both arguments varying: each partial to order 3 against nested duals.
+    @Test(arguments: Function.allCases.filter { !$0.isDefined && $0.arity == 2 && !$0.info.integerOrder })
+    func binaryPrimitiveMatchesNestedDuals(_ f: Function) throws {
+        let parsed = try Formula(parsing: "\(f.name)(x, y)")
+        let tape = Tape(parsed.graph, roots: [parsed.root], variables: ["x", "y"])
+        let program = try JetProgram(tape, seeds: [0, 1], order: 3)
+        var workspace = program.makeWorkspace()
+        var random = SeededGenerator(seed: 0xB1 + UInt64(f.rawValue))
+        let range = f.info.samples
+        for _ in 0..<10 {
+            let point = [Double.random(in: range, using: &random), Double.random(in: range, using: &random)]
+            // Stay clear of ties and of the conditions' jumps.
+            guard Swift.abs(point[0] - point[1]) > 0.05 else { continue }
+            program.evaluate(at: point.map { Wide($0) }, &workspace)
+            for directions in [[0], [1], [0, 1], [1, 1], [0, 0, 1], [0, 1, 1], [1, 1, 1]] {
+                let jet = Double(program.partial(workspace, root: 0, monomial: program.layout.monomial(directions)))
+                let duals = Autodiff.partial(
+                    of: parsed.root, in: parsed.graph, at: ["x": point[0], "y": point[1]], variables: directions.map { ["x", "y"][$0] })
+                #expect(Swift.abs(jet - duals) <= 1e-12 * Swift.max(1, Swift.abs(duals)), "\(f.name) \(directions) at \(point): jet \(jet), duals \(duals)")
+            }
+        }
+    }
+
     /// A layout past `JetLayout.maxMonomials` is refused, not built.
     @Test func tooLargeLayout() {
         #expect(throws: JetLayout.TooLarge.self) { try JetLayout(variableCount: 20, order: 6) }
