@@ -131,6 +131,9 @@ public struct Dual<T: AutodiffScalar>: AutodiffScalar {
         case .lambertw: return a.chain(v, T.exp(-v) / (1 + v))
         // The order is a constant integer: only the argument varies.
         case .besselj, .bessely, .besseli, .besselk, .ive, .sphericalJn:
+            if f == .ive, let n = (-1000...1000).first(where: { T(Double($0)) == x }), T.isAsymptotic(order: n, at: b.value) {
+                return Dual(value: v, derivative: scaledBesselIAsymptotic(n, b).derivative)
+            }
             let (below, above) = (T.apply(f, x - 1, b.value), T.apply(f, x + 1, b.value))
             let slope = switch f {
             case .besselj, .bessely: (below - above) / 2

@@ -86,6 +86,7 @@ extension Taylor {
             return sphericalBesselSeries(n, b).with(value: v)
         case .besselj, .bessely, .besseli, .besselk, .ive:
             guard let n = (-1000...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
+            if f == .ive && isAsymptotic(order: n, at: b) { return scaledBesselIAsymptotic(n, b).with(value: v) }
             // exp(-|x|) I_n(x) near x0 is exp(-s t) times the series of I_n scaled at x0 (s = sign x0).
             let scaling = f == .ive ? expSeries(b.with(value: 0).scaled(by: -T.sign(b.value))) : constant(1)
             return (besselSeries(f, n, b) * scaling).with(value: v)
