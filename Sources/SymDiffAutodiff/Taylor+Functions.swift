@@ -91,8 +91,10 @@ extension Taylor {
             let scaling = f == .ive ? expSeries(b.with(value: 0).scaled(by: -T.sign(b.value))) : constant(1)
             return (besselSeries(f, n, b) * scaling).with(value: v)
         case .logNdtr: return integral(v, (constant(T.sqrt(2 / T.pi)) / apply(.erfcx, a.scaled(by: -1 / T.sqrt(2)), a), a))
-        case .sinpi: return sineCosinePi(a).0.with(value: v)
-        case .cospi: return sineCosinePi(a).1.with(value: v)
+        case .sinpi: return sineCosine(a, times: .pi, .sinpi, .cospi).0.with(value: v)
+        case .cospi: return sineCosine(a, times: .pi, .sinpi, .cospi).1.with(value: v)
+        case .sind: return sineCosine(a, times: .pi / 180, .sind, .cosd).0.with(value: v)
+        case .cosd: return sineCosine(a, times: .pi / 180, .sind, .cosd).1.with(value: v)
         case .expm1: return expSeries(a).with(value: v)
         case .log1p: return integral(v, (1 / (1 + a), a))
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual, .logicalAnd, .logicalOr, .logicalNot:
@@ -170,12 +172,13 @@ extension Taylor {
         return result
     }
 
-    /// `(sin(π a), cos(π a))` by the sine pair's recurrence, started from `sinpi` and `cospi`
-    /// at the point, whose arguments are reduced exactly.
-    private static func sineCosinePi(_ a: Taylor) -> (Taylor, Taylor) {
-        let scaled = a.scaled(by: .pi)
-        var s = [T.apply(.sinpi, a.value, a.value)]
-        var c = [T.apply(.cospi, a.value, a.value)]
+    /// `(sin(k a), cos(k a))` by the sine pair's recurrence, started from the functions
+    /// `sine` and `cosine` (`sinpi` and `cospi` for `k = π`), which reduce their arguments
+    /// exactly, at the point.
+    private static func sineCosine(_ a: Taylor, times k: T, _ sine: Function, _ cosine: Function) -> (Taylor, Taylor) {
+        let scaled = a.scaled(by: k)
+        var s = [T.apply(sine, a.value, a.value)]
+        var c = [T.apply(cosine, a.value, a.value)]
         for k in 1..<a.coefficients.count {
             let (ds, dc) = (integralTerm(k, scaled) { c[$0] }, integralTerm(k, scaled) { s[$0] })
             s.append(ds)

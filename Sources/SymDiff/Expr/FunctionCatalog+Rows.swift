@@ -36,6 +36,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case less, lessEqual, greater, greaterEqual, equal, notEqual, logicalAnd, logicalOr, logicalNot, select, `where`
     case xlogy, xlog1py
     case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e, sinc
+    case sind, cosd, tand, secd, cscd, cotd, asind, acosd, atand, deg2rad, rad2deg, exp10, inv
 }
 
 extension FunctionInfo {
@@ -348,7 +349,43 @@ extension FunctionInfo {
                 ["where", "ifelse"], "select(c, a) + select(logical_not(c), b)", parameters: ["c", "a", "b"],
                 derivatives: ["0", "where(c, 1, 0)", "where(c, 0, 1)"], selects: true,
                 "a where c is true (nonzero), else b; the branch not taken never reaches the value or a derivative")
+        // Trigonometry in degrees (Julia's sind ... atand): x reduced exactly, so sind(180) is 0.
+        case .sind:
+            .primitive(["sind"], derivatives: ["pi/180*cosd(u)"], kernel: { x, _ in sineDegrees(x) }, "sine of x degrees")
+        case .cosd:
+            .primitive(
+                ["cosd"], derivatives: ["-pi/180*sind(u)"], kernel: { x, _ in sineDegrees(90 - Swift.abs(reducedDegrees(x))) },
+                "cosine of x degrees")
+        case .tand: .defined(["tand"], "sind(u)/cosd(u)", derivatives: ["pi/180/cosd(u)^2"], samples: -80...80, "tangent of x degrees")
+        case .secd: .defined(["secd"], "1/cosd(u)", derivatives: ["pi/180*sind(u)/cosd(u)^2"], samples: -80...80, "1/cosd(x)")
+        case .cscd: .defined(["cscd"], "1/sind(u)", derivatives: ["-pi/180*cosd(u)/sind(u)^2"], samples: 5...170, "1/sind(x)")
+        case .cotd: .defined(["cotd"], "cosd(u)/sind(u)", derivatives: ["-pi/180/sind(u)^2"], samples: 5...170, "1/tand(x)")
+        case .asind:
+            .defined(["asind"], "180/pi*asin(u)", derivatives: ["180/pi/sqrt((1 - u)*(1 + u))"], samples: -0.95...0.95, "asin in degrees")
+        case .acosd:
+            .defined(["acosd"], "180/pi*acos(u)", derivatives: ["-180/pi/sqrt((1 - u)*(1 + u))"], samples: -0.95...0.95, "acos in degrees")
+        case .atand: .defined(["atand"], "180/pi*atan(u)", derivatives: ["180/pi/(1 + u^2)"], "atan in degrees")
+        case .deg2rad: .defined(["deg2rad"], "pi/180*u", derivatives: ["pi/180"], "x degrees in radians")
+        case .rad2deg: .defined(["rad2deg"], "180/pi*u", derivatives: ["180/pi"], "x radians in degrees")
+        case .exp10: .defined(["exp10"], "10^u", derivatives: ["log(10)*10^u"], "10^x")
+        case .inv: .defined(["inv"], "1/u", derivatives: ["-1/u^2"], samples: 0.1...3, "1/x")
         }
+    }
+
+    /// `x` degrees reduced to [-180, 180] exactly: C's fmod, then a step of 360 (Sterbenz).
+    private static func reducedDegrees(_ x: ExtendedReal) -> ExtendedReal {
+        let r = x.truncatingRemainder(dividingBy: 360)
+        return r > 180 ? r - 360 : r < -180 ? r + 360 : r
+    }
+
+    /// The sine of `x` degrees: reduced to [-90, 90] exactly (`180 - r` is exact for r from 90
+    /// to 180), then one multiplication by π/180 in extended precision, so zeros are exact and
+    /// the error is relative everywhere. (`cosd` passes `90 - |r|`, exact from |r| = 45 on, and
+    /// below where the cosine is flat.)
+    private static func sineDegrees(_ x: ExtendedReal) -> ExtendedReal {
+        var r = reducedDegrees(x)
+        if r > 90 { r = 180 - r } else if r < -90 { r = -180 - r }
+        return .sin(r * (.pi / 180))
     }
 
     /// A Bessel function of order 0 or 1 by its own name, defined by the general one.
