@@ -12,8 +12,10 @@ public typealias Wide = Double
 /// A number the autodiff interpreter can compute with, shaped like swift-numerics' `ElementaryFunctions`.
 ///
 /// `Double` and `Float80` conform with their plain values; `Dual` carries a derivative along.
-/// Every built-in function goes through `apply(_:_:_:)`, which is exhaustive over `Function`,
-/// so a new function fails to compile until each conformance has its rule. `Comparable`
+/// Every built-in function goes through `apply(_:_:_:)`: `Taylor` holds each primitive's rule
+/// (one without gives NaN, which the autodiff tests catch), `Dual` its own rules for most and
+/// the Taylor rule's first order for the rest, and defined functions go through their
+/// definitions. `Comparable`
 /// compares primal values only: it decides the branches at kinks (`abs`, `min`, ...).
 public protocol AutodiffScalar: Comparable, ExpressibleByIntegerLiteral, Sendable {
     /// A constant: `value` with every derivative 0.
