@@ -81,6 +81,9 @@ extension Taylor {
         case .ndtr: return integral(v, (constant(1 / T.sqrt(2 * T.pi)) * exp(-a * a / 2), a))
         case .erfcx: return solving(a, value: v) { a, g in a * g * 2 - constant(2 / T.sqrt(T.pi)) }
         case .lambertw: return solving(a, value: v) { _, g in exp(-g) / (1 + g) }
+        case .erfi: return integral(v, (constant(2 / T.sqrt(T.pi)) * exp(a * a), a))
+        case .dawson: return solving(a, value: v) { a, g in constant(1) - (a * g).scaled(by: 2) }
+        case .invdigamma: return solving(a, value: v) { _, g in 1 / apply(.polygamma, constant(1), g) }
         case .sphericalJn:
             guard let n = (0...1000).first(where: { T(Double($0)) == a.value }) else { return constant(T(Double.nan)) }
             return sphericalBesselSeries(n, b).with(value: v)

@@ -37,6 +37,7 @@ public enum Function: Int, CaseIterable, Hashable, Sendable {
     case xlogy, xlog1py
     case j0, j1, y0, y1, i0, i1, k0, k1, i0e, i1e, sinc
     case sind, cosd, tand, secd, cscd, cotd, asind, acosd, atand, deg2rad, rad2deg, exp10, inv
+    case erfi, dawson, invdigamma
 }
 
 extension FunctionInfo {
@@ -369,6 +370,16 @@ extension FunctionInfo {
         case .rad2deg: .defined(["rad2deg"], "180/pi*u", derivatives: ["180/pi"], "x radians in degrees")
         case .exp10: .defined(["exp10"], "10^u", derivatives: ["log(10)*10^u"], "10^x")
         case .inv: .defined(["inv"], "1/u", derivatives: ["-1/u^2"], samples: 0.1...3, "1/x")
+        case .erfi:
+            .primitive(["erfi"], derivatives: ["2/sqrt(pi)*exp(u^2)"], kernel: { x, _ in .imaginaryError(x) }, "-i*erf(i*x), real")
+        case .dawson:
+            .primitive(
+                ["dawson", "dawsn"], derivatives: ["1 - 2*u*dawson(u)"], samples: -5...5, kernel: { x, _ in .dawson(x) },
+                "Dawson's integral exp(-x^2)*∫_0^x exp(t^2) dt")
+        case .invdigamma:
+            .primitive(
+                ["invdigamma"], derivatives: ["1/polygamma(1, invdigamma(u))"], kernel: { y, _ in .inverseDigamma(y) },
+                "the x > 0 with digamma(x) = y")
         }
     }
 
