@@ -24,5 +24,6 @@ AVX2 static inline __m256d symdiff_fix_lanes(__m256d y, __m256d x, __m256d speci
 #include "ExpKernel.h"
 #include "LogKernel.h"
 #include "TrigKernel.h"
+#include "HyperbolicKernel.h"
 
 #endif
