@@ -22,26 +22,6 @@ double symdiff_cosh_wide(double x) { return isnan(x) ? cosh(x) : (double)coshl(x
 double symdiff_sinh_wide(double x) { return isnan(x) ? sinh(x) : (double)sinhl(x); }
 static double tanh_wide(double x) { return isnan(x) ? tanh(x) : (double)tanhl(x); }
 
-/// Four lanes at a time through `kernel`, the last one to three padded with zeros into one
-/// more vector (so every element gets the kernel's bits); extended precision without AVX2.
-#define PADDED_UNARY(f, kernel, wide)                                                    \
-    AVX2 static void f##_avx2(const double *x, double *y, long n) {                      \
-        long i = 0;                                                                      \
-        for (; i + 4 <= n; i += 4) _mm256_storeu_pd(y + i, kernel(_mm256_loadu_pd(x + i))); \
-        if (i == n) return;                                                              \
-        double in[4] = {0, 0, 0, 0}, out[4];                                             \
-        for (long k = i; k < n; k++) in[k - i] = x[k];                                   \
-        _mm256_storeu_pd(out, kernel(_mm256_loadu_pd(in)));                              \
-        for (long k = i; k < n; k++) y[k] = out[k - i];                                  \
-    }                                                                                    \
-    void symdiff_vec_##f(const double *x, double *y, long n) {                           \
-        if (symdiff_vec_simd_available()) {                                              \
-            f##_avx2(x, y, n);                                                           \
-            return;                                                                      \
-        }                                                                                \
-        for (long i = 0; i < n; i++) y[i] = wide(x[i]);                                  \
-    }
-
 PADDED_UNARY(tanh, symdiff_tanh_kernel, tanh_wide)
 PADDED_UNARY(cosh, symdiff_cosh_kernel, symdiff_cosh_wide)
 PADDED_UNARY(sinh, symdiff_sinh_kernel, symdiff_sinh_wide)

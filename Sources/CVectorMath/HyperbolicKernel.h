@@ -23,15 +23,21 @@ AVX2 static inline __m256d symdiff_odd_series(__m256d a, const double *c, int co
     return _mm256_fmadd_pd(_mm256_mul_pd(a, square), p, a);
 }
 
-/// e^a as a double-double `high + low`, `high` its rounding (for |a| <= 704): the exp parts
-/// added by Fast2Sum (`tail` is below 2^-7 of `hi`), then scaled exactly.
-AVX2 static inline void symdiff_exp_pair(__m256d a, __m256d *high, __m256d *low) {
+/// e^a as `scale * (high + low)`, `high + low` a double-double in [1, 2] and `scale` a power of
+/// 2 (for |a| <= 704): the exp parts added by Fast2Sum (`tail` is below 2^-7 of `hi`).
+AVX2 static inline __m256d symdiff_exp_pair_unscaled(__m256d a, __m256d *high, __m256d *low) {
     __m256d hi, tail;
     __m256d scale = symdiff_exp_parts(a, &hi, &tail);
-    __m256d sum = _mm256_add_pd(hi, tail);
-    __m256d error = _mm256_sub_pd(tail, _mm256_sub_pd(sum, hi));
-    *high = _mm256_mul_pd(sum, scale);
-    *low = _mm256_mul_pd(error, scale);
+    *high = _mm256_add_pd(hi, tail);
+    *low = _mm256_sub_pd(tail, _mm256_sub_pd(*high, hi));
+    return scale;
+}
+
+/// e^a as a double-double `high + low`, `high` its rounding (for |a| <= 704).
+AVX2 static inline void symdiff_exp_pair(__m256d a, __m256d *high, __m256d *low) {
+    __m256d scale = symdiff_exp_pair_unscaled(a, high, low);
+    *high = _mm256_mul_pd(*high, scale);
+    *low = _mm256_mul_pd(*low, scale);
 }
 
 /// `1/(high + low)` as `inverse + correction`: the residual of `1/high` is exact by FMA.

@@ -25,5 +25,28 @@ AVX2 static inline __m256d symdiff_fix_lanes(__m256d y, __m256d x, __m256d speci
 #include "LogKernel.h"
 #include "TrigKernel.h"
 #include "HyperbolicKernel.h"
+#include "ErfKernel.h"
+
+/// Four lanes at a time through `kernel`, the last one to three padded with zeros into one
+/// more vector (so every element gets the kernel's bits); `wide` (extended precision)
+/// without AVX2.
+#define PADDED_UNARY(f, kernel, wide)                                                    \
+    AVX2 static void f##_avx2(const double *x, double *y, long n) {                      \
+        long i = 0;                                                                      \
+        for (; i + 4 <= n; i += 4) _mm256_storeu_pd(y + i, kernel(_mm256_loadu_pd(x + i))); \
+        if (i == n) return;                                                              \
+        double in[4] = {0, 0, 0, 0}, out[4];                                             \
+        for (long k = i; k < n; k++) in[k - i] = x[k];                                   \
+        _mm256_storeu_pd(out, kernel(_mm256_loadu_pd(in)));                              \
+        for (long k = i; k < n; k++) y[k] = out[k - i];                                  \
+    }                                                                                    \
+    void symdiff_vec_##f(const double *x, double *y, long n) {                           \
+        if (symdiff_vec_simd_available()) {                                              \
+            f##_avx2(x, y, n);                                                           \
+            return;                                                                      \
+        }                                                                                \
+        for (long i = 0; i < n; i++) y[i] = wide(x[i]);                                  \
+    }
+
 
 #endif
