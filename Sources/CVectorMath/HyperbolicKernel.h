@@ -4,9 +4,9 @@
 #ifndef SYMDIFF_HYPERBOLIC_KERNEL_H
 #define SYMDIFF_HYPERBOLIC_KERNEL_H
 
-/// tanh's odd Taylor coefficients of x^3, x^5, ..., x^27 (Hyperbolic.c): below |x| = 1/4 the
-/// next term is under 2^-60 of x.
-extern double symdiff_tanh_series[13];
+/// tanh's odd Taylor coefficients of x^3, x^5, ..., x^33 (Hyperbolic.c): below |x| = 1/4 the
+/// term after x^27 is under 2^-60 of x; tanhshrink takes all 16 up to |x| = 0.4.
+extern double symdiff_tanh_series[16];
 
 /// `|x|`, and its sign bit in `sign`.
 AVX2 static inline __m256d symdiff_split_sign(__m256d x, __m256d *sign) {
@@ -48,15 +48,19 @@ AVX2 static inline __m256d symdiff_reciprocal_pair(__m256d high, __m256d low, __
     return inverse;
 }
 
-/// tanh x within 0.51 ulp: the odd series below |x| = 1/4, else `(1 - e)/(1 + e)` with
-/// `e = e^(-2|x|)` kept as a double-double (|x| clamped to 40, where tanh rounds to 1), the
-/// quotient corrected by its exact residual. NaN lanes through scalar tanh.
-AVX2 static inline __m256d symdiff_tanh_kernel(__m256d x) {
-    __m256d sign;
-    __m256d a = symdiff_split_sign(x, &sign);
-    __m256d series = symdiff_odd_series(a, symdiff_tanh_series, 13);
+/// `(nh + nl)/(dh + dl)` as `q + *correction`: the quotient of the leading parts corrected by
+/// its residual, exact by FMA, and the low parts (first order in them).
+AVX2 static inline __m256d symdiff_quotient_pair(__m256d nh, __m256d nl, __m256d dh, __m256d dl, __m256d *correction) {
+    __m256d q = _mm256_div_pd(nh, dh);
+    __m256d residual = _mm256_add_pd(_mm256_fnmadd_pd(q, dh, nh), _mm256_fnmadd_pd(q, dl, nl));
+    *correction = _mm256_div_pd(residual, dh);
+    return q;
+}
 
-    // min returns its second operand when one is NaN: NaN stays NaN.
+/// tanh a for a >= 0 as `high + *low`: `(1 - e)/(1 + e)` with `e = e^(-2a)` kept as a
+/// double-double (a clamped to 40, where tanh rounds to 1); NaN stays NaN.
+AVX2 static inline __m256d symdiff_tanh_pair(__m256d a, __m256d *low) {
+    // min returns its second operand when one is NaN.
     __m256d clamped = _mm256_min_pd(_mm256_set1_pd(40), a);
     __m256d eh, el;
     symdiff_exp_pair(_mm256_mul_pd(_mm256_set1_pd(-2), clamped), &eh, &el);
@@ -66,12 +70,19 @@ AVX2 static inline __m256d symdiff_tanh_kernel(__m256d x) {
     __m256d nl = _mm256_sub_pd(_mm256_sub_pd(_mm256_sub_pd(one, nh), eh), el);
     __m256d dh = _mm256_add_pd(one, eh);
     __m256d dl = _mm256_add_pd(_mm256_add_pd(_mm256_sub_pd(one, dh), eh), el);
-    __m256d q = _mm256_div_pd(nh, dh);
-    __m256d residual = _mm256_add_pd(_mm256_fnmadd_pd(q, dh, nh), _mm256_fnmadd_pd(q, dl, nl));
-    __m256d quotient = _mm256_add_pd(q, _mm256_div_pd(residual, dh));
+    return symdiff_quotient_pair(nh, nl, dh, dl, low);
+}
 
+/// tanh x within 0.52 ulp: the odd series below |x| = 1/4, else `tanh_pair` rounded once.
+/// NaN lanes through scalar tanh.
+AVX2 static inline __m256d symdiff_tanh_kernel(__m256d x) {
+    __m256d sign;
+    __m256d a = symdiff_split_sign(x, &sign);
+    __m256d series = symdiff_odd_series(a, symdiff_tanh_series, 13);
+    __m256d low;
+    __m256d high = symdiff_tanh_pair(a, &low);
     __m256d small = _mm256_cmp_pd(a, _mm256_set1_pd(0.25), _CMP_LT_OQ);
-    __m256d y = _mm256_or_pd(_mm256_blendv_pd(quotient, series, small), sign);
+    __m256d y = _mm256_or_pd(_mm256_blendv_pd(_mm256_add_pd(high, low), series, small), sign);
     return symdiff_fix_lanes(y, x, _mm256_cmp_pd(x, x, _CMP_UNORD_Q), tanh);
 }
 

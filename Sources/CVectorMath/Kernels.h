@@ -26,6 +26,7 @@ AVX2 static inline __m256d symdiff_fix_lanes(__m256d y, __m256d x, __m256d speci
 #include "TrigKernel.h"
 #include "HyperbolicKernel.h"
 #include "ErfKernel.h"
+#include "ActivationKernel.h"
 
 /// Four lanes at a time through `kernel`, the last one to three padded with zeros into one
 /// more vector (so every element gets the kernel's bits); `wide` (extended precision)

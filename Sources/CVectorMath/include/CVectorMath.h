@@ -94,6 +94,10 @@ void symdiff_vec_erf(const double *x, double *y, long n);
 void symdiff_vec_erfc(const double *x, double *y, long n);
 /// y[i] = ndtr x[i] = erfc(-x[i]/sqrt(2))/2, the standard normal CDF; AVX2 kernel.
 void symdiff_vec_ndtr(const double *x, double *y, long n);
+/// y[i] = x[i] - tanh x[i] without its cancellation; AVX2 kernel.
+void symdiff_vec_tanhshrink(const double *x, double *y, long n);
+/// y[i] = gelu_tanh x[i] = x sigmoid(2 sqrt(2/pi) (x + 0.044715 x^3)); AVX2 kernel.
+void symdiff_vec_gelu_tanh(const double *x, double *y, long n);
 /// y[i] = cube root of x[i]; scalar libm, 3.19 ulp.
 void symdiff_vec_cbrt(const double *x, double *y, long n);
 /// y[i] = square root of x[i], correctly rounded; vsqrtpd with AVX2.

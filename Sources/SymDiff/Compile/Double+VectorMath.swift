@@ -143,6 +143,8 @@ extension Double {
         case .erf: return symdiff_vec_erf
         case .erfc: return symdiff_vec_erfc
         case .ndtr: return symdiff_vec_ndtr
+        case .tanhshrink: return symdiff_vec_tanhshrink
+        case .geluTanh: return symdiff_vec_gelu_tanh
         case .expm1: return symdiff_vec_expm1
         case .log1p: return symdiff_vec_log1p
         // Built from others below, or defined functions (expanded before compiling).
