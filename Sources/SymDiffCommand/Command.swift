@@ -123,6 +123,7 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     } catch {
         return failure(describe(error, formulas: formulas, files: files, options: options))
     }
+    if options.check { return runCheck(derivatives, formulas: formulas, options: options) }
     let clock = ContinuousClock()
     let start = clock.now
     let outcome: ValuesOutcome

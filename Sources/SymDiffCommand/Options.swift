@@ -1,5 +1,6 @@
 // The command line: the table of options and the parser that reads argv into `Options`.
 import SymDiff
+import SymDiffVerify
 
 /// The output formats of `--format`.
 enum OutputFormat: String, CaseIterable {
@@ -48,6 +49,13 @@ struct Options {
     var version = false
     var functions = false
     var limits = Limits()
+    /// `symdiff check`: compare the user's values (`--against`, `--key`) with symdiff's.
+    var check = false
+    var against: String?
+    var keys: [String] = []
+    var rtol: Double?
+    var atol: Double?
+    var layout: CheckLayout.Kind?
 }
 
 /// A command-line error: what is wrong, the argument it is about, and a hint.
@@ -109,6 +117,16 @@ private func integer(
             hint: hint ?? (isNumber ? "use a value in that range" : "write a whole number in decimal digits"))
     }
     return n
+}
+
+/// A tolerance of `symdiff check`: a finite number from 0 on.
+private func tolerance(_ text: String, option: String) throws(CommandLineError) -> Double {
+    guard let x = Double(text), x.isFinite, x >= 0 else {
+        throw CommandLineError(
+            "\(option) takes a number from 0 on, got '\(text)'", argument: "\(option) \(text)",
+            underline: (option.count + 1)..<(option.count + 1 + Swift.max(1, text.count)), hint: "e.g. \(option) 1e-6")
+    }
+    return x
 }
 
 /// The hint for a `--max-...` value out of its range.
@@ -177,6 +195,18 @@ private let optionTable: [OptionSpec] = [
         }
         options.precision = precision
     },
+    value("--against") { options, text in options.against = text },
+    value("--key") { options, text in options.keys = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
+    value("--rtol") { options, text throws(CommandLineError) in options.rtol = try tolerance(text, option: "--rtol") },
+    value("--atol") { options, text throws(CommandLineError) in options.atol = try tolerance(text, option: "--atol") },
+    value("--layout") { options, text throws(CommandLineError) in
+        guard let kind = CheckLayout.Kind(rawValue: text) else {
+            throw CommandLineError(
+                "unknown layout '\(text)'", argument: "--layout \(text)", underline: 9..<(9 + text.count),
+                hint: "layouts: " + CheckLayout.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        options.layout = kind
+    },
     flag("--quiet") { $0.quiet = true },
     flag("--verify") { $0.verify = true },
     flag("--strict") { $0.strict = true },
@@ -231,7 +261,9 @@ extension Options {
     init(parsing arguments: [String]) throws(CommandLineError) {
         self.init()
         var pending: [(OptionSpec, String, String)] = []
-        var i = 0
+        // `symdiff check ...`; a formula that is the variable `check` is `symdiff -- check`.
+        check = arguments.first == "check"
+        var i = check ? 1 : 0
         var optionsEnded = false
         while i < arguments.count {
             let argument = arguments[i]
@@ -271,6 +303,47 @@ extension Options {
         let limitsFirst = pending.filter { $0.0.name.hasPrefix("--max-") } + pending.filter { !$0.0.name.hasPrefix("--max-") }
         for (spec, text, _) in limitsFirst { try spec.apply(&self, text) }
         try checkOutputFormat()
+        try checkCheckOptions(pending.map { ($0.0.name, $0.2) })
+    }
+
+    /// The options only `symdiff check` takes.
+    static let checkOnly = ["--against", "--key", "--rtol", "--atol", "--layout"]
+
+    /// Refuses `check`'s options without `check`, and `check` without its values or points;
+    /// `given` holds each option's name and argument as typed.
+    private func checkCheckOptions(_ given: [(name: String, argument: String)]) throws(CommandLineError) {
+        guard check else {
+            if let misplaced = given.first(where: { Self.checkOnly.contains($0.name) }) {
+                throw CommandLineError(
+                    "\(misplaced.name) is an option of symdiff check", argument: misplaced.argument, underline: 0..<misplaced.name.count,
+                    hint: "symdiff check FORMULA --wrt VARS --points pts.npy --against theirs.npy")
+            }
+            return
+        }
+        if points == nil {
+            throw CommandLineError(
+                "symdiff check compares values at points: it needs them", argument: "check",
+                hint: "give the points the values were computed at with --points, --grid, --random or --at")
+        }
+        if against == nil && keys.isEmpty {
+            throw CommandLineError(
+                "symdiff check needs the values to compare", argument: "check",
+                hint: "--against theirs.npy (or .npz with --key NAME, or .csv with --key COLUMNS), or --key COLUMNS of the points file")
+        }
+        if against == nil, case .file = points {} else if against == nil {
+            throw CommandLineError(
+                "--key without --against names columns of the points file: it needs --points", argument: "--key \(keys.joined(separator: ","))",
+                hint: "give the file of values with --against")
+        }
+        if let given = given.first(where: { ["--out", "--verify", "--strict"].contains($0.name) }) {
+            throw CommandLineError(
+                "symdiff check does not take \(given.name)", argument: given.argument, underline: 0..<given.name.count,
+                hint: "check verifies every value itself and writes only its report (--format json for tools)")
+        }
+        if let format, format != .text && format != .json {
+            throw CommandLineError(
+                "symdiff check reports as text or json", argument: "--format \(format.rawValue)", hint: "--format json")
+        }
     }
 
     /// The options that may be given more than once: each `--file` adds formulas.

@@ -20,10 +20,11 @@ enum NPY {
         var dataOffset: Int
     }
 
-    /// The header of the `.npy` file `bytes`, checked to describe float64 data. Errors carry
+    /// The header of the `.npy` file `bytes`, checked to describe data of a type in `descrs`
+    /// (float64 unless the caller takes others). Errors carry
     /// the byte offset of the problem: the field or header value at fault, or the end of a
     /// file that is cut short.
-    static func header(of bytes: [UInt8], at location: FileLocation) throws(PointsError) -> Header {
+    static func header(of bytes: [UInt8], at location: FileLocation, descrs: Set<String> = ["<f8"]) throws(PointsError) -> Header {
         guard bytes.starts(with: magic) else {
             throw PointsError(bytes.isEmpty ? .emptyFile : .notNPY, at: location.at(byte: 0))
         }
@@ -59,7 +60,7 @@ enum NPY {
         guard case .string(let descr) = descrField.value else {
             throw PointsError(.unsupportedDType("structured"), at: descrField.location)
         }
-        guard descr == "<f8" else { throw PointsError(.unsupportedDType(descr), at: descrField.location) }
+        guard descrs.contains(descr) else { throw PointsError(.unsupportedDType(descr), at: descrField.location) }
         let orderField = try field("fortran_order")
         guard case .word(let order) = orderField.value, order == "True" || order == "False" else {
             throw PointsError(.malformedNPYHeader("'fortran_order' is not True or False"), at: orderField.location)

@@ -97,6 +97,10 @@ public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingArray(String, arrays: [String])
         case lengthMismatch(array: String, count: Int, expected: Int, reference: String)
         case duplicateArray(String, entries: [String])
+        /// An archive of values holding other than one array, none named.
+        case arrayNotNamed(arrays: [String])
+        /// A CSV file of values, its columns not named.
+        case columnsNotNamed
         case nonFiniteElement(String, column: String, row: Int)
     }
 
@@ -192,6 +196,8 @@ extension PointsError.Problem {
             return "archive entries '\(entries[0])' and '\(entries[1])' both hold array '\(name)'"
         case .nonFiniteElement(let value, let column, let row):
             return "non-finite value \(value) in column '\(column)' at row index \(row)"
+        case .arrayNotNamed(let arrays): return "archive holds \(arrays.count) arrays (\(Self.list(arrays))): which one?"
+        case .columnsNotNamed: return "which columns of the CSV file hold the values?"
         }
     }
 
@@ -243,6 +249,8 @@ extension PointsError.Problem {
         case .duplicateArray: return "NumPy would read only one of them; write the archive again with np.savez"
         case .nonFiniteElement:
             return "sample points must be finite numbers; keep the finite rows, e.g. a[np.isfinite(a).all(axis=1)]"
+        case .arrayNotNamed: return "name the array with --key NAME"
+        case .columnsNotNamed: return "name them with --key COLUMN[,COLUMN...], in the order of the partials"
         }
     }
 

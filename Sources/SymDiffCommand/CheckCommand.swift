@@ -1,0 +1,95 @@
+// `symdiff check`: the user's own derivatives (an autograd run's arrays) against symdiff's
+// verified values, with the layout stated, the tolerance explained and the mistake diagnosed.
+import Foundation
+import SymDiff
+import SymDiffVerify
+
+/// Exit status of `symdiff check` when a value disagrees.
+let checkFailed: Int32 = 1
+
+/// Runs `symdiff check` for `derivatives`: reads the points and the user's array, verifies
+/// symdiff's values there, compares, and reports (text or JSON on stdout); status 0 when every
+/// compared value agrees, 1 otherwise, 2 for bad input.
+func runCheck(_ d: Derivatives, formulas: [String], options: Options) -> Invocation {
+    do {
+        let report = try check(d, formulas: formulas, options: options)
+        return Invocation(stdout: report.text, stderr: "", status: report.passed ? 0 : checkFailed)
+    } catch let error as CommandLineError {
+        return Invocation(stdout: "", stderr: error.rendered, status: Invocation.usageError)
+    } catch let error as CheckLayoutError {
+        let argument = options.against.map { "--against \($0)" } ?? "--key \(options.keys.joined(separator: ","))"
+        let rendered = CommandLineError(error.message, argument: argument, underline: 0..<argument.count, hint: error.hint).rendered
+        let listing = error.listing.map { "    \($0)\n" }.joined()
+        return Invocation(stdout: "", stderr: rendered + "  layouts:\n" + listing, status: Invocation.usageError)
+    } catch let error as VerificationError {
+        return Invocation(stdout: "", stderr: "error: \(error)\n", status: Invocation.usageError)
+    } catch {
+        return Invocation(stdout: "", stderr: "error: \(error)\n", status: Invocation.usageError)
+    }
+}
+
+/// The comparison's report and whether it passed.
+private func check(_ d: Derivatives, formulas: [String], options: Options) throws -> (text: String, passed: Bool) {
+    guard let source = options.points else { throw CommandLineError("no points", argument: "check") }
+    let points = try samplePoints(options, source: source, variables: d.pointVariables)
+    let threads = options.threads ?? ProcessInfoCores.count
+    let verification = try Verification(
+        d, at: points, precision: options.precision, threads: threads, maxPoints: options.maxVerifyPoints)
+    let array = try userArray(options, source: source, verification: verification)
+    let layout = try CheckLayout.infer(
+        shape: array.shape, verification: verification, withFunctions: options.orders.lowerBound == 0, kind: options.layout)
+    var tolerance = CheckTolerance.defaults(singlePrecision: array.singlePrecision)
+    if let rtol = options.rtol { tolerance.rtol = rtol }
+    if let atol = options.atol { tolerance.atol = atol }
+    let comparison = CheckComparison(array, layout: layout, verification: verification, tolerance: tolerance)
+    let diagnoses = comparison.passed
+        ? [] : CheckDiagnosis.diagnose(
+            array, comparison, verification: verification, alternatives: alternatives(d, formulas, points, options))
+    let report = CheckReport(
+        array: array, comparison: comparison, verification: verification, diagnoses: diagnoses,
+        formula: formulas.count == 1 ? formulas[0] : "\(formulas.count) formulas")
+    return (options.format == .json ? report.json : report.text, comparison.passed)
+}
+
+/// The user's array: `--against FILE` (with `--key` naming an array or columns), or the
+/// `--key` columns of the points file.
+private func userArray(_ options: Options, source: PointsSource, verification v: Verification) throws -> ValueArray {
+    let path: String
+    let argument: String
+    if let against = options.against {
+        (path, argument) = (against, "--against \(against)")
+    } else if case .file(let file) = source, !file.isStandardInput {
+        (path, argument) = (file.path, "--points \(file.path)")
+    } else {
+        throw CommandLineError(
+            "--key names columns of the points file, which standard input cannot give twice", argument: "--points -",
+            hint: "write the values to a file and give it with --against")
+    }
+    // Room for the widest layout of the request, and a header.
+    let width = CheckLayout.candidates(v, withFunctions: true).map { $0.sources.count }.max() ?? 1
+    let maxValues = v.points.count * width
+    do throws(PointsError) {
+        let bytes = Options.standardInputPaths.contains(path)
+            ? try PointSet.bytes(readingFrom: STDIN_FILENO, file: "<stdin>", maxBytes: 32 * maxValues + (1 << 16))
+            : try PointSet.bytes(ofFile: path, maxBytes: 32 * maxValues + (1 << 16))
+        return try ValueArray.read(bytes: bytes, file: path, keys: options.keys, maxValues: maxValues)
+    } catch {
+        throw CommandLineError(error.description, argument: argument, underline: (argument.count - path.count)..<argument.count, hint: error.hint)
+    }
+}
+
+/// symdiff's other values at the points, for the diagnosis to try: every partial of each
+/// formula by the `--wrt` variables from order 0 to one past the highest asked for (when
+/// there are at most 200 of them), else the requested ones.
+private func alternatives(
+    _ d: Derivatives, _ formulas: [String], _ points: PointSet, _ options: Options
+) -> [CheckDiagnosis.Alternative] {
+    let highest = d.columns.map(\.wrt.count).max() ?? 0
+    let request = DerivativeRequest(
+        formulas: formulas, variables: d.variables, orders: 0...(highest + 1), simplify: true, limits: options.limits)
+    var wider = d
+    if let more = try? Derivatives(request), more.columns.count <= 200 { wider = more }
+    guard let program = try? wider.program(inputs: points.names) else { return [] }
+    let values = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count).evaluate(points.columns, count: points.count)
+    return zip(wider.columns, values).map { ($0.name, $1) }
+}
