@@ -11,8 +11,8 @@ public enum CheckDiagnosis {
 
     /// For each entry that disagrees, the first of these that its values match at every `ok`
     /// point: all 0 where symdiff's are not; NaN where symdiff's are finite; another of
-    /// symdiff's values (`alternatives`); minus symdiff's; a constant multiple; symdiff's to
-    /// float32's tolerance only. Then across entries: the array transposed, or every row the
+    /// symdiff's values (`alternatives`); minus symdiff's; symdiff's to float32's tolerance
+    /// only; a constant multiple (not within 10^-3 of 1). Then across entries: the array transposed, or every row the
     /// sum of symdiff's over the points.
     public static func diagnose(
         _ array: ValueArray, _ comparison: CheckComparison, verification v: Verification, alternatives: [Alternative]
@@ -49,16 +49,16 @@ public enum CheckDiagnosis {
                 found.append("\(their) is minus ours: a sign flipped")
                 continue
             }
-            let ratios = ok.filter { ours[$0] != 0 && ours[$0].isFinite }.map { theirs($0) / ours[$0] }.sorted()
-            if !ratios.isEmpty {
-                let factor = ratios[ratios.count / 2]
-                if factor.isFinite, factor != 0, !tolerance.accepts(factor, 1), matches({ factor * ours[$0] }) {
-                    found.append("\(their) is \(String(format: "%.6g", factor)) times ours at every point: a constant factor")
-                    continue
-                }
-            }
             if !array.singlePrecision && matches({ ours[$0] }, .defaults(singlePrecision: true)) {
                 found.append("\(their) agrees with ours to float32's tolerance only: computed in float32 and stored as float64? (--rtol 1.3e-6 --atol 1e-5 compares at float32's)")
+                continue
+            }
+            // A factor that is not a rounding away from 1 (2 for a doubled term, 1/2, ...).
+            let ratios = ok.filter { ours[$0] != 0 && ours[$0].isFinite }.map { theirs($0) / ours[$0] }.sorted()
+            if let factor = ratios.isEmpty ? nil : ratios[ratios.count / 2], factor.isFinite, factor != 0,
+                Swift.abs(factor - 1) > 1e-3, matches({ factor * ours[$0] })
+            {
+                found.append("\(their) is \(String(format: "%.6g", factor)) times ours at every point: a constant factor")
             }
         }
         if let transposed = transposition(array, comparison, verification: v) { found.append(transposed) }

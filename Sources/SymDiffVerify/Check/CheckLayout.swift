@@ -99,6 +99,10 @@ public struct CheckLayout: Sendable, Equatable {
             throw CheckLayoutError(shape: shape, points: n, candidates: all, problem: kind == nil ? .noFit : .kindDoesNotFit(kind!))
         }
         guard fitting.count == 1 else { throw CheckLayoutError(shape: shape, points: n, candidates: fitting, problem: .ambiguous) }
+        // (N, N): a batch-last array reads as well as a batch-first one.
+        if kind == nil && shape.count == 2 && shape[1] == n {
+            throw CheckLayoutError(shape: shape, points: n, candidates: fitting, problem: .squareBatch)
+        }
         return first
     }
 }
@@ -114,6 +118,8 @@ public struct CheckLayoutError: Error, Sendable {
         case kindDoesNotFit(CheckLayout.Kind)
         /// More than one layout has it.
         case ambiguous
+        /// Both axes have the number of points: either may be the batch axis.
+        case squareBatch
     }
 
     public var shape: [Int]
@@ -134,6 +140,7 @@ public struct CheckLayoutError: Error, Sendable {
         case .noFit: return "the array's shape \(shape) fits no layout of the request"
         case .kindDoesNotFit(let kind): return "the array's shape \(shape) is not the \(kind.rawValue) layout of the request"
         case .ambiguous: return "the array's shape \(shape) fits \(candidates.count) layouts: which one?"
+        case .squareBatch: return "the array's shape \(shape) has the number of points on both axes: which is the batch axis?"
         }
     }
 
@@ -147,6 +154,7 @@ public struct CheckLayoutError: Error, Sendable {
         case .batchAxis where shape.last == points:
             return "the points come first (batch-first), e.g. a.T or np.moveaxis(a, -1, 0)"
         case .ambiguous: return "name the layout with --layout"
+        case .squareBatch: return "--layout \(candidates[0].kind.rawValue) reads the first axis as the points (batch-first); transpose a batch-last array first"
         default: return "write the array in one of the layouts, or change --wrt and --order to match it"
         }
     }
