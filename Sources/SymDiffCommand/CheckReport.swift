@@ -39,7 +39,10 @@ struct CheckReport {
             ])
         }
         let widths = header.indices.map { k in rows.map { $0[k].count }.max()! }
-        lines += rows.map { row in row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") }
+        lines += rows.map { row in
+            row.enumerated().map { $0 == row.count - 1 ? $1 : $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }
         for entry in comparison.entries where !entry.conventions.isEmpty {
             let matched = entry.conventions.sorted { $0.key < $1.key }.map { "\($0.key) at \($0.value)" }.joined(separator: ", ")
             lines.append("at kinks and jumps (not differentiable): \(entry.label) matched \(matched) point(s)")

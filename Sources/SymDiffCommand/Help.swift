@@ -10,6 +10,7 @@ let helpText = """
     USAGE
       symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json|graph|csv|npy|npz] [options]
       symdiff --file PATH [options]        (PATH '-' reads standard input)
+      symdiff check FORMULA... --wrt VARS [--order N] POINTS --against FILE [options]
 
     EXAMPLES
       symdiff "x1^2*sin(x2)" --wrt x1,x2              gradient
@@ -67,6 +68,27 @@ let helpText = """
       --strict                 with --verify, fail on any value that is not ok
       e.g. symdiff "abs(x)*sin(x)" --order 1:2 --grid x=-1:1:5 --verify
 
+    CHECKING YOUR AUTOGRAD (symdiff check)
+      Compares an array your code computed (torch.autograd, jax.grad, ...) at the points
+      with symdiff's verified values: exit 0 when every value agrees, 1 otherwise (for CI).
+      --against FILE           .npy (float64 or float32), .npz (--key NAME picks the
+                               array), or .csv (--key COL1,COL2 picks the columns);
+                               without --against, --key names columns of the --points file
+      --layout L               how the array lines up, when its shape does not say:
+                               partials (N, k) or (N,) in symdiff's order; gradient (N, d);
+                               hessian (N, d, d); tensor (N, d, ..., d); jacobian (N, m, d)
+                               for m formulas; the batch axis comes first
+      --rtol R, --atol A       |theirs - ours| <= A + R*|ours| + symdiff's error bound;
+                               defaults follow the file's dtype as torch.testing's do
+                               (float64 1e-7 and 1e-7, float32 1.3e-6 and 1e-5)
+      At a kink or jump symdiff's (PyTorch's) value and both one-sided limits are accepted,
+      and the report says which one matched. A failure comes with a diagnosis where the
+      array matches something else: another partial (their u_xx is our u_x), minus ours, a
+      constant factor, zeros (a dropped derivative), NaN, float32 arithmetic, a transposed
+      Jacobian, the sum over the batch. --format json for tools.
+      e.g. symdiff check "x^2*sin(t)" --wrt x,t --order 2 --points pts.npy --columns x,t \
+             --against hessian.npy
+
     LIMITS (an input past a limit gets an error naming it)
       --max-depth N            nesting depth of the formula (default 1000)
       --max-formula-bytes N    formula size in bytes (default 67108864)
@@ -103,7 +125,7 @@ let helpText = """
 
     EXIT STATUS
       0 success, 1 --verify found values that disagree (or, with --strict, values not ok;
-      --out is then not written), 1 output could not be written or the worker thread could
+      --out is then not written) or symdiff check found values that disagree, 1 output could not be written or the worker thread could
       not start, 2 bad input (formula, option, limit, points file, --out); the error goes to
       stderr with a caret under the problem, and nothing is printed on stdout. 129, 130, 143
       (SIGHUP, SIGINT, SIGTERM): the temporary --out file is removed first.
