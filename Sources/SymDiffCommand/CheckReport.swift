@@ -12,6 +12,8 @@ struct CheckReport {
     /// The formula as given (or how many there were).
     var formula: String
 
+    /// The formula for the report's first line: up to 60 characters, then `...`.
+    private var shortFormula: String { formula.count <= 60 ? formula : formula.prefix(57) + "..." }
     private var dtype: String { array.singlePrecision ? "float32" : "float64" }
     private var shape: String { "(" + array.shape.map(String.init).joined(separator: ", ") + (array.shape.count == 1 ? ",)" : ")") }
     private var toleranceLine: String {
@@ -24,7 +26,7 @@ struct CheckReport {
     var text: String {
         let v = verification
         var lines = [
-            "check: \(array.name) (\(dtype), shape \(shape)) against symdiff's values of \(formula) at \(v.points.count) points",
+            "check: \(array.name) (\(dtype), shape \(shape)) against symdiff's values of \(shortFormula) at \(v.points.count) points",
             "layout: \(comparison.layout.description)",
             "tolerance: \(toleranceLine) (\(dtype): torch.testing's defaults unless --rtol, --atol)",
             "",
