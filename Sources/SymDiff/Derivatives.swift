@@ -42,7 +42,10 @@ public enum SymDiffError: Error, Sendable {
 public struct Derivatives: Sendable {
     /// One formula's function and its partials.
     public struct Result: Sendable {
+        /// The formula as given, or `formula[k]` for component `k` of a vector-valued one.
         public var source: String
+        /// The index in the request of the formula it comes from.
+        public var formula: Int
         /// The function, simplified like its partials.
         public var function: NodeID
         public var partials: [Partial]
@@ -96,12 +99,19 @@ public struct Derivatives: Sendable {
         notes = []
         statistics = Statistics()
         var functions: [NodeID] = []
+        /// The formula each function comes from (a vector formula gives one per component),
+        /// and its source: the formula, or `formula[k]` for component `k`.
+        var formulaOf: [Int] = []
+        var sources: [String] = []
         var freeVariables: [String] = []
         var boundNames = Set<String>()
         for (i, text) in request.formulas.enumerated() {
             do {
                 let tree = try Parser.parse(text, limits: request.limits)
-                functions.append(try graph.lower(tree))
+                let components = try graph.lowerComponents(tree)
+                functions += components
+                formulaOf += components.map { _ in i }
+                sources += tree.components.isEmpty ? [text] : components.indices.map { "\(text)[\($0)]" }
                 for v in tree.freeVariables where !freeVariables.contains(v) { freeVariables.append(v) }
                 boundNames.formUnion(tree.bindings.map(\.name))
             } catch {
@@ -140,7 +150,7 @@ public struct Derivatives: Sendable {
                     all += try graph.partials(of: f, order: order, withRespectTo: variables)
                 }
             } catch {
-                throw .limit(error, formula: i)
+                throw .limit(error, formula: formulaOf[i])
             }
             partials.append(all)
         }
@@ -157,7 +167,7 @@ public struct Derivatives: Sendable {
                 functions = Array(roots[..<functions.count])
                 partials = partials.map { $0.map { Partial(variables: $0.variables, node: next.next()!) } }
             } catch {
-                throw .limit(error, formula: functions.count == 1 ? 0 : nil)
+                throw .limit(error, formula: request.formulas.count == 1 ? 0 : nil)
             }
         }
         statistics.simplifySeconds = Self.seconds(since: start, clock)
@@ -166,8 +176,8 @@ public struct Derivatives: Sendable {
         rewriteReport = rewriter.report
         let roots = functions + partials.flatMap { $0.map(\.node) }
         for (root, lowered) in zip(roots, graph.stablyLowered(roots)) where lowered != root { evaluationNodes[root] = lowered }
-        results = request.formulas.indices.map {
-            Result(source: request.formulas[$0], function: functions[$0], partials: partials[$0], original: originals[$0])
+        results = functions.indices.map {
+            Result(source: sources[$0], formula: formulaOf[$0], function: functions[$0], partials: partials[$0], original: originals[$0])
         }
     }
 

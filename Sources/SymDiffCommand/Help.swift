@@ -118,6 +118,9 @@ let helpText = """
       integer n (up to 22, 25, 52, 14)
       D(f, x), D(f, x, 3), D(f, x, y): derivatives inside formulas
       u = exp(-x^2); D(u, x) + 2*x*u: let-bindings before the formula
+      laplacian(u, x, y) div([a, b], x, y) dot([a, b], [c, d]) norm([a, b]): numbers;
+      grad(u, x, y) curl([a, b, c], x, y, z) hessian(u, x, y) jacobian([u, v], x, y) and
+      [u, v]: vectors, one result per component when they are the whole formula
 
     OUTPUT
       Expressions whose tree is much larger than their graph print with let-bindings of

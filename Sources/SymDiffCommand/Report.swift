@@ -37,10 +37,10 @@ struct PrintBudget {
 func textReport(_ d: Derivatives) throws(FormulaLimit) -> String {
     var budget = PrintBudget(d.graph)
     var blocks: [String] = []
-    for (k, result) in d.results.enumerated() {
-        var block = "f = \(try budget.print(result.function, formula: k))\n"
+    for result in d.results {
+        var block = "f = \(try budget.print(result.function, formula: result.formula))\n"
         for partial in result.partials where !partial.variables.isEmpty {
-            block += "\(partial.name) = \(try budget.print(partial.node, formula: k))\n"
+            block += "\(partial.name) = \(try budget.print(partial.node, formula: result.formula))\n"
         }
         blocks.append(block)
     }
@@ -58,12 +58,12 @@ func textReport(_ d: Derivatives) throws(FormulaLimit) -> String {
 func jsonReport(_ d: Derivatives) throws(FormulaLimit) -> String {
     var budget = PrintBudget(d.graph)
     var results: [String] = []
-    for (k, result) in d.results.enumerated() {
-        let function = try budget.print(result.function, formula: k)
+    for result in d.results {
+        let function = try budget.print(result.function, formula: result.formula)
         var derivatives: [String] = []
         for partial in result.partials where !partial.variables.isEmpty {
             derivatives.append(
-                "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(JSONText.string(try budget.print(partial.node, formula: k)))}")
+                "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(JSONText.string(try budget.print(partial.node, formula: result.formula)))}")
         }
         results.append(
             "{\"function\": \(JSONText.string(function)),\n"

@@ -178,7 +178,7 @@ struct ValuePlan {
     init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws {
         var budget = PrintBudget(d.graph)
         let columns = try d.columns.map { column in
-            Column(name: column.name, wrt: column.wrt, expression: try budget.print(column.node, formula: column.formula))
+            Column(name: column.name, wrt: column.wrt, expression: try budget.print(column.node, formula: d.results[column.formula].formula))
         }
         if options.verify {
             evaluator = nil

@@ -37,6 +37,12 @@ extension ExprGraph {
     /// products, `a - b` becomes `a + (-1)*b`, `a / b` becomes `a * b^-1`, bindings are
     /// substituted, and `D(f, x, ...)` is differentiated here.
     public mutating func lower(_ tree: SyntaxTree) throws(Diagnostic) -> NodeID {
+        try lowerComponents(tree)[0]
+    }
+
+    /// Adds the meaning of `tree` to this graph and returns the root of each component of a
+    /// vector-valued formula, or the one root of a number-valued one.
+    public mutating func lowerComponents(_ tree: SyntaxTree) throws(Diagnostic) -> [NodeID] {
         var lowered: [NodeID] = []
         lowered.reserveCapacity(tree.nodes.count)
         for node in tree.nodes {
@@ -69,7 +75,7 @@ extension ExprGraph {
         } catch {
             throw Diagnostic(limit: error, at: tree[tree.body].range)
         }
-        return lowered[Int(tree.body.index)]
+        return (tree.components.isEmpty ? [tree.body] : tree.components).map { lowered[Int($0.index)] }
     }
 
     private mutating func lowerChain(_ first: NodeID, _ links: [(ChainOperator, NodeID)]) -> NodeID {

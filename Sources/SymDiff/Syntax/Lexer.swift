@@ -60,6 +60,8 @@ struct Lexer {
         case UInt8(ascii: "("): kind = .leftParenthesis
         case UInt8(ascii: ")"): kind = .rightParenthesis
         case UInt8(ascii: ","): kind = .comma
+        case UInt8(ascii: "["): kind = .leftBracket
+        case UInt8(ascii: "]"): kind = .rightBracket
         case UInt8(ascii: ";"): kind = .semicolon
         case UInt8(ascii: "="): kind = followedBy("=") ? .equalEqual : .equals
         case UInt8(ascii: "<"): kind = followedBy("=") ? .lessEqual : .less

@@ -13,6 +13,8 @@ extension Parser {
         case piecewise
         /// `legendre(n, x)` and the other orthogonal polynomials, expanded where read.
         case polynomial(OrthogonalPolynomial)
+        /// `grad`, `laplacian`, `div`, `curl`, ...: read into `D(...)` and arithmetic.
+        case vectorOperator(VectorOperator)
 
         /// An example argument list for "write sin(x)".
         var exampleArguments: String {
@@ -22,6 +24,7 @@ extension Parser {
             case .derivative: return "f, x"
             case .piecewise: return "x < 0, -x, x"
             case .polynomial: return "3, x"
+            case .vectorOperator(let op): return op.exampleArguments
             case .constant: return ""
             }
         }
@@ -32,6 +35,7 @@ extension Parser {
         var table: [String: Callee] = ["pow": .pow, "D": .derivative, "piecewise": .piecewise]
         for constant in Constant.allCases { table[constant.rawValue] = .constant(constant) }
         for family in OrthogonalPolynomial.allCases { table[family.rawValue] = .polynomial(family) }
+        for op in VectorOperator.allCases { table[op.rawValue] = .vectorOperator(op) }
         // A name of several functions (`log`, `log(x, base)`) stands for its first here; the
         // call picks by its arguments.
         for function in Function.allCases where table[function.name] == nil { table[function.name] = .function(function) }
@@ -56,7 +60,7 @@ extension Parser {
     /// The names that can be called, for "did you mean" suggestions, in a fixed order.
     static let callableNames: [String] =
         Function.allCases.map(\.name) + Function.aliases.keys.sorted() + ["pow", "piecewise"]
-        + OrthogonalPolynomial.allCases.map(\.rawValue) + ["D"]
+        + OrthogonalPolynomial.allCases.map(\.rawValue) + VectorOperator.allCases.map(\.rawValue) + ["D"]
 
     /// A name not followed by `(`: a constant, a binding reference or a free variable.
     ///
@@ -71,6 +75,9 @@ extension Parser {
             throw Diagnostic(.functionWithoutCall(name, arguments: callee.exampleArguments), at: nameToken.range)
         case nil:
             if !bindingIndex.isEmpty, let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
+            if !vectorBindings.isEmpty, vectorBindings[name] != nil {
+                throw Diagnostic(.vectorInScalarContext(what: "'\(name)'"), at: nameToken.range)
+            }
             if name == defining { throw Diagnostic(.selfReference(name), at: nameToken.range) }
             if defining != nil, variablesInBindings[name] == nil { variablesInBindings[name] = nameToken.range }
             return add(.variable(name), nameToken.range)
@@ -87,6 +94,7 @@ extension Parser {
         case .function(let f)?: function = f
         case .pow?, .piecewise?, .polynomial?: function = nil
         case .derivative?: return try derivative(at: nameToken)
+        case .vectorOperator(let op)?: return try scalarOperator(op, at: nameToken)
         case .constant?: throw Diagnostic(.constantCalled(name), at: nameToken.range)
         case nil:
             let suggestion = Self.suggestion(for: name)

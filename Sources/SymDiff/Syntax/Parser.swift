@@ -15,6 +15,10 @@ public struct Parser {
     var nodes: [SyntaxNode] = []
     var bindings: [Binding] = []
     var bindingIndex: [String: Int] = [:]
+    /// The names bound to vectors (`v = [a, b];`), with their components.
+    var vectorBindings: [String: [SyntaxID]] = [:]
+    /// The components of a vector-valued body; empty for a number.
+    var components: [SyntaxID] = []
     /// The name whose binding value is being parsed, which that value must not use.
     var defining: String?
     /// The first use of each free variable inside a binding value: binding it later is an error.
@@ -37,7 +41,7 @@ public struct Parser {
             var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
             parser.nodes.reserveCapacity(nodeEstimate)
             let body = try parser.formula()
-            return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body)
+            return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body, components: parser.components)
         }
         let levels = Swift.min(limits.maxNestingDepth + 1, depthBound)
         guard levels > inlineDepth else { return try parse() }
@@ -100,7 +104,7 @@ public struct Parser {
 
     // MARK: - Grammar rules
 
-    /// `formula ::= (binding ';')* expr ';'? EOF`
+    /// `formula ::= (binding ';')* (expr | vector) ';'? EOF`
     mutating func formula() throws(Diagnostic) -> SyntaxID {
         guard token.kind != .end else {
             let start = SourceLocation(offset: 0, line: 1, column: 1)
@@ -116,7 +120,13 @@ public struct Parser {
             try advance()
             if token.kind == .end { throw Diagnostic(.missingBody, at: token.range) }
         }
-        let body = try expr()
+        let body: SyntaxID
+        if try startsVector() {
+            components = try vector().components
+            body = components[0]
+        } else {
+            body = try expr()
+        }
         if token.kind == .semicolon {
             try advance()
             if token.kind != .end { throw Diagnostic(.trailingInput(found: describe(token)), at: token.range) }
@@ -125,7 +135,7 @@ public struct Parser {
         return body
     }
 
-    /// `binding ::= identifier '=' expr`
+    /// `binding ::= identifier '=' (expr | vector)`
     mutating func binding() throws(Diagnostic) {
         let nameToken = token
         let name = text(of: nameToken)
@@ -137,12 +147,21 @@ public struct Parser {
             let first = bindings[index].nameRange
             throw Diagnostic(.rebinding(name, firstAt: first.start), at: nameToken.range, related: first)
         }
+        if let components = vectorBindings[name] {
+            let first = range(of: components[0])
+            throw Diagnostic(.rebinding(name, firstAt: first.start), at: nameToken.range, related: first)
+        }
         if let use = variablesInBindings[name] {
             throw Diagnostic(.boundAfterUse(name, firstUse: use.start), at: nameToken.range, related: use)
         }
         try advance()
         try advance()
         defining = name
+        if try startsVector() {
+            vectorBindings[name] = try vector().components
+            defining = nil
+            return
+        }
         let value = try expr()
         defining = nil
         bindingIndex[name] = bindings.count
@@ -264,6 +283,8 @@ public struct Parser {
             try advance()
             if token.kind == .leftParenthesis { return try call(name, at: first) }
             return try reference(name, at: first)
+        case .leftBracket:
+            throw Diagnostic(.vectorInScalarContext(what: "'['...']'"), at: first.range)
         case .leftParenthesis:
             try enter(first)
             try advance()

@@ -26,7 +26,7 @@ public enum SyntaxError: Hashable, Sendable {
     case nulByte
 
     // MARK: - Characters and literals
-    /// An ASCII character that starts no token (`$`, `[`, a lone `&`, or `?` outside rule patterns).
+    /// An ASCII character that starts no token (`$`, `{`, a lone `&`, or `?` outside rule patterns).
     case unexpectedCharacter(Unicode.Scalar, patternVariablesAllowed: Bool)
     /// A non-ASCII character; `suggestion` says what to write instead of a common look-alike.
     case unsupportedCharacter(Unicode.Scalar, suggestion: String?)
@@ -74,6 +74,17 @@ public enum SyntaxError: Hashable, Sendable {
     case derivativeWithRespectToFunction(String)
     case derivativeCountInvalid(found: String)
     case derivativeOrderTooHigh(order: Int64, limit: Int)
+
+    // MARK: - Vectors and operators
+    /// A vector (`[u, v]`, `grad(...)`, a vector binding) where a number is needed; `what` names it.
+    case vectorInScalarContext(what: String)
+    /// A number where an operator needs a vector.
+    case vectorExpected(operator: String, found: String)
+    /// Vectors or variable lists of different lengths: `div([a, b], x, y, z)`.
+    case vectorLengthMismatch(operator: String, expected: Int, got: Int)
+    /// `curl` of other than 3 components.
+    case curlNeedsThreeComponents(got: Int)
+    case unclosedBracket(openedAt: SourceLocation)
 
     // MARK: - Bindings
     case selfReference(String)
@@ -126,6 +137,12 @@ extension SyntaxError {
         case .notAFunction(let name): return "'\(name)' is not a function"
         case .constantCalled(let name): return "'\(name)' is a constant, not a function"
         case .integerOrderRequired(let name): return "'\(name)' takes a constant integer order >= 0 as its first argument"
+        case .vectorInScalarContext(let what): return "\(what) is a vector where a number is needed"
+        case .vectorExpected(let op, let found): return "'\(op)' takes a vector here, found \(found)"
+        case .vectorLengthMismatch(let op, let expected, let got):
+            return "'\(op)' needs \(expected) component(s) or variable(s) here, got \(got)"
+        case .curlNeedsThreeComponents(let got): return "'curl' takes a vector of 3 components, got \(got)"
+        case .unclosedBracket(let at): return "expected ']' to close '[' at \(at.line):\(at.column)"
         case .functionWithoutCall(let name, let arguments): return "'\(name)' is a function: write \(name)(\(arguments))"
         case .missingOpenParenthesis(let function, _): return "expected '(' after function name '\(function)'"
         case .wrongArgumentCount(let function, let expected, let got):
@@ -162,7 +179,7 @@ extension SyntaxError {
         case .unexpectedCharacter(let c, let allowed):
             switch c {
             case "?" where !allowed: return "pattern variables like '?a' are only allowed in rewrite rules"
-            case "[", "]", "{", "}": return "use '(' and ')' for grouping"
+            case "{", "}": return "use '(' and ')' for grouping, '[' and ']' for vectors"
             case "&", "|": return "write '&&' for and, '||' for or"
             default: return Self.alphabet
             }
@@ -198,6 +215,12 @@ extension SyntaxError {
         case .notAFunction(let name): return "insert '*' to multiply: write \(name)*(...)"
         case .constantCalled(let name): return "insert '*' to multiply: write \(name)*(...)"
         case .integerOrderRequired(let name): return "write \(name)(1, x): the order is a number such as 0, 1, 2, not an expression"
+        case .vectorInScalarContext:
+            return "vectors go into div, curl, jacobian, dot and norm, or make the whole formula (one result per component)"
+        case .vectorExpected: return "write the vector as [a, b, c], or give it by grad(...), curl(...) or a vector binding"
+        case .vectorLengthMismatch(let op, _, _): return "give '\(op)' one variable per component, e.g. div([a, b], x, y)"
+        case .curlNeedsThreeComponents: return "in 2-D the curl is the number D(v, x) - D(u, y)"
+        case .unclosedBracket: return "insert ']'"
         case .functionWithoutCall: return nil
         case .missingOpenParenthesis(let function, let argument): return "insert '(' ... ')': write \(function)(\(argument))"
         case .wrongArgumentCount("piecewise", _, _): return "write piecewise(c1, v1, c2, v2, otherwise): conditions and values in pairs, then one more value"

@@ -36,9 +36,11 @@ extension SyntaxTree {
         return readings[Int(id.index)]
     }
 
-    /// The whole formula, fully parenthesized: `u = (x ^ 2); (u + 1)`.
+    /// The whole formula, fully parenthesized: `u = (x ^ 2); (u + 1)`; a vector-valued one
+    /// as its components, `[D(u, x), D(u, y)]` (vector bindings are substituted where used).
     public func parenthesized() -> String {
         let statements = bindings.map { "\($0.name) = \(parenthesized($0.value)); " }
-        return statements.joined() + parenthesized(body)
+        guard !components.isEmpty else { return statements.joined() + parenthesized(body) }
+        return statements.joined() + "[" + components.map { parenthesized($0) }.joined(separator: ", ") + "]"
     }
 }

@@ -139,12 +139,16 @@ public struct SyntaxTree: Sendable {
     public var nodes: [SyntaxNode]
     public var bindings: [Binding]
     public var body: SyntaxID
+    /// The components of a vector-valued formula (`[u, v]`, `grad(u, x, y)`), each a result of
+    /// its own; empty for a formula whose value is a number (`body`). `body` is the first.
+    public var components: [SyntaxID]
 
-    public init(source: String, nodes: [SyntaxNode], bindings: [Binding], body: SyntaxID) {
+    public init(source: String, nodes: [SyntaxNode], bindings: [Binding], body: SyntaxID, components: [SyntaxID] = []) {
         self.source = source
         self.nodes = nodes
         self.bindings = bindings
         self.body = body
+        self.components = components
     }
 
     public subscript(id: SyntaxID) -> SyntaxNode { nodes[Int(id.index)] }

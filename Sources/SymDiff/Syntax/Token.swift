@@ -12,6 +12,8 @@ enum TokenKind: Equatable, Sendable {
     /// `^`, or its spelling `**`.
     case caret
     case leftParenthesis, rightParenthesis, comma, semicolon, equals
+    /// `[` and `]` around the components of a vector: `[u, v]`.
+    case leftBracket, rightBracket
     /// Comparisons: `<`, `<=`, `>`, `>=`, `==`, `!=`.
     case less, lessEqual, greater, greaterEqual, equalEqual, notEqual
     /// Logic: `&&`, `||`, `!`.

@@ -6,7 +6,8 @@
 /// The grammar gives the structure; a few context conditions the EBNF cannot state are
 /// table rows here: a call has its function's arity, names are the variables `x y z`,
 /// numbers come from a small pool of literals, and pattern variables, bindings (not
-/// formulas of their own) and conditions are left out; `D(...)` is rare. Past the depth budget every
+/// formulas of their own), the vector operators (read into `D(...)`, whose vectors the grammar
+/// cannot tell from names) and conditions are left out; `D(...)` is rare. Past the depth budget every
 /// choice takes the alternative that ends soonest and repetitions stop, so any budget
 /// terminates. Points are in (0.2, 2), where the bare variables are inside every domain;
 /// callers skip the points where a formula is not finite.
@@ -22,7 +23,7 @@ struct FormulaGenerator {
     /// Relative weights of alternatives by the rules they mention (the product; 1 for
     /// others): variables and calls often, signs, constants and parentheses seldom.
     static let weights: [String: Double] = [
-        "patternvar": 0, "binding": 0, "derivative": 0.01, "unary": 0.15, "identifier": 4, "call": 2,
+        "patternvar": 0, "binding": 0, "operator-call": 0, "derivative": 0.01, "unary": 0.15, "identifier": 4, "call": 2,
         "constant": 0.3, "expr": 0.5,
     ]
 

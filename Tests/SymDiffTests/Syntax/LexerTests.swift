@@ -89,7 +89,7 @@ import Testing
         ("x 😀", "unsupported character '😀' (U+1F600)", "formulas use ASCII letters, digits, '_', '.', spaces and + - * / ^ ( ) , ; = < > ! && ||"),
         ("x\u{0} y", "formula contains a NUL byte", "remove the NUL byte: formulas are text"),
         ("x | y", "unexpected character '|' (U+007C)", "write '&&' for and, '||' for or"),
-        ("[x]", "unexpected character '[' (U+005B)", "use '(' and ')' for grouping"),
+        ("{x}", "unexpected character '{' (U+007B)", "use '(' and ')' for grouping, '[' and ']' for vectors"),
         ("2e", "number '2e' has no digits in its exponent", "write 2e3 for an exponent, or 2*e to multiply by the constant e"),
         ("2exp(x)", "implicit multiplication is not supported", "insert '*': write 2*exp"),
         ("1e5x", "implicit multiplication is not supported", "insert '*': write 1e5*x"),
