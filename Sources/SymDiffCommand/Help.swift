@@ -11,6 +11,7 @@ let helpText = """
       symdiff FORMULA... [--wrt VARS] [--order N] [--format text|json|graph|csv|npy|npz] [options]
       symdiff --file PATH [options]        (PATH '-' reads standard input)
       symdiff check FORMULA... --wrt VARS [--order N] POINTS --against FILE [options]
+      symdiff mms --solution "u = ..." --pde "D(u, t) - laplacian(u, x, y)" [POINTS [--check]]
 
     EXAMPLES
       symdiff "x1^2*sin(x2)" --wrt x1,x2              gradient
@@ -88,6 +89,17 @@ let helpText = """
       Jacobian, the sum over the batch. --format json for tools.
       e.g. symdiff check "x^2*sin(t)" --wrt x,t --order 2 --points pts.npy --columns x,t \
              --against hessian.npy
+
+    MANUFACTURED SOLUTIONS (symdiff mms)
+      --solution BINDINGS      the solution, as let-bindings: "u = sin(pi*x)*exp(-t)";
+                               several unknowns: "u = ...; v = ...; p = ..."
+      --pde OPERATOR           the PDE's operator applied to them, "D(u, t) - D(u, x, 2)";
+                               a system as a vector: "[eq1, eq2, eq3]"
+      prints the source term f with pde(u) = f, simplified (order 0 unless --order); with
+      points, its values (any format); --check also verifies them: the simplified source
+      against the operator as written, by the independent autodiff path
+      e.g. symdiff mms --solution "u = sin(pi*x)*sin(pi*y)*exp(-t)" \
+             --pde "D(u, t) - laplacian(u, x, y)" --random 1000 --check
 
     LIMITS (an input past a limit gets an error naming it)
       --max-depth N            nesting depth of the formula (default 1000)

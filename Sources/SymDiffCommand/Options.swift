@@ -56,6 +56,10 @@ struct Options {
     var rtol: Double?
     var atol: Double?
     var layout: CheckLayout.Kind?
+    /// `symdiff mms`: the manufactured solution's bindings and the PDE operator applied to it.
+    var mms = false
+    var solution: String?
+    var pde: String?
 }
 
 /// A command-line error: what is wrong, the argument it is about, and a hint.
@@ -195,6 +199,9 @@ private let optionTable: [OptionSpec] = [
         }
         options.precision = precision
     },
+    value("--solution") { options, text in options.solution = text },
+    value("--pde") { options, text in options.pde = text },
+    flag("--check") { $0.verify = true },
     value("--against") { options, text in options.against = text },
     value("--key") { options, text in options.keys = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
     value("--rtol") { options, text throws(CommandLineError) in options.rtol = try tolerance(text, option: "--rtol") },
@@ -261,9 +268,11 @@ extension Options {
     init(parsing arguments: [String]) throws(CommandLineError) {
         self.init()
         var pending: [(OptionSpec, String, String)] = []
-        // `symdiff check ...`; a formula that is the variable `check` is `symdiff -- check`.
+        // `symdiff check ...` and `symdiff mms ...`; a formula that is the variable `check`
+        // (or `mms`) is `symdiff -- check`.
         check = arguments.first == "check"
-        var i = check ? 1 : 0
+        mms = arguments.first == "mms"
+        var i = check || mms ? 1 : 0
         var optionsEnded = false
         while i < arguments.count {
             let argument = arguments[i]
@@ -304,6 +313,40 @@ extension Options {
         for (spec, text, _) in limitsFirst { try spec.apply(&self, text) }
         try checkOutputFormat()
         try checkCheckOptions(pending.map { ($0.0.name, $0.2) })
+        try checkManufacturedSolution(pending.map { ($0.0.name, $0.2) })
+    }
+
+    /// Refuses `mms`'s options without `mms`, and `mms` without both; then makes its formula:
+    /// the solution's bindings, then the PDE, whose value is the source term (order 0 unless
+    /// `--order` says otherwise). `given` holds each option's name and argument as typed.
+    private mutating func checkManufacturedSolution(_ given: [(name: String, argument: String)]) throws(CommandLineError) {
+        guard mms else {
+            if let misplaced = given.first(where: { ["--solution", "--pde", "--check"].contains($0.name) }) {
+                throw CommandLineError(
+                    "\(misplaced.name) is an option of symdiff mms", argument: misplaced.argument, underline: 0..<misplaced.name.count,
+                    hint: "symdiff mms --solution \"u = sin(pi*x)*exp(-t)\" --pde \"D(u, t) - laplacian(u, x)\"")
+            }
+            return
+        }
+        guard let solution, let pde else {
+            throw CommandLineError(
+                "symdiff mms needs --solution and --pde", argument: "mms",
+                hint: "symdiff mms --solution \"u = sin(pi*x)*exp(-t)\" --pde \"D(u, t) - laplacian(u, x)\"")
+        }
+        if !formulas.isEmpty || !formulaFiles.isEmpty {
+            throw CommandLineError(
+                "symdiff mms takes its formula from --solution and --pde", argument: formulas.first ?? "--file",
+                hint: "put the solution's bindings in --solution and the operator in --pde")
+        }
+        if verify && points == nil {
+            throw CommandLineError(
+                "--check evaluates the residual at points: it needs them", argument: "--check",
+                hint: "give points with --at, --grid, --random or --points")
+        }
+        var bindings = solution.trimmingSpaces
+        while bindings.hasSuffix(";") { bindings.removeLast() }
+        formulas = [bindings + "; " + pde]
+        if orderText == nil { orders = 0...0 }
     }
 
     /// The options only `symdiff check` takes.
