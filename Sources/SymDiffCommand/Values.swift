@@ -177,8 +177,12 @@ struct ValuePlan {
     /// expressions too large to record.
     init(_ d: Derivatives, inputs: [String], options: Options, source: PointsSource) throws {
         var budget = PrintBudget(d.graph)
+        // A value column never takes a variable's name (a variable may be called `f`).
+        var taken = Set(inputs)
         let columns = try d.columns.map { column in
-            Column(name: column.name, wrt: column.wrt, expression: try budget.print(column.node, formula: d.results[column.formula].formula))
+            let name = OutputTable.unique(column.name, avoiding: taken)
+            taken.insert(name)
+            return Column(name: name, wrt: column.wrt, expression: try budget.print(column.node, formula: d.results[column.formula].formula))
         }
         if options.verify {
             evaluator = nil
@@ -238,7 +242,8 @@ struct ValuePlan {
             for (name, order) in [("gradient", 1), ("hessian", 2)] {
                 let wrts = columns.dropFirst().map(\.wrt)
                 guard let (rowShape, sources) = NDArray.batchFirstLayout(wrts, variables: derivatives.variables, order: order) else { continue }
-                arrays.append((name, rowShape, sources.map { $0.map { functionColumn + 1 + $0 } }))
+                let arrayName = OutputTable.unique(name, avoiding: Set(skeleton.points.names))
+                arrays.append((arrayName, rowShape, sources.map { $0.map { functionColumn + 1 + $0 } }))
             }
         }
         return skeleton.npzEntries(arrays: arrays)

@@ -23,7 +23,7 @@ public final class AtomicFile {
     private var buffer: [UInt8] = []
     private var open = true
     /// Whether `path` is written directly (a device or FIFO), not through a temporary.
-    private let direct: Bool
+    public let direct: Bool
     private var registration: Int?
     /// Bytes written since the data was last synced.
     private var unsynced = 0

@@ -31,7 +31,8 @@ public struct NPZEntry: Hashable, Sendable {
 
 /// NPZ: by default one 1-D `<f8` array per column under its name (`np.load(path)["d/dx1"]`),
 /// or the arrays of `entries`; then `meta`, a 0-d unicode array holding the metadata as a
-/// JSON object (`json.loads(str(npz["meta"]))`); all readable with `allow_pickle=False`.
+/// JSON object (`json.loads(str(npz["meta"]))`; `meta_` when an array takes `meta`); all
+/// readable with `allow_pickle=False`.
 ///
 /// The archive's layout is fixed by `begin` (every array's size follows from the row count),
 /// so each block is written straight to its place in every array and memory stays at one
@@ -56,11 +57,13 @@ public struct NPZTableWriter: TableWriter {
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         let entries = entries ?? header.columns.enumerated().map { NPZEntry.column($1, $0) }
         var names = Set<String>()
-        for name in entries.map(\.name) + ["meta"] where !names.insert(name).inserted {
+        for name in entries.map(\.name) where !names.insert(name).inserted {
             throw OutputError(.duplicateColumn(name), path: state.path)
         }
         let meta = JSONText.object(header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) })
-        let layout = try ZipLayout(entries: entries, rows: header.rowCount, meta: Self.npy(unicode: meta), path: state.path)
+        let layout = try ZipLayout(
+            entries: entries, rows: header.rowCount, meta: Self.npy(unicode: meta), metaName: OutputTable.unique("meta", avoiding: names),
+            path: state.path)
         try state.begin(header)
         self.entries = entries
         self.layout = layout
@@ -164,13 +167,16 @@ private struct ZipLayout {
     /// Each array's CRC-32 so far: its `.npy` header and the rows written.
     var checksums: [UInt32] = []
     private let meta: [UInt8]
+    /// The `meta` entry's file name: `meta.npy`, or `meta_.npy` when a variable is named `meta`.
+    private let metaFile: [UInt8]
     /// Where the `meta` entry's local header starts.
     private var metaOffset = 0
     /// The size of the whole archive.
     private(set) var totalBytes = 0
 
-    init(entries: [NPZEntry], rows: Int, meta: [UInt8], path: String) throws(OutputError) {
+    init(entries: [NPZEntry], rows: Int, meta: [UInt8], metaName: String, path: String) throws(OutputError) {
         self.meta = meta
+        metaFile = Array((metaName + ".npy").utf8)
         var offset = 0
         for entry in entries {
             let name = Array((entry.name + ".npy").utf8)
@@ -187,8 +193,8 @@ private struct ZipLayout {
             guard offset <= 0xFFFF_FFFF else { throw OutputError(.tooLargeForZip(bytes: offset), path: path) }
         }
         metaOffset = offset
-        offset += 30 + "meta.npy".utf8.count + meta.count
-        let directory = names.reduce(46 + "meta.npy".utf8.count) { $0 + 46 + $1.count }
+        offset += 30 + metaFile.count + meta.count
+        let directory = names.reduce(46 + metaFile.count) { $0 + 46 + $1.count }
         totalBytes = offset + directory + 22
         guard totalBytes <= 0xFFFF_FFFF else { throw OutputError(.tooLargeForZip(bytes: totalBytes), path: path) }
         guard names.count + 1 <= 0xFFFF else { throw OutputError(.tooManyArrays(count: names.count + 1), path: path) }
@@ -200,7 +206,7 @@ private struct ZipLayout {
         var parts: [(Int, [UInt8])] = []
         var directory: [UInt8] = []
         let all = names.indices.map { (names[$0], checksums[$0], sizes[$0], headerOffsets[$0]) }
-            + [(Array("meta.npy".utf8), CRC32.checksum(meta), meta.count, metaOffset)]
+            + [(metaFile, CRC32.checksum(meta), meta.count, metaOffset)]
         for (e, (name, crc, size, offset)) in all.enumerated() {
             var local: [UInt8] = []
             local.appendLittleEndian(0x0403_4B50, bytes: 4)
@@ -215,7 +221,7 @@ private struct ZipLayout {
             directory.appendLittleEndian(offset, bytes: 4)
             directory += name
         }
-        let directoryOffset = metaOffset + 30 + "meta.npy".utf8.count + meta.count
+        let directoryOffset = metaOffset + 30 + metaFile.count + meta.count
         directory.appendLittleEndian(0x0605_4B50, bytes: 4)
         directory.appendLittleEndian(0, bytes: 4)  // this disk, directory disk
         directory.appendLittleEndian(all.count, bytes: 2)

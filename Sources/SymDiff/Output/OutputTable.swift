@@ -197,7 +197,7 @@ public struct OutputTable: Hashable, Sendable {
 
 /// The file formats of reference values.
 public enum TableFormat: String, CaseIterable, Sendable {
-    /// A `# {meta}` line, a header row, one row per point.
+    /// A header row, one row per point; metadata beside it in `PATH.meta.json`.
     case csv
     /// `{"meta", "points", "results"}` with values; non-finite values are `null`.
     case json
@@ -237,7 +237,9 @@ extension OutputTable {
             // Each whole array is written from block columns of its own elements, after `flatColumns`.
             let flat = flatColumns
             var blockNames = flat.map(\.name)
-            let arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in array.map { (name, $0) } }
+            let arrays = [("gradient", gradient), ("hessian", hessian)].compactMap { name, array in
+                array.map { (Self.unique(name, avoiding: Set(points.names)), $0) }
+            }
             var layouts: [(name: String, rowShape: [Int], sources: [Int?])] = []
             for (name, array) in arrays {
                 let stride = array.values.count / Swift.max(1, points.count)
@@ -277,11 +279,11 @@ extension OutputTable {
         return entries
     }
 
-    /// The CSV text of the table: the `# {meta}` line (unless `meta` is false), the header,
-    /// one row per point, statuses by name.
-    public func csvText(meta: Bool = true) -> String {
+    /// The CSV text of the table: the header, one row per point, statuses by name (the
+    /// metadata goes in a file of its own beside a CSV file).
+    public func csvText() -> String {
         let all = flatColumns
-        let header = TableHeader(columns: all.map(\.name), rowCount: points.count, meta: meta ? self.meta : [:])
+        let header = TableHeader(columns: all.map(\.name), rowCount: points.count)
         let rows = CSVTableWriter.rows(all.map(\.values), 0..<points.count, labels: csvLabels)
         return CSVTableWriter.headerText(header) + String(decoding: rows, as: UTF8.self)
     }
@@ -313,5 +315,15 @@ extension OutputTable {
             try body(start..<end)
             start = end
         }
+    }
+}
+
+extension OutputTable {
+    /// `name`, or with `_` appended until it is none of `taken`: an output name symdiff picks
+    /// (a value column, `gradient`, `meta`) never takes a variable's.
+    public static func unique(_ name: String, avoiding taken: Set<String>) -> String {
+        var result = name
+        while taken.contains(result) { result += "_" }
+        return result
     }
 }

@@ -1,4 +1,5 @@
 // Streaming table writers: a header, then blocks of rows, then finish; CSV and NPY never hold the table.
+import Foundation
 
 /// What a table writer needs before the first block: column names, row count and metadata.
 public struct TableHeader: Hashable, Sendable {
@@ -47,6 +48,7 @@ struct WriterState {
 
     /// State for a writer to `sink`, such as standard output.
     init(sink: any ByteSink) { (path, given) = (sink.path, sink) }
+
 
     /// Opens the output after checking that column names are distinct.
     mutating func begin(_ header: TableHeader) throws(OutputError) {
@@ -112,8 +114,10 @@ struct WriterState {
     }
 }
 
-/// CSV: a `# {"key": "value", ...}` line of metadata (when there is any), a header row, one
-/// row per point; numbers in shortest round-trip form, non-finite as `nan`, `inf`, `-inf`.
+/// CSV: a header row, one row per point; numbers in shortest round-trip form, non-finite as
+/// `nan`, `inf`, `-inf`. Metadata goes beside a regular file, in `PATH.meta.json` (a JSON
+/// object), so that `numpy.genfromtxt(names=True)` and `pandas.read_csv` read the file with
+/// their defaults; a CSV written to standard output, a device or a FIFO has none.
 ///
 /// Names with `,`, `"`, a leading `#` or surrounding spaces are quoted. A column of codes
 /// (such as statuses) listed in `labels` is written as the names its codes stand for.
@@ -149,15 +153,13 @@ public struct CSVTableWriter: TableWriter {
         }
     }
 
-    /// The `# {meta}` line (when there is metadata) and the header row.
+    /// The header row.
     public static func headerText(_ header: TableHeader) -> String {
-        var text = ""
-        if !header.meta.isEmpty {
-            let pairs = header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) }
-            text += "# " + JSONText.object(pairs) + "\n"
-        }
-        return text + header.columns.map(Self.quoted).joined(separator: ",") + "\n"
+        header.columns.map(Self.quoted).joined(separator: ",") + "\n"
     }
+
+    /// The metadata file beside the CSV file `path`.
+    public static func metadataPath(_ path: String) -> String { path + ".meta.json" }
 
     /// The rows `range` of `block` (one array per column) as CSV lines; the columns of
     /// `labels` hold codes, written as their names.
@@ -178,7 +180,26 @@ public struct CSVTableWriter: TableWriter {
         return bytes
     }
 
-    public mutating func finish() throws(OutputError) { try state.finish() }
+    /// Writes the metadata file (for a file with metadata), then moves the CSV file into
+    /// place; if that fails, the metadata file goes too.
+    public mutating func finish() throws(OutputError) {
+        // A device or FIFO (`--out /dev/stdout`) has no room beside it.
+        guard let file = state.sink as? AtomicFile, !file.direct, !state.header.meta.isEmpty else { return try state.finish() }
+        let pairs = state.header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) }
+        let path = Self.metadataPath(AtomicFile.resolvingLinks(file.path))
+        do {
+            let file = try AtomicFile(path: path)
+            try file.write(Array((JSONText.object(pairs) + "\n").utf8))
+            try file.commit()
+        } catch {
+            state.fail()
+            throw error
+        }
+        do { try state.finish() } catch {
+            unlink(path)
+            throw error
+        }
+    }
 
     /// `name`, quoted when a reader could misread it.
     static func quoted(_ name: String) -> String {

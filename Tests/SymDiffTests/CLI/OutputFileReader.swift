@@ -23,14 +23,16 @@ struct OutputFile {
     init(_ path: String) throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         switch TableFormat(path: path) {
-        case .csv?: try readCSV(String(decoding: bytes, as: UTF8.self))
+        case .csv?:
+            try readCSV(String(decoding: bytes, as: UTF8.self))
+            if let sidecar = FileManager.default.contents(atPath: CSVTableWriter.metadataPath(path)) { meta = try Self.meta(sidecar) }
         case .json?: try readJSON(bytes)
         case .npz?: try readNPZ(bytes, path: path)
         default: Issue.record("no reader for \(path)")
         }
     }
 
-    /// The CSV text of the values, with its `# {meta}` line.
+    /// The CSV text of the values (standard output's, without metadata).
     init(csv: String) throws { try readCSV(csv) }
 
     /// The `.npy` file at `path`, whose columns (it has no names) are `names`: its values as
@@ -48,9 +50,6 @@ struct OutputFile {
 
     private mutating func readCSV(_ csv: String) throws {
         var lines = csv.split(separator: "\n")
-        if lines.first?.hasPrefix("# ") == true {
-            meta = try Self.meta(Data(lines.removeFirst().dropFirst(2).utf8))
-        }
         header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let rows = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         for (j, name) in header.enumerated() {

@@ -49,7 +49,7 @@ import Testing
             ? "note: \(directory.file("xt.npy")) has no column names; reading its columns as x,t (the --wrt order); name them with --columns\n"
             : ""
         #expect(result.stderr == "note: 't' does not occur in the formula; its derivatives are 0\n" + unnamed)
-        let lines = result.stdout.split(separator: "\n").dropFirst()
+        let lines = result.stdout.split(separator: "\n")[...]
         #expect(lines.first == "x,t,f,d/dx,d/dt,d2/dx^2,d2/dxdt,d2/dt^2")
         for row in lines.dropFirst().map({ $0.split(separator: ",").map { Double($0)! } }) {
             let (x, t) = (row[0], row[1])
@@ -71,7 +71,7 @@ import Testing
     func everyOrderOfAnUnusedVariableIsZero(_ order: String, _ columns: Int, _ nonzero: [String: Double]) throws {
         let result = runSymDiff(["x*y", "--wrt", "x,y,z", "--order", order, "--at", "x=2,y=3,z=5", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").dropFirst()
+        let lines = result.stdout.split(separator: "\n")
         let names = lines.first!.split(separator: ",").map(String.init)
         let row = lines.dropFirst().first!.split(separator: ",").map { Double($0)! }
         #expect(names.count == 3 + columns + (order.hasPrefix("0") ? 0 : 1))

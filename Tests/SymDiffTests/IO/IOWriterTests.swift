@@ -30,7 +30,7 @@ import Testing
         for (column, values) in zip(table.columns, back.columns) {
             #expect(bitwiseEqual(column.values, values), "\(column.name)")
         }
-        #expect(directory.contents == ["ref.\(format.rawValue)"])
+        #expect(directory.contents == ["ref.\(format.rawValue)"] + (format == .csv ? ["ref.csv.meta.json"] : []))
     }
 
     @Test func csvText() throws {
@@ -40,8 +40,11 @@ import Testing
         let table = OutputTable(
             points: points, results: [], meta: ["formula": "x\n\"y\"", "b": "1"])
         try table.write(to: directory.file("t.csv"))
+        #expect(String(decoding: directory.bytes("t.csv.meta.json"), as: UTF8.self) == """
+            {"b": "1", "formula": "x\\n\\"y\\""}
+
+            """)
         #expect(String(decoding: directory.bytes("t.csv"), as: UTF8.self) == """
-            # {"b": "1", "formula": "x\\n\\"y\\""}
             x,"a,b"
             1.0,nan
             -0.0,inf
