@@ -169,7 +169,7 @@ struct ValuePlan {
     /// The compiled program, `nil` when `--verify` computes the values (its `Verifier` has its own).
     let evaluator: Evaluator?
     let columns: [Column]
-    let meta: [String: String]
+    private(set) var meta: [String: String]
     let derivatives: Derivatives
     let options: Options
 
@@ -206,6 +206,11 @@ struct ValuePlan {
             "variables": d.variables.joined(separator: ","), "orders": "\(d.orders.lowerBound):\(d.orders.upperBound)",
             "points": describe(source, options), "precision": options.precision.rawValue, "conventions": conventions,
         ].merging(try ArrayColumnOrder(source, options: options, derivatives: d)?.meta ?? [:]) { $1 }
+        let format = options.format?.table ?? options.out.flatMap { TableFormat(path: $0) }
+        if format == .npz {
+            let arrays = batchArrays(pointNames: inputs)
+            if !arrays.isEmpty { meta["arrays"] = arrays.map(\.description).joined(separator: "; ") }
+        }
     }
 
     /// The table of a run without its values (names, expressions, metadata), for the headers
@@ -233,20 +238,20 @@ struct ValuePlan {
         return table
     }
 
-    /// The arrays of a streamed `.npz` of blocks of `skeleton.flatColumns`: every column, for
-    /// a single formula its batch-first gradient and Hessian, then bounds and statuses.
+    /// The arrays of a streamed `.npz` of blocks of `skeleton.flatColumns`: every column, the
+    /// batch-first arrays (`batchArrays`), then bounds and statuses.
     func npzEntries(_ skeleton: OutputTable) -> [NPZEntry] {
-        var arrays: [(name: String, rowShape: [Int], sources: [Int?])] = []
-        if derivatives.results.count == 1 {
-            let functionColumn = skeleton.points.names.count
-            for (name, order) in [("gradient", 1), ("hessian", 2)] {
-                let wrts = columns.dropFirst().map(\.wrt)
-                guard let (rowShape, sources) = NDArray.batchFirstLayout(wrts, variables: derivatives.variables, order: order) else { continue }
-                let arrayName = OutputTable.unique(name, avoiding: Set(skeleton.points.names))
-                arrays.append((arrayName, rowShape, sources.map { $0.map { functionColumn + 1 + $0 } }))
-            }
+        let first = skeleton.points.names.count
+        let arrays = batchArrays(pointNames: skeleton.points.names).map { array in
+            (name: array.name, rowShape: array.rowShape, sources: array.sources.map { $0.map { first + $0 } })
         }
         return skeleton.npzEntries(arrays: arrays)
+    }
+
+    /// The batch-first arrays beside the columns (`BatchArray.arrays`).
+    func batchArrays(pointNames: [String]) -> [BatchArray] {
+        let formulaOf = derivatives.columns.map(\.formula)
+        return BatchArray.arrays(derivatives, columns: zip(columns, formulaOf).map { ($0.wrt, $1) }, taken: Set(pointNames))
     }
 
     /// The block of the flat columns at points `inputs` (`count` of them): the points, every

@@ -91,7 +91,8 @@ struct OutputFile {
                     Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[i + $1]) << (8 * $1) })
                 }
             }
-            if name == "meta" {
+            // The metadata: `meta`, or `meta_` when a variable takes `meta` (a unicode array).
+            if name.hasPrefix("meta") && name.allSatisfy({ $0 != "/" }) && descr.hasPrefix("<U") {
                 let scalars = stride(from: 0, to: data.count, by: 4).compactMap { i in
                     Unicode.Scalar((0..<4).reduce(UInt32(0)) { $0 | UInt32(data[i + $1]) << (8 * $1) })
                 }
