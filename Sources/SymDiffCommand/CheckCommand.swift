@@ -31,7 +31,7 @@ func runCheck(_ d: Derivatives, formulas: [String], options: Options) -> Invocat
 /// The comparison's report and whether it passed.
 private func check(_ d: Derivatives, formulas: [String], options: Options) throws -> (text: String, passed: Bool) {
     guard let source = options.points else { throw CommandLineError("no points", argument: "check") }
-    let points = try samplePoints(options, source: source, variables: d.pointVariables)
+    let points = try problemPoints(options, source: source, d)
     let threads = options.threads ?? ProcessInfoCores.count
     let verification = try Verification(
         d, at: points, precision: options.precision, threads: threads, maxPoints: options.maxVerifyPoints)

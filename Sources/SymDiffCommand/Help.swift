@@ -49,6 +49,8 @@ let helpText = """
                                FILE '-' reads standard input (not with --file -)
                                numbers are decimal (no 0x10, nan, inf), values finite,
                                and a nonzero number that rounds to 0 (1e-400) is an error
+      --fix w1=0.5,b1=0.1      hold variables at constants at every point (the points give the
+                               others); they are still differentiated by (--wrt w1)
       --out FILE               write .csv, .json, .npy or .npz (format from the extension)
       --threads N              worker threads (default: all cores)
       --precision P            double (default) or extended (x87, rounded once at the end)

@@ -29,6 +29,8 @@ struct Options {
     var seed = "0"
     var ranges: String?
     var columns: String?
+    /// `--fix w1=0.5,...`: variables held at constants at every point.
+    var fix: String?
     var out: String?
     var threads: Int?
     var precision = Precision.double
@@ -187,6 +189,7 @@ private let optionTable: [OptionSpec] = [
     value("--range") { options, text in options.ranges = text },
     value("--points") { options, text in options.points = .file(PointsFile(path: text)) },
     value("--columns") { options, text in options.columns = text },
+    value("--fix") { options, text in options.fix = text },
     value("--out") { options, text in options.out = text },
     value("--threads") { options, text throws(CommandLineError) in
         options.threads = try integer(text, option: "--threads", in: 1...1024)

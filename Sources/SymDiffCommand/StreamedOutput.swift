@@ -26,7 +26,7 @@ struct ValuesOutcome {
 func writeValues(
     _ d: Derivatives, at source: PointsSource, options: Options, format: OutputFormat, standardOutput: StreamSink
 ) throws -> ValuesOutcome {
-    let points = try streamedPoints(options, source: source, variables: d.pointVariables)
+    let points = try problemStreamedPoints(options, source: source, d)
     let plan = try ValuePlan(d, inputs: points.names, options: options, source: source)
     let threads = options.threads ?? ProcessInfoCores.count
     let verifier = options.verify ? try Verifier(d, names: points.names, precision: options.precision, threads: threads) : nil

@@ -3,6 +3,42 @@ import Foundation
 import SymDiff
 import SymDiffVerify
 
+/// The variables `--fix` holds at constants, with their values (none without it).
+func fixedValues(_ options: Options, variables: [String]) throws(CommandLineError) -> [(name: String, value: Double)] {
+    guard let text = options.fix else { return [] }
+    do { return try PointSpec.fixed(text, variables: variables) } catch { throw flagError(error, flag: "--fix", text: text) }
+}
+
+/// The points the options ask for, for every variable of `d`: the point source gives the
+/// variables `--fix` does not hold, whose constants follow as columns of their own.
+func problemPoints(_ options: Options, source: PointsSource, _ d: Derivatives) throws(CommandLineError) -> PointSet {
+    let fixed = try fixedValues(options, variables: d.pointVariables)
+    let free = d.pointVariables.filter { name in !fixed.contains { $0.name == name } }
+    let points = try samplePoints(options, source: source, variables: free)
+    return PointSet(
+        names: points.names + fixed.map(\.name),
+        columns: points.columns + fixed.map { [Double](repeating: $0.value, count: points.count) }, count: points.count)
+}
+
+/// The points of a run written as it is computed (`streamedPoints`), with `--fix`'s constants.
+func problemStreamedPoints(_ options: Options, source: PointsSource, _ d: Derivatives) throws(CommandLineError) -> any ChunkedPoints {
+    let fixed = try fixedValues(options, variables: d.pointVariables)
+    let free = d.pointVariables.filter { name in !fixed.contains { $0.name == name } }
+    let points = try streamedPoints(options, source: source, variables: free)
+    return fixed.isEmpty ? points : FixedPoints(base: points, fixed: fixed)
+}
+
+/// Points with some variables held at constants, appended after the base's columns.
+struct FixedPoints: ChunkedPoints {
+    let base: any ChunkedPoints
+    let fixed: [(name: String, value: Double)]
+    var names: [String] { base.names + fixed.map(\.name) }
+    var count: Int { base.count }
+    func columns(in range: Range<Int>) throws(PointsError) -> [[Double]] {
+        try base.columns(in: range) + fixed.map { [Double](repeating: $0.value, count: range.count) }
+    }
+}
+
 /// The sample points the options ask for, with a column per name of `variables`.
 func samplePoints(_ options: Options, source: PointsSource, variables: [String]) throws(CommandLineError) -> PointSet {
     switch source {
@@ -99,7 +135,8 @@ struct ArrayColumnOrder {
             (names, origin, isInferred) = (columns, "--columns", false)
             return
         }
-        names = d.pointVariables
+        let fixed = Set(try fixedValues(options, variables: d.pointVariables).map(\.name))
+        names = d.pointVariables.filter { !fixed.contains($0) }
         isInferred = names.count > 1
         switch options.variables {
         case nil: origin = "the order of first appearance in the formula"

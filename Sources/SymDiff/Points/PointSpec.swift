@@ -41,6 +41,16 @@ public enum PointSpec {
         return PointSet(names: variables, columns: columns, count: 1)
     }
 
+    /// The values of `--fix w1=0.5,b1=0.1`: variables held at constants at every point (still
+    /// differentiated by), each a distinct member of `variables`, in the order given.
+    public static func fixed(_ text: String, variables: [String]) throws(PointsError) -> [(name: String, value: Double)] {
+        var values: [(name: String, value: Double)] = []
+        for item in try assignments(text, option: "--fix", variables: variables) {
+            values.append((item.name, try number(item.value, at: item.valueSpan)))
+        }
+        return values
+    }
+
     /// The axes of `--grid x=-2:2:401,t=0:1:11`, in the order of `variables`, each of them
     /// given once.
     public static func grid(_ text: String, variables: [String]) throws(PointsError) -> [VariableInterval] {
