@@ -1,5 +1,6 @@
-// Every symdiff command in the README's code blocks, run as written: the exit status its shown
-// output implies, and that output itself where the README shows it.
+// Every symdiff command in the README's code blocks, run as written by the built binary in a
+// directory holding the files the examples read: the exit status its shown output implies,
+// and that output itself where the README shows it.
 import Foundation
 import Testing
 @testable import SymDiffCommand
@@ -53,9 +54,13 @@ import Testing
         return examples
     }()
 
-    /// The usage lines, which are not commands, and the examples that read the user's own
-    /// files (points, arrays to check), which a test does not have.
-    static let notRunnable = ["FORMULA...", "--file PATH [options]", "--points samples", "--points ref.npz", "--against u_xx.npy"]
+    /// The usage lines, which are not commands.
+    static let notRunnable = ["FORMULA...", "--file PATH [options]"]
+
+    /// `Fixtures/readme`: the files the examples read (`scripts/generate_readme_fixtures.py`).
+    static var fixtures: URL {
+        get throws { try #require(Bundle.module.url(forResource: "readme", withExtension: nil, subdirectory: "Fixtures")) }
+    }
 
     /// `command` split as a shell would: double- and single-quoted words, and a `#` comment.
     static func words(_ command: String) -> [String] {
@@ -81,24 +86,23 @@ import Testing
 
     @Test func theReadmeHasExamples() {
         #expect(Self.examples.count >= 20)
-        #expect(Self.examples.filter { e in !Self.notRunnable.contains { e.command.contains($0) } }.count >= 14)
+        #expect(Self.examples.filter { e in !Self.notRunnable.contains { e.command.contains($0) } }.count >= 19)
     }
 
     @Test(arguments: examples.filter { e in !notRunnable.contains { e.command.contains($0) } })
     func runsAsWritten(_ example: Example) throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
-        var arguments = Array(Self.words(example.command).dropFirst())
-        // Files the example writes go to a scratch directory.
-        if let i = arguments.firstIndex(of: "--out"), i + 1 < arguments.count { arguments[i + 1] = directory.file(arguments[i + 1]) }
-        let result = runSymDiff(arguments)
+        for name in try FileManager.default.contentsOfDirectory(atPath: try Self.fixtures.path) {
+            try FileManager.default.copyItem(atPath: try Self.fixtures.appendingPathComponent(name).path, toPath: directory.file(name))
+        }
+        let arguments = Array(Self.words(example.command).dropFirst())
+        let result = try SymDiffBinary.run(arguments, in: URL(fileURLWithPath: directory.path))
         let shown = example.shown ?? []
         let expected: Int32 = shown.contains { $0.hasPrefix("error:") } ? 2 : shown.contains { $0.contains("FAILED") } ? 1 : 0
         #expect(result.status == expected, "\(result.stderr)")
         guard !shown.isEmpty else { return }
-        let actual = (result.stdout + result.stderr).split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: directory.path + "/", with: "")
-        }
+        let actual = (String(decoding: result.stdout, as: UTF8.self) + result.stderr).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(Self.matches(shown.map(Self.unannotated), actual), "README shows:\n\(shown.joined(separator: "\n"))\nsymdiff prints:\n\(actual.joined(separator: "\n"))")
     }
 
