@@ -46,6 +46,8 @@ public struct Derivatives: Sendable {
         public var source: String
         /// The index in the request of the formula it comes from.
         public var formula: Int
+        /// Which component of a vector-valued formula it is; `nil` for a number-valued one.
+        public var component: Int?
         /// The function, simplified like its partials.
         public var function: NodeID
         public var partials: [Partial]
@@ -102,6 +104,7 @@ public struct Derivatives: Sendable {
         /// The formula each function comes from (a vector formula gives one per component),
         /// and its source: the formula, or `formula[k]` for component `k`.
         var formulaOf: [Int] = []
+        var componentOf: [Int?] = []
         var sources: [String] = []
         var freeVariables: [String] = []
         var boundNames = Set<String>()
@@ -111,6 +114,7 @@ public struct Derivatives: Sendable {
                 let components = try graph.lowerComponents(tree)
                 functions += components
                 formulaOf += components.map { _ in i }
+                componentOf += tree.components.isEmpty ? [nil] : components.indices.map { $0 }
                 sources += tree.components.isEmpty ? [text] : components.indices.map { "\(text)[\($0)]" }
                 for v in tree.freeVariables where !freeVariables.contains(v) { freeVariables.append(v) }
                 boundNames.formUnion(tree.bindings.map(\.name))
@@ -177,7 +181,9 @@ public struct Derivatives: Sendable {
         let roots = functions + partials.flatMap { $0.map(\.node) }
         for (root, lowered) in zip(roots, graph.stablyLowered(roots)) where lowered != root { evaluationNodes[root] = lowered }
         results = functions.indices.map {
-            Result(source: sources[$0], formula: formulaOf[$0], function: functions[$0], partials: partials[$0], original: originals[$0])
+            Result(
+                source: sources[$0], formula: formulaOf[$0], component: componentOf[$0], function: functions[$0], partials: partials[$0],
+                original: originals[$0])
         }
     }
 

@@ -38,7 +38,9 @@ func textReport(_ d: Derivatives) throws(FormulaLimit) -> String {
     var budget = PrintBudget(d.graph)
     var blocks: [String] = []
     for result in d.results {
-        var block = "f = \(try budget.print(result.function, formula: result.formula))\n"
+        // A vector formula's components say which they are: f[0], f[1], ...
+        let name = result.component.map { "f[\($0)]" } ?? "f"
+        var block = "\(name) = \(try budget.print(result.function, formula: result.formula))\n"
         for partial in result.partials where !partial.variables.isEmpty {
             block += "\(partial.name) = \(try budget.print(partial.node, formula: result.formula))\n"
         }
@@ -65,8 +67,10 @@ func jsonReport(_ d: Derivatives) throws(FormulaLimit) -> String {
             derivatives.append(
                 "{\"wrt\": \(jsonArray(partial.variables)), \"expression\": \(JSONText.string(try budget.print(partial.node, formula: result.formula)))}")
         }
+        // A vector formula's component says which it is, before its function.
+        let component = result.component.map { "\"formula\": \(result.formula), \"component\": \($0), " } ?? ""
         results.append(
-            "{\"function\": \(JSONText.string(function)),\n"
+            "{\(component)\"function\": \(JSONText.string(function)),\n"
                 + "   \"derivatives\": [" + derivatives.joined(separator: ",\n      ") + "]}")
     }
     return "{\"variables\": \(jsonArray(d.variables)),\n \"results\": [" + results.joined(separator: ",\n  ") + "]}\n"
