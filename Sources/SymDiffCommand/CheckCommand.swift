@@ -28,27 +28,74 @@ func runCheck(_ d: Derivatives, formulas: [String], options: Options) -> Invocat
     }
 }
 
-/// The comparison's report and whether it passed.
+/// The comparison's report and whether it passed: of the one array, or of every array of an
+/// `.npz` archive given without `--key` whose name or shape fits a layout.
 private func check(_ d: Derivatives, formulas: [String], options: Options) throws -> (text: String, passed: Bool) {
     guard let source = options.points else { throw CommandLineError("no points", argument: "check") }
     let points = try problemPoints(options, source: source, d)
     let threads = options.threads ?? ProcessInfoCores.count
     let verification = try Verification(
         d, at: points, precision: options.precision, threads: threads, maxPoints: options.maxVerifyPoints)
-    let array = try userArray(options, source: source, verification: verification)
-    let layout = try CheckLayout.infer(
-        shape: array.shape, verification: verification, withFunctions: options.orders.lowerBound == 0, kind: options.layout)
-    var tolerance = CheckTolerance.defaults(singlePrecision: array.singlePrecision)
-    if let rtol = options.rtol { tolerance.rtol = rtol }
-    if let atol = options.atol { tolerance.atol = atol }
-    let comparison = CheckComparison(array, layout: layout, verification: verification, tolerance: tolerance)
-    let diagnoses = comparison.passed
-        ? [] : CheckDiagnosis.diagnose(
-            array, comparison, verification: verification, alternatives: alternatives(d, formulas, points, options))
-    let report = CheckReport(
-        array: array, comparison: comparison, verification: verification, diagnoses: diagnoses,
-        formula: formulas.count == 1 ? formulas[0] : "\(formulas.count) formulas")
-    return (options.format == .json ? report.json : report.text, comparison.passed)
+    let withFunctions = options.orders.lowerBound == 0
+    var compared: [(ValueArray, CheckLayout)] = []
+    var skipped: [String] = []
+    if let archive = try archiveArrays(options, verification: verification) {
+        for array in archive {
+            let key = String(array.name.drop { $0 != "(" }.dropFirst().dropLast())
+            do {
+                compared.append((array, try CheckLayout.infer(key: key, shape: array.shape, verification: verification, withFunctions: withFunctions)))
+            } catch {
+                skipped.append("\(key) \(CheckLayoutError.spelled(array.shape))")
+            }
+        }
+        guard !compared.isEmpty else {
+            throw CommandLineError(
+                "no array of \(options.against ?? "") fits a layout of the request (\(skipped.joined(separator: ", ")))",
+                argument: "--against \(options.against ?? "")", hint: "name the array with --key; symdiff check --help lists the layouts")
+        }
+    } else {
+        let array = try userArray(options, source: source, verification: verification)
+        compared = [(array, try CheckLayout.infer(shape: array.shape, verification: verification, withFunctions: withFunctions, kind: options.layout))]
+    }
+    let formula = formulas.count == 1 ? formulas[0] : "\(formulas.count) formulas"
+    var reports: [CheckReport] = []
+    for (array, layout) in compared {
+        var tolerance = CheckTolerance.defaults(singlePrecision: array.singlePrecision)
+        if let rtol = options.rtol { tolerance.rtol = rtol }
+        if let atol = options.atol { tolerance.atol = atol }
+        let comparison = CheckComparison(array, layout: layout, verification: verification, tolerance: tolerance)
+        let diagnoses = comparison.passed
+            ? [] : CheckDiagnosis.diagnose(array, comparison, verification: verification, alternatives: alternatives(d, formulas, points, options))
+        reports.append(CheckReport(array: array, comparison: comparison, verification: verification, diagnoses: diagnoses, formula: formula))
+    }
+    let passed = reports.allSatisfy(\.comparison.passed)
+    if reports.count == 1 && skipped.isEmpty { return (options.format == .json ? reports[0].json : reports[0].text, passed) }
+    if options.format == .json {
+        let skippedJSON = "[" + skipped.map(JSONText.string).joined(separator: ", ") + "]"
+        let body = reports.map { $0.json.trimmingCharacters(in: .newlines) }.joined(separator: ", ")
+        return ("{\"reports\": [\(body)], \"not_compared\": \(skippedJSON), \"passed\": \(passed)}\n", passed)
+    }
+    var text = reports.map(\.text).joined(separator: "\n")
+    if !skipped.isEmpty { text += "not compared (no layout fits): \(skipped.joined(separator: ", "))\n" }
+    text += passed ? "check: ok: every array agrees\n" : "check: FAILED: \(reports.filter { !$0.comparison.passed }.count) of \(reports.count) arrays disagree\n"
+    return (text, passed)
+}
+
+/// Every array of the `--against` archive when it is an `.npz` given without `--key` and
+/// holding more than one; `nil` otherwise.
+private func archiveArrays(_ options: Options, verification v: Verification) throws -> [ValueArray]? {
+    guard let path = options.against, options.keys.isEmpty, !Options.standardInputPaths.contains(path) else { return nil }
+    let width = CheckLayout.candidates(v, withFunctions: true).map { $0.sources.count }.max() ?? 1
+    let maxValues = v.points.count * Swift.max(width, v.columns.count)
+    do throws(PointsError) {
+        let bytes = try PointSet.bytes(ofFile: path, maxBytes: 32 * maxValues * Swift.max(1, v.columns.count) + (1 << 16))
+        guard bytes.starts(with: Array("PK".utf8)) else { return nil }
+        let arrays = try ValueArray.arrays(ofArchive: bytes, file: path, maxValues: maxValues)
+        return arrays.count > 1 ? arrays : nil
+    } catch {
+        let argument = "--against \(path)"
+        throw CommandLineError(error.description, argument: argument, underline: 10..<argument.count, hint: error.hint)
+    }
 }
 
 /// The user's array: `--against FILE` (with `--key` naming an array or columns), or the

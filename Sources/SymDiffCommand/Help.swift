@@ -75,7 +75,8 @@ let helpText = """
       Compares an array your code computed (torch.autograd, jax.grad, ...) at the points
       with symdiff's verified values: exit 0 when every value agrees, 1 otherwise (for CI).
       --against FILE           .npy (float64 or float32), .npz (--key NAME picks the
-                               array), or .csv (--key COL1,COL2 picks the columns);
+                               array; without it every array whose name or shape fits),
+                               or .csv (--key COL1,COL2 picks the columns);
                                without --against, --key names columns of the --points file
       --layout L               how the array lines up, when its shape does not say:
                                partials (N, k) or (N,) in symdiff's order; gradient (N, d);

@@ -69,6 +69,22 @@ public struct ValueArray: Sendable {
         return ValueArray(name: name, shape: header.shape, values: values, singlePrecision: single)
     }
 
+    /// Every float64 or float32 array of a `.npz` archive, by name (others, such as a unicode
+    /// `meta`, are left out).
+    public static func arrays(ofArchive bytes: [UInt8], file: String, maxValues: Int) throws(PointsError) -> [ValueArray] {
+        let location = FileLocation(file: file)
+        var result: [ValueArray] = []
+        for entry in try ZipArchive.entries(bytes, at: location) {
+            let name = entry.name.hasSuffix(".npy") ? String(entry.name.dropLast(4)) : entry.name
+            guard entry.size / 4 <= maxValues + 8192 else { continue }
+            let contents = try ZipArchive.contents(of: entry, in: bytes, at: location)
+            let entryLocation = FileLocation(file: "\(file)(\(entry.name))")
+            guard let array = try? npy(contents, location: entryLocation, name: "\(file)(\(name))", maxValues: maxValues) else { continue }
+            result.append(array)
+        }
+        return result
+    }
+
     /// The array `key` of a `.npz` archive (entry `key.npy` or `key`), or its only array.
     static func npz(_ bytes: [UInt8], file: String, key: String?, maxValues: Int) throws(PointsError) -> ValueArray {
         let location = FileLocation(file: file)

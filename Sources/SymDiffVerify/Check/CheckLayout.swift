@@ -80,6 +80,25 @@ public struct CheckLayout: Sendable, Equatable {
         return result
     }
 
+    /// The layout of the array `key` of an archive of several: a value's name (`d/dx`, the
+    /// shape `(N,)`), a layout's name (`gradient`, `hessian`, `jacobian`, `order3`, ...), or
+    /// else whatever its shape fits.
+    public static func infer(
+        key: String, shape: [Int], verification v: Verification, withFunctions: Bool
+    ) throws(CheckLayoutError) -> CheckLayout {
+        if shape == [v.points.count], let column = v.columns.firstIndex(where: { $0.name == key }) {
+            return CheckLayout(kind: .partials, rowShape: [], sources: [column], description: "the array named \(key): its values")
+        }
+        let named: Kind? = switch key {
+        case "gradient": .gradient
+        case "hessian": .hessian
+        case "jacobian": .jacobian
+        case _ where key.hasPrefix("order") && Int(key.dropFirst(5)) != nil: .tensor
+        default: nil
+        }
+        return try infer(shape: shape, verification: v, withFunctions: withFunctions, kind: named)
+    }
+
     /// The layout of an array of `shape` for verification `v`: the one candidate of that row
     /// shape (or of kind `kind` when given), or an error that says what fits.
     /// `withFunctions` as for `candidates`.
@@ -129,7 +148,7 @@ public struct CheckLayoutError: Error, Sendable {
     public var problem: Problem
 
     /// The shape as NumPy prints it.
-    static func spelled(_ shape: [Int]) -> String {
+    public static func spelled(_ shape: [Int]) -> String {
         shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
     }
 

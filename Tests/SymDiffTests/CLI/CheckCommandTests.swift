@@ -150,8 +150,34 @@ private func npy(shape: [Int], _ values: [Double], single: Bool = false) -> [UIn
         let json = try #require(try JSONSerialization.jsonObject(with: Data(npz.stdout.utf8)) as? [String: Any])
         #expect(json["passed"] as? Bool == true)
         #expect((json["layout"] as? [String: Any])?["kind"] as? String == "gradient")
+        // Without --key, the array that fits is compared and the other listed.
         let unnamed = runSymDiff(request + ["--against", directory.file("ref.npz")])
-        #expect(unnamed.status == 2 && unnamed.stderr.contains("archive holds 2 arrays (grad, other)"), "\(unnamed.stderr)")
+        #expect(unnamed.status == 0 && unnamed.stdout.contains("not compared (no layout fits): other (3,)"), "\(unnamed.stdout)")
+    }
+
+    /// An `.npz` without `--key`: every array whose name (a value's, `gradient`, `hessian`)
+    /// or shape fits a layout is compared; the others are listed as not compared.
+    @Test func everyFittingArrayOfAnArchive() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        directory.write("points.csv", Array(("x,t\n" + zip(xs, ts).map { "\($0),\($1)\n" }.joined()).utf8))
+        let archive = ErrorCaseFiles.zip([
+            ("d/dx.npy", npy(shape: [40], (0..<40).map { gradient($0)[0] })),
+            ("gradient.npy", npy(shape: [40, 2], (0..<40).flatMap(gradient))),
+            ("hessian.npy", npy(shape: [40, 2, 2], (0..<40).flatMap { i in hessian(i).map { -$0 } })),
+            ("other.npy", npy(shape: [3], [1, 2, 3])),
+        ])
+        directory.write("theirs.npz", archive)
+        let result = runSymDiff([
+            "check", "x^2*sin(t)", "--wrt", "x,t", "--order", "1:2", "--points", directory.file("points.csv"),
+            "--against", directory.file("theirs.npz"),
+        ])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("layout: the array named d/dx: its values"))
+        #expect(result.stdout.contains("layout: the gradient of f by (x, t)"))
+        #expect(result.stdout.contains("their [0, 0] d2/dx^2 is minus ours"))
+        #expect(result.stdout.contains("not compared (no layout fits): other (3,)"))
+        #expect(result.stdout.hasSuffix("check: FAILED: 1 of 3 arrays disagree\n"), "\(result.stdout)")
     }
 
     /// Bad requests: each an error with status 2 and nothing on stdout.
