@@ -127,7 +127,8 @@ private func userArray(_ options: Options, source: PointsSource, verification v:
 
 /// symdiff's other values at the points, for the diagnosis to try: every partial of each
 /// formula by the `--wrt` variables from order 0 to one past the highest asked for (when
-/// there are at most 200 of them), else the requested ones.
+/// there are at most 200 of them), else the requested ones; and the partials of each
+/// let-bound name to order 2 at least (`u: d2/dxdy`).
 private func alternatives(
     _ d: Derivatives, _ formulas: [String], _ points: PointSet, _ options: Options
 ) -> [CheckDiagnosis.Alternative] {
@@ -136,7 +137,26 @@ private func alternatives(
         formulas: formulas, variables: d.variables, orders: 0...(highest + 1), simplify: true, limits: options.limits)
     var wider = d
     if let more = try? Derivatives(request), more.columns.count <= 200 { wider = more }
-    guard let program = try? wider.program(inputs: points.names) else { return [] }
+    var result = values(wider, points, options, prefix: "")
+    // The partials of each let-bound name (`u` of `u = ...; laplacian(u, x, y)`), which a
+    // wrong operator may have mixed in.
+    for formula in formulas {
+        guard let tree = try? Parser.parse(formula, limits: options.limits), !tree.bindings.isEmpty else { continue }
+        let head = String(formula.utf8.prefix(tree[tree.body].range.start.offset)) ?? ""
+        for binding in tree.bindings {
+            let bound = DerivativeRequest(
+                formulas: [head + binding.name], variables: d.variables, orders: 0...Swift.max(2, highest + 1), simplify: true,
+                limits: options.limits)
+            guard let partials = try? Derivatives(bound), partials.columns.count <= 200 else { continue }
+            result += values(partials, points, options, prefix: binding.name + ": ")
+        }
+    }
+    return result
+}
+
+/// The values of every column of `d` at `points`, named with `prefix`.
+private func values(_ d: Derivatives, _ points: PointSet, _ options: Options, prefix: String) -> [CheckDiagnosis.Alternative] {
+    guard let program = try? d.program(inputs: points.names) else { return [] }
     let values = Evaluator(program, threads: options.threads ?? ProcessInfoCores.count).evaluate(points.columns, count: points.count)
-    return zip(wider.columns, values).map { ($0.name, $1) }
+    return zip(d.columns, values).map { (prefix + $0.name, $1) }
 }

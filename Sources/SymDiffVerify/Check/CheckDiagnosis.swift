@@ -11,7 +11,8 @@ public enum CheckDiagnosis {
 
     /// For each entry that disagrees, the first of these that its values match at every `ok`
     /// point: all 0 where symdiff's are not; NaN where symdiff's are finite; another of
-    /// symdiff's values (`alternatives`); minus symdiff's; symdiff's to float32's tolerance
+    /// symdiff's values (`alternatives`); symdiff's plus or minus another of them; minus
+    /// symdiff's; symdiff's to float32's tolerance
     /// only; a constant multiple (not within 10^-3 of 1). Then across entries: the array transposed, or every row the
     /// sum of symdiff's over the points.
     public static func diagnose(
@@ -43,6 +44,21 @@ public enum CheckDiagnosis {
                 alternative.name != column.name && matches { alternative.values[$0] }
             }) {
                 found.append("\(their) equals our \(other.name)")
+                continue
+            }
+            // A term too many or too few: theirs less ours is another of symdiff's values.
+            if let term = alternatives.first(where: { alternative in
+                alternative.name != column.name && ok.contains { alternative.values[$0] != 0 }
+                    && matches { ours[$0] + alternative.values[$0] }
+            }) {
+                found.append("\(their) is ours plus our \(term.name): a term too many")
+                continue
+            }
+            if let term = alternatives.first(where: { alternative in
+                alternative.name != column.name && ok.contains { alternative.values[$0] != 0 }
+                    && matches { ours[$0] - alternative.values[$0] }
+            }) {
+                found.append("\(their) is ours minus our \(term.name): a term missing")
                 continue
             }
             if matches({ -ours[$0] }) {

@@ -63,6 +63,17 @@ private func npy(shape: [Int], _ values: [Double], single: Bool = false) -> [UIn
         let sum = (0..<40).map { gradient($0)[0] }.reduce(0, +)
         return npy(shape: [40], [Double](repeating: sum, count: 40))
     }
+    /// The Laplacian of u = x^3 t^2 with u_xt added by mistake: 6 x t^2 + 2 x^3 + 6 x^2 t.
+    static func laplacianWithMixedPartial() -> [UInt8] {
+        var values = [Double](repeating: 0, count: 40)
+        for i in 0..<40 {
+            let (x, t) = (xs[i], ts[i])
+            let (uxx, utt, uxt) = (6 * x * t * t, 2 * x * x * x, 6 * x * x * t)
+            values[i] = uxx + utt + uxt
+        }
+        return npy(shape: [40], values)
+    }
+    static func reversedPoints() -> [UInt8] { npy(shape: [40, 2, 2], (0..<40).reversed().flatMap(hessian)) }
     static func jacobian() -> [UInt8] { npy(shape: [40, 2, 2], (0..<40).flatMap { i in [ts[i], xs[i], 1, 2 * ts[i]] }) }
     static func transposedJacobian() -> [UInt8] { npy(shape: [40, 2, 2], (0..<40).flatMap { i in [ts[i], 1, xs[i], 2 * ts[i]] }) }
     static func flatHessian() -> [UInt8] { npy(shape: [40, 4], (0..<40).flatMap(hessian)) }
@@ -91,6 +102,10 @@ private func npy(shape: [Int], _ values: [Double], single: Bool = false) -> [UIn
              status: 1, says: ["agrees with ours to float32's tolerance only"]),
         Case(name: "the derivative of sum(u) over the batch", arguments: ["x^2*sin(t)", "--wrt", "x"], array: batchSum, status: 1,
              says: ["every row is the sum of symdiff's rows over the 40 points"]),
+        Case(name: "a Laplacian that adds u_xt", arguments: ["u = x^3*t^2; laplacian(u, x, t)", "--wrt", "x,t", "--order", "0"],
+             array: laplacianWithMixedPartial, status: 1, says: ["their f is ours plus our u: d2/dxdt: a term too many"]),
+        Case(name: "values for the points in another order", arguments: hessianRequest, array: reversedPoints, status: 1,
+             says: ["check: FAILED", "x=-0.975, t=0.1"]),
         Case(name: "a right Jacobian", arguments: ["x*t", "x + t^2", "--wrt", "x,t"], array: jacobian, status: 0,
              says: ["layout: the Jacobian of the 2 formulas by (x, t)", "check: ok"]),
         Case(name: "a transposed Jacobian", arguments: ["x*t", "x + t^2", "--wrt", "x,t"], array: transposedJacobian, status: 1,
