@@ -67,6 +67,42 @@ import Testing
     static let navierStokes =
         "[D(u,t) + u*D(u,x) + v*D(u,y) + D(p,x) - nu*laplacian(u,x,y), D(v,t) + u*D(v,x) + v*D(v,y) + D(p,y) - nu*laplacian(v,x,y), D(u,x) + D(v,y)]"
 
+    /// `Fixtures/mms.json`: solutions that do not solve their PDEs, with SymPy's source terms.
+    struct Fixture: Decodable {
+        struct Case: Decodable {
+            var name, solution, pde: String
+            var variables: [String]
+            var points: [[Double]]
+            var values: [[String]]
+        }
+        var cases: [Case]
+    }
+
+    /// Each source term at each point within 1e-12 of SymPy's (relative, or absolute below 1).
+    @Test func sourceTermsMatchSymPy() throws {
+        let fixture = try loadFixture("mms", as: Fixture.self)
+        #expect(fixture.cases.count == 5)
+        for c in fixture.cases {
+            let directory = ScratchDirectory()
+            defer { directory.remove() }
+            let csv = c.variables.joined(separator: ",") + "\n" + c.points.map { $0.map { "\($0)" }.joined(separator: ",") + "\n" }.joined()
+            directory.write("points.csv", Array(csv.utf8))
+            let result = runSymDiff([
+                "mms", "--solution", c.solution, "--pde", c.pde, "--wrt", c.variables.joined(separator: ","),
+                "--points", directory.file("points.csv"), "--format", "csv",
+            ])
+            #expect(result.status == 0, "\(c.name): \(result.stderr)")
+            let equations = c.values[0].count
+            for k in 0..<equations {
+                let got = try Self.column(result.stdout, equations == 1 ? "f" : "f\(k + 1):f")
+                for (i, row) in c.values.enumerated() {
+                    let reference = Double(row[k])!
+                    #expect(Swift.abs(got[i] - reference) <= 1e-12 * Swift.max(1, Swift.abs(reference)), "\(c.name) eq \(k) at \(c.points[i]): \(got[i]) vs \(reference)")
+                }
+            }
+        }
+    }
+
     @Test func printsTheSourceAndChecksTheResidual() {
         let printed = runSymDiff(["mms", "--solution", "u = sin(pi*x)*exp(-t)", "--pde", "D(u, t) - D(u, x, 2)"])
         #expect(printed.status == 0)
