@@ -68,13 +68,7 @@ void symdiff_bound_product(double *value, double *bound, const double *x, const 
         for (; i + 4 <= n; i += 4) _mm256_storeu_pd(y + i, kernel(_mm256_loadu_pd(x + i))); \
         for (; i < n; i++) y[i] = f(x[i]);                                               \
     }                                                                                    \
-    void symdiff_vec_##f(const double *x, double *y, long n) {                           \
-        if (symdiff_vec_simd_available()) {                                              \
-            f##_avx2(x, y, n);                                                           \
-            return;                                                                      \
-        }                                                                                \
-        for (long i = 0; i < n; i++) y[i] = f(x[i]);                                     \
-    }
+    SIMD_DISPATCH(f, f)
 
 /// A scalar libm loop over two arguments.
 #define SCALAR_BINARY(f)                                                                 \

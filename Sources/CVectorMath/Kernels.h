@@ -41,12 +41,16 @@ AVX2 static inline __m256d symdiff_fix_lanes(__m256d y, __m256d x, __m256d speci
         _mm256_storeu_pd(out, kernel(_mm256_loadu_pd(in)));                              \
         for (long k = i; k < n; k++) y[k] = out[k - i];                                  \
     }                                                                                    \
+    SIMD_DISPATCH(f, wide)
+
+/// `symdiff_vec_f`: `f_avx2` where the CPU has AVX2 and FMA, else `scalar` per element.
+#define SIMD_DISPATCH(f, scalar)                                                         \
     void symdiff_vec_##f(const double *x, double *y, long n) {                           \
         if (symdiff_vec_simd_available()) {                                              \
             f##_avx2(x, y, n);                                                           \
             return;                                                                      \
         }                                                                                \
-        for (long i = 0; i < n; i++) y[i] = wide(x[i]);                                  \
+        for (long i = 0; i < n; i++) y[i] = scalar(x[i]);                                \
     }
 
 
