@@ -92,11 +92,15 @@ def update_grammar(rows):
     replace_between("grammar/formula.ebnf", "function-name ::=", "\n\nconstant", lines)
 
 
+# The vector-calculus operators, which the parser reads itself (VectorOperator).
+OPERATORS = ["grad", "laplacian", "div", "curl", "hessian", "jacobian", "dot", "norm"]
+
+
 def update_dictionary(rows):
     with open("Fuzz/formula.dict") as handle:
         lines = handle.read().splitlines()
     header, others = lines[0], [l for l in lines[1:] if not re.fullmatch(r'"\w+\("', l) or l == '"D("']
-    functions = ['"%s("' % n for n in spellings(rows)]
+    functions = ['"%s("' % n for n in spellings(rows) + OPERATORS]
     with open("Fuzz/formula.dict", "w") as handle:
         handle.write("\n".join([header] + functions + others) + "\n")
 

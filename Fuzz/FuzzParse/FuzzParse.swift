@@ -11,7 +11,10 @@ public func fuzzParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         let tree = try Parser.parse(utf8: bytes)
         let end = tree.source.utf8.count
-        precondition(Int(tree.body.index) == tree.nodes.count - 1, "the body is not the last node")
+        // The body (the last component of a vector formula) is the last node parsed.
+        let last = tree.components.last ?? tree.body
+        precondition(Int(last.index) == tree.nodes.count - 1, "the body is not the last node")
+        precondition(tree.components.isEmpty || tree.components[0] == tree.body, "the body is not the first component")
         for node in tree.nodes {
             precondition(
                 0 <= node.range.start.offset && node.range.start.offset <= node.range.end.offset && node.range.end.offset <= end,
