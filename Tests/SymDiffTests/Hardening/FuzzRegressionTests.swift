@@ -318,6 +318,25 @@ import SymDiffVerify
         }
     }
 
+    /// The verify target's find on a long local run (not fixed yet), of the class of
+    /// `FixtureUlpTests.foldedConstants`: folding `1/999995.9999` into the second derivative's
+    /// coefficients overflows 64-bit rationals, so some fall back to binary64
+    /// (`9.400037601090408e-05*...`). The extended-precision value then carries their rounding,
+    /// 1.5e-15 relative here, more than the folded-constant allowance `2 B_n` of the extended
+    /// criterion: --verify reports the value as disagreeing (visibly), while autodiff and the
+    /// binary64 value are right (mpmath: -0.80815411621662722548...).
+    @Test func longProductOfPowersVerifies() throws {
+        let formula = "x*x*x*x*x*x*IteratorPrx*x*x*x*x*x*x*x*x*x*x*x*x*xx*x**x*x*x*x*x*x*x*x*x*x*xx*x*x*x*x*x*x*x*x*x*x*x*x*x*x*x/x/x/x/x/x/x/x/x/x/x/x/999995.9999/x/x/x/x/x/x/xU/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x/x*x*x*x*x*x*xx/x/x"
+        let derivatives = try Derivatives(DerivativeRequest(formulas: [formula], variables: ["x"], orders: 2...2))
+        let points = PointSet(names: ["x", "IteratorPrx", "xx", "xU"], columns: [[0.7], [-1.3], [2.1], [0.25]])
+        let verification = try Verification(derivatives, at: points, threads: 1)
+        let column = verification.columns[1]
+        #expect(Swift.abs(column.output[0] - column.autodiff[0]) <= 1e-14 * Swift.abs(column.autodiff[0]))
+        withKnownIssue("folded constants rounded to binary64 exceed the extended criterion's 2 B_n") {
+            #expect(verification.passed())
+        }
+    }
+
     /// Not a fuzzer find: found while adding byte offsets to the zip reader. A ZIP64 locator
     /// pointing near `Int.max` overflowed the bounds check `offset + 4 <= count` and trapped,
     /// on a 54-byte file. The check no longer adds to the offset, and the error points at
