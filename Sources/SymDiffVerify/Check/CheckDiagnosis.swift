@@ -97,7 +97,7 @@ public enum CheckDiagnosis {
         for a in 0..<n {
             for b in 0..<n where sources[a * n + b] != sources[b * n + a] {
                 let column = v.columns[sources[b * n + a]]
-                for i in 0..<v.points.count where column.status[i] == .ok {
+                for i in 0..<v.points.count where i < column.status.count && column.status[i] == .ok {
                     guard comparison.tolerance.accepts(array.values[i * width + a * n + b], column.output[i], bound: column.roundingBound[i])
                     else { return nil }
                     compared += 1
