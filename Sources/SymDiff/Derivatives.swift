@@ -173,6 +173,13 @@ public struct Derivatives: Sendable {
             } catch {
                 throw .limit(error, formula: request.formulas.count == 1 ? 0 : nil)
             }
+            // A function that is 0 wherever it is defined (a manufactured solution's source
+            // term, for one) has partials that are 0 too.
+            for i in functions.indices where graph.number(functions[i]) == nil && graph.isRecognizedZero(functions[i]) {
+                let zero = graph.number(.zero)
+                functions[i] = zero
+                partials[i] = partials[i].map { Partial(variables: $0.variables, node: zero) }
+            }
         }
         statistics.simplifySeconds = Self.seconds(since: start, clock)
         statistics.derivativeNodesAfterSimplification = graph.reachable(from: partials.flatMap { $0.map(\.node) }).count
