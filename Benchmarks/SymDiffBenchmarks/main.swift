@@ -77,7 +77,12 @@ try report("f1 gradient + Hessian, not simplified (part of the above)",
 try report("f1 parse + gradient + Hessian, simplified",
        try median(runs: 2000) { _ = try gradientAndHessian(Formula(parsing: f1)) }, unit: "us", target: 25, scale: 1e6)
 
+report("f1 zero test (Derivatives runs it once per formula)",
+       median(runs: 2000) { _ = f1Formula.graph.isRecognizedZero(f1Formula.root) }, unit: "us", target: 5, scale: 1e6)
+
 let rosenbrockFormula = try Formula(parsing: rosenbrock100)
+report("Rosenbrock 100 zero test (gives up: too many monomials)",
+       median(runs: 20) { _ = rosenbrockFormula.graph.isRecognizedZero(rosenbrockFormula.root) }, unit: "ms", target: 5, scale: 1e3)
 try report("Rosenbrock 100 gradient + Hessian, simplified",
        try median(runs: 20) { _ = try gradientAndHessian(rosenbrockFormula) }, unit: "ms", target: 25, scale: 1e3)
 

@@ -195,12 +195,41 @@ struct ZeroRecognizer {
 }
 
 extension ExprGraph {
-    /// Whether `root` is recognized as 0 wherever it is defined, by expanding it into a sum of
-    /// monomials (`ZeroRecognizer`); `false` means not recognized within the work bound. The
-    /// graph gains no nodes.
+    /// Whether `root` is recognized as 0 wherever it is defined: a sum by expanding it into a
+    /// sum of monomials (`ZeroRecognizer`), a product or positive power by a factor or base
+    /// recognized so (a few levels down). `false` means not recognized within the work bound.
+    /// The graph gains no nodes.
     public func isRecognizedZero(_ root: NodeID) -> Bool {
-        if let n = number(root) { return n.isZero }
-        var recognizer = ZeroRecognizer(self)
-        return recognizer.isZero(root)
+        isRecognizedZero(root, levels: 3)
+    }
+
+    private func isRecognizedZero(_ root: NodeID, levels: Int) -> Bool {
+        switch self[root] {
+        case .number(let n): return n.isZero
+        case .product(let factors): return levels > 0 && factors.contains { isRecognizedZero($0, levels: levels - 1) }
+        case .power(let base, let exponent):
+            guard let n = number(exponent), !n.isNegative, !n.isZero else { return false }
+            return levels > 0 && isRecognizedZero(base, levels: levels - 1)
+        case .sum(let terms):
+            guard mayBeZero(root, terms: terms) else { return false }
+            var recognizer = ZeroRecognizer(self)
+            return recognizer.isZero(root)
+        default:
+            return false
+        }
+    }
+
+    /// A cheap filter before the expansion: `false` when the sum, evaluated in binary64 at a
+    /// point chosen to be generic, is far from 0 compared with its terms (an identically zero
+    /// sum is its terms' rounding, under 1e-9 of their sum of magnitudes). A point outside the
+    /// domain proves nothing, and leaves the decision to the expansion.
+    private func mayBeZero(_ root: NodeID, terms: [NodeID]) -> Bool {
+        let generic = [0.7236, 1.3183, 0.4142, 1.1547, 0.8862, 0.5772, 1.2599, 0.6931]
+        let names = variables(in: [root])
+        let point = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, generic[$0 % generic.count] + Double($0 / generic.count) / 7) })
+        let values = evaluate([root] + terms, at: point)
+        let magnitude = values.dropFirst().reduce(0) { $0 + Swift.abs($1) }
+        guard values[0].isFinite, magnitude.isFinite else { return true }
+        return Swift.abs(values[0]) <= 1e-9 * magnitude
     }
 }
