@@ -41,6 +41,10 @@ def write_inputs(d):
     open(f"{d}/in.csv", "w").write(text.replace("\n", "\r\n"))
 
 
+# The .npz names of the value columns: Python identifiers.
+PYTHON_NAMES = {"f": "f", "d/dx": "f_x", "d/dt": "f_t", "d2/dx^2": "f_xx"}
+
+
 def check_outputs(d):
     x = np.repeat(np.linspace(-2, 2, 5), 3)
     t = np.tile(np.array([0, 0.5, 1.0]), 5)
@@ -52,9 +56,10 @@ def check_outputs(d):
     assert np.array_equal(table, np.stack(list(columns.values()), axis=1))
 
     with np.load(f"{d}/out.npz", allow_pickle=False) as z:
-        assert z.files == list(columns) + ["gradient", "hessian", "meta"], z.files
+        assert z.files == [PYTHON_NAMES.get(n, n) for n in columns] + ["gradient", "hessian", "meta"], z.files
         for name, values in columns.items():
-            assert z[name].shape == (15,) and np.array_equal(z[name], values), name
+            key = PYTHON_NAMES.get(name, name)
+            assert z[key].shape == (15,) and np.array_equal(z[key], values), name
         assert np.array_equal(z["gradient"], np.stack([dx, dt], axis=1))
         hessian = z["hessian"]
         assert hessian.shape == (15, 2, 2)
@@ -62,10 +67,8 @@ def check_outputs(d):
         meta = json.loads(str(z["meta"]))
         assert meta["formula"] == "x^2*t" and meta["grid"] == "x=-2:2:5,t=0:1:3", meta
 
-    with open(f"{d}/out.csv") as fh:
-        assert json.loads(fh.readline()[2:])["variables"] == "x,t"
-    csv = np.genfromtxt(f"{d}/out.csv", delimiter=",", names=True, comments=None, skip_header=1,
-                        deletechars="", dtype=np.float64)
+    assert json.load(open(f"{d}/out.csv.meta.json"))["variables"] == "x,t"
+    csv = np.genfromtxt(f"{d}/out.csv", delimiter=",", names=True, deletechars="", dtype=np.float64)
     assert csv.dtype.names == tuple(columns), csv.dtype.names
     for name, values in columns.items():
         assert np.array_equal(csv[name], values), name
@@ -92,8 +95,9 @@ def check_traced(d, columns):
 
     with np.load(f"{d}/traced.npz", allow_pickle=False) as z:
         for name in values:
-            assert z[f"status/{name}"].dtype == np.uint8 and np.array_equal(z[f"status/{name}"], status[name]), name
-            assert z[f"bound/{name}"].dtype == np.float64 and np.array_equal(z[f"bound/{name}"], bound[name]), name
+            key = PYTHON_NAMES[name]
+            assert z[f"{key}_status"].dtype == np.uint8 and np.array_equal(z[f"{key}_status"], status[name]), name
+            assert z[f"{key}_bound"].dtype == np.float64 and np.array_equal(z[f"{key}_bound"], bound[name]), name
         assert json.loads(str(z["meta"]))["formula"] == "x^2*t"
 
     table = np.load(f"{d}/traced.npy", allow_pickle=False)

@@ -56,9 +56,9 @@ def main():
 
         checks = [
             ("gradient (N, 2)", grad.detach().numpy(), z["gradient"]),
-            ("d/dx1", grad[:, 0].detach().numpy(), z["d/dx1"]),
+            ("d/dx1", grad[:, 0].detach().numpy(), z["f_x1"]),
             ("second partials of df/dx1 (N, 2)", hessian_row.numpy(), z["hessian"][:, 0, :]),
-            ("d2/dx1dx2", hessian_row[:, 1].numpy(), z["d2/dx1dx2"]),
+            ("d2/dx1dx2", hessian_row[:, 1].numpy(), z["f_x1_x2"]),
         ]
         failed = False
         for name, torch_values, reference in checks:

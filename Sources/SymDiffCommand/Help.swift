@@ -51,7 +51,9 @@ let helpText = """
                                and a nonzero number that rounds to 0 (1e-400) is an error
       --fix w1=0.5,b1=0.1      hold variables at constants at every point (the points give the
                                others); they are still differentiated by (--wrt w1)
-      --out FILE               write .csv, .json, .npy or .npz (format from the extension)
+      --out FILE               write .csv, .json, .npy or .npz (format from the extension);
+                               .npz names values f, f_x, f_xt (f_x1_x2 for longer names)
+      --array NAME             .npy holds only that array of the .npz: jacobian, hessian, f_x, ...
       --threads N              worker threads (default: all cores)
       --precision P            double (default) or extended (x87, rounded once at the end)
       --quiet                  no progress line
@@ -67,7 +69,7 @@ let helpText = """
                                within 1.1e-13; every output file carries each value's status and
                                rounding-error bound: JSON arrays status and bound, CSV and
                                .npy columns NAME:status and NAME:bound after the values,
-                               .npz arrays status/NAME (uint8 codes) and bound/NAME
+                               .npz arrays f_x_status (uint8 codes) and f_x_bound
       --strict                 with --verify, fail on any value that is not ok
       e.g. symdiff "abs(x)*sin(x)" --order 1:2 --grid x=-1:1:5 --verify
 

@@ -55,6 +55,8 @@ struct Options {
     var check = false
     var against: String?
     var keys: [String] = []
+    /// `--array NAME`: the one array of the `.npz` layout a `.npy` output holds.
+    var array: String?
     var rtol: Double?
     var atol: Double?
     var layout: CheckLayout.Kind?
@@ -206,6 +208,7 @@ private let optionTable: [OptionSpec] = [
     value("--pde") { options, text in options.pde = text },
     flag("--check") { $0.verify = true },
     value("--against") { options, text in options.against = text },
+    value("--array") { options, text in options.array = text },
     value("--key") { options, text in options.keys = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
     value("--rtol") { options, text throws(CommandLineError) in options.rtol = try tolerance(text, option: "--rtol") },
     value("--atol") { options, text throws(CommandLineError) in options.atol = try tolerance(text, option: "--atol") },
@@ -315,6 +318,7 @@ extension Options {
         let limitsFirst = pending.filter { $0.0.name.hasPrefix("--max-") } + pending.filter { !$0.0.name.hasPrefix("--max-") }
         for (spec, text, _) in limitsFirst { try spec.apply(&self, text) }
         try checkOutputFormat()
+        try checkArray()
         try checkCheckOptions(pending.map { ($0.0.name, $0.2) })
         try checkManufacturedSolution(pending.map { ($0.0.name, $0.2) })
     }
@@ -360,6 +364,17 @@ extension Options {
             "\(points.argument) and \(file.argument) both read standard input", argument: points.argument,
             underline: 9..<points.argument.count,
             hint: "standard input can be read once: give the formula as an argument, or the points in a file")
+    }
+
+    /// Refuses `--array` unless the output is `.npy` (a `.npz` holds every array already).
+    private func checkArray() throws(CommandLineError) {
+        guard let array else { return }
+        let npy = format == .npy || (format == nil && out.flatMap { TableFormat(path: $0) } == .npy)
+        if !npy {
+            throw CommandLineError(
+                "--array picks the one array a .npy file holds: it needs --out FILE.npy", argument: "--array \(array)",
+                underline: 0..<7, hint: "symdiff \"[u, v]\" --wrt x,y --order 1 --random 100 --out jacobian.npy --array jacobian")
+        }
     }
 
     /// Refuses `--format` naming a table format other than the one the `--out` extension names

@@ -44,7 +44,7 @@ func writeValues(
     }
     do {
         if options.out == nil, points is NPYFilePoints { try readThrough(points) }
-        var writer = reportOnly ? nil : try makeWriter(format, sink: sink, plan: plan, skeleton: skeleton, d)
+        var writer = reportOnly ? nil : try makeWriter(format, sink: sink, plan: plan, skeleton: skeleton, array: options.array, d)
         try writer?.begin(TableHeader(
             columns: skeleton.flatColumns.map(\.name), rowCount: points.count, meta: format == .text ? [:] : skeleton.meta))
         var check = verifier.map { StreamedCheck($0, selection: selection, summary: summary!, options: options, deadline: d.graph.deadline) }
@@ -173,9 +173,10 @@ extension ValuePlan {
     }
 }
 
-/// The writer of `format` to `sink`, for blocks of `skeleton.flatColumns`.
+/// The writer of `format` to `sink`, for blocks of `skeleton.flatColumns`; for `.npy`, only
+/// the `.npz` layout's array `array` when one is named.
 private func makeWriter(
-    _ format: OutputFormat, sink: any ByteSink, plan: ValuePlan, skeleton: OutputTable, _ d: Derivatives
+    _ format: OutputFormat, sink: any ByteSink, plan: ValuePlan, skeleton: OutputTable, array: String?, _ d: Derivatives
 ) throws -> any TableWriter {
     switch format {
     case .text:
@@ -190,7 +191,17 @@ private func makeWriter(
     case .json:
         return JSONTableWriter(sink: sink, template: jsonValuesTemplate(d, skeleton, verified: !skeleton.statusCodes.isEmpty))
     case .npy:
-        return NPYTableWriter(sink: sink)
+        var writer = NPYTableWriter(sink: sink)
+        if let name = array {
+            let entries = plan.npzEntries(skeleton)
+            guard let entry = entries.first(where: { $0.name == name }) else {
+                throw CommandLineError(
+                    "this request has no array '\(name)'", argument: "--array \(name)", underline: 8..<(8 + name.count),
+                    hint: "its arrays: " + entries.map(\.name).joined(separator: ", "))
+            }
+            writer.array = entry
+        }
+        return writer
     case .npz:
         var writer = NPZTableWriter(sink: sink)
         writer.entries = plan.npzEntries(skeleton)

@@ -26,7 +26,7 @@ public enum PointStatus: String, Sendable, CaseIterable, Comparable {
 
     public static func < (a: PointStatus, b: PointStatus) -> Bool { a.code < b.code }
 
-    /// The status's code in output files that hold only numbers (`.npz` `status/NAME` as uint8,
+    /// The status's code in output files that hold only numbers (`.npz` `PYNAME_status` as uint8,
     /// `.npy` `NAME:status`), and its position among `allCases`, from most to least
     /// trustworthy. Fixed, so files of every version agree: a new status takes the next code.
     public var code: Int {

@@ -13,6 +13,9 @@ public struct NPZEntry: Hashable, Sendable {
     /// Whether the elements are `|u1` codes (the columns hold small whole numbers) instead
     /// of `<f8`.
     public var codes: Bool
+    /// The column's name in the other formats (`d/dx` for the array `f_x`), listed in the
+    /// archive's metadata under `labels`; `nil` when it is the array's name.
+    public var label: String?
 
     /// An array of `rowShape` per row, gathered from the block columns `gather`.
     public init(name: String, rowShape: [Int] = [], gather: [Int?], codes: Bool = false) {
@@ -60,7 +63,10 @@ public struct NPZTableWriter: TableWriter {
         for name in entries.map(\.name) where !names.insert(name).inserted {
             throw OutputError(.duplicateColumn(name), path: state.path)
         }
-        let meta = JSONText.object(header.meta.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) })
+        var fields = header.meta
+        let labelled = entries.filter { $0.label != nil && $0.label != $0.name }
+        if !labelled.isEmpty { fields["labels"] = labelled.map { "\($0.name)=\($0.label!)" }.joined(separator: ", ") }
+        let meta = JSONText.object(fields.sorted { $0.key < $1.key }.map { ($0.key, JSONText.string($0.value)) })
         let layout = try ZipLayout(
             entries: entries, rows: header.rowCount, meta: Self.npy(unicode: meta), metaName: OutputTable.unique("meta", avoiding: names),
             path: state.path)

@@ -12,10 +12,10 @@ public struct OutputColumn: Hashable, Sendable {
     public var expression: String?
     /// With `--verify`, each value's status as its code in `OutputTable.statusCodes` (`0` for
     /// `ok`, ...): beside the values in JSON (the name), as a column `NAME:status` in CSV (the
-    /// name) and `.npy` (the code), as a uint8 array `status/NAME` of codes in `.npz`.
+    /// name) and `.npy` (the code), as a uint8 array `PYNAME_status` of codes in `.npz`.
     public var status: [UInt8]?
     /// With `--verify`, a bound on each value's absolute rounding error: beside the values in
-    /// JSON, as a column `NAME:bound` in CSV and `.npy`, as an array `bound/NAME` in `.npz`.
+    /// JSON, as a column `NAME:bound` in CSV and `.npy`, as an array `PYNAME_bound` in `.npz`.
     public var bound: [Double]?
 
     /// A column named `name`; `wrt` and `expression` describe derivatives in JSON output.
@@ -263,20 +263,40 @@ extension OutputTable {
     }
 
     /// The arrays of an `.npz` written from blocks whose columns are `flatColumns` (then any
-    /// others `arrays` name): each point and value column under its name, then `arrays`
-    /// (each with its row shape and the block column of each element of a row, `nil` for 0),
-    /// then `bound/NAME` for each value column with bounds, then `status/NAME` as `|u1` codes.
+    /// others `arrays` name): each point column under its name and each value column under
+    /// its Python name (`pythonName`: `f`, `f_x`, `f_xt`, labelled with the column's name),
+    /// then `arrays` (each with its row shape and the block column of each element of a row,
+    /// `nil` for 0), then `NAME_bound` for each value column with bounds, then `NAME_status`
+    /// as `|u1` codes. No name is a variable's.
     public func npzEntries(arrays: [(name: String, rowShape: [Int], sources: [Int?])]) -> [NPZEntry] {
-        let flat = flatColumns
-        var entries = columns.enumerated().map { NPZEntry.column($1.name, $0) }
-        entries += arrays.map { NPZEntry(name: $0.name, rowShape: $0.rowShape, gather: $0.sources) }
-        for (j, column) in flat.enumerated() where column.name.hasSuffix(":bound") {
-            entries.append(.column("bound/" + column.name.dropLast(":bound".count), j))
+        let taken = Set(points.names)
+        let separated = Self.separatesVariables(points.names)
+        var entries = points.names.enumerated().map { NPZEntry.column($1, $0) }
+        var j = points.names.count
+        var bounds: [NPZEntry] = []
+        var statuses: [NPZEntry] = []
+        for column in valueColumns {
+            let name = Self.pythonName(of: column.name, wrt: column.wrt, separated: separated)
+            var entry = NPZEntry.column(Self.unique(name, avoiding: taken), j)
+            entry.label = column.name
+            entries.append(entry)
+            j += 1
         }
-        for (j, column) in flat.enumerated() where column.name.hasSuffix(":status") {
-            entries.append(NPZEntry(name: "status/" + column.name.dropLast(":status".count), gather: [j], codes: true))
+        for (column, entry) in zip(valueColumns, entries[points.names.count...]) {
+            if column.status != nil {
+                var status = NPZEntry(name: Self.unique(entry.name + "_status", avoiding: taken), gather: [j], codes: true)
+                status.label = column.name + ":status"
+                statuses.append(status)
+                j += 1
+            }
+            if column.bound != nil {
+                var bound = NPZEntry.column(Self.unique(entry.name + "_bound", avoiding: taken), j)
+                bound.label = column.name + ":bound"
+                bounds.append(bound)
+                j += 1
+            }
         }
-        return entries
+        return entries + arrays.map { NPZEntry(name: $0.name, rowShape: $0.rowShape, gather: $0.sources) } + bounds + statuses
     }
 
     /// The CSV text of the table: the header, one row per point, statuses by name (the

@@ -213,6 +213,9 @@ public struct CSVTableWriter: TableWriter {
 /// then rows are written as blocks arrive. Names and metadata are not stored.
 public struct NPYTableWriter: TableWriter {
     private var state: WriterState
+    /// The one array to write instead of the table (`--array`): shape `(rows, rowShape...)`,
+    /// gathered from the block's columns as in a `.npz`.
+    public var array: NPZEntry?
 
     /// A writer of the `.npy` file `path`.
     public init(path: String) { state = WriterState(path: path) }
@@ -222,12 +225,20 @@ public struct NPYTableWriter: TableWriter {
 
     public mutating func begin(_ header: TableHeader) throws(OutputError) {
         try state.begin(header)
-        try state.write(NPY.header(descr: "<f8", shape: [header.rowCount, header.columns.count]))
+        if let array {
+            try state.write(NPY.header(descr: array.codes ? "|u1" : "<f8", shape: [header.rowCount] + array.rowShape))
+        } else {
+            try state.write(NPY.header(descr: "<f8", shape: [header.rowCount, header.columns.count]))
+        }
     }
 
     /// Appends the rows of `block`, interleaved into rows and written whole.
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let rows = try state.check(block)
+        if let array {
+            try NPZTableWriter.rowBytes(array, block, rows: rows).withRawBytes { raw throws(OutputError) in try state.write(raw: raw) }
+            return
+        }
         let width = block.count
         var values = [Double](repeating: 0, count: rows * width)
         values.withUnsafeMutableBufferPointer { out in

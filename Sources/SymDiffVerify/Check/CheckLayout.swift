@@ -80,13 +80,16 @@ public struct CheckLayout: Sendable, Equatable {
         return result
     }
 
-    /// The layout of the array `key` of an archive of several: a value's name (`d/dx`, the
-    /// shape `(N,)`), a layout's name (`gradient`, `hessian`, `jacobian`, `order3`, ...), or
+    /// The layout of the array `key` of an archive of several: a value's name (`d/dx`, or as
+    /// in symdiff's `.npz`, `f_x`; the shape `(N,)`), a layout's name (`gradient`, `hessian`, `jacobian`, `order3`, ...), or
     /// else whatever its shape fits.
     public static func infer(
         key: String, shape: [Int], verification v: Verification, withFunctions: Bool
     ) throws(CheckLayoutError) -> CheckLayout {
-        if shape == [v.points.count], let column = v.columns.firstIndex(where: { $0.name == key }) {
+        let separated = OutputTable.separatesVariables(v.points.names)
+        if shape == [v.points.count],
+            let column = v.columns.firstIndex(where: { $0.name == key || OutputTable.pythonName(of: $0.name, wrt: $0.wrt, separated: separated) == key })
+        {
             return CheckLayout(kind: .partials, rowShape: [], sources: [column], description: "the array named \(key): its values")
         }
         let named: Kind? = switch key {

@@ -7,7 +7,7 @@ import Testing
 /// every array with its dtype.
 struct OutputFile {
     /// The columns: CSV header names, JSON point names and column names (`f`, `d/dx1`, ...),
-    /// `.npz` array names; CSV text columns are left out.
+    /// `.npz` array names and their labels (`f_x1` and `d/dx1`); CSV text columns are left out.
     var columns: [String: [Double]] = [:]
     /// The CSV header in order (empty for other formats).
     var header: [String] = []
@@ -92,12 +92,20 @@ struct OutputFile {
                 }
             }
             // The metadata: `meta`, or `meta_` when a variable takes `meta` (a unicode array).
-            if name.hasPrefix("meta") && name.allSatisfy({ $0 != "/" }) && descr.hasPrefix("<U") {
+            if name.hasPrefix("meta") && descr.hasPrefix("<U") {
                 let scalars = stride(from: 0, to: data.count, by: 4).compactMap { i in
                     Unicode.Scalar((0..<4).reduce(UInt32(0)) { $0 | UInt32(data[i + $1]) << (8 * $1) })
                 }
                 meta = try Self.meta(Data(String(String.UnicodeScalarView(scalars.filter { $0 != "\0" })).utf8))
             }
+        }
+        // Each value array also under its name in the other formats (`f_x` as `d/dx`, `f_x_status`
+        // as `d/dx:status`), from the metadata's `labels`.
+        for pair in (meta["labels"] ?? "").split(separator: ", ") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            arrays[parts[1]] = arrays[parts[0]]
+            columns[parts[1]] = columns[parts[0]]
         }
     }
 

@@ -15,7 +15,8 @@ import Testing
         case csvColumns
         /// JSON: `"status"` and `"bound"` arrays beside `"values"`.
         case jsonMembers
-        /// `.npz`: arrays `status/NAME` (uint8 codes) and `bound/NAME` (float64).
+        /// `.npz`: arrays `PYNAME_status` (uint8 codes) and `PYNAME_bound` (float64), labelled
+        /// `NAME:status` and `NAME:bound` in the metadata.
         case npzArrays
         /// `.npy`: columns `NAME:status` (codes as float64) and `NAME:bound` after the values.
         case npyColumns
@@ -35,9 +36,9 @@ import Testing
                     (status, (file.json[name]?["bound"] as? [Any] ?? []).map { ($0 as? Double) ?? .nan })
                 }
             case .npzArrays:
-                trace[name] = try file.arrays["status/\(name)"].map { array in
-                    #expect(array.descr == "|u1" && file.arrays["bound/\(name)"]?.descr == "<f8")
-                    return (array.data.map { codes[Int($0)] }, try #require(file.columns["bound/\(name)"]))
+                trace[name] = try file.arrays["\(name):status"].map { array in
+                    #expect(array.descr == "|u1" && file.arrays["\(name):bound"]?.descr == "<f8")
+                    return (array.data.map { codes[Int($0)] }, try #require(file.columns["\(name):bound"]))
                 }
             case .npyColumns:
                 trace[name] = file.columns["\(name):status"].map { ($0.map { codes[Int($0)] }, file.columns["\(name):bound"] ?? []) }
