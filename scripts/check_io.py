@@ -104,8 +104,7 @@ def check_traced(d, columns):
     trace = np.stack([a for name in values for a in (status[name], bound[name])], axis=1)
     assert table.shape == (15, 6 + 8) and np.array_equal(table[:, 6:], trace), table.shape
 
-    csv = np.genfromtxt(f"{d}/traced.csv", delimiter=",", names=True, comments=None, skip_header=1,
-                        deletechars="", dtype=None, encoding="utf-8")
+    csv = np.genfromtxt(f"{d}/traced.csv", delimiter=",", names=True, deletechars="", dtype=None, encoding="utf-8")
     codes = ["ok", "nondifferentiable"]
     for name in values:
         assert list(csv[f"{name}:status"]) == [codes[k] for k in status[name]], name
