@@ -16,6 +16,9 @@
 // n % 4 values runs as one more group through masked loads (lanes past the end read as 0) and a
 // masked store, never as scalar code. A value thus gets the same bits wherever it sits, and the
 // bits of the native kernels.
+// Every function here is compiled for AVX2 (the target has no -mavx2 flag: SwiftPM refuses
+// unsafeFlags in a package used as a versioned dependency).
+#pragma clang attribute push(__attribute__((target("avx2,fma,pclmul"))), apply_to = function)
 #include <immintrin.h>
 #include "CVectorMathAVX2.h"
 
@@ -134,3 +137,5 @@ void symdiff_avx2_chain(int multiply, const double *const *operands, unsigned ne
         for (long i = 0; i < n; i++) y[i] = symdiff_scalar_chain(multiply, operands, negated, k, i);
     }
 }
+
+#pragma clang attribute pop

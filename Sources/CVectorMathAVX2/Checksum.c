@@ -1,6 +1,9 @@
 // CRC-32 (the zip/PNG polynomial, reflected 0xEDB88320) by carry-less multiplication: the folding of
 // Gopal et al., "Fast CRC Computation for Generic Polynomials Using PCLMULQDQ Instruction" (Intel, 2009),
 // four 128-bit lanes at a time, then one lane, then a Barrett reduction to 32 bits.
+// Every function here is compiled for AVX2 (the target has no -mavx2 flag: SwiftPM refuses
+// unsafeFlags in a package used as a versioned dependency).
+#pragma clang attribute push(__attribute__((target("avx2,fma,pclmul"))), apply_to = function)
 #include "CVectorMathAVX2.h"
 
 #include <immintrin.h>
@@ -58,3 +61,5 @@ long symdiff_pclmul_crc32(unsigned int *state, const unsigned char *bytes, long 
     *state = (uint32_t)_mm_extract_epi32(_mm_xor_si128(t, a), 1);
     return done;
 }
+
+#pragma clang attribute pop
