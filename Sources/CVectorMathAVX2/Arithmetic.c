@@ -1,7 +1,7 @@
 // Elementwise arithmetic over arrays, 4 doubles at a time, for the evaluator's registers: single
 // operations and chains of them.
 //
-// Built with -mavx2 like the rest of this target and called only after CVectorMath's CPU check.
+// Compiled for AVX2 like the rest of this target and called only after CVectorMath's CPU check.
 // Results equal the scalar operations bit for bit (IEEE add, subtract, multiply, divide and
 // negation are exact-rounded per lane). y may be the same array as a or b: each lane is read
 // before it is written.

@@ -1,9 +1,10 @@
 // Array loops over glibc's AVX2 libmvec kernels, for CVectorMath to call once it has checked the CPU.
 //
-// This target is built with -mavx2 -mfma, so __m256d arguments travel in ymm registers as libmvec
-// expects; a file built without them passes them in memory even to a function declared with
-// __attribute__((target("avx2"))). Nothing here runs before a call, so a CPU without AVX2 never
-// executes an instruction of this target.
+// Each function of this target is compiled for AVX2 by a `#pragma clang attribute` (no -mavx2
+// flag, which SwiftPM would count as unsafe). Clang passes __m256d by the flags of the whole
+// file, so without -mavx it would pass them to libmvec in memory: libmvec is called through the
+// assembly trampolines of LibmvecCalls.S instead. Nothing here runs before a call, so a CPU
+// without AVX2 never executes an instruction of this target.
 #ifndef CVECTORMATHAVX2_H
 #define CVECTORMATHAVX2_H
 
