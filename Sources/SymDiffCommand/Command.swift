@@ -184,6 +184,17 @@ private func output(_ d: Derivatives, options: Options, standardOutput: StreamSi
     guard options.verify || !options.strict else {
         throw CommandLineError("--strict only applies with --verify", argument: "--strict", hint: "add --verify")
     }
+    if let language = options.emit {
+        guard options.points == nil, options.format == nil else {
+            throw CommandLineError(
+                "--emit writes code, not values: it takes no points or --format", argument: "--emit \(language)",
+                hint: "symdiff \"x^2*sin(t)\" --wrt x,t --order 1:2 --emit numpy --out reference.py")
+        }
+        let code = try emittedCode(d, language: language)
+        guard let out = options.out else { return ValuesOutcome(stdout: code) }
+        try writeText(code, to: out)
+        return ValuesOutcome()
+    }
     if format == .npy || format == .npz, options.out == nil {
         throw CommandLineError(
             "\(format.rawValue) is a binary format: it needs --out FILE", argument: "--format \(format.rawValue)",

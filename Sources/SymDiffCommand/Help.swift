@@ -59,6 +59,13 @@ let helpText = """
       --quiet                  no progress line
       e.g. symdiff "x1^2*sin(x2)" --order 1:2 --random 100 --seed 0 --out ref.npz
 
+    CODE
+      --emit LANGUAGE          the values as code instead: numpy, torch, jax, c or swift (one
+                               function from the variables' arrays to every value, named as
+                               in .npz, shared subexpressions as locals); latex: the
+                               derivatives as LaTeX (align*); to stdout, or --out FILE
+      e.g. symdiff "x^2*sin(t)" --wrt x,t --order 0:2 --emit numpy --out reference.py
+
     CHECKING VALUES
       --verify                 compute every value also by autodiff (extended precision) and
                                report the differences, a tolerance derived from rounding-error

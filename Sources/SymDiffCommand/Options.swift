@@ -57,6 +57,8 @@ struct Options {
     var keys: [String] = []
     /// `--array NAME`: the one array of the `.npz` layout a `.npy` output holds.
     var array: String?
+    /// `--emit LANGUAGE`: the values as code (`numpy`, `c`, ...) or the derivatives as LaTeX.
+    var emit: String?
     var rtol: Double?
     var atol: Double?
     var layout: CheckLayout.Kind?
@@ -209,6 +211,14 @@ private let optionTable: [OptionSpec] = [
     flag("--check") { $0.verify = true },
     value("--against") { options, text in options.against = text },
     value("--array") { options, text in options.array = text },
+    value("--emit") { options, text throws(CommandLineError) in
+        guard emitLanguages.contains(text) else {
+            throw CommandLineError(
+                "unknown language '\(text)'", argument: "--emit \(text)", underline: 7..<(7 + text.count),
+                hint: "languages: " + emitLanguages.joined(separator: ", "))
+        }
+        options.emit = text
+    },
     value("--key") { options, text in options.keys = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
     value("--rtol") { options, text throws(CommandLineError) in options.rtol = try tolerance(text, option: "--rtol") },
     value("--atol") { options, text throws(CommandLineError) in options.atol = try tolerance(text, option: "--atol") },
