@@ -184,6 +184,9 @@ private func output(_ d: Derivatives, options: Options, standardOutput: StreamSi
     guard options.verify || !options.strict else {
         throw CommandLineError("--strict only applies with --verify", argument: "--strict", hint: "add --verify")
     }
+    if let language = options.emit, testFileLanguages.contains(language) {
+        return try writeTestFile(d, options: options, language: language, standardOutput: standardOutput)
+    }
     if let language = options.emit {
         guard options.points == nil, options.format == nil else {
             throw CommandLineError(

@@ -65,6 +65,13 @@ let helpText = """
                                in .npz, shared subexpressions as locals); latex: the
                                derivatives as LaTeX (align*); to stdout, or --out FILE
       e.g. symdiff "x^2*sin(t)" --wrt x,t --order 0:2 --emit numpy --out reference.py
+      --emit pytest|unittest   a test of your function against verified values: writes
+                               --out FILE.py and FILE.npz (the values at the points)
+      --test-function M:F      the function tested: F(x, t, ...) returns a dict of arrays
+                               named like the .npz values (f, f_x, f_xt, ...)
+      --test-arrays numpy|torch   what F gets (torch: float64, requires_grad=True)
+      e.g. symdiff "sin(x)*t" --wrt x,t --order 1:2 --random 100 --emit pytest \
+             --test-function mypinn:derivatives --out test_mypinn.py
 
     CHECKING VALUES
       --verify                 compute every value also by autodiff (extended precision) and

@@ -57,8 +57,13 @@ struct Options {
     var keys: [String] = []
     /// `--array NAME`: the one array of the `.npz` layout a `.npy` output holds.
     var array: String?
-    /// `--emit LANGUAGE`: the values as code (`numpy`, `c`, ...) or the derivatives as LaTeX.
+    /// `--emit LANGUAGE`: the values as code (`numpy`, `c`, ...), the derivatives as LaTeX, or
+    /// a test file (`pytest`, `unittest`) of `--test-function` against reference values.
     var emit: String?
+    /// `--test-function MODULE:FUNCTION`: the Python function a test file tests.
+    var testFunction: String?
+    /// `--test-arrays numpy|torch`: what the test file passes that function.
+    var testArrays = "numpy"
     var rtol: Double?
     var atol: Double?
     var layout: CheckLayout.Kind?
@@ -212,12 +217,29 @@ private let optionTable: [OptionSpec] = [
     value("--against") { options, text in options.against = text },
     value("--array") { options, text in options.array = text },
     value("--emit") { options, text throws(CommandLineError) in
-        guard emitLanguages.contains(text) else {
+        guard (emitLanguages + testFileLanguages).contains(text) else {
             throw CommandLineError(
                 "unknown language '\(text)'", argument: "--emit \(text)", underline: 7..<(7 + text.count),
-                hint: "languages: " + emitLanguages.joined(separator: ", "))
+                hint: "languages: " + (emitLanguages + testFileLanguages).joined(separator: ", "))
         }
         options.emit = text
+    },
+    value("--test-function") { options, text throws(CommandLineError) in
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } }) else {
+            throw CommandLineError(
+                "--test-function takes MODULE:FUNCTION", argument: "--test-function \(text)", underline: 16..<(16 + text.count),
+                hint: "--test-function mypackage.pinn:derivatives")
+        }
+        options.testFunction = text
+    },
+    value("--test-arrays") { options, text throws(CommandLineError) in
+        guard ["numpy", "torch"].contains(text) else {
+            throw CommandLineError(
+                "--test-arrays is numpy or torch", argument: "--test-arrays \(text)", underline: 14..<(14 + text.count),
+                hint: "--test-arrays torch passes float64 tensors with requires_grad=True")
+        }
+        options.testArrays = text
     },
     value("--key") { options, text in options.keys = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) },
     value("--rtol") { options, text throws(CommandLineError) in options.rtol = try tolerance(text, option: "--rtol") },
@@ -329,6 +351,7 @@ extension Options {
         for (spec, text, _) in limitsFirst { try spec.apply(&self, text) }
         try checkOutputFormat()
         try checkArray()
+        try checkTestFile(pending.map { ($0.0.name, $0.2) })
         try checkCheckOptions(pending.map { ($0.0.name, $0.2) })
         try checkManufacturedSolution(pending.map { ($0.0.name, $0.2) })
     }
@@ -374,6 +397,17 @@ extension Options {
             "\(points.argument) and \(file.argument) both read standard input", argument: points.argument,
             underline: 9..<points.argument.count,
             hint: "standard input can be read once: give the formula as an argument, or the points in a file")
+    }
+
+    /// Refuses `--test-function` and `--test-arrays` without `--emit pytest` or `unittest`;
+    /// `given` holds each option's name and argument as typed.
+    private func checkTestFile(_ given: [(name: String, argument: String)]) throws(CommandLineError) {
+        guard !testFileLanguages.contains(emit ?? "") else { return }
+        if let misplaced = given.first(where: { ["--test-function", "--test-arrays"].contains($0.name) }) {
+            throw CommandLineError(
+                "\(misplaced.name) is an option of --emit pytest and --emit unittest", argument: misplaced.argument,
+                underline: 0..<misplaced.name.count, hint: "add --emit pytest --out test_NAME.py")
+        }
     }
 
     /// Refuses `--array` unless the output is `.npy` (a `.npz` holds every array already).

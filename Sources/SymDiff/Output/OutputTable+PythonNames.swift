@@ -19,4 +19,16 @@ extension OutputTable {
     public static func separatesVariables(_ variables: [String]) -> Bool {
         variables.contains { $0.count > 1 }
     }
+
+    /// The `.npz` names of value columns (each a column's name and the variables it is a
+    /// partial by) beside points named `pointNames`: the value's Python name and those of its
+    /// status and bound arrays, none a variable's.
+    public static func npzNames(_ columns: [(name: String, wrt: [String])], pointNames: [String]) -> [(value: String, status: String, bound: String)] {
+        let taken = Set(pointNames)
+        let separated = separatesVariables(pointNames)
+        return columns.map { column in
+            let value = unique(pythonName(of: column.name, wrt: column.wrt, separated: separated), avoiding: taken)
+            return (value, unique(value + "_status", avoiding: taken), unique(value + "_bound", avoiding: taken))
+        }
+    }
 }

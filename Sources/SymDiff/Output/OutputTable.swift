@@ -269,28 +269,26 @@ extension OutputTable {
     /// `nil` for 0), then `NAME_bound` for each value column with bounds, then `NAME_status`
     /// as `|u1` codes. No name is a variable's.
     public func npzEntries(arrays: [(name: String, rowShape: [Int], sources: [Int?])]) -> [NPZEntry] {
-        let taken = Set(points.names)
-        let separated = Self.separatesVariables(points.names)
+        let names = Self.npzNames(valueColumns.map { ($0.name, $0.wrt) }, pointNames: points.names)
         var entries = points.names.enumerated().map { NPZEntry.column($1, $0) }
         var j = points.names.count
         var bounds: [NPZEntry] = []
         var statuses: [NPZEntry] = []
-        for column in valueColumns {
-            let name = Self.pythonName(of: column.name, wrt: column.wrt, separated: separated)
-            var entry = NPZEntry.column(Self.unique(name, avoiding: taken), j)
+        for (column, name) in zip(valueColumns, names) {
+            var entry = NPZEntry.column(name.value, j)
             entry.label = column.name
             entries.append(entry)
             j += 1
         }
-        for (column, entry) in zip(valueColumns, entries[points.names.count...]) {
+        for (column, name) in zip(valueColumns, names) {
             if column.status != nil {
-                var status = NPZEntry(name: Self.unique(entry.name + "_status", avoiding: taken), gather: [j], codes: true)
+                var status = NPZEntry(name: name.status, gather: [j], codes: true)
                 status.label = column.name + ":status"
                 statuses.append(status)
                 j += 1
             }
             if column.bound != nil {
-                var bound = NPZEntry.column(Self.unique(entry.name + "_bound", avoiding: taken), j)
+                var bound = NPZEntry.column(name.bound, j)
                 bound.label = column.name + ":bound"
                 bounds.append(bound)
                 j += 1
