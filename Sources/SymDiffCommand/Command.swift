@@ -184,6 +184,12 @@ private func output(_ d: Derivatives, options: Options, standardOutput: StreamSi
     guard options.verify || !options.strict else {
         throw CommandLineError("--strict only applies with --verify", argument: "--strict", hint: "add --verify")
     }
+    if let path = options.plot {
+        guard options.out == nil, options.emit == nil, options.format == nil else {
+            throw CommandLineError("--plot writes the SVG only: it takes no --out, --format or --emit", argument: "--plot \(path)", hint: "run symdiff twice")
+        }
+        return try writePlot(d, options: options, to: path)
+    }
     if let language = options.emit, testFileLanguages.contains(language) {
         return try writeTestFile(d, options: options, language: language, standardOutput: standardOutput)
     }

@@ -72,6 +72,9 @@ let helpText = """
       --test-arrays numpy|torch   what F gets (torch: float64, requires_grad=True)
       e.g. symdiff "sin(x)*t" --wrt x,t --order 1:2 --random 100 --emit pytest \
              --test-function mypinn:derivatives --out test_mypinn.py
+      --plot FILE.svg          draw the values on the --grid, verified: lines over one
+                               variable, heat maps over two; statuses and kinks marked
+      e.g. symdiff "relu(2*relu(3*x+1)-1)" --order 0:2 --grid x=-1:1:401 --plot relu.svg
 
     CHECKING VALUES
       --verify                 compute every value also by autodiff (extended precision) and

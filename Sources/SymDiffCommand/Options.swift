@@ -60,6 +60,8 @@ struct Options {
     /// `--emit LANGUAGE`: the values as code (`numpy`, `c`, ...), the derivatives as LaTeX, or
     /// a test file (`pytest`, `unittest`) of `--test-function` against reference values.
     var emit: String?
+    /// `--plot FILE.svg`: the values on the grid, verified, drawn.
+    var plot: String?
     /// `--test-function MODULE:FUNCTION`: the Python function a test file tests.
     var testFunction: String?
     /// `--test-arrays numpy|torch`: what the test file passes that function.
@@ -223,6 +225,14 @@ private let optionTable: [OptionSpec] = [
                 hint: "languages: " + (emitLanguages + testFileLanguages).joined(separator: ", "))
         }
         options.emit = text
+    },
+    value("--plot") { options, text throws(CommandLineError) in
+        guard text.hasSuffix(".svg") else {
+            throw CommandLineError(
+                "--plot writes SVG: name the file .svg", argument: "--plot \(text)", underline: 7..<(7 + text.count),
+                hint: "--plot relu.svg (open it in a browser)")
+        }
+        options.plot = text
     },
     value("--test-function") { options, text throws(CommandLineError) in
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
