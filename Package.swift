@@ -13,19 +13,22 @@ let strictC: [CSetting] = [.enableWarning("all"), .enableWarning("extra"), .trea
 /// `FuzzArguments` runs the command line in-process, so it links `SymDiffCommand` as well.
 let fuzzTargets: [Target] = ["FuzzParse", "FuzzRoundTrip", "FuzzVerify", "FuzzPoints", "FuzzArguments"].map { name in
     .executableTarget(
-        name: name, dependencies: ["SymDiff", "SymDiffVerify", "FuzzSupport"] + (name == "FuzzArguments" ? ["SymDiffCommand"] : []),
+        name: name, dependencies: ["SymDiff", "SymDiffIO", "SymDiffVerify", "FuzzSupport"] + (name == "FuzzArguments" ? ["SymDiffCommand"] : []),
         path: "Fuzz/\(name)", swiftSettings: strict)
 }
 
 let package = Package(
     name: "symdiff",
     products: [
-        .library(name: "SymDiff", targets: ["SymDiff"]),
+        .library(name: "SymDiff", targets: ["SymDiff", "SymDiffIO"]),
         .library(name: "SymDiffVerify", targets: ["SymDiffVerify", "SymDiffAutodiff"]),
         .executable(name: "symdiff", targets: ["SymDiffCLI"]),
     ],
     targets: [
         .target(name: "SymDiff", dependencies: ["CVectorMath"], swiftSettings: strict),
+        /// Points in and values out: the point specifications and readers (CSV, .npy, .npz with
+        /// its DEFLATE), and the output files (CSV, JSON, .npy, .npz, atomic writes).
+        .target(name: "SymDiffIO", dependencies: ["SymDiff", "CVectorMath"], swiftSettings: strict),
         .target(name: "CVectorMath", dependencies: ["CVectorMathAVX2"], cSettings: strictC, linkerSettings: [.linkedLibrary("m")]),
         /// Only code that CVectorMath calls after its CPU check: every function is compiled for
         /// AVX2 (a `#pragma clang attribute` at the top of each file, so that libmvec's
@@ -34,14 +37,14 @@ let package = Package(
         /// The independent derivative check: automatic differentiation with its own rules.
         .target(name: "SymDiffAutodiff", dependencies: ["SymDiff"], swiftSettings: strict),
         /// The two-way check of values (symbolic against autodiff), with a status per point.
-        .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffAutodiff", "CVectorMath"], swiftSettings: strict),
+        .target(name: "SymDiffVerify", dependencies: ["SymDiff", "SymDiffIO", "SymDiffAutodiff", "CVectorMath"], swiftSettings: strict),
         /// Everything the command line does, from argv to output and exit status, as a library
         /// that tests and fuzz targets can link (an executable target cannot be linked).
-        .target(name: "SymDiffCommand", dependencies: ["SymDiff", "SymDiffVerify"], swiftSettings: strict),
+        .target(name: "SymDiffCommand", dependencies: ["SymDiff", "SymDiffIO", "SymDiffVerify"], swiftSettings: strict),
         /// The `symdiff` executable: runs `SymDiffCommand` on a thread with a large stack.
         .executableTarget(name: "SymDiffCLI", dependencies: ["SymDiff", "SymDiffCommand", "CVectorMath"], swiftSettings: strict),
         .executableTarget(
-            name: "SymDiffBenchmarks", dependencies: ["SymDiff", "CVectorMath", "HandFused"],
+            name: "SymDiffBenchmarks", dependencies: ["SymDiff", "SymDiffIO", "CVectorMath", "HandFused"],
             path: "Benchmarks/SymDiffBenchmarks", swiftSettings: strict),
         /// The benchmarks' reference: hand-fused loops over glibc's AVX2 vector math, called
         /// directly, so built with -mavx2 (the one unsafe flag: no product contains this target,
@@ -51,7 +54,7 @@ let package = Package(
             cSettings: strictC + [.unsafeFlags(["-mavx2", "-mfma"])],
             linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .testTarget(
-            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCommand", "CVectorMath"],
+            name: "SymDiffTests", dependencies: ["SymDiff", "SymDiffIO", "SymDiffAutodiff", "SymDiffVerify", "SymDiffCommand", "CVectorMath"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .target(name: "FuzzSupport", path: "Fuzz/Support", swiftSettings: strict),
     ] + fuzzTargets

@@ -3,6 +3,7 @@
 import Foundation
 import HandFused
 import SymDiff
+import SymDiffIO
 
 /// Cases whose name starts with this argument run; all run without one.
 let only = CommandLine.arguments.dropFirst().first ?? ""
@@ -126,21 +127,8 @@ func evaluationCase(_ text: String, orders: [Int], points: Int) throws -> (Progr
     roots = try rewriter.simplify(roots, in: &formula.graph)
     let program = try Compiler.compile(roots, in: formula.graph, inputs: formula.variables)
     var random = SplitMix64(seed: 1)
-    let columns = formula.variables.map { _ in (0..<points).map { _ in 0.1 + 1.8 * random.unitInterval() } }
+    let columns = formula.variables.map { _ in (0..<points).map { _ in 0.1 + 1.8 * random.nextUnit() } }
     return (program, columns)
-}
-
-/// A seeded generator for benchmark points.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func unitInterval() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) * 0x1p-53
-    }
 }
 
 let pointCount = 1_000_000

@@ -22,6 +22,7 @@
 import Foundation
 import FuzzSupport
 import SymDiff
+import SymDiffIO
 import SymDiffCommand
 
 /// The files `--file` reads, by path: standard input and a few files the dictionary names,

@@ -1,6 +1,7 @@
 // Fuzz target 4: the points-file readers (CSV, .npy, .npz) on any bytes return points or an error, never crash.
 import FuzzSupport
 import SymDiff
+import SymDiffIO
 
 /// The most points one run may read: enough for every seed, small enough that a header
 /// claiming millions of points is an error rather than a slow run.

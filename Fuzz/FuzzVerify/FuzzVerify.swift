@@ -2,6 +2,7 @@
 // and machine code gives the interpreter's bits.
 import FuzzSupport
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// Limits that keep one run to milliseconds: short formulas, small graphs, low `D(...)`

@@ -2,6 +2,7 @@
 import CVectorMath
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffCommand
 
 /// The stack size of the worker thread. Every recursive pass is bounded by the depth limits;

@@ -1,6 +1,7 @@
 // A table writer fed from a thread of its own, so that writing a chunk overlaps checking the next.
 import Dispatch
 import SymDiff
+import SymDiffIO
 
 /// A `TableWriter` run on a serial queue: `append` hands it the work of making and writing
 /// one block and returns at once, unless a block is still being written (so at most two

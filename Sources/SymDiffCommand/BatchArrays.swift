@@ -1,6 +1,7 @@
 // The batch-first arrays of an .npz file beside its columns: gradient, Hessian, higher-order
 // tensors, the Jacobian of several formulas, and one variable's derivatives stacked.
 import SymDiff
+import SymDiffIO
 
 /// One array of an `.npz` file of values, gathered from the value columns.
 struct BatchArray {

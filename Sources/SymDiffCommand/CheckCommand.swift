@@ -2,6 +2,7 @@
 // verified values, with the layout stated, the tolerance explained and the mistake diagnosed.
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// Exit status of `symdiff check` when a value disagrees.

@@ -1,6 +1,7 @@
 // The report of `symdiff check`, as text for people and JSON for tools.
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// What `symdiff check` found, ready to print.

@@ -1,6 +1,7 @@
 // Running one symdiff invocation in-process: arguments in, stdout, stderr and status out.
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffAutodiff
 import SymDiffVerify
 

@@ -1,5 +1,6 @@
 // `--emit LANGUAGE`: the formulas and their derivatives as code, or as LaTeX.
 import SymDiff
+import SymDiffIO
 
 /// The languages `--emit` writes, as `--help` lists them.
 let emitLanguages = CodeDialect.all.map(\.name) + ["latex"]

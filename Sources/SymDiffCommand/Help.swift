@@ -1,5 +1,6 @@
 // The text of `symdiff --help`, of `symdiff --functions`, and the version.
 import SymDiff
+import SymDiffIO
 
 /// The version printed by `--version` and recorded in output files.
 let symdiffVersion = "0.1.0"

@@ -1,5 +1,6 @@
 // The command line: the table of options and the parser that reads argv into `Options`.
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// The output formats of `--format`.

@@ -1,6 +1,7 @@
 // The checks on --out that can be made before any work: where it goes, and what it would overwrite.
 import Foundation
 import SymDiff
+import SymDiffIO
 
 /// Refuses an `--out` that cannot be written or would destroy an input, before any work:
 /// its folder must exist and be writable, it must not be a folder, and it must not be the

@@ -1,6 +1,7 @@
 // The file of --points, standard input for '-': opened once, when the points are needed.
 import Foundation
 import SymDiff
+import SymDiffIO
 
 /// The file of `--points PATH`, `-` for standard input, read once, when the points are first
 /// needed; whether it held a `.npy` array is remembered from that reading, since standard

@@ -1,6 +1,7 @@
 // The text and JSON reports of a finished request.
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// A limit that printing one formula's results ran into, with the formula's index.

@@ -2,6 +2,7 @@
 // chunk of points at a time.
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// What a run with points printed: its standard output (beyond the values streamed there),

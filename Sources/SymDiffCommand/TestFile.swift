@@ -1,6 +1,7 @@
 // `--emit pytest|unittest`: a Python test of the user's function against verified reference
 // values, written with the `.npz` of those values beside it.
 import SymDiff
+import SymDiffIO
 
 /// The test frameworks `--emit` writes for.
 let testFileLanguages = ["pytest", "unittest"]

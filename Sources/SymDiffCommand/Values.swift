@@ -1,6 +1,7 @@
 // Values at sample points: the points the options ask for, one compiled program, the table.
 import Foundation
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// The variables `--fix` holds at constants, with their values (none without it).

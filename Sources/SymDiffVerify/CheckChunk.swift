@@ -1,5 +1,6 @@
 // One worker's results for the chunk of points it checks, merged into the columns when done.
 import SymDiff
+import SymDiffIO
 
 /// A worker's per-point results for one chunk, by slot (the point's place in the chunk).
 ///

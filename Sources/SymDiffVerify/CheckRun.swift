@@ -2,6 +2,7 @@
 import Dispatch
 import Synchronization
 import SymDiff
+import SymDiffIO
 import SymDiffAutodiff
 
 /// The check of the selected points, chunk by chunk, on a fixed number of workers.

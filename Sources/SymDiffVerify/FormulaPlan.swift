@@ -1,5 +1,6 @@
 // One formula's share of a verification: its tapes, and the check of all its values at a point.
 import SymDiff
+import SymDiffIO
 import SymDiffAutodiff
 
 /// The programs for one formula: the original function on jets (autodiff, events, probes and

@@ -1,5 +1,6 @@
 // What a value at one point is: a trustworthy number, or a point where no single number is right.
 import SymDiff
+import SymDiffIO
 import SymDiffAutodiff
 
 /// The status of one value (a function or a partial) at one point.

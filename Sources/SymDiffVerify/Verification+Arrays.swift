@@ -1,5 +1,6 @@
 // The verified values in the batch-first layouts autograd code uses: gradient (N, d), Hessian (N, d, d).
 import SymDiff
+import SymDiffIO
 
 extension Verification {
     /// The output values of the partials of order `order` of formula `formula` as one

@@ -1,6 +1,7 @@
 // The two-way check: every requested value symbolically and by autodiff, with a status per point.
 import Dispatch
 import SymDiff
+import SymDiffIO
 import SymDiffAutodiff
 
 /// Every function and partial of a request at every point, computed two independent ways

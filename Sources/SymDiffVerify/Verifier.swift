@@ -1,5 +1,6 @@
 // The check prepared once (compiled program, jet plans) and run on one set of points after another.
 import SymDiff
+import SymDiffIO
 
 /// What `Verification` needs for a request, made once: the compiled program, one plan per
 /// formula; `check` then verifies any number of point sets with it, so that a long run is

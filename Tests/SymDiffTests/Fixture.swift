@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 /// The decoded `derivatives.json`, written by `scripts/generate_fixtures.py`.
 struct FixtureFile: Decodable, Sendable {

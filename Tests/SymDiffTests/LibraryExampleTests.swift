@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 @Suite struct LibraryExampleTests {

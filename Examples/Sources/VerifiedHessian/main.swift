@@ -1,5 +1,6 @@
 // A verified Hessian of x1^2*sin(x2) at two points, from symdiff as a library.
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 let d = try Derivatives(DerivativeRequest(formulas: ["x1^2*sin(x2)"], orders: 2...2))

@@ -1,5 +1,6 @@
 // `--plot FILE.svg`: draws the request's values on its `--grid`, verified, to an SVG file.
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// The most grid points a plot draws (a heat map's cells are SVG elements).

@@ -1,6 +1,7 @@
 // Someone else's derivatives against symdiff's verified values, entry by entry, within a
 // tolerance that follows their dtype and symdiff's own error bound.
 import SymDiff
+import SymDiffIO
 
 /// The tolerance of a comparison: `|theirs - ours| <= atol + rtol |ours| + B`, with `B` the
 /// bound on the rounding error of symdiff's value.

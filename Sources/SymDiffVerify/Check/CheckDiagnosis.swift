@@ -2,6 +2,7 @@
 // against symdiff's values at every point where they are ok.
 import Foundation
 import SymDiff
+import SymDiffIO
 
 /// The diagnoses of a failed comparison, one sentence each.
 public enum CheckDiagnosis {

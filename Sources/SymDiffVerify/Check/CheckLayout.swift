@@ -1,6 +1,7 @@
 // How someone else's batch-first array lines up with the values symdiff computed: inferred
 // from its shape and the request, stated in the report, and never guessed between two.
 import SymDiff
+import SymDiffIO
 
 /// The layout of a user's array of derivatives: which of symdiff's values each entry holds.
 public struct CheckLayout: Sendable, Equatable {

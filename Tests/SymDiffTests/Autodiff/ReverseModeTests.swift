@@ -1,6 +1,7 @@
 // Reverse mode: the same gradient as forward mode, and as the 50-digit references.
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 import SymDiffAutodiff
 import SymDiffVerify
 

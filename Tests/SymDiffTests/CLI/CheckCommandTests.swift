@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 @testable import SymDiffCommand
 
 /// The sample points of the tests: 40 points of (x, t) in [-1, 1] x [0.1, 1], none at 0.

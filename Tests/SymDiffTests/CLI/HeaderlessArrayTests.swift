@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 @testable import SymDiffCommand
 
 @Suite struct HeaderlessArrayTests {

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 /// An output file read back: every 1-D column by name, the metadata, and for `.npz` files
 /// every array with its dtype.

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct StandardInputPointsTests {
     /// The same two points of x, t in each format.

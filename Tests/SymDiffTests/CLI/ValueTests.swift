@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 @testable import SymDiffCommand
 
 /// A fresh temporary directory for one test's files.

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 /// A bad input: its category, the arguments, the expected message and where it points.
 struct ErrorCase: CustomStringConvertible, Sendable {

@@ -1,6 +1,7 @@
 // Inputs the fuzz targets (Fuzz/, scripts/fuzz.sh) found crashing or breaking a property, as plain tests.
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 @testable import SymDiffAutodiff
 import SymDiffVerify
 

@@ -1,6 +1,7 @@
 // The README's table of limits against the code: every default, every flag.
 import Foundation
 import SymDiff
+import SymDiffIO
 import Testing
 @testable import SymDiffCommand
 

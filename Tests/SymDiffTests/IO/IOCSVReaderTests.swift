@@ -1,6 +1,7 @@
 // The CSV points reader: accepted layouts, and one specific located error per kind of bad file.
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct IOCSVReaderTests {
     static func read(_ text: String, variables: [String] = ["x1", "x2"], maxPoints: Int = 1_000) throws(PointsError) -> PointSet {

@@ -1,6 +1,7 @@
 // The one reader of the numbers of points: decimal notation only, finite, no silent underflow.
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct IODecimalNumberTests {
     struct Case: Sendable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct IODescriptorReadTests {
     /// The read end of a pipe that holds `bytes` (under a pipe's 64 KiB buffer), its write end closed.

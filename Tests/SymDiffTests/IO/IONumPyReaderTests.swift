@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct IONumPyReaderTests {
     /// A version 1.0 `.npy` file with header dictionary `dictionary` and `data` as float64.

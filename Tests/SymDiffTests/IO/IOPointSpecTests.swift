@@ -1,6 +1,7 @@
 // --at, --grid, --range, --random, --seed and --columns: values, determinism and errors with spans.
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct IOPointSpecTests {
     @Test func atGivesOnePointInVariableOrder() throws {

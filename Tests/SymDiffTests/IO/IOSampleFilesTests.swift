@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 /// The Swift half of `scripts/check_io.py`, which runs this test with `SYMDIFF_IO_DIR` set.
 ///

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct IOWriterTests {
     /// Values chosen to stress round-tripping: subnormals, -0, the largest double, 0.1.

@@ -1,6 +1,7 @@
 // Symbolic against autodiff on formulas generated from the grammar, with --verify's tolerance.
 import Testing
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// On 2,000 formulas generated from `grammar/formula.ebnf`, every first and second partial

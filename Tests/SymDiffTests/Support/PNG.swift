@@ -1,5 +1,6 @@
 // Reading 8-bit RGB and RGBA PNG files (a browser's screenshots) into pixels, for image tests.
 @testable import SymDiff
+@testable import SymDiffIO
 
 /// The pixels of a PNG image: 8-bit RGB or RGBA, not interlaced, as headless Chromium writes.
 struct PNGImage {

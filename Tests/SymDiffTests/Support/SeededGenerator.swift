@@ -1,16 +1,5 @@
-// A small seeded random number generator, so every property test can be replayed.
+// The seeded random number generator of every property test, so each can be replayed.
+import SymDiffIO
 
-/// SplitMix64: a fast generator whose whole state is one seed, printed by failing tests.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64, the generator of `--random`: its whole state is one seed, which failing tests print.
+typealias SeededGenerator = SplitMix64

@@ -1,6 +1,7 @@
 // Far arguments and near-removable points: the values --verify outputs against 50-digit references.
 import Testing
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// `Fixtures/far.json` through `Verification` at default precision: where binary64

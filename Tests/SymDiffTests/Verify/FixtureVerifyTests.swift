@@ -1,6 +1,7 @@
 // --verify over the whole fixture corpus, and binary64 accuracy where the rounding bound is small.
 import Testing
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// The fixture corpus through `Verification`: every formula at its points, orders 1 to 4 for

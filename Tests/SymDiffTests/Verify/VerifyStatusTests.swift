@@ -1,6 +1,7 @@
 // The status of values at kinks, domain edges, poles, removable points and cancellations.
 import Testing
 import SymDiff
+import SymDiffIO
 import SymDiffVerify
 
 /// One value at one point and what `Verification` must say about it. Expected one-sided

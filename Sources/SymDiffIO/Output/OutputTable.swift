@@ -1,4 +1,5 @@
 // What a reference-value file holds: point columns, function and derivative values, arrays, metadata.
+import SymDiff
 
 /// One named column of values, with what it is the value of.
 public struct OutputColumn: Hashable, Sendable {

@@ -1,4 +1,5 @@
 // JSON text for reference values: numbers that round-trip, null for non-finite, the document.
+import SymDiff
 
 /// Builders of JSON text, exposed so the command line can merge values into its own reports.
 public enum JSONText {

@@ -1,4 +1,5 @@
 // Where the named columns of a `.npy` points array are, checked once, for every reader.
+import SymDiff
 
 /// The place of each variable's values in the data of a 2-D (or 1-D) float64 `.npy` array,
 /// after checking the header's shape against the column names, the point limit and the file

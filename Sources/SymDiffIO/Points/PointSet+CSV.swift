@@ -1,4 +1,5 @@
 // The CSV points reader: a header row naming the variables, then one point per row.
+import SymDiff
 
 extension PointSet {
     /// Reads the points of a CSV file's bytes: the columns named `variables`, in that order.

@@ -1,5 +1,6 @@
 // Grid and random point sets, reproducible bit for bit on every machine.
 import Dispatch
+import SymDiff
 
 /// SplitMix64 (Steele, Lea and Flood 2014; the seeding generator of xoshiro): the state is
 /// one 64-bit word, advanced by 0x9E3779B97F4A7C15 and mixed on every call.

@@ -1,5 +1,6 @@
 // JSON output written block by block: each column's values wait in a scratch file until the
 // document reaches them.
+import SymDiff
 
 /// JSON: the document of a `JSONTemplate`, its holes filled with the columns of the blocks.
 ///

@@ -1,5 +1,6 @@
 // Reading the entries of a zip archive (an .npz file) through its central directory, and CRC-32.
 import CVectorMath
+import SymDiff
 
 /// One file in a zip archive, as its central directory describes it.
 struct ZipEntry {

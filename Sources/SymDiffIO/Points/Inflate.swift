@@ -1,4 +1,5 @@
 // A DEFLATE decoder (RFC 1951) for compressed .npz entries, after Mark Adler's puff.c.
+import SymDiff
 
 /// Decompresses raw DEFLATE data, as `np.savez_compressed` stores each array.
 ///

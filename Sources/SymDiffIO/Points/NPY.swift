@@ -1,4 +1,5 @@
 // The .npy format (NumPy NEP 1): reading and writing the header, reading float64 data.
+import SymDiff
 
 /// The parts of the `.npy` format symdiff reads and writes.
 ///

@@ -1,5 +1,6 @@
 // An unnamed temporary file: room for output that must be written in another order.
 import Foundation
+import SymDiff
 
 /// A temporary file without a name (created and unlinked at once), read and written at
 /// offsets: where a writer keeps what cannot go out yet, so memory stays bounded. It is

@@ -1,4 +1,5 @@
 // Every problem writing an output file, one case each, with its message.
+import SymDiff
 
 /// A problem writing a reference-value file; no partial output file is left behind.
 public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 // The one reader of the numbers of points: --at, --grid, --range and --random values, CSV cells.
+import SymDiff
 
 /// Reads a textual number of a point: exactly decimal notation, converted to the nearest
 /// double, which must be finite and, for a nonzero decimal, nonzero.

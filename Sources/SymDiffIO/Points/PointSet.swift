@@ -1,5 +1,6 @@
 // Sample points as columns, one per variable, points read a range at a time, and the bound
 // on how many one run may hold.
+import SymDiff
 
 /// Sample points that can be read a range of points at a time, so that a caller working
 /// chunk by chunk holds only the chunk in flight: a `PointSet` in memory, or an

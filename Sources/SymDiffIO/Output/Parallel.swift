@@ -1,5 +1,6 @@
 // Independent pieces of work made on all cores, their results in order.
 import Dispatch
+import SymDiff
 
 /// The results of `make(0)`, ..., `make(count - 1)`, computed concurrently on all cores: for
 /// writers that format or checksum several pieces of a block at once and write them in order.

@@ -1,5 +1,6 @@
 // Streaming table writers: a header, then blocks of rows, then finish; CSV and NPY never hold the table.
 import Foundation
+import SymDiff
 
 /// What a table writer needs before the first block: column names, row count and metadata.
 public struct TableHeader: Hashable, Sendable {

@@ -1,5 +1,6 @@
 // The temporary files being written, for removal from a signal handler.
 import Foundation
+import SymDiff
 
 /// The paths of the temporary output files that exist, in fixed slots a signal handler can
 /// read without allocating or locking.

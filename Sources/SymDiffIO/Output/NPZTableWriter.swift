@@ -1,5 +1,6 @@
 // NPZ output: a stored (uncompressed) zip of .npy arrays, as np.savez writes, with CRC-32,
 // laid out in advance and filled block by block.
+import SymDiff
 
 /// One array of an `.npz` archive, filled row by row from the columns of each block.
 public struct NPZEntry: Hashable, Sendable {

@@ -1,4 +1,5 @@
 // Parsers for the point specifications of the command line: --at, --grid, --range, --random, --seed, --columns.
+import SymDiff
 
 /// One variable's interval: `[lower, upper)` for random points, `[lower, upper]` in `count`
 /// steps for a grid.

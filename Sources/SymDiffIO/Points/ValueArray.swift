@@ -1,5 +1,6 @@
 // Arrays of values from someone else's code, to compare with symdiff's: `.npy`, an array of a
 // `.npz` archive, or columns of a CSV file.
+import SymDiff
 
 /// A numeric array of any shape, in C order, read from a file another program wrote, with the
 /// precision it was stored in.

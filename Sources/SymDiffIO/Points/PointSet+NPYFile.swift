@@ -1,5 +1,6 @@
 // A large `.npy` points file read from disk a range of points at a time, with pread.
 import Foundation
+import SymDiff
 
 /// The points of a large `.npy` file, read from the file a range of points at a time, so that
 /// a run over 10^7 points holds only the range it works on.

@@ -1,5 +1,6 @@
 // Where a table writer's bytes go: an atomic file, or a stream such as standard output.
 import Foundation
+import SymDiff
 
 /// A destination of bytes written front to back: an `AtomicFile`, which appears only when
 /// complete, or a `StreamSink`, whose bytes are out as soon as they are written.

@@ -1,4 +1,5 @@
 // The names of `.npz` arrays: Python identifiers, in the `u_x`, `u_xt` style of PINN code.
+import SymDiff
 
 extension OutputTable {
     /// The Python identifier of a value column as an `.npz` array: `f` for the function, `f_x`,

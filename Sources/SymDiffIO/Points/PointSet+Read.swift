@@ -1,5 +1,6 @@
 // Reading a points file: CSV, .npy or .npz, told apart by their first bytes.
 import Foundation
+import SymDiff
 
 extension PointSet {
     /// Reads the points file at `path` and returns the columns named `variables`, in that order.

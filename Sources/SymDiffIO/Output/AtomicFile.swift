@@ -1,5 +1,6 @@
 // A file that appears under its name only when complete: temporary file, fsync, rename.
 import Foundation
+import SymDiff
 
 /// An output file written to a temporary file next to it (`.NAME.tmp-PID-RANDOM`) and renamed
 /// over `path` by `commit()`, so readers see the old file or the complete new one, never a

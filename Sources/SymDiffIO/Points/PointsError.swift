@@ -1,4 +1,5 @@
 // Every problem with a points specification or a points file, one case each, with its message.
+import SymDiff
 
 /// Where in a points file a problem is: the path, and the line and column in a text file or
 /// the byte offset in a binary one.
