@@ -1,9 +1,10 @@
-// The resource limits of every phase, in one place, each with the CLI flag that raises it.
+// The resource limits of every phase, in one place, each with the setting that raises it.
 
 /// Explicit bounds on input and work, so that no input can exhaust the stack, memory or time.
 ///
 /// Every limit is checked where the work happens and reported by an error that names the
-/// limit and the flag that raises it. The README's table of limits lists the same defaults.
+/// limit and the setting that raises it (`ReportTerm`: the CLI flag on the command line). The
+/// README's table of limits lists the same defaults.
 public struct Limits: Hashable, Sendable {
     /// Largest formula accepted, in UTF-8 bytes (`--max-formula-bytes`).
     public var maxFormulaBytes = 64 << 20
@@ -28,7 +29,7 @@ public struct Limits: Hashable, Sendable {
 }
 
 /// An error saying which limit a piece of work ran into and how to raise it.
-public struct LimitExceeded: Error, Hashable, Sendable {
+public struct LimitExceeded: ReportedError, Hashable, Sendable {
     /// The limits that symbolic work can run into after parsing.
     public enum Kind: String, Sendable {
         case nodes, operands, derivativeOrder, partials, printedSize, time
@@ -45,18 +46,18 @@ public struct LimitExceeded: Error, Hashable, Sendable {
         self.requested = requested
     }
 
-    /// The command-line flag that raises this limit.
-    public var flag: String {
+    /// The setting that raises this limit.
+    public var setting: ReportTerm {
         switch kind {
-        case .nodes, .operands: return "--max-nodes"
-        case .derivativeOrder: return "--max-order"
-        case .partials: return "--max-partials"
-        case .printedSize: return "--max-output-bytes"
-        case .time: return "--max-seconds"
+        case .nodes, .operands: return .maxNodes
+        case .derivativeOrder: return .maxDerivativeOrder
+        case .partials: return .maxPartials
+        case .printedSize: return .maxPrintedBytes
+        case .time: return .maxSeconds
         }
     }
 
-    /// One lowercase phrase naming the limit, without the flag (see `hint`).
+    /// One lowercase phrase naming the limit, without the setting (see `hint`).
     public var what: String {
         switch kind {
         case .nodes: return "the expression graph would exceed the limit of \(limit) nodes"
@@ -72,9 +73,9 @@ public struct LimitExceeded: Error, Hashable, Sendable {
         }
     }
 
-    /// How to get past the limit.
-    public var hint: String { "raise the limit with \(flag)" }
+    /// How to get past the limit (naming the setting by its `ReportTerm.token`).
+    public var hint: String? { "raise the limit with \(setting.token)" }
 
-    /// The phrase and the flag together, for one-line reports.
-    public var message: String { "\(what) (raise the limit with \(flag))" }
+    /// What went wrong: `what`.
+    public var message: String { what }
 }

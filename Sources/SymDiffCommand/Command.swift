@@ -36,7 +36,7 @@ public func runSymDiff(
             let text = String(decoding: bytes, as: UTF8.self)
             let previous = i > 0 ? String(decoding: rawArguments[i - 1], as: UTF8.self) : ""
             let isFormula = !text.hasPrefix("--") && !(previous.hasPrefix("--") && !previous.contains("="))
-            if isFormula { return failure(error.rendered(source: text)) }
+            if isFormula { return failure(error.rendered(source: text, for: .commandLine)) }
             let column = error.range.start.column - 1
             return failure(CommandLineError(
                 "argument \(i + 1) is not valid UTF-8", argument: text, underline: column..<(column + 1),
@@ -104,7 +104,7 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
         } catch let error as CommandLineError {
             return failure(error.rendered)
         } catch let error as Diagnostic {
-            return failure(error.rendered(source: String(decoding: data, as: UTF8.self), file: name))
+            return failure(error.rendered(source: String(decoding: data, as: UTF8.self), file: name, for: .commandLine))
         } catch {
             return failure("error: \(error)\n")
         }
@@ -280,20 +280,20 @@ private func describe(_ error: SymDiffError, formulas: [String], files: [String?
     switch error {
     case .syntax(let diagnostic, let index):
         let which = formulas.count > 1 && files[index] == nil ? "in formula \(index + 1): " : ""
-        return which + diagnostic.rendered(source: formulas[index], file: files[index])
+        return which + diagnostic.rendered(source: formulas[index], file: files[index], for: .commandLine)
     case .limit(let limit, let index):
         if limit.kind == .partials || limit.kind == .derivativeOrder {
             let order = options.orderText ?? "1"
             return CommandLineError(limit.what, argument: "--order \(order)", underline: 8..<(8 + order.count), hint: limit.hint).rendered
         }
-        guard let index else { return "error: \(limit.what)\n  hint: \(limit.hint)\n" }
+        guard let index else { return limit.rendered(for: .commandLine) }
         // The whole first line of the formula whose work ran into the limit.
         let firstLine = formulas[index].prefix { $0 != "\n" && $0 != "\r" }
         let end = SourceLocation(offset: firstLine.utf8.count, line: 1, column: firstLine.unicodeScalars.count + 1)
         let diagnostic = Diagnostic(
             message: limit.what, hint: limit.hint, range: SourceRange(start: SourceLocation(offset: 0, line: 1, column: 1), end: end))
         let which = formulas.count > 1 && files[index] == nil ? "in formula \(index + 1): " : ""
-        return which + diagnostic.rendered(source: formulas[index], file: files[index])
+        return which + diagnostic.rendered(source: formulas[index], file: files[index], for: .commandLine)
     case .invalidVariable(let name, let reason):
         let wrt = options.variables?.joined(separator: ",") ?? name
         let start = 6 + (options.variables?.prefix { $0 != name }.reduce(0) { $0 + $1.count + 1 } ?? 0)
@@ -306,13 +306,12 @@ private func describe(_ error: SymDiffError, formulas: [String], files: [String?
 /// The stderr text for a verification that cannot run.
 private func describe(_ error: VerificationError) -> String {
     switch error {
-    case .tooManyCoefficients(let count):
+    case .tooManyCoefficients:
         return CommandLineError(
-            "--verify would need jets of \(count.map(String.init) ?? "too many") coefficients, "
-                + "more than the limit of \(JetLayout.maxMonomials)",
-            argument: "--verify", hint: "verify fewer variables (--wrt) or a lower --order").rendered
+            error.message.replacingOccurrences(of: "the check would need", with: "--verify would need"), argument: "--verify",
+            hint: "verify fewer variables (--wrt) or a lower --order").rendered
     case .missingVariable(let name):
-        return CommandLineError("the points have no values for '\(name)'", argument: name, hint: "give every free variable a value").rendered
+        return CommandLineError(error.message, argument: name, hint: error.hint).rendered
     }
 }
 

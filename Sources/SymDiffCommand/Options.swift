@@ -77,7 +77,7 @@ struct Options {
 }
 
 /// A command-line error: what is wrong, the argument it is about, and a hint.
-struct CommandLineError: Error {
+struct CommandLineError: ReportedError {
     var message: String
     /// The argument as typed, with the part to underline.
     var argument: String
@@ -91,15 +91,11 @@ struct CommandLineError: Error {
         self.hint = hint
     }
 
-    /// The error as printed on stderr, with a caret line under the argument; control
-    /// characters the user typed or a file held show as their pictures (`␛`), never raw.
-    var rendered: String {
-        let carets = String(repeating: " ", count: underline.lowerBound)
-            + String(repeating: "^", count: max(1, underline.count))
-        var text = "error: \(message.withVisibleControls)\n  \(argument.withVisibleControls)\n  \(carets)\n"
-        if let hint { text += "  hint: \(hint.withVisibleControls)\n" }
-        return text
-    }
+    /// The argument, with carets under the part it is about.
+    var excerpt: ErrorExcerpt? { ErrorExcerpt(argument, underline: underline) }
+
+    /// The error as printed on stderr (`ReportedError`'s renderer, for the command line).
+    var rendered: String { rendered(for: .commandLine) }
 }
 
 /// One long option: its name, whether it takes a value, and how to apply it.

@@ -128,12 +128,27 @@ public struct Verification: Sendable {
 }
 
 /// Why a verification cannot run.
-public enum VerificationError: Error, Equatable, Sendable {
+public enum VerificationError: ReportedError, Equatable, Sendable {
     /// The jets for the requested partials would need this many coefficients (`nil`: more
     /// than `Int` holds), more than `JetLayout.maxMonomials`.
     case tooManyCoefficients(Int?)
     /// The points have no values for this free variable.
     case missingVariable(String)
+
+    public var message: String {
+        switch self {
+        case .tooManyCoefficients(let count):
+            "the check would need jets of \(count.map(String.init) ?? "too many") coefficients, more than the limit of \(JetLayout.maxMonomials)"
+        case .missingVariable(let name): "the points have no values for '\(name)'"
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .tooManyCoefficients: "verify fewer variables or a lower order"
+        case .missingVariable: "give every free variable a value"
+        }
+    }
 }
 
 extension Verification.Column {

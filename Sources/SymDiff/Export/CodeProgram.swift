@@ -1,9 +1,9 @@
 // Expressions as a straight-line program for code export: shared subexpressions as locals.
 
 /// Why expressions cannot be exported to a language.
-public struct ExportError: Error, Equatable, Sendable {
+public struct ExportError: ReportedError, Equatable, Sendable {
     public let message: String
-    public let hint: String
+    public let hint: String?
 }
 
 /// Expressions as a straight-line program over one graph: the nodes that become local

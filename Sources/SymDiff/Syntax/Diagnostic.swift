@@ -4,7 +4,7 @@
 ///
 /// Parse errors carry a specific `SyntaxError`; later phases can report through
 /// `init(message:hint:range:)` and get the same rendering.
-public struct Diagnostic: Error, Sendable, Equatable {
+public struct Diagnostic: ReportedError, Sendable, Equatable {
     /// What went wrong.
     public var error: SyntaxError
     /// Where it went wrong; an empty range points between two characters.
@@ -30,8 +30,11 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// A suggested fix, if there is one.
     public var hint: String? { error.hint }
 
-    /// The error as the CLI prints it, quoting the offending line of `source` (read from
-    /// `file`, when given, which then prefixes the line and column):
+    /// Where, as `line:column`.
+    public var place: String? { "\(range.start.line):\(range.start.column)" }
+
+    /// The error as `audience` reads it, quoting the offending line of `source` (read from
+    /// `file`, when given, which then prefixes the line and column), by `ReportedError`'s renderer:
     ///
     ///     error: expected ')' to close '(' at 1:9
     ///       --> 1:12
@@ -42,9 +45,21 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// A `^` marks each character of `range` (one for an empty range), a `~` each character
     /// of `related` when it is on the same line. Lines longer than `Self.window` characters
     /// are cut around the caret, with `...` where text was left out.
-    public func rendered(source: String, file: String? = nil) -> String {
-        let place = (file.map { "\($0):" } ?? "") + "\(range.start.line):\(range.start.column)"
-        var output = "error: \(message)\n  --> \(place)\n"
+    public func rendered(source: String, file: String? = nil, for audience: ErrorAudience = .library) -> String {
+        Quoted(diagnostic: self, place: (file.map { "\($0):" } ?? "") + place!, excerpt: excerpt(in: source)).rendered(for: audience)
+    }
+
+    /// The diagnostic with its place in a file and the line it is on.
+    private struct Quoted: ReportedError {
+        let diagnostic: Diagnostic
+        let place: String?
+        let excerpt: ErrorExcerpt?
+        var message: String { diagnostic.message }
+        var hint: String? { diagnostic.hint }
+    }
+
+    /// The line of `source` that `range` starts on, marked.
+    public func excerpt(in source: String) -> ErrorExcerpt {
         // Control characters other than tab print as their visible pictures (NUL as U+2400 '␀'),
         // so the terminal shows what is there and the caret stays in its column.
         var line = Self.line(containing: range.start.offset, in: source).unicodeScalars.map(\.visible)
@@ -68,9 +83,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
         }
         var markLine = String(String.UnicodeScalarView(marks))
         while markLine.last == " " { markLine.removeLast() }
-        output += "  \(String(String.UnicodeScalarView(line)))\n  \(markLine)\n"
-        if let hint { output += "  hint: \(hint)\n" }
-        return output
+        return ErrorExcerpt(line: String(String.UnicodeScalarView(line)), marks: markLine)
     }
 
     /// The widest source excerpt `rendered(source:)` prints, in characters.

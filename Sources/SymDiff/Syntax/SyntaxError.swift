@@ -172,8 +172,8 @@ extension SyntaxError {
     public var hint: String? {
         switch self {
         case .emptyFormula: return "write a formula, e.g. x1^2*sin(x2)"
-        case .formulaTooLarge: return "raise the limit with --max-formula-bytes"
-        case .nestingTooDeep: return "raise the limit with --max-depth"
+        case .formulaTooLarge: return "raise the limit with \(ReportTerm.maxFormulaBytes.token)"
+        case .nestingTooDeep: return "raise the limit with \(ReportTerm.maxNestingDepth.token)"
         case .invalidUTF8: return "formulas are ASCII text; save the file as UTF-8"
         case .nulByte: return "remove the NUL byte: formulas are text"
         case .unexpectedCharacter(let c, let allowed):
@@ -185,7 +185,7 @@ extension SyntaxError {
             }
         case .unsupportedCharacter(_, let suggestion): return suggestion ?? Self.alphabet
         case .superscript: return nil
-        case .identifierTooLong: return "use a shorter name, or raise the limit with --max-identifier-length"
+        case .identifierTooLong: return "use a shorter name, or raise the limit with \(ReportTerm.maxIdentifierLength.token)"
         case .nonFiniteLiteral: return "write a finite number; values that overflow print as inf and nan"
         case .numberOutOfRange: return "numbers must be below 1.8e308 in magnitude (binary64)"
         case .numberRoundsToZero: return "write 0, or rescale the formula: binary64 numbers are above 5e-324"
@@ -211,7 +211,7 @@ extension SyntaxError {
         case .chainedComparison: return "join two comparisons with '&&': (a < b) && (b < c)"
         case .trailingInput: return "only bindings 'name = value;' may come before the formula"
         case .unknownFunction(_, _?): return nil
-        case .unknownFunction: return "symdiff --help lists the functions"
+        case .unknownFunction: return "\(ReportTerm.functionList.token) lists the functions"
         case .notAFunction(let name): return "insert '*' to multiply: write \(name)*(...)"
         case .constantCalled(let name): return "insert '*' to multiply: write \(name)*(...)"
         case .integerOrderRequired(let name): return "write \(name)(1, x): the order is a number such as 0, 1, 2, not an expression"
@@ -231,7 +231,7 @@ extension SyntaxError {
         case .derivativeWithRespectToBinding, .derivativeWithRespectToConstant, .derivativeWithRespectToFunction:
             return "differentiate with respect to a free variable"
         case .derivativeCountInvalid: return "write D(f, x, 2) for the second derivative"
-        case .derivativeOrderTooHigh: return "raise the limit with --max-order"
+        case .derivativeOrderTooHigh: return "raise the limit with \(ReportTerm.maxDerivativeOrder.token)"
         case .selfReference: return "a binding may use only the names bound before it"
         case .rebinding: return "choose another name"
         case .bindingReservedName: return "choose another name"

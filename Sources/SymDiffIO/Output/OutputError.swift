@@ -2,7 +2,7 @@
 import SymDiff
 
 /// A problem writing a reference-value file; no partial output file is left behind.
-public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct OutputError: ReportedError, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong; each case carries only what its message needs.
     public enum Problem: Hashable, Sendable {
         case cannotCreate(reason: String)
@@ -68,6 +68,6 @@ public struct OutputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `path: message`.
     public var description: String { "\(path): \(message)" }
 
-    /// The error as a command-line tool prints it: `error: ...`, then `  hint: ...`.
-    public var rendered: String { "error: \(description)\n" + (hint.map { "  hint: \($0)\n" } ?? "") }
+    /// Where, for `ReportedError`'s renderer: the output's path.
+    public var place: String? { path }
 }

@@ -49,7 +49,7 @@ public struct FileLocation: Hashable, Sendable, CustomStringConvertible {
 /// Messages follow the house style: one lowercase phrase, no final period, naming the thing.
 /// `description` prefixes the location: `samples.csv:3:7: non-numeric value 'abc' in column 'x2'`,
 /// `samples.npy: byte 10: malformed .npy header: no 'shape' key`.
-public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct PointsError: ReportedError, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong; each case carries only what its message needs.
     public enum Problem: Hashable, Sendable {
         // MARK: - Specifications
@@ -128,8 +128,8 @@ public struct PointsError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The message prefixed with the location, as in `samples.csv:3:7: ...`.
     public var description: String { location.map { "\($0): \(message)" } ?? message }
 
-    /// The error as a command-line tool prints it: `error: ...`, then `  hint: ...`.
-    public var rendered: String { "error: \(description)\n" + (hint.map { "  hint: \($0)\n" } ?? "") }
+    /// Where, for `ReportedError`'s renderer: the file location (`samples.csv:3:7`).
+    public var place: String? { location?.description }
 }
 
 extension PointsError.Problem {
@@ -226,7 +226,7 @@ extension PointsError.Problem {
             return "name each column of the array once; a column no variable uses needs a name too, e.g. --columns x,u,t"
         case .unknownVariable(let name, _): return "list '\(name)' in --wrt to make it a variable, or give no value for it"
         case .missingValue(let variable, let option): return "add \(variable)=... to \(option)"
-        case .tooManyPoints: return "use fewer points or raise the limit with --max-points"
+        case .tooManyPoints: return "use fewer points or raise the limit with \(ReportTerm.maxPoints.token)"
         case .cannotRead: return "check the path and the permissions"
         case .emptyFile: return "the first line names the columns, e.g. x1,x2; each later line is one point"
         case .noHeader, .missingColumn: return "the first row that is not a '#' comment names the columns"

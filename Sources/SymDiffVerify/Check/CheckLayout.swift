@@ -131,7 +131,7 @@ public struct CheckLayout: Sendable, Equatable {
 }
 
 /// Why a user's array does not line up with the request.
-public struct CheckLayoutError: Error, Sendable {
+public struct CheckLayoutError: ReportedError, Sendable {
     public enum Problem: Sendable, Equatable {
         /// The first axis is not the points.
         case batchAxis
@@ -172,7 +172,7 @@ public struct CheckLayoutError: Error, Sendable {
         candidates.map { "--layout \($0.kind.rawValue): \(Self.spelled([points] + $0.rowShape)), \($0.description)" }
     }
 
-    public var hint: String {
+    public var hint: String? {
         switch problem {
         case .batchAxis where shape.last == points:
             return "the points come first (batch-first), e.g. a.T or np.moveaxis(a, -1, 0)"

@@ -88,8 +88,9 @@ import Testing
     @Test func errorsRenderWithHints() {
         var caught: PointsError?
         do { _ = try Self.read("x1,x2\n1,inf\n") } catch { caught = error }
-        #expect(caught?.rendered == """
-            error: samples.csv:2:3: non-finite value 'inf' in column 'x2'
+        #expect(caught?.rendered() == """
+            error: non-finite value 'inf' in column 'x2'
+              --> samples.csv:2:3
               hint: sample points must be finite numbers
 
             """)

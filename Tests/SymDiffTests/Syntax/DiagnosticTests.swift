@@ -1,6 +1,7 @@
 // The one renderer: exact rendered output, caret and related-range lines, long lines, tabs.
 import Testing
 @testable import SymDiff
+@testable import SymDiffIO
 
 @Suite struct SyntaxDiagnosticTests {
     static func rendered(_ source: String) -> String {
@@ -60,12 +61,14 @@ import Testing
             """)
     }
 
-    @Test func nestingLimitNamesTheFlag() {
+    /// The hint names the setting as its reader knows it: the flag on the command line, the
+    /// `Limits` property in code.
+    @Test func nestingLimitNamesTheSetting() {
         let source = String(repeating: "(", count: 3) + "x" + String(repeating: ")", count: 3)
         var limits = Limits()
         limits.maxNestingDepth = 2
         let diagnostic = SyntaxTestSupport.diagnostic(source, limits: limits)
-        #expect(diagnostic?.rendered(source: source) == """
+        #expect(diagnostic?.rendered(source: source, for: .commandLine) == """
             error: formula is nested more than 2 levels deep
               --> 1:3
               (((x)))
@@ -73,6 +76,17 @@ import Testing
               hint: raise the limit with --max-depth
 
             """)
+        #expect(diagnostic?.rendered(source: source).hasSuffix("  hint: raise the limit with Limits.maxNestingDepth\n") == true)
+    }
+
+    /// Every kind of error renders the same way: `error:`, the place, the marked text, the hint.
+    @Test func everyErrorRendersAlike() {
+        let points = PointsError(.emptyFile, at: FileLocation(file: "p.csv", line: 1, column: 1))
+        #expect(points.rendered().hasPrefix("error: points file is empty\n  --> p.csv:1:1\n  hint: "))
+        let limit = LimitExceeded(.nodes, limit: 10)
+        #expect(limit.rendered(for: .commandLine).hasSuffix("  hint: raise the limit with --max-nodes\n"))
+        let export = ExportError(message: "lambertw has no c form in symdiff's export", hint: "languages that have it: numpy")
+        #expect(export.rendered() == "error: lambertw has no c form in symdiff's export\n  hint: languages that have it: numpy\n")
     }
 
     @Test func longLinesAreCutAroundTheCaret() throws {
