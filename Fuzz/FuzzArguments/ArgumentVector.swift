@@ -11,7 +11,7 @@ let caps: [(option: String, cap: Int)] = [
 ]
 
 /// The options that use a file or standard input directly: an input giving one is skipped.
-let fileOptions: Set<String> = ["--out", "--points"]
+let fileOptions: Set<String> = ["--out", "--points", "--plot", "--against"]
 
 /// The options without a value, as `Options(parsing:)` reads them (`-h` is not an option
 /// there either: it is read as a formula unless alone).

@@ -7,8 +7,8 @@
 //
 // What the target does not let an input do, so that every run is fast and repeatable and
 // leaves the filesystem alone (`ArgumentVector`):
-// - Inputs that give `--out` or `--points` as options are skipped: `--out` writes a file and
-//   `--points` reads one, or standard input, directly. As the value of another option, or a
+// - Inputs that give `--out`, `--points`, `--plot` or `--against` as options are skipped:
+//   `--out` and `--plot` write a file, `--points` and `--against` read one, or standard input. As the value of another option, or a
 //   formula after `--`, those words run like any other.
 // - `--file PATH` is served from memory (`files`): `-` and a few names the dictionary knows;
 //   any other path does not exist. No file is read.
