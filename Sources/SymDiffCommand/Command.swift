@@ -146,8 +146,10 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
     } catch let error as FormulaLimit {
         return failure(describe(.limit(error.limit, formula: error.formula), formulas: formulas, files: files, options: options))
     } catch let error as OutputError {
-        let out = options.out ?? ""
-        return failure(CommandLineError(error.description, argument: "--out \(out)", underline: 6..<(6 + out.count), hint: error.hint ?? "--out takes the path of a file in an existing, writable directory").rendered)
+        let (option, out) = options.plot.map { ("--plot", $0) } ?? ("--out", options.out ?? "")
+        return failure(CommandLineError(
+            error.description, argument: "\(option) \(out)", underline: (option.count + 1)..<(option.count + 1 + out.count),
+            hint: error.hint ?? "\(option) takes the path of a file in an existing, writable directory").rendered)
     } catch {
         return failure("error: \(error)\n")
     }

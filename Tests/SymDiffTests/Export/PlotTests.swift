@@ -143,6 +143,7 @@ final class SVGElements: NSObject, XMLParserDelegate {
         (["x*y*z", "--grid", "x=0:1:3,y=0:1:3,z=0:1:3", "--plot", "p.svg"], "--plot draws over one or two grid variables"),
         (["x^2", "--grid", "x=0:1:3", "--plot", "p.png"], "--plot writes SVG: name the file .svg"),
         (["x^2", "--grid", "x=0:1:3", "--plot", "p.svg", "--out", "v.csv"], "--plot writes the SVG only"),
+        (["x^2", "--grid", "x=0:1:3", "--plot", "/nonexistent/p.svg"], "the folder of --plot does not exist"),
     ])
     func badRequests(_ arguments: [String], _ message: String) {
         let result = runSymDiff(arguments)

@@ -71,6 +71,18 @@ import Testing
         #expect(run.status == 0 && run.stderr.contains("OK (skipped=2)"), "\(run.stderr)")
     }
 
+    /// The reference values go beside the test file: when that is the points file, nothing is written.
+    @Test func referenceNeverOverwritesThePoints() throws {
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        let points = runSymDiff(["x^2", "--at", "x=1", "--out", directory.file("t.npz")])
+        try #require(points.status == 0)
+        let before = directory.bytes("t.npz")
+        let result = runSymDiff(["x^2", "--emit", "pytest", "--test-function", "m:f", "--points", directory.file("t.npz"), "--out", directory.file("t.py")])
+        #expect(result.status == 2 && result.stderr.contains("is the same file as --points"), "\(result.stderr)")
+        #expect(directory.bytes("t.npz") == before && directory.contents == ["t.npz"])
+    }
+
     @Test(arguments: [
         (["x^2", "--emit", "pytest", "--test-function", "m:f", "--out", "t.py"], "it needs points and --out FILE.py"),
         (["x^2", "--emit", "pytest", "--at", "x=1", "--out", "t.py"], "--emit pytest needs --test-function MODULE:FUNCTION"),
