@@ -24,7 +24,7 @@ func emittedCode(_ d: Derivatives, language: String) throws -> String {
         let name = OutputTable.unique(OutputTable.pythonName(of: column.name, wrt: column.wrt, separated: separated), avoiding: taken)
         taken.insert(name)
         outputs.append((dialect.safeName(name), column.evaluation))
-        labels.append("\(column.name) = \(d.graph.formula(column.node))")
+        labels.append("\(column.name) = \(label(d, column.node))")
     }
     let program = CodeProgram(graph: d.graph, inputs: inputs, outputs: outputs, maxInlineDepth: dialect.maxInlineDepth)
     do {
@@ -32,4 +32,11 @@ func emittedCode(_ d: Derivatives, language: String) throws -> String {
     } catch {
         throw CommandLineError(error.message, argument: "--emit \(language)", underline: 7..<(7 + language.count), hint: error.hint)
     }
+}
+
+/// The formula of `node` for a comment, a docstring or a title: printed with let-bindings
+/// for shared subexpressions (a tree can be exponentially larger than its graph), or a note
+/// when that is longer than 2,000 bytes.
+func label(_ d: Derivatives, _ node: NodeID) -> String {
+    (try? d.graph.printedFormula(node, limit: 2_000)) ?? "(longer than 2,000 characters: see symdiff's text output)"
 }

@@ -25,7 +25,7 @@ func writeTestFile(_ d: Derivatives, options: Options, language: String, standar
     let outcome = try writeValues(d, at: source, options: valueOptions, format: .npz, standardOutput: standardOutput)
     let variables = d.pointVariables
     let names = OutputTable.npzNames(d.columns.map { ($0.name, $0.wrt) }, pointNames: variables)
-    let labels = d.columns.map { "\($0.name) = \(d.graph.formula($0.node))" }
+    let labels = d.columns.map { "\($0.name) = \(label(d, $0.node))" }
     let reference = String(valueOptions.out!.split(separator: "/").last!)
     try writeText(
         testFileText(

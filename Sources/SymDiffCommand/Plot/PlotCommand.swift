@@ -27,7 +27,7 @@ func writePlot(_ d: Derivatives, options: Options, to path: String) throws -> Va
     let verification = try Verification(d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
     let columns = d.columns
     let series = zip(columns, verification.columns).map { column, checked in
-        PlotSeries(name: column.name, expression: d.graph.formula(column.node), values: checked.output, status: checked.status)
+        PlotSeries(name: column.name, expression: label(d, column.node), values: checked.output, status: checked.status)
     }
     let grid = spread.map { axis in (0..<axis.count).map { k in axis.count == 1 ? axis.lower : axis.lower + (axis.upper - axis.lower) * Double(k) / Double(axis.count - 1) } }
     let fixed = Dictionary(uniqueKeysWithValues: axes.filter { $0.count == 1 }.map { ($0.name, $0.lower) })

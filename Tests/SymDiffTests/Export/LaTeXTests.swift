@@ -64,6 +64,19 @@ import Testing
         #expect(directory.contents == ["ref.py"])
     }
 
+    /// A graph whose tree is exponentially larger (300 let-bindings, each using the last twice)
+    /// is exported as the DAG: every language and the plot finish, with labels that stay short.
+    @Test func exponentialTreesExportAsGraphs() throws {
+        let formula = "u0 = x; " + (0..<300).map { "u\($0 + 1) = u\($0)*u\($0) + sin(u\($0)); " }.joined() + "u300"
+        for language in ["numpy", "c", "swift", "latex"] {
+            let run = try SymDiffBinary.run([formula, "--wrt", "x", "--emit", language])
+            #expect(run.status == 0 && run.stdout.count < 200_000, "\(language): \(run.stderr)")
+        }
+        let directory = ScratchDirectory()
+        defer { directory.remove() }
+        #expect(try SymDiffBinary.run([formula, "--grid", "x=0:1:11", "--plot", directory.file("p.svg")]).status == 0)
+    }
+
     /// Variables that are keywords of the language or the names of locals are renamed.
     @Test func keywordsAndLocalsAreRenamed() throws {
         let python = runSymDiff(["lambda*sin(lambda) + _t0", "--emit", "numpy"])
