@@ -23,7 +23,12 @@ func writePlot(_ d: Derivatives, options: Options, to path: String) throws -> Va
             "--plot draws over one or two grid variables, and this grid has \(spread.count) with more than one value",
             argument: "--grid \(text)", hint: "hold the others at one value: x=-1:1:101,t=0.5:0.5:1")
     }
-    let points = try PointSet.grid(axes, maxPoints: maxPlotPoints)
+    let points: PointSet
+    do { points = try PointSet.grid(axes, maxPoints: maxPlotPoints) } catch {
+        throw CommandLineError(
+            "a plot draws at most \(maxPlotPoints) points, and this grid has more", argument: "--grid \(text)",
+            hint: "use fewer grid values: a line needs a few hundred, a heat map a few hundred per side")
+    }
     let verification = try Verification(d, at: points, precision: options.precision, threads: options.threads ?? ProcessInfoCores.count)
     let columns = d.columns
     let series = zip(columns, verification.columns).map { column, checked in

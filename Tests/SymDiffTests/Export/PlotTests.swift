@@ -144,6 +144,7 @@ final class SVGElements: NSObject, XMLParserDelegate {
         (["x^2", "--grid", "x=0:1:3", "--plot", "p.png"], "--plot writes SVG: name the file .svg"),
         (["x^2", "--grid", "x=0:1:3", "--plot", "p.svg", "--out", "v.csv"], "--plot writes the SVG only"),
         (["x^2", "--grid", "x=0:1:3", "--plot", "/nonexistent/p.svg"], "the folder of --plot does not exist"),
+        (["x^2", "--grid", "x=0:1:1000000", "--plot", "p.svg"], "a plot draws at most 200000 points"),
     ])
     func badRequests(_ arguments: [String], _ message: String) {
         let result = runSymDiff(arguments)
