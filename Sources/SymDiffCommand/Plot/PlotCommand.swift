@@ -18,7 +18,7 @@ func writePlot(_ d: Derivatives, options: Options, to path: String) throws -> Va
         throw CommandLineError(error.description, argument: "--grid \(text)", hint: "give every variable a range: " + hint)
     }
     let spread = axes.filter { $0.count > 1 }
-    guard (1...2).contains(spread.count), axes.allSatisfy({ $0.count > 1 || spread.contains($0) || $0.count == 1 }) else {
+    guard (1...2).contains(spread.count) else {
         throw CommandLineError(
             "--plot draws over one or two grid variables, and this grid has \(spread.count) with more than one value",
             argument: "--grid \(text)", hint: "hold the others at one value: x=-1:1:101,t=0.5:0.5:1")
@@ -41,7 +41,8 @@ func writePlot(_ d: Derivatives, options: Options, to path: String) throws -> Va
             x: grid[0], variable: spread[0].name, series: series, switches: switchPoints(d, variable: spread[0].name, x: grid[0], fixed: fixed))
         : SVGPlot.heatMaps(x: grid[0], y: grid[1], variables: (spread[0].name, spread[1].name), series: series)
     try writeText(plot.document, to: path)
-    return ValuesOutcome(report: verifyReport(VerificationSummary(verification), precision: options.precision), summary: VerificationSummary(verification))
+    let summary = VerificationSummary(verification)
+    return ValuesOutcome(report: verifyReport(summary, precision: options.precision), summary: summary)
 }
 
 /// The functions that switch where their argument (for `min`, `max` and comparisons, the
