@@ -5,16 +5,19 @@ import SymDiffIO
 /// The languages `--emit` writes, as `--help` lists them.
 let emitLanguages = CodeDialect.all.map(\.name) + ["latex"]
 
+/// The error for `--emit` naming a language it does not write.
+func unknownLanguage(_ language: String) -> CommandLineError {
+    CommandLineError(
+        "unknown language '\(language)'", argument: "--emit \(language)", underline: 7..<(7 + language.count),
+        hint: "languages: " + (emitLanguages + testFileLanguages).joined(separator: ", "))
+}
+
 /// The request's values as code in `language`: one function from the input arrays (the
 /// variables points give, in order) to every column `symdiff` would write, each under its
 /// `.npz` name (`f`, `f_x`, `f_xt`), computed through the same numerically stable forms.
 func emittedCode(_ d: Derivatives, language: String) throws -> String {
     if language == "latex" { return LaTeX.document(d) }
-    guard let dialect = CodeDialect.named(language) else {
-        throw CommandLineError(
-            "unknown language '\(language)'", argument: "--emit \(language)", underline: 7..<(7 + language.count),
-            hint: "languages: " + emitLanguages.joined(separator: ", "))
-    }
+    guard let dialect = CodeDialect.named(language) else { throw unknownLanguage(language) }
     let inputs = d.pointVariables
     let separated = OutputTable.separatesVariables(inputs)
     var taken = Set(inputs.map(dialect.safeName))

@@ -216,11 +216,7 @@ private let optionTable: [OptionSpec] = [
     value("--against") { options, text in options.against = text },
     value("--array") { options, text in options.array = text },
     value("--emit") { options, text throws(CommandLineError) in
-        guard (emitLanguages + testFileLanguages).contains(text) else {
-            throw CommandLineError(
-                "unknown language '\(text)'", argument: "--emit \(text)", underline: 7..<(7 + text.count),
-                hint: "languages: " + (emitLanguages + testFileLanguages).joined(separator: ", "))
-        }
+        guard (emitLanguages + testFileLanguages).contains(text) else { throw unknownLanguage(text) }
         options.emit = text
     },
     value("--plot") { options, text throws(CommandLineError) in

@@ -83,12 +83,18 @@ struct ZeroRecognizer {
         var sine: [NodeID] = []
         var cosine = [graph.number(.one)]
         for term in angle {
-            let (s, c) = try sineAndCosine(ofTerm: term)
-            let nextSine = try multiply(sine, c) + multiply(cosine, s)
-            let nextCosine = try multiply(cosine, c) + negated(multiply(sine, s))
-            (sine, cosine) = try (collected(nextSine), collected(nextCosine))
+            (sine, cosine) = try added((sine, cosine), try sineAndCosine(ofTerm: term))
         }
         return (sine, cosine)
+    }
+
+    /// `sin` and `cos` of `a + b` from those of `a` and `b`: the addition formulas.
+    private mutating func added(
+        _ a: (sine: [NodeID], cosine: [NodeID]), _ b: (sine: [NodeID], cosine: [NodeID])
+    ) throws(GaveUp) -> (sine: [NodeID], cosine: [NodeID]) {
+        let sine = try multiply(a.sine, b.cosine) + multiply(a.cosine, b.sine)
+        let cosine = try multiply(a.cosine, b.cosine) + negated(multiply(a.sine, b.sine))
+        return try (collected(sine), collected(cosine))
     }
 
     /// `sin` and `cos` of one term: exact at multiples of `pi/2`, by the multiple-angle
@@ -113,11 +119,7 @@ struct ZeroRecognizer {
         let s = terms(of: graph.apply(.sin, [angle]))
         let c = terms(of: graph.apply(.cos, [angle]))
         var (sine, cosine) = (s, c)
-        for _ in 1..<abs(multiple) {
-            let nextSine = try multiply(sine, c) + multiply(cosine, s)
-            let nextCosine = try multiply(cosine, c) + negated(multiply(sine, s))
-            (sine, cosine) = try (collected(nextSine), collected(nextCosine))
-        }
+        for _ in 1..<abs(multiple) { (sine, cosine) = try added((sine, cosine), (s, c)) }
         return (multiple < 0 ? negated(sine) : sine, cosine)
     }
 
