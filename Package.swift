@@ -28,7 +28,9 @@ let package = Package(
         .target(name: "SymDiff", dependencies: ["CVectorMath"], swiftSettings: strict),
         /// Points in and values out: the point specifications and readers (CSV, .npy, .npz with
         /// its DEFLATE), and the output files (CSV, JSON, .npy, .npz, atomic writes).
-        .target(name: "SymDiffIO", dependencies: ["SymDiff", "CVectorMath"], swiftSettings: strict),
+        .target(name: "SymDiffIO", dependencies: ["SymDiff", "CVectorMath", "CSystemCalls"], swiftSettings: strict),
+        /// System calls glibc's Swift overlay lacks (`sync_file_range`).
+        .target(name: "CSystemCalls", cSettings: strictC),
         .target(name: "CVectorMath", dependencies: ["CVectorMathAVX2"], cSettings: strictC, linkerSettings: [.linkedLibrary("m")]),
         /// Only code that CVectorMath calls after its CPU check: every function is compiled for
         /// AVX2 (a `#pragma clang attribute` at the top of each file, so that libmvec's

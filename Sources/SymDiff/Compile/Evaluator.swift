@@ -377,8 +377,9 @@ private func withPointers<R>(to arrays: [[Double]], _ body: ([UnsafePointer<Doub
     return nest(0)
 }
 
-/// `columns` new arrays of `count` values each, which `body` must fill completely.
-private func makeColumns(
+/// `columns` new arrays of `count` values each, which `body` must fill completely, given
+/// where each one's values go (not zeroed first, and not copied after).
+public func makeColumns(
     _ columns: Int, count: Int, _ body: ([UnsafeMutablePointer<Double>]) -> Void
 ) -> [[Double]] {
     var pointers: [UnsafeMutablePointer<Double>] = []

@@ -1,4 +1,5 @@
 // A file that appears under its name only when complete: temporary file, fsync, rename.
+import CSystemCalls
 import Foundation
 import SymDiff
 
@@ -193,17 +194,19 @@ public final class AtomicFile {
             }
             written += n
         }
-        // Syncing as the file grows spreads the disk writes over the run (on the writer's
-        // thread) instead of leaving them all to `commit`.
+        // Starting the disk writes as the file grows, without waiting for them, spreads them
+        // over the run instead of leaving them all to `commit`'s fsync. (Waiting, as
+        // `fdatasync` would, stalls the writer behind the disk: 0.2 to 1.1 s for 400 MB here,
+        // against 0.1 to 0.25 s.)
         unsynced += written
         if unsynced >= Self.syncInterval && !direct {
-            _ = fdatasync(descriptor)
+            _ = symdiff_start_writeback(descriptor, 0, 0)
             unsynced = 0
         }
     }
 
     private static let chunk = 1 << 20
-    /// How many bytes are written between syncs of the data.
+    /// How many bytes are written between starts of the disk writes.
     private static let syncInterval = 32 << 20
 
     private static func reason() -> String { String(cString: strerror(errno)) }

@@ -143,23 +143,23 @@ public struct JSONTemplate: Sendable {
 
     /// The elements of hole `piece` for `rows` rows of `block`, separated by `, `.
     func elements(_ piece: Piece, _ block: [[Double]], rows: Range<Int>) -> [UInt8] {
-        var bytes: [UInt8] = []
+        var text = TextBytes(capacity: rows.count * 22)
         switch piece {
         case .text, .late: break
         case .numbers(let j):
-            bytes.reserveCapacity(rows.count * 22)
             for i in rows {
-                if i > rows.lowerBound { bytes += [0x2C, 0x20] }
-                bytes += JSONText.number(block[j][i]).utf8
+                if i > rows.lowerBound { text.append(contentsOf: [0x2C, 0x20]) }
+                let x = block[j][i]
+                if x.isFinite { text.append(x) } else { text.append(contentsOf: "null".utf8) }
             }
         case .names(let j):
             let names = statusNames.map { Array(JSONText.string($0).utf8) }
             for i in rows {
-                if i > rows.lowerBound { bytes += [0x2C, 0x20] }
-                bytes += names[Int(block[j][i])]
+                if i > rows.lowerBound { text.append(contentsOf: [0x2C, 0x20]) }
+                text.append(contentsOf: names[Int(block[j][i])])
             }
         }
-        return bytes
+        return text.bytes
     }
 
     /// The whole document with the values of `columns` and the `late` texts.

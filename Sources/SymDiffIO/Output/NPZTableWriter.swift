@@ -29,6 +29,17 @@ public struct NPZEntry: Hashable, Sendable {
     /// The 1-D float64 array of one block column.
     public static func column(_ name: String, _ index: Int) -> NPZEntry { NPZEntry(name: name, gather: [index]) }
 
+    /// The block column whose float64 bytes are this array's bytes as they are (one value per
+    /// row, little-endian machine), so they are written without a copy; `nil` when the array's
+    /// bytes are gathered.
+    var wholeColumn: Int? {
+        #if _endian(little)
+        return !codes && gather.count == 1 ? gather[0] : nil
+        #else
+        return nil
+        #endif
+    }
+
     var elementBytes: Int { codes ? 1 : 8 }
     var rowBytes: Int { gather.count * elementBytes }
 }
@@ -81,21 +92,30 @@ public struct NPZTableWriter: TableWriter {
         }
     }
 
-    /// Appends the rows of `block` to every array: each array's bytes and CRC-32 are found in
-    /// parallel, then written in place.
+    /// Appends the rows of `block` to every array: each array's CRC-32 (and its bytes, unless
+    /// they are a block column's own) is found in parallel, then the bytes are written in place.
     public mutating func append(_ block: [[Double]]) throws(OutputError) {
         let rows = try state.check(block)
         guard var layout, let entries else { return }
         let first = state.rows - rows
         let checksums = layout.checksums
-        let pieces = inParallel(entries.count) { e in
+        let pieces = inParallel(entries.count) { e -> (bytes: [UInt8], checksum: UInt32) in
+            if let column = entries[e].wholeColumn {
+                return ([], block[column].withUnsafeBytes { CRC32.checksum(raw: UnsafeRawBufferPointer(rebasing: $0[..<(8 * rows)]), continuing: checksums[e]) })
+            }
             let bytes = Self.rowBytes(entries[e], block, rows: rows)
-            return (bytes: bytes, checksum: CRC32.checksum(bytes, continuing: checksums[e]))
+            return (bytes, CRC32.checksum(bytes, continuing: checksums[e]))
         }
         do {
             for (e, entry) in entries.enumerated() {
                 layout.checksums[e] = pieces[e].checksum
-                try pieces[e].bytes.withRawBytes { raw throws(OutputError) in try store(raw, at: layout.dataOffsets[e] + first * entry.rowBytes) }
+                let bytes = entry.wholeColumn.map { block[$0] }
+                let offset = layout.dataOffsets[e] + first * entry.rowBytes
+                if let bytes {
+                    try bytes.withRawBytes { raw throws(OutputError) in try store(UnsafeRawBufferPointer(rebasing: raw[..<(8 * rows)]), at: offset) }
+                } else {
+                    try pieces[e].bytes.withRawBytes { raw throws(OutputError) in try store(raw, at: offset) }
+                }
             }
         } catch {
             state.fail()

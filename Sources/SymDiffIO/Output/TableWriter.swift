@@ -165,20 +165,19 @@ public struct CSVTableWriter: TableWriter {
     /// The rows `range` of `block` (one array per column) as CSV lines; the columns of
     /// `labels` hold codes, written as their names.
     public static func rows(_ block: [[Double]], _ range: Range<Int>, labels: [Int: [String]] = [:]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count * block.count * 20)
+        var text = TextBytes(capacity: range.count * block.count * 20)
         for i in range {
             for j in block.indices {
-                if j > 0 { bytes.append(UInt8(ascii: ",")) }
+                if j > 0 { text.append(UInt8(ascii: ",")) }
                 if let names = labels[j] {
-                    bytes.append(contentsOf: names[Int(block[j][i])].utf8)
+                    text.append(contentsOf: names[Int(block[j][i])].utf8)
                 } else {
-                    bytes.append(contentsOf: block[j][i].description.utf8)
+                    text.append(block[j][i])
                 }
             }
-            bytes.append(UInt8(ascii: "\n"))
+            text.append(UInt8(ascii: "\n"))
         }
-        return bytes
+        return text.bytes
     }
 
     /// Writes the metadata file (for a file with metadata), then moves the CSV file into
@@ -217,6 +216,9 @@ public struct NPYTableWriter: TableWriter {
     /// The one array to write instead of the table (`--array`): shape `(rows, rowShape...)`,
     /// gathered from the block's columns as in a `.npz`.
     public var array: NPZEntry?
+    /// The rows of the last block, interleaved: kept from block to block, so that each block
+    /// does not map and fault in a new buffer.
+    private var rowMajor: [Double] = []
 
     /// A writer of the `.npy` file `path`.
     public init(path: String) { state = WriterState(path: path) }
@@ -241,8 +243,8 @@ public struct NPYTableWriter: TableWriter {
             return
         }
         let width = block.count
-        var values = [Double](repeating: 0, count: rows * width)
-        values.withUnsafeMutableBufferPointer { out in
+        if rowMajor.count < rows * width { rowMajor = [Double](repeating: 0, count: rows * width) }
+        rowMajor.withUnsafeMutableBufferPointer { out in
             for (j, column) in block.enumerated() {
                 column.withUnsafeBufferPointer { column in
                     for i in 0..<rows { out[i * width + j] = column[i] }
@@ -250,10 +252,10 @@ public struct NPYTableWriter: TableWriter {
             }
         }
         #if _endian(little)
-        try values.withRawBytes { raw throws(OutputError) in try state.write(raw: raw) }
+        try rowMajor.withRawBytes { raw throws(OutputError) in try state.write(raw: UnsafeRawBufferPointer(rebasing: raw[..<(8 * rows * width)])) }
         #else
         var bytes = [UInt8]()
-        bytes.appendLittleEndian(contentsOf: values)
+        bytes.appendLittleEndian(contentsOf: Array(rowMajor[..<(rows * width)]))
         try state.write(bytes)
         #endif
     }

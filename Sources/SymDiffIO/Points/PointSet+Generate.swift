@@ -110,29 +110,29 @@ public struct RandomPoints: ChunkedPoints, Sendable {
     /// depend on the number of threads.
     public func columns(in range: Range<Int>) -> [[Double]] {
         let pieces = (range.count + Self.piece - 1) / Self.piece
-        let columns = bounds.map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: range.count) }
-        defer { columns.forEach { $0.deallocate() } }
         let bounds = self.bounds
         let seed = self.seed
-        nonisolated(unsafe) let shared = columns
-        /// Makes piece `p` of the range.
-        @Sendable func makePiece(_ p: Int) {
-            let first = range.lowerBound + p * Self.piece
-            let count = Swift.min(Self.piece, range.upperBound - first)
-            let steps = UInt64(truncatingIfNeeded: first) &* UInt64(truncatingIfNeeded: bounds.count)
-            var generator = SplitMix64(seed: seed &+ steps &* 0x9E37_79B9_7F4A_7C15)
-            for i in (first - range.lowerBound)..<(first - range.lowerBound + count) {
-                for (j, (a, b)) in bounds.enumerated() {
-                    let x = a + (b - a) * generator.nextUnit()
-                    shared[j][i] = x < b || a == b ? x : b.nextDown
+        return makeColumns(bounds.count, count: range.count) { columns in
+            // Every value is written by exactly one piece.
+            nonisolated(unsafe) let shared = columns
+            /// Makes piece `p` of the range.
+            @Sendable func makePiece(_ p: Int) {
+                let first = range.lowerBound + p * Self.piece
+                let count = Swift.min(Self.piece, range.upperBound - first)
+                let steps = UInt64(truncatingIfNeeded: first) &* UInt64(truncatingIfNeeded: bounds.count)
+                var generator = SplitMix64(seed: seed &+ steps &* 0x9E37_79B9_7F4A_7C15)
+                for i in (first - range.lowerBound)..<(first - range.lowerBound + count) {
+                    for (j, (a, b)) in bounds.enumerated() {
+                        let x = a + (b - a) * generator.nextUnit()
+                        shared[j][i] = x < b || a == b ? x : b.nextDown
+                    }
                 }
             }
+            let workers = Swift.min(threads, pieces)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for p in stride(from: worker, to: pieces, by: workers) { makePiece(p) }
+            }
         }
-        let workers = Swift.min(threads, pieces)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for p in stride(from: worker, to: pieces, by: workers) { makePiece(p) }
-        }
-        return columns.map { Array($0) }
     }
 
     /// The points one worker makes at a time.

@@ -178,6 +178,10 @@ enum CRC32 {
         return Array(bytes).withUnsafeBufferPointer { checksum(buffer: $0, continuing: crc) }
     }
 
+    /// The CRC-32 of the bytes at `raw`, continuing from `crc`.
+    static func checksum(raw: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        raw.withMemoryRebound(to: UInt8.self) { checksum(buffer: $0, continuing: crc) }
+    }
 
     private static func checksum(buffer: UnsafeBufferPointer<UInt8>, continuing crc: UInt32) -> UInt32 {
         var c = ~crc

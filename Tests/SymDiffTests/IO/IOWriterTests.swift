@@ -36,6 +36,27 @@ import Testing
         #expect(directory.contents == ["ref.\(format.rawValue)"] + (format == .csv ? ["ref.csv.meta.json"] : []))
     }
 
+    /// The writers' number formatting is `description`'s, byte for byte: NaNs of either sign
+    /// and payload, zeros, infinities, subnormals, powers of ten at the switch to exponents,
+    /// and 200,000 random bit patterns and unit-interval values.
+    @Test func numbersAreFormattedAsDescription() {
+        var random = SplitMix64(seed: 16)
+        let special: [Double] = [
+            .nan, -.nan, .signalingNaN, Double(bitPattern: 0xFFF0_0000_0000_0001), 0, -0.0, .infinity, -.infinity,
+            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e-5, 1e-4, 1e15, 1e16, 1e17, 0.1, 1 / 3,
+        ]
+        let values = special + (0..<100_000).map { _ in Double(bitPattern: random.next()) } + (0..<100_000).map { _ in random.nextUnit() }
+        var text = TextBytes(capacity: 0)
+        var mismatches: [String] = []
+        for x in values {
+            text.bytes.removeAll(keepingCapacity: true)
+            text.append(x)
+            let formatted = String(decoding: text.bytes, as: UTF8.self)
+            if formatted != x.description { mismatches.append("\(x.bitPattern): \(formatted) vs \(x.description)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func csvText() throws {
         let directory = ScratchDirectory()
         defer { directory.remove() }
