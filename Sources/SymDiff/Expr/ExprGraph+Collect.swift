@@ -16,7 +16,9 @@ private struct LikeTerm {
         if a.factors.isEmpty != b.factors.isEmpty { return a.factors.isEmpty }
         if a.factors.isEmpty { return a.single == b.single ? nil : a.single < b.single }
         if a.factors.count != b.factors.count { return a.factors.count < b.factors.count }
-        for (x, y) in zip(a.factors, b.factors) where x != y { return x < y }
+        // Indexed, not zipped: a zip's iterators would retain both slices on every comparison.
+        let (i, j) = (a.factors.startIndex, b.factors.startIndex)
+        for k in 0..<a.factors.count where a.factors[i + k] != b.factors[j + k] { return a.factors[i + k] < b.factors[j + k] }
         return nil
     }
 }
@@ -40,7 +42,8 @@ extension ExprGraph {
         var constant = Number.zero
         var items: [LikeTerm] = []
         items.reserveCapacity(terms.count)
-        func add(_ term: NodeID) {
+        // Loops, not a local function: one that captures `self` copies the whole graph.
+        for term in flattened(terms, inside: { if case .sum = $0 { true } else { false } }) {
             switch self[term] {
             case .number(let n): constant = constant + n
             case .product(let factors):
@@ -52,21 +55,20 @@ extension ExprGraph {
                 items.append(LikeTerm(original: term, coefficient: .one, single: term, factors: []))
             }
         }
-        for term in terms {
-            if case .sum(let inner) = self[term] { inner.forEach(add) } else { add(term) }
-        }
-        // Sorted by rest, like terms are adjacent.
-        var order = Array(items.indices)
-        order.sort { LikeTerm.restOrder(items[$0], items[$1]) ?? ($0 < $1) }
+        // Sorted by rest, like terms are adjacent. (Compared through a constant, so the
+        // comparisons borrow the terms instead of copying them.)
+        let terms = items
+        var order = Array(terms.indices)
+        order.sort { LikeTerm.restOrder(terms[$0], terms[$1]) ?? ($0 < $1) }
         var operands: [NodeID] = []
-        operands.reserveCapacity(items.count + 1)
+        operands.reserveCapacity(terms.count + 1)
         var start = 0
         while start < order.count {
-            let first = items[order[start]]
+            let first = terms[order[start]]
             var end = start + 1
             var coefficient = first.coefficient
-            while end < order.count, LikeTerm.restOrder(first, items[order[end]]) == nil {
-                coefficient = coefficient + items[order[end]].coefficient
+            while end < order.count, LikeTerm.restOrder(first, terms[order[end]]) == nil {
+                coefficient = coefficient + terms[order[end]].coefficient
                 end += 1
             }
             defer { start = end }
@@ -131,7 +133,7 @@ extension ExprGraph {
         var coefficient = Number.one
         var items: [LikeFactor] = []
         items.reserveCapacity(factors.count)
-        func add(_ factor: NodeID) {
+        for factor in flattened(factors, inside: { if case .product = $0 { true } else { false } }) {
             switch self[factor] {
             case .number(let n): coefficient = coefficient * n
             case .power(let b, let e) where number(e) != nil:
@@ -144,26 +146,24 @@ extension ExprGraph {
                 items.append(LikeFactor(original: factor, base: factor, exponent: .one))
             }
         }
-        for factor in factors {
-            if case .product(let inner) = self[factor] { inner.forEach(add) } else { add(factor) }
-        }
         if coefficient.isZero { return number(.zero) }
         // Sorted by base (ties by position), the factors of one base are adjacent.
-        var order = Array(items.indices)
-        order.sort { items[$0].base != items[$1].base ? items[$0].base < items[$1].base : $0 < $1 }
+        let collected = items
+        var order = Array(collected.indices)
+        order.sort { collected[$0].base != collected[$1].base ? collected[$0].base < collected[$1].base : $0 < $1 }
         var operands: [NodeID] = []
         operands.reserveCapacity(items.count + 1)
         var start = 0
         while start < order.count {
-            let base = items[order[start]].base
+            let base = collected[order[start]].base
             var end = start + 1
-            while end < order.count, items[order[end]].base == base { end += 1 }
+            while end < order.count, collected[order[end]].base == base { end += 1 }
             defer { start = end }
             if end == start + 1 {
-                operands.append(items[order[start]].original)
+                operands.append(collected[order[start]].original)
                 continue
             }
-            for exponent in mergedExponents(order[start..<end].map { items[$0].exponent }, base: base) {
+            for exponent in mergedExponents(order[start..<end].map { collected[$0].exponent }, base: base) {
                 let factor = power(base, number(exponent))
                 if case .number(let n) = self[factor] {
                     coefficient = coefficient * n
@@ -207,6 +207,19 @@ extension ExprGraph {
     /// `x^(n - 1/2) * x^(1/2)` (`x^(n + 1/2) * x^(-1/2)` for negative ones): the total and the
     /// domain stay, and any grouping of the factors gives that pair. A positive numeric base is
     /// defined everywhere, so its exponents all merge.
+    /// `operands` with those of the kind `nested` (a sum in a sum, a product in a product)
+    /// replaced by their own operands, one level deep (canonical nodes nest no deeper).
+    private func flattened(_ operands: [NodeID], inside nested: (Node) -> Bool) -> [NodeID] {
+        guard operands.contains(where: { nested(self[$0]) }) else { return operands }
+        var flat: [NodeID] = []
+        flat.reserveCapacity(2 * operands.count)
+        for id in operands {
+            let node = self[id]
+            if nested(node) { flat += node.operands } else { flat.append(id) }
+        }
+        return flat
+    }
+
     private func mergedExponents(_ exponents: [Number], base: NodeID) -> [Number] {
         if exponents.count == 1 { return exponents }
         if let b = number(base), !b.isNegative, !b.isZero {

@@ -98,14 +98,29 @@ public struct ExprGraph: Sendable {
         if let id = index.find(node, hash: hash, in: nodes) { return id }
         let id = NodeID(nodes.count)
         nodes.append(node)
-        operandCount += node.operands.count
         index.insert(id, hash: hash, in: nodes)
-        switch node {
-        case .variable(let name): variableMasks.append(ExprGraph.maskBit(name))
-        default: variableMasks.append(node.operands.reduce(0) { $0 | variableMasks[Int($1.index)] })
+        // By cases, not through `operands`, which makes an array for a power.
+        var (variables, functions): (UInt64, UInt64) = (0, 0)
+        func include(_ operand: NodeID) {
+            variables |= variableMasks[Int(operand.index)]
+            functions |= functionMasks[Int(operand.index)]
         }
-        var functions = node.operands.reduce(0) { $0 | functionMasks[Int($1.index)] }
-        if case .apply(let f, _) = node { functions |= ExprGraph.functionBit(f) }
+        switch node {
+        case .number, .constant: break
+        case .variable(let name): variables = ExprGraph.maskBit(name)
+        case .sum(let xs), .product(let xs):
+            operandCount += xs.count
+            xs.forEach(include)
+        case .apply(let f, let xs):
+            operandCount += xs.count
+            xs.forEach(include)
+            functions |= ExprGraph.functionBit(f)
+        case .power(let base, let exponent):
+            operandCount += 2
+            include(base)
+            include(exponent)
+        }
+        variableMasks.append(variables)
         functionMasks.append(functions)
         return id
     }
