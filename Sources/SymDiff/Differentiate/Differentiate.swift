@@ -46,7 +46,7 @@ extension ExprGraph {
             }
             memo[Int(id.index)] = pendingMark
             pending.append(id)
-            stack.append(contentsOf: self[id].operands)
+            self[id].appendOperands(to: &stack)
         }
         for id in pending.sorted() {
             memo[Int(id.index)] = derivativeStep(id, x, memo).index

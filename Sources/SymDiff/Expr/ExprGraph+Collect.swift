@@ -10,6 +10,8 @@ private struct LikeTerm {
     var coefficient: Number
     var single: NodeID
     var factors: ArraySlice<NodeID>
+    /// Where the term came in the sum, so that sorting is stable.
+    var position: Int
 
     /// A total order on rests in which equal rests are equal.
     static func restOrder(_ a: LikeTerm, _ b: LikeTerm) -> Bool? {
@@ -28,6 +30,8 @@ private struct LikeFactor {
     var original: NodeID
     var base: NodeID
     var exponent: Number
+    /// Where the factor came in the product, so that sorting is stable.
+    var position: Int
 }
 
 extension ExprGraph {
@@ -39,45 +43,44 @@ extension ExprGraph {
     /// terms that cancel are dropped, even where they were undefined: `log(x) - log(x)` is 0).
     /// A term that combines with no other is kept as it is.
     public mutating func sum(_ terms: [NodeID]) -> NodeID {
+        if let sum = sumOfUnlikeTerms(terms) { return sum }
         var constant = Number.zero
+        let flat = flattened(terms, inside: { if case .sum = $0 { true } else { false } })
         var items: [LikeTerm] = []
-        items.reserveCapacity(terms.count)
+        items.reserveCapacity(flat.count)
         // Loops, not a local function: one that captures `self` copies the whole graph.
-        for term in flattened(terms, inside: { if case .sum = $0 { true } else { false } }) {
+        for term in flat {
             switch self[term] {
             case .number(let n): constant = constant + n
             case .product(let factors):
                 let c = number(factors[0])
                 let rest = c == nil ? factors[...] : factors.dropFirst()
                 items.append(LikeTerm(
-                    original: term, coefficient: c ?? .one, single: rest.first!, factors: rest.count == 1 ? [] : rest))
+                    original: term, coefficient: c ?? .one, single: rest.first!, factors: rest.count == 1 ? [] : rest,
+                    position: items.count))
             default:
-                items.append(LikeTerm(original: term, coefficient: .one, single: term, factors: []))
+                items.append(LikeTerm(original: term, coefficient: .one, single: term, factors: [], position: items.count))
             }
         }
-        // Sorted by rest, like terms are adjacent. (Compared through a constant, so the
-        // comparisons borrow the terms instead of copying them.)
-        let terms = items
-        var order = Array(terms.indices)
-        order.sort { LikeTerm.restOrder(terms[$0], terms[$1]) ?? ($0 < $1) }
+        // Sorted by rest, like terms are adjacent.
+        items.sort { LikeTerm.restOrder($0, $1) ?? ($0.position < $1.position) }
         var operands: [NodeID] = []
-        operands.reserveCapacity(terms.count + 1)
+        operands.reserveCapacity(items.count + 1)
         var start = 0
-        while start < order.count {
-            let first = terms[order[start]]
+        while start < items.count {
             var end = start + 1
-            var coefficient = first.coefficient
-            while end < order.count, LikeTerm.restOrder(first, terms[order[end]]) == nil {
-                coefficient = coefficient + terms[order[end]].coefficient
+            var coefficient = items[start].coefficient
+            while end < items.count, LikeTerm.restOrder(items[start], items[end]) == nil {
+                coefficient = coefficient + items[end].coefficient
                 end += 1
             }
             defer { start = end }
             if end == start + 1 {
-                operands.append(first.original)
+                operands.append(items[start].original)
                 continue
             }
             if coefficient.isZero { continue }
-            let rest = first.factors.isEmpty ? first.single : intern(.product(Array(first.factors)))
+            let rest = items[start].factors.isEmpty ? items[start].single : intern(.product(Array(items[start].factors)))
             operands.append(scaled(rest, by: coefficient))
         }
         operands.sort()
@@ -130,40 +133,40 @@ extension ExprGraph {
     /// factor whose base occurs once is kept as it is. `e` and `exp(n)` for a number `n` are
     /// powers of one base, so that grouping never matters: `(x*e)*e` is `x*e*e`.
     public mutating func product(_ factors: [NodeID]) -> NodeID {
+        if let product = productOfUnlikeFactors(factors) { return product }
         var coefficient = Number.one
+        let flat = flattened(factors, inside: { if case .product = $0 { true } else { false } })
         var items: [LikeFactor] = []
-        items.reserveCapacity(factors.count)
-        for factor in flattened(factors, inside: { if case .product = $0 { true } else { false } }) {
+        items.reserveCapacity(flat.count)
+        for factor in flat {
             switch self[factor] {
             case .number(let n): coefficient = coefficient * n
             case .power(let b, let e) where number(e) != nil:
-                items.append(LikeFactor(original: factor, base: b, exponent: number(e)!))
+                items.append(LikeFactor(original: factor, base: b, exponent: number(e)!, position: items.count))
             case .apply(.exp, let arguments) where number(arguments[0]) != nil:
                 // `exp(2)` is `e^2` (the power constructor writes it so): a power of the base `e`,
                 // so that `x*e*e*e` and `((x*e)*e)*e` are both `x*exp(3)`.
-                items.append(LikeFactor(original: factor, base: constant(.e), exponent: number(arguments[0])!))
+                items.append(LikeFactor(original: factor, base: constant(.e), exponent: number(arguments[0])!, position: items.count))
             default:
-                items.append(LikeFactor(original: factor, base: factor, exponent: .one))
+                items.append(LikeFactor(original: factor, base: factor, exponent: .one, position: items.count))
             }
         }
         if coefficient.isZero { return number(.zero) }
         // Sorted by base (ties by position), the factors of one base are adjacent.
-        let collected = items
-        var order = Array(collected.indices)
-        order.sort { collected[$0].base != collected[$1].base ? collected[$0].base < collected[$1].base : $0 < $1 }
+        items.sort { $0.base != $1.base ? $0.base < $1.base : $0.position < $1.position }
         var operands: [NodeID] = []
         operands.reserveCapacity(items.count + 1)
         var start = 0
-        while start < order.count {
-            let base = collected[order[start]].base
+        while start < items.count {
+            let base = items[start].base
             var end = start + 1
-            while end < order.count, collected[order[end]].base == base { end += 1 }
+            while end < items.count, items[end].base == base { end += 1 }
             defer { start = end }
             if end == start + 1 {
-                operands.append(collected[order[start]].original)
+                operands.append(items[start].original)
                 continue
             }
-            for exponent in mergedExponents(order[start..<end].map { collected[$0].exponent }, base: base) {
+            for exponent in mergedExponents(items[start..<end].map(\.exponent), base: base) {
                 let factor = power(base, number(exponent))
                 if case .number(let n) = self[factor] {
                     coefficient = coefficient * n
@@ -207,6 +210,67 @@ extension ExprGraph {
     /// `x^(n - 1/2) * x^(1/2)` (`x^(n + 1/2) * x^(-1/2)` for negative ones): the total and the
     /// domain stay, and any grouping of the factors gives that pair. A positive numeric base is
     /// defined everywhere, so its exponents all merge.
+    // MARK: - The common case, without the collecting
+
+    /// The sum of a few `terms` none of which is a number or a sum and no two of which are
+    /// like terms: the terms in ID order, which is what collecting would give, without the
+    /// arrays it builds; `nil` when collecting is needed.
+    private mutating func sumOfUnlikeTerms(_ terms: [NodeID]) -> NodeID? {
+        guard terms.count >= 2 && terms.count <= Self.fewOperands else { return nil }
+        for term in terms {
+            switch self[term] {
+            case .number, .sum: return nil
+            default: continue
+            }
+        }
+        for i in 1..<terms.count {
+            for j in 0..<i where areLikeTerms(terms[i], terms[j]) { return nil }
+        }
+        return intern(.sum(terms.sorted()))
+    }
+
+    /// Whether `a` and `b` differ only by a numeric coefficient (`x*y` and `2*x*y`, `x` and `-x`).
+    private func areLikeTerms(_ a: NodeID, _ b: NodeID) -> Bool {
+        if a == b { return true }
+        switch (self[a], self[b]) {
+        case (.product(let fa), .product(let fb)):
+            let ra = number(fa[0]) == nil ? fa[...] : fa.dropFirst()
+            let rb = number(fb[0]) == nil ? fb[...] : fb.dropFirst()
+            return ra.elementsEqual(rb)
+        case (.product(let fa), _): return fa.count == 2 && number(fa[0]) != nil && fa[1] == b
+        case (_, .product(let fb)): return fb.count == 2 && number(fb[0]) != nil && fb[1] == a
+        default: return false
+        }
+    }
+
+    /// The product of a few `factors` none of which is a number, a product or `exp` of a
+    /// number and no two of which are powers of one base: the factors in ID order, which is
+    /// what merging would give, without the arrays it builds; `nil` when merging is needed.
+    private mutating func productOfUnlikeFactors(_ factors: [NodeID]) -> NodeID? {
+        guard factors.count >= 2 && factors.count <= Self.fewOperands else { return nil }
+        for factor in factors {
+            switch self[factor] {
+            case .number, .product: return nil
+            case .apply(.exp, let arguments) where number(arguments[0]) != nil: return nil
+            default: continue
+            }
+        }
+        for i in 1..<factors.count {
+            for j in 0..<i where base(of: factors[i]) == base(of: factors[j]) { return nil }
+        }
+        return intern(.product(factors.sorted()))
+    }
+
+    /// The base a factor merges by: `u` for `u^n` with a number `n`, else the factor.
+    private func base(of factor: NodeID) -> NodeID {
+        if case .power(let base, let exponent) = self[factor], number(exponent) != nil { return base }
+        return factor
+    }
+
+    /// Up to how many operands the pairwise tests for like terms or factors are cheaper
+    /// than collecting.
+    private static let fewOperands = 8
+
     /// `operands` with those of the kind `nested` (a sum in a sum, a product in a product)
     /// replaced by their own operands, one level deep (canonical nodes nest no deeper).
     private func flattened(_ operands: [NodeID], inside nested: (Node) -> Bool) -> [NodeID] {

@@ -33,6 +33,17 @@ public enum Node: Hashable, Sendable {
         case .power(let base, let exponent): return [base, exponent]
         }
     }
+
+    /// Appends the operands to `list`, without the array `operands` makes for a power.
+    public func appendOperands(to list: inout [NodeID]) {
+        switch self {
+        case .number, .constant, .variable: break
+        case .sum(let xs), .product(let xs), .apply(_, let xs): list += xs
+        case .power(let base, let exponent):
+            list.append(base)
+            list.append(exponent)
+        }
+    }
 }
 
 /// An arena of hash-consed expression nodes.
@@ -166,7 +177,7 @@ public struct ExprGraph: Sendable {
             guard !seen[Int(id.index)] else { continue }
             seen[Int(id.index)] = true
             found.append(id)
-            stack.append(contentsOf: self[id].operands)
+            self[id].appendOperands(to: &stack)
         }
         return found.sorted()
     }

@@ -89,26 +89,55 @@ struct Matcher {
     /// without allocating: rejects most rule attempts before any matching state is built.
     static func couldMatch(_ template: Template, _ p: NodeID, _ target: ExprGraph, _ t: NodeID, depth: Int) -> Bool {
         if template.parameterIndex(p) != nil { return true }
-        switch (template.graph[p], target[t]) {
-        case (.number(let a), .number(let b)): return a == b
-        case (.constant(let a), .constant(let b)): return a == b
-        case (.variable(let a), .variable(let b)): return a == b
-        case (.power(let pb, let pe), .power(let tb, let te)):
+        // One node at a time, not a switch over the pair: a pair would copy both nodes (and
+        // retain their operand arrays) on every one of the many attempts that fail.
+        switch template.graph[p] {
+        case .number(let a):
+            if case .number(let b) = target[t] { return a == b }
+        case .constant(let a):
+            if case .constant(let b) = target[t] { return a == b }
+        case .variable(let a):
+            if case .variable(let b) = target[t] { return a == b }
+        case .power(let pb, let pe):
+            guard case .power(let tb, let te) = target[t] else { return false }
             return depth == 0
-                || (couldMatch(template, pb, target, tb, depth: depth - 1)
-                    && couldMatch(template, pe, target, te, depth: depth - 1))
-        case (.apply(let f, let pa), .apply(let g, let ta)):
-            guard f == g else { return false }
+                || (couldMatch(template, pb, target, tb, depth: depth - 1) && couldMatch(template, pe, target, te, depth: depth - 1))
+        case .apply(let f, let pa):
+            guard case .apply(let g, let ta) = target[t], f == g else { return false }
             if depth == 0 { return true }
-            for (x, y) in zip(pa, ta) where !couldMatch(template, x, target, y, depth: depth - 1) { return false }
+            for k in pa.indices where !couldMatch(template, pa[k], target, ta[k], depth: depth - 1) { return false }
             return true
-        case (.sum(let ps), .sum(let ts)), (.product(let ps), .product(let ts)):
-            guard ts.count >= ps.count else { return false }
-            if depth == 0 { return true }
-            return ps.allSatisfy { x in ts.contains { y in couldMatch(template, x, target, y, depth: depth - 1) } }
-        default:
+        case .sum(let ps):
+            guard case .sum(let ts) = target[t] else { return false }
+            return couldMatchOperands(template, ps, target, ts, depth: depth)
+        case .product(let ps):
+            guard case .product(let ts) = target[t] else { return false }
+            return couldMatchOperands(template, ps, target, ts, depth: depth)
+        }
+        return false
+    }
+
+    /// Whether a sum's or product's pattern operands `ps` could match distinct operands of
+    /// `ts`, each pair judged by `couldMatch` (as a match would assign them; so `exp(?a) *
+    /// exp(?b)` is rejected at once for a product with one `exp`). Up to 64 target operands
+    /// the assignment is searched with a bit mask; beyond, each pattern operand need only
+    /// find some target operand.
+    private static func couldMatchOperands(_ template: Template, _ ps: [NodeID], _ target: ExprGraph, _ ts: [NodeID], depth: Int) -> Bool {
+        guard ts.count >= ps.count else { return false }
+        if depth == 0 { return true }
+        guard ts.count <= 64 else {
+            for x in ps where !ts.contains(where: { couldMatch(template, x, target, $0, depth: depth - 1) }) { return false }
+            return true
+        }
+        /// Whether `ps[k...]` can be assigned to targets outside `used`.
+        func assign(_ k: Int, _ used: UInt64) -> Bool {
+            guard k < ps.count else { return true }
+            for j in ts.indices where used & (1 << UInt64(j)) == 0 && couldMatch(template, ps[k], target, ts[j], depth: depth - 1) {
+                if assign(k + 1, used | (1 << UInt64(j))) { return true }
+            }
             return false
         }
+        return assign(0, 0)
     }
 
     /// A cheap test of the heads, to skip most candidates before a full match.

@@ -82,7 +82,7 @@ public struct Rewriter: Sendable {
             guard !normal[i], map[i] == -1 else { continue }
             map[i] = -2
             pending.append(id)
-            stack.append(contentsOf: graph[id].operands)
+            graph[id].appendOperands(to: &stack)
         }
         for id in pending.sorted() {
             let node = graph[id]
