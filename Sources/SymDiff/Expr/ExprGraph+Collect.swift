@@ -166,7 +166,9 @@ extension ExprGraph {
                 operands.append(items[start].original)
                 continue
             }
-            for exponent in mergedExponents(items[start..<end].map(\.exponent), base: base) {
+            // A static function: a method reading `self` here would copy the whole graph.
+            let positiveBase = number(base).map { !$0.isNegative && !$0.isZero } ?? false
+            for exponent in Self.mergedExponents(items[start..<end].map(\.exponent), positiveBase: positiveBase) {
                 let factor = power(base, number(exponent))
                 if case .number(let n) = self[factor] {
                     coefficient = coefficient * n
@@ -284,11 +286,12 @@ extension ExprGraph {
         return flat
     }
 
-    private func mergedExponents(_ exponents: [Number], base: NodeID) -> [Number] {
+    /// The exponents of one base's factors, merged where that keeps the domain: all of them
+    /// for a positive numeric base; else the negative ones and the others apart, each group
+    /// whole unless fractions would sum to an integer (then a square root stays apart).
+    private static func mergedExponents(_ exponents: [Number], positiveBase: Bool) -> [Number] {
         if exponents.count == 1 { return exponents }
-        if let b = number(base), !b.isNegative, !b.isZero {
-            return [exponents.dropFirst().reduce(exponents[0], +)]
-        }
+        if positiveBase { return [exponents.dropFirst().reduce(exponents[0], +)] }
         var merged: [Number] = []
         for negative in [false, true] {
             let group = exponents.filter { $0.isNegative == negative }
