@@ -110,26 +110,23 @@ public struct ExprGraph: Sendable {
         let id = NodeID(nodes.count)
         nodes.append(node)
         index.insert(id, hash: hash, in: nodes)
-        // By cases, not through `operands`, which makes an array for a power.
+        // By cases, not through `operands` (which makes an array for a power), and without a
+        // local function (whose captures would be checked for exclusivity at run time).
         var (variables, functions): (UInt64, UInt64) = (0, 0)
-        func include(_ operand: NodeID) {
-            variables |= variableMasks[Int(operand.index)]
-            functions |= functionMasks[Int(operand.index)]
-        }
         switch node {
         case .number, .constant: break
         case .variable(let name): variables = ExprGraph.maskBit(name)
-        case .sum(let xs), .product(let xs):
+        case .sum(let xs), .product(let xs), .apply(_, let xs):
             operandCount += xs.count
-            xs.forEach(include)
-        case .apply(let f, let xs):
-            operandCount += xs.count
-            xs.forEach(include)
-            functions |= ExprGraph.functionBit(f)
+            for x in xs {
+                variables |= variableMasks[Int(x.index)]
+                functions |= functionMasks[Int(x.index)]
+            }
+            if case .apply(let f, _) = node { functions |= ExprGraph.functionBit(f) }
         case .power(let base, let exponent):
             operandCount += 2
-            include(base)
-            include(exponent)
+            variables |= variableMasks[Int(base.index)] | variableMasks[Int(exponent.index)]
+            functions |= functionMasks[Int(base.index)] | functionMasks[Int(exponent.index)]
         }
         variableMasks.append(variables)
         functionMasks.append(functions)
