@@ -360,11 +360,23 @@ private struct Registers<T: EvaluationScalar> {
     }
 }
 
-/// Calls `body` with a pointer to the storage of each array, without copying them.
-///
-/// Nests one `withUnsafeBufferPointer` per array (the recursion is as deep as there are
-/// arrays, one per variable).
+/// How many arrays `withPointers` and `makeColumns` reach by nesting one closure per array;
+/// with more, they work on copies, so their recursion stays this shallow however many
+/// columns there are (tens of thousands of partials overflowed a thread's stack).
+private let nestingLimit = 64
+
+/// Calls `body` with a pointer to the storage of each array: without copying them up to
+/// `nestingLimit` arrays (one nested `withUnsafeBufferPointer` each), else to copies.
 private func withPointers<R>(to arrays: [[Double]], _ body: ([UnsafePointer<Double>]) -> R) -> R {
+    guard arrays.count <= nestingLimit else {
+        let copies = arrays.map { array in
+            let copy = UnsafeMutablePointer<Double>.allocate(capacity: max(1, array.count))
+            copy.initialize(from: array, count: array.count)
+            return copy
+        }
+        defer { copies.forEach { $0.deallocate() } }
+        return body(copies.map { UnsafePointer($0) })
+    }
     var pointers: [UnsafePointer<Double>] = []
     pointers.reserveCapacity(arrays.count)
     func nest(_ i: Int) -> R {
@@ -378,10 +390,17 @@ private func withPointers<R>(to arrays: [[Double]], _ body: ([UnsafePointer<Doub
 }
 
 /// `columns` new arrays of `count` values each, which `body` must fill completely, given
-/// where each one's values go (not zeroed first, and not copied after).
+/// where each one's values go (not zeroed first; copied after only beyond `nestingLimit`
+/// columns).
 public func makeColumns(
     _ columns: Int, count: Int, _ body: ([UnsafeMutablePointer<Double>]) -> Void
 ) -> [[Double]] {
+    guard columns <= nestingLimit else {
+        let buffers = (0..<columns).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: max(1, count)) }
+        defer { buffers.forEach { $0.deallocate() } }
+        body(buffers)
+        return buffers.map { Array(UnsafeBufferPointer(start: $0, count: count)) }
+    }
     var pointers: [UnsafeMutablePointer<Double>] = []
     var arrays: [[Double]] = []
     func nest(_ i: Int) {

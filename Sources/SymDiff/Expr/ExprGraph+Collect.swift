@@ -204,14 +204,6 @@ extension ExprGraph {
         product([a, power(b, number(.minusOne))])
     }
 
-    /// Merges the numeric exponents of one base where the merged power has the same domain,
-    /// the same way however the product was grouped.
-    ///
-    /// The exponents of each sign add up. When fractional ones add up to an integer total `n`
-    /// (which would be defined for a negative base, where they are not), the result is
-    /// `x^(n - 1/2) * x^(1/2)` (`x^(n + 1/2) * x^(-1/2)` for negative ones): the total and the
-    /// domain stay, and any grouping of the factors gives that pair. A positive numeric base is
-    /// defined everywhere, so its exponents all merge.
     // MARK: - The common case, without the collecting
 
     /// The sum of a few `terms` none of which is a number or a sum and no two of which are
@@ -286,9 +278,14 @@ extension ExprGraph {
         return flat
     }
 
-    /// The exponents of one base's factors, merged where that keeps the domain: all of them
-    /// for a positive numeric base; else the negative ones and the others apart, each group
-    /// whole unless fractions would sum to an integer (then a square root stays apart).
+    /// Merges the numeric exponents of one base where the merged power has the same domain,
+    /// the same way however the product was grouped.
+    ///
+    /// The exponents of each sign add up. When fractional ones add up to an integer total `n`
+    /// (which would be defined for a negative base, where they are not), the result is
+    /// `x^(n - 1/2) * x^(1/2)` (`x^(n + 1/2) * x^(-1/2)` for negative ones): the total and the
+    /// domain stay, and any grouping of the factors gives that pair. A positive numeric base
+    /// (`positiveBase`) is defined everywhere, so its exponents all merge.
     private static func mergedExponents(_ exponents: [Number], positiveBase: Bool) -> [Number] {
         if exponents.count == 1 { return exponents }
         if positiveBase { return [exponents.dropFirst().reduce(exponents[0], +)] }

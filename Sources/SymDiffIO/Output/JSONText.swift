@@ -148,14 +148,14 @@ public struct JSONTemplate: Sendable {
         case .text, .late: break
         case .numbers(let j):
             for i in rows {
-                if i > rows.lowerBound { text.append(contentsOf: [0x2C, 0x20]) }
+                if i > rows.lowerBound { text.appendSeparator() }
                 let x = block[j][i]
                 if x.isFinite { text.append(x) } else { text.append(contentsOf: "null".utf8) }
             }
         case .names(let j):
             let names = statusNames.map { Array(JSONText.string($0).utf8) }
             for i in rows {
-                if i > rows.lowerBound { text.append(contentsOf: [0x2C, 0x20]) }
+                if i > rows.lowerBound { text.appendSeparator() }
                 text.append(contentsOf: names[Int(block[j][i])])
             }
         }

@@ -109,10 +109,10 @@ public struct NPZTableWriter: TableWriter {
         do {
             for (e, entry) in entries.enumerated() {
                 layout.checksums[e] = pieces[e].checksum
-                let bytes = entry.wholeColumn.map { block[$0] }
+                let column = entry.wholeColumn.map { block[$0] }
                 let offset = layout.dataOffsets[e] + first * entry.rowBytes
-                if let bytes {
-                    try bytes.withRawBytes { raw throws(OutputError) in try store(UnsafeRawBufferPointer(rebasing: raw[..<(8 * rows)]), at: offset) }
+                if let column {
+                    try column.withRawBytes { raw throws(OutputError) in try store(UnsafeRawBufferPointer(rebasing: raw[..<(8 * rows)]), at: offset) }
                 } else {
                     try pieces[e].bytes.withRawBytes { raw throws(OutputError) in try store(raw, at: offset) }
                 }

@@ -22,6 +22,13 @@ struct TextBytes: TextOutputStream {
     /// Appends `other`'s bytes.
     mutating func append(contentsOf other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
 
+    /// Appends `, `, between the elements of a JSON array.
+    mutating func appendSeparator() {
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    /// Appends the UTF-8 bytes of `string`.
     mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
     /// What the standard library's number formatting hands a stream: its digits, as ASCII;

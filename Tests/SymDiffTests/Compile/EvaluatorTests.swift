@@ -1,5 +1,6 @@
 // The compiled evaluator: same bits however points are blocked and threaded, and the same
 // values as the graph interpreter.
+import Foundation
 import Testing
 import SymDiffAutodiff
 import SymDiffVerify
@@ -44,6 +45,32 @@ func samplePoints(_ count: Int, seed: UInt64) -> [[Double]] {
                 #expect(a.count == count)
                 #expect(zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }, "'\(text)'")
             }
+        }
+    }
+
+    /// Thousands of inputs and outputs (110 variables, the 6,105 entries of a Hessian) take
+    /// no recursion as deep as the columns: evaluated on a thread with a 256 KiB stack (as deep
+    /// as the columns, the recursion overflowed it), the values are right.
+    @Test func manyColumns() throws {
+        let n = 110
+        var formula = try Formula(parsing: (1..<n).map { "x\($0)*x\($0 + 1)" }.joined(separator: " + "))
+        let variables = (1...n).map { "x\($0)" }
+        let hessian = try formula.graph.partials(of: formula.root, order: 2, withRespectTo: variables)
+        let program = try Compiler.compile(hessian.map(\.node), in: formula.graph, inputs: variables)
+        let points = (1...n).map { i in [Double(i), -Double(i)] }
+        nonisolated(unsafe) var values: [[Double]] = []
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            values = Evaluator(program, threads: 1).evaluate(points)
+            done.signal()
+        }
+        thread.stackSize = 256 << 10
+        thread.start()
+        done.wait()
+        #expect(values.count == hessian.count)
+        for (partial, column) in zip(hessian, values) {
+            let (i, j) = (Int(partial.variables[0].dropFirst())!, Int(partial.variables[1].dropFirst())!)
+            #expect(column == [Double](repeating: abs(i - j) == 1 ? 1 : 0, count: 2), "\(partial.name)")
         }
     }
 
