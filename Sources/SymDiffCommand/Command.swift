@@ -140,7 +140,7 @@ private func run(_ arguments: [String], readFile: (String, Int) throws -> Data, 
         }
         return result
     } catch let error as VerificationError {
-        return failure(describe(error))
+        return failure(describe(error, options: options))
     } catch let error as CommandLineError {
         return failure(error.rendered)
     } catch let error as FormulaLimit {
@@ -305,12 +305,15 @@ private func describe(_ error: SymDiffError, formulas: [String], files: [String?
     }
 }
 
-/// The stderr text for a verification that cannot run.
-private func describe(_ error: VerificationError) -> String {
+/// The stderr text for a verification that cannot run: named for `--verify`, or for `--emit
+/// pytest` and `unittest`, which verify their reference values themselves.
+private func describe(_ error: VerificationError, options: Options) -> String {
     switch error {
     case .tooManyCoefficients:
+        let checker = options.emit.map { "--emit \($0)" } ?? "--verify"
+        let subject = options.emit == nil ? "--verify would need" : "\(checker) checks its reference values, which would need"
         return CommandLineError(
-            error.message.replacingOccurrences(of: "the check would need", with: "--verify would need"), argument: "--verify",
+            error.message.replacingOccurrences(of: "the check would need", with: subject), argument: checker,
             hint: "verify fewer variables (--wrt) or a lower --order").rendered
     case .missingVariable(let name):
         return CommandLineError(error.message, argument: name, hint: error.hint).rendered

@@ -83,6 +83,9 @@ import Testing
         #expect(directory.bytes("t.npz") == before && directory.contents == ["t.npz"])
     }
 
+    /// `x1*x2*...*x70`: its jets to order 2 have C(72, 2) = 2,556 coefficients, above the check's 2,000.
+    static let seventyVariables = (1...70).map { "x\($0)" }.joined(separator: "*")
+
     @Test(arguments: [
         (["x^2", "--emit", "pytest", "--test-function", "m:f", "--out", "t.py"], "it needs points and --out FILE.py"),
         (["x^2", "--emit", "pytest", "--at", "x=1", "--out", "t.py"], "--emit pytest needs --test-function MODULE:FUNCTION"),
@@ -90,6 +93,10 @@ import Testing
         (["x^2", "--test-function", "nocolon"], "--test-function takes MODULE:FUNCTION"),
         (["x^2", "--test-arrays", "jax"], "--test-arrays is numpy or torch"),
         (["x^2", "--test-function", "m:f", "--at", "x=1"], "--test-function is an option of --emit pytest and --emit unittest"),
+        // The reference values are verified: a request too large for that names --emit, not --verify.
+        ([Self.seventyVariables, "--order", "2", "--emit", "pytest", "--test-function", "m:f", "--random", "2", "--out", "t.py"],
+         "--emit pytest checks its reference values, which would need jets of 2556 coefficients"),
+        ([Self.seventyVariables, "--order", "2", "--verify", "--random", "2"], "--verify would need jets of 2556"),
     ])
     func badRequests(_ arguments: [String], _ message: String) {
         let result = runSymDiff(arguments)
