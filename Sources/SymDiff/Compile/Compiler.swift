@@ -80,7 +80,7 @@ public struct Compiler {
     static func evaluationOrder(_ roots: [NodeID], in graph: ExprGraph) -> [NodeID] {
         var visited = [Bool](repeating: false, count: graph.count)
         var order: [NodeID] = []
-        var stack: [(id: NodeID, operands: [NodeID], next: Int)] = []
+        var stack: [(id: NodeID, operands: Operands, next: Int)] = []
         for root in roots where !visited[Int(root.index)] {
             visited[Int(root.index)] = true
             stack.append((root, graph[root].operands, 0))
@@ -136,7 +136,7 @@ public struct Compiler {
     /// The nodes whose registers `id` reads: its operands, except that a product reads the
     /// base of each factor it divides by.
     private func uses(of id: NodeID) -> [NodeID] {
-        guard case .product(let factors) = graph[id] else { return graph[id].operands }
+        guard case .product(let factors) = graph[id] else { return graph[id].operands.array }
         return factors.map { denominator($0)?.base ?? $0 }
     }
 
@@ -254,7 +254,7 @@ public struct Compiler {
     }
 
     /// `c * a * b / (d * e^2)`: numerator and denominator multiplied separately, one division.
-    private mutating func product(_ factors: [NodeID]) -> Int32 {
+    private mutating func product(_ factors: Operands) -> Int32 {
         var coefficient = Number.one
         var numerator: [Value] = []
         var denominator: [Value] = []

@@ -58,18 +58,18 @@ extension ExprGraph {
                 if let (u, n) = coshPower(base, exponent), n < 0 {
                     lowered = power(sech(mapped(u)), number(Number(Int64(-n))))
                 } else {
-                    lowered = rebuild(node, operands: node.operands.map(mapped))
+                    lowered = rebuild(node, operands: node.operands.transformed(mapped))
                 }
             case .product(let factors):
-                lowered = hyperbolicQuotient(factors, mapped) ?? rebuild(node, operands: factors.map(mapped))
+                lowered = hyperbolicQuotient(factors, mapped) ?? rebuild(node, operands: factors.transformed(mapped))
             case .sum(let terms):
-                lowered = rebuild(node, operands: terms.map(mapped))
+                lowered = rebuild(node, operands: terms.transformed(mapped))
                 lowered = tanhPolynomial(lowered) ?? expMinusOne(lowered) ?? lowered
             case .apply(.log, let arguments):
                 let argument = mapped(arguments[0])
                 lowered = logOnePlus(argument) ?? apply(.log, [argument])
             default:
-                lowered = node.operands.isEmpty ? id : rebuild(node, operands: node.operands.map(mapped))
+                lowered = node.operands.isEmpty ? id : rebuild(node, operands: node.operands.transformed(mapped))
             }
             if lowered != id { map[id] = lowered }
         }
@@ -79,7 +79,7 @@ extension ExprGraph {
     /// `factors` as a product with each argument's net `sinh` and `cosh` powers rewritten by
     /// `StableLowering.hyperbolicQuotient`, or `nil` when no argument has a negative net power
     /// of `cosh`. The other factors are `mapped`.
-    private mutating func hyperbolicQuotient(_ factors: [NodeID], _ mapped: (NodeID) -> NodeID) -> NodeID? {
+    private mutating func hyperbolicQuotient(_ factors: Operands, _ mapped: (NodeID) -> NodeID) -> NodeID? {
         /// The net integer powers of `sinh(u)` and `cosh(u)` among the factors, by argument `u`.
         var powers: [NodeID: (sinh: Int, cosh: Int)] = [:]
         var others: [NodeID] = []
@@ -106,7 +106,7 @@ extension ExprGraph {
             result.append(power(apply(.sinh, [argument]), number(Number(Int64(p.sinh - k)))))
             result.append(power(sech(argument), number(Number(Int64(-p.cosh - k)))))
         }
-        return product(result)
+        return product(Operands(result))
     }
 
     /// The sum `id` as `Q(tanh(u))*sech(u)^(2m)` by `StableLowering.tanhPolynomial`, or `nil`
@@ -149,7 +149,7 @@ extension ExprGraph {
         }
         guard multiplicity > 0 else { return nil }
         let t = apply(.tanh, [u])
-        let q = sum(coefficients.enumerated().map { k, c in product([number(c), power(t, number(Number(Int64(k))))]) })
+        let q = sum(Operands(coefficients.enumerated().map { k, c in product([number(c), power(t, number(Number(Int64(k))))]) }))
         return product([q, power(sech(u), number(Number(Int64(2 * multiplicity))))])
     }
 
@@ -166,7 +166,7 @@ extension ExprGraph {
                 let one = terms.firstIndex(where: { number($0) == -sign })
             else { continue }
             let lowered = product([number(sign), apply(.expm1, [arguments[0]])])
-            return sum(terms.indices.filter { $0 != k && $0 != one }.map { terms[$0] } + [lowered])
+            return sum(Operands(terms.indices.filter { $0 != k && $0 != one }.map { terms[$0] } + [lowered]))
         }
         return nil
     }
@@ -176,7 +176,7 @@ extension ExprGraph {
     private mutating func logOnePlus(_ sum: NodeID) -> NodeID? {
         guard case .sum(let terms) = self[sum], let one = terms.firstIndex(where: { number($0) == .one }) else { return nil }
         let rest = terms.indices.filter { $0 != one }.map { terms[$0] }
-        return apply(.log1p, [rest.count == 1 ? rest[0] : self.sum(rest)])
+        return apply(.log1p, [rest.count == 1 ? rest[0] : self.sum(Operands(rest))])
     }
 
     /// `f(u)^n` for `factor` = `f(u)` or `f(u)^n` with an integer `n` of at most 64 in size:

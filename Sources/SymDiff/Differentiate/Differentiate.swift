@@ -120,41 +120,39 @@ extension ExprGraph {
     /// The derivative of one node, given the memoized derivatives of its operands.
     private mutating func derivativeStep(_ id: NodeID, _ x: NodeID, _ memo: [Int32]) -> NodeID {
         let node = self[id]
-        if node.operands.isEmpty { return number(id == x ? .one : .zero) }
-        let d = node.operands.map { NodeID(Int(memo[Int($0.index)])) }
+        let operands = node.operands
+        if operands.isEmpty { return number(id == x ? .one : .zero) }
+        let d = operands.transformed { NodeID(Int(memo[Int($0.index)])) }
         let zero = number(.zero)
         switch node {
         case .sum:
             return sum(d)
         case .product(let factors):
-            var terms: [NodeID] = []
-            terms.reserveCapacity(d.count)
+            var terms = Operands.empty
             for (i, di) in d.enumerated() where di != zero {
-                var others = factors
-                others[i] = di
-                terms.append(product(others))
+                terms = terms.appending(product(factors.replacing(at: i, with: di)))
             }
             return sum(terms)
         case .power(let u, let v):
-            var terms: [NodeID] = []
+            var terms = Operands.empty
             if d[0] != zero {  // v * u^(v-1) * u'
-                terms.append(product([v, power(u, sum([v, number(.minusOne)])), d[0]]))
+                terms = terms.appending(product([v, power(u, sum([v, number(.minusOne)])), d[0]]))
             }
             // u^v * log(u) * v', except for the base 0: 0^v is 0 all around any v > 0 (and a
             // pole or 1 elsewhere), so nothing varies with v.
             if d[1] != zero && u != zero {
-                terms.append(product([id, apply(.log, [u]), d[1]]))
+                terms = terms.appending(product([id, apply(.log, [u]), d[1]]))
             }
             return sum(terms)
         case .apply(let function, let arguments) where function.info.selects:
             // The condition held, the picked arguments' derivatives picked: `where(c, a', b')`.
             guard d.dropFirst().contains(where: { $0 != zero }) else { return zero }
-            return apply(function, [arguments[0]] + d.dropFirst())
+            return apply(function, d.replacing(at: 0, with: arguments[0]))
         case .apply(let function, let arguments):
-            var terms: [NodeID] = []
+            var terms = Operands.empty
             for (i, di) in d.enumerated() where di != zero {
                 let outer = instantiate(derivativeTemplates[function.rawValue][i], with: arguments)
-                terms.append(product([outer, di]))
+                terms = terms.appending(product([outer, di]))
             }
             return sum(terms)
         case .number, .constant, .variable:

@@ -126,7 +126,7 @@ struct ExpressionWriter {
         item.precedence < level ? "(\(item.text))" : item.text
     }
 
-    private func sum(_ terms: [NodeID]) throws(ExportError) -> (text: String, precedence: CodePrecedence) {
+    private func sum(_ terms: Operands) throws(ExportError) -> (text: String, precedence: CodePrecedence) {
         var out = ""
         for (i, term) in terms.enumerated() {
             if i > 0, let negated = try negatedText(term) {
@@ -150,7 +150,7 @@ struct ExpressionWriter {
         }
     }
 
-    private func product(_ factors: [NodeID], coefficient: Double? = nil) throws(ExportError) -> (text: String, precedence: CodePrecedence) {
+    private func product(_ factors: Operands, coefficient: Double? = nil) throws(ExportError) -> (text: String, precedence: CodePrecedence) {
         var c = coefficient ?? 1
         var numerator: [String] = []
         var denominator: [String] = []

@@ -128,7 +128,7 @@ public struct LaTeX {
         return ("\(text[..<e]) \\times 10^{\(exponent)}", n.isNegative ? .unary : .product)
     }
 
-    private func product(_ factors: [NodeID], negate: Bool, depth: Int, length: inout Int) throws(TooLarge) -> (text: String, level: Level) {
+    private func product(_ factors: Operands, negate: Bool, depth: Int, length: inout Int) throws(TooLarge) -> (text: String, level: Level) {
         var numerator: [String] = []
         var denominator: [String] = []
         var sign = negate ? -1 : 1
@@ -202,7 +202,7 @@ public struct LaTeX {
         .erfc: "\\operatorname{erfc}", .sign: "\\operatorname{sgn}",
     ]
 
-    private func apply(_ f: Function, _ arguments: [NodeID], depth: Int, length: inout Int) throws(TooLarge) -> (text: String, level: Level) {
+    private func apply(_ f: Function, _ arguments: Operands, depth: Int, length: inout Int) throws(TooLarge) -> (text: String, level: Level) {
         var args: [String] = []
         for argument in arguments { args.append(try text(argument, depth: depth + 1, length: &length).text) }
         switch f {

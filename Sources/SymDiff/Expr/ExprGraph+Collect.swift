@@ -9,7 +9,7 @@ private struct LikeTerm {
     var original: NodeID
     var coefficient: Number
     var single: NodeID
-    var factors: ArraySlice<NodeID>
+    var factors: Slice<Operands>
     /// Where the term came in the sum, so that sorting is stable.
     var position: Int
 
@@ -42,24 +42,29 @@ extension ExprGraph {
     /// Flattens nested sums, folds numbers, and collects like terms (`x + 2*x` is `3*x`;
     /// terms that cancel are dropped, even where they were undefined: `log(x) - log(x)` is 0).
     /// A term that combines with no other is kept as it is.
-    public mutating func sum(_ terms: [NodeID]) -> NodeID {
+    public mutating func sum(_ terms: Operands) -> NodeID {
         if let sum = sumOfUnlikeTerms(terms) { return sum }
         var constant = Number.zero
-        let flat = flattened(terms, inside: { if case .sum = $0 { true } else { false } })
         var items: [LikeTerm] = []
-        items.reserveCapacity(flat.count)
+        items.reserveCapacity(2 * terms.count)
         // Loops, not a local function: one that captures `self` copies the whole graph.
-        for term in flat {
-            switch self[term] {
-            case .number(let n): constant = constant + n
-            case .product(let factors):
-                let c = number(factors[0])
-                let rest = c == nil ? factors[...] : factors.dropFirst()
-                items.append(LikeTerm(
-                    original: term, coefficient: c ?? .one, single: rest.first!, factors: rest.count == 1 ? [] : rest,
-                    position: items.count))
-            default:
-                items.append(LikeTerm(original: term, coefficient: .one, single: term, factors: [], position: items.count))
+        for operand in terms {
+            // A nested sum's operands are this one's (canonical nodes nest one level at most).
+            let nested: Operands
+            if case .sum(let inner) = self[operand] { nested = inner } else { nested = .single(operand) }
+            for term in nested {
+                switch self[term] {
+                case .number(let n): constant = constant + n
+                case .product(let factors):
+                    let c = number(factors[0])
+                    let rest = c == nil ? factors[...] : factors.dropFirst()
+                    items.append(LikeTerm(
+                        original: term, coefficient: c ?? .one, single: rest.first!,
+                        factors: rest.count == 1 ? Operands.empty[...] : rest, position: items.count))
+                default:
+                    items.append(LikeTerm(
+                        original: term, coefficient: .one, single: term, factors: Operands.empty[...], position: items.count))
+                }
             }
         }
         // Sorted by rest, like terms are adjacent.
@@ -80,7 +85,7 @@ extension ExprGraph {
                 continue
             }
             if coefficient.isZero { continue }
-            let rest = items[start].factors.isEmpty ? items[start].single : intern(.product(Array(items[start].factors)))
+            let rest = items[start].factors.isEmpty ? items[start].single : intern(.product(Operands(items[start].factors)))
             operands.append(scaled(rest, by: coefficient))
         }
         operands.sort()
@@ -88,7 +93,7 @@ extension ExprGraph {
         switch operands.count {
         case 0: return number(.zero)
         case 1: return operands[0]
-        default: return intern(.sum(operands))
+        default: return intern(.sum(Operands(operands)))
         }
     }
 
@@ -111,12 +116,12 @@ extension ExprGraph {
             if case .number(let c) = self[factors[0]] {
                 let combined = c * coefficient
                 if combined.isZero { return number(.zero) }
-                if combined.isOne { return factors.count == 2 ? factors[1] : intern(.product(Array(factors.dropFirst()))) }
-                return intern(.product([number(combined)] + factors.dropFirst()))
+                if combined.isOne { return factors.count == 2 ? factors[1] : intern(.product(factors.droppingFirst())) }
+                return intern(.product(Operands([number(combined)] + factors.dropFirst())))
             }
-            return intern(.product([number(coefficient)] + factors))
+            return intern(.product(Operands([number(coefficient)] + factors)))
         case .sum(let terms):
-            return sum(terms.map { scaled($0, by: coefficient) })
+            return sum(Operands(terms.map { scaled($0, by: coefficient) }))
         default:
             return intern(.product([number(coefficient), term]))
         }
@@ -132,23 +137,28 @@ extension ExprGraph {
     /// stays (it is undefined at 0) and so does `x^(1/2)*x^(1/2)` (undefined below 0). A
     /// factor whose base occurs once is kept as it is. `e` and `exp(n)` for a number `n` are
     /// powers of one base, so that grouping never matters: `(x*e)*e` is `x*e*e`.
-    public mutating func product(_ factors: [NodeID]) -> NodeID {
+    public mutating func product(_ factors: Operands) -> NodeID {
         if let product = productOfUnlikeFactors(factors) { return product }
         var coefficient = Number.one
-        let flat = flattened(factors, inside: { if case .product = $0 { true } else { false } })
         var items: [LikeFactor] = []
-        items.reserveCapacity(flat.count)
-        for factor in flat {
-            switch self[factor] {
-            case .number(let n): coefficient = coefficient * n
-            case .power(let b, let e) where number(e) != nil:
-                items.append(LikeFactor(original: factor, base: b, exponent: number(e)!, position: items.count))
-            case .apply(.exp, let arguments) where number(arguments[0]) != nil:
-                // `exp(2)` is `e^2` (the power constructor writes it so): a power of the base `e`,
-                // so that `x*e*e*e` and `((x*e)*e)*e` are both `x*exp(3)`.
-                items.append(LikeFactor(original: factor, base: constant(.e), exponent: number(arguments[0])!, position: items.count))
-            default:
-                items.append(LikeFactor(original: factor, base: factor, exponent: .one, position: items.count))
+        items.reserveCapacity(2 * factors.count)
+        for operand in factors {
+            // A nested product's operands are this one's (canonical nodes nest one level at most).
+            let nested: Operands
+            if case .product(let inner) = self[operand] { nested = inner } else { nested = .single(operand) }
+            for factor in nested {
+                switch self[factor] {
+                case .number(let n): coefficient = coefficient * n
+                case .power(let b, let e) where number(e) != nil:
+                    items.append(LikeFactor(original: factor, base: b, exponent: number(e)!, position: items.count))
+                case .apply(.exp, let arguments) where number(arguments[0]) != nil:
+                    // `exp(2)` is `e^2` (the power constructor writes it so): a power of the base `e`,
+                    // so that `x*e*e*e` and `((x*e)*e)*e` are both `x*exp(3)`.
+                    items.append(LikeFactor(
+                        original: factor, base: constant(.e), exponent: number(arguments[0])!, position: items.count))
+                default:
+                    items.append(LikeFactor(original: factor, base: factor, exponent: .one, position: items.count))
+                }
             }
         }
         if coefficient.isZero { return number(.zero) }
@@ -168,17 +178,11 @@ extension ExprGraph {
             }
             // A static function: a method reading `self` here would copy the whole graph.
             let positiveBase = number(base).map { !$0.isNegative && !$0.isZero } ?? false
-            for exponent in Self.mergedExponents(items[start..<end].map(\.exponent), positiveBase: positiveBase) {
-                let factor = power(base, number(exponent))
-                if case .number(let n) = self[factor] {
-                    coefficient = coefficient * n
-                } else if case .product(let inner) = self[factor] {
-                    // A positive numeric base folded to a rational times a power.
-                    for f in inner {
-                        if case .number(let n) = self[f] { coefficient = coefficient * n } else { operands.append(f) }
-                    }
-                } else {
-                    operands.append(factor)
+            if let total = Self.mergedTotal(items[start..<end], positiveBase: positiveBase) {
+                appendPower(base, total, to: &operands, coefficient: &coefficient)
+            } else {
+                for exponent in Self.mergedExponents(items[start..<end].map(\.exponent), positiveBase: positiveBase) {
+                    appendPower(base, exponent, to: &operands, coefficient: &coefficient)
                 }
             }
         }
@@ -192,7 +196,7 @@ extension ExprGraph {
         switch operands.count {
         case 0: return number(coefficient)
         case 1: return operands[0]
-        default: return intern(.product(operands))
+        default: return intern(.product(Operands(operands)))
         }
     }
 
@@ -209,7 +213,7 @@ extension ExprGraph {
     /// The sum of a few `terms` none of which is a number or a sum and no two of which are
     /// like terms: the terms in ID order, which is what collecting would give, without the
     /// arrays it builds; `nil` when collecting is needed.
-    private mutating func sumOfUnlikeTerms(_ terms: [NodeID]) -> NodeID? {
+    private mutating func sumOfUnlikeTerms(_ terms: Operands) -> NodeID? {
         guard terms.count >= 2 && terms.count <= Self.fewOperands else { return nil }
         for term in terms {
             switch self[term] {
@@ -240,7 +244,7 @@ extension ExprGraph {
     /// The product of a few `factors` none of which is a number, a product or `exp` of a
     /// number and no two of which are powers of one base: the factors in ID order, which is
     /// what merging would give, without the arrays it builds; `nil` when merging is needed.
-    private mutating func productOfUnlikeFactors(_ factors: [NodeID]) -> NodeID? {
+    private mutating func productOfUnlikeFactors(_ factors: Operands) -> NodeID? {
         guard factors.count >= 2 && factors.count <= Self.fewOperands else { return nil }
         for factor in factors {
             switch self[factor] {
@@ -265,17 +269,34 @@ extension ExprGraph {
     /// than collecting.
     private static let fewOperands = 8
 
-    /// `operands` with those of the kind `nested` (a sum in a sum, a product in a product)
-    /// replaced by their own operands, one level deep (canonical nodes nest no deeper).
-    private func flattened(_ operands: [NodeID], inside nested: (Node) -> Bool) -> [NodeID] {
-        guard operands.contains(where: { nested(self[$0]) }) else { return operands }
-        var flat: [NodeID] = []
-        flat.reserveCapacity(2 * operands.count)
-        for id in operands {
-            let node = self[id]
-            if nested(node) { flat += node.operands } else { flat.append(id) }
+    /// Appends `base^exponent` to a product's `operands`, its numeric part to `coefficient`.
+    private mutating func appendPower(_ base: NodeID, _ exponent: Number, to operands: inout [NodeID], coefficient: inout Number) {
+        let factor = power(base, number(exponent))
+        if case .number(let n) = self[factor] {
+            coefficient = coefficient * n
+        } else if case .product(let inner) = self[factor] {
+            // A positive numeric base folded to a rational times a power.
+            for f in inner {
+                if case .number(let n) = self[f] { coefficient = coefficient * n } else { operands.append(f) }
+            }
+        } else {
+            operands.append(factor)
         }
-        return flat
+    }
+
+    /// The one exponent that `mergedExponents` gives for `factors` (of one base), without
+    /// its arrays: their total, when the base is a positive number or the exponents have one
+    /// sign and the total keeps their domain; `nil` when the merge keeps two or more powers.
+    private static func mergedTotal(_ factors: ArraySlice<LikeFactor>, positiveBase: Bool) -> Number? {
+        let first = factors[factors.startIndex].exponent
+        var total = first
+        var allIntegers = first.integerValue != nil
+        for factor in factors.dropFirst() {
+            if !positiveBase && factor.exponent.isNegative != first.isNegative { return nil }
+            total = total + factor.exponent
+            allIntegers = allIntegers && factor.exponent.integerValue != nil
+        }
+        return positiveBase || allIntegers || total.integerValue == nil ? total : nil
     }
 
     /// Merges the numeric exponents of one base where the merged power has the same domain,

@@ -41,7 +41,7 @@ extension ExprGraph {
                 return power(innerBase, number(a * n))
             }
         case .product(let factors) where n.integerValue != nil:
-            return product(factors.map { power($0, exponent) })
+            return product(Operands(factors.map { power($0, exponent) }))
         default:
             break
         }
@@ -60,7 +60,7 @@ extension ExprGraph {
     /// Piecewise-linear functions fold at every number; `sqrt` folds perfect squares; the others
     /// fold only at 0 and ±1 when the value there is an integer or a half (`exp(0) = 1`,
     /// `log(1) = 0`, `sigmoid(0) = 1/2`), where binary64 evaluation is exact.
-    public mutating func apply(_ function: Function, _ arguments: [NodeID]) -> NodeID {
+    public mutating func apply(_ function: Function, _ arguments: Operands) -> NodeID {
         precondition(arguments.count == function.arity, "\(function) takes \(function.arity) arguments")
         let values = arguments.compactMap { number($0) }
         if values.count == arguments.count, let folded = exactValue(function, values) {
@@ -106,7 +106,7 @@ extension ExprGraph {
 
 extension ExprGraph {
     /// The canonical node of `node`'s kind over new `operands` (one per old operand).
-    public mutating func rebuild(_ node: Node, operands: [NodeID]) -> NodeID {
+    public mutating func rebuild(_ node: Node, operands: Operands) -> NodeID {
         switch node {
         case .number, .constant, .variable: return intern(node)
         case .sum: return sum(operands)

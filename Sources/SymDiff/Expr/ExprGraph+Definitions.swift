@@ -26,7 +26,7 @@ extension ExprGraph {
         var map: [NodeID: NodeID] = [:]
         for id in reachable(from: roots) {
             let node = self[id]
-            let operands = node.operands.map { map[$0] ?? $0 }
+            let operands = node.operands.transformed { map[$0] ?? $0 }
             let expanded: NodeID
             if case .apply(let f, _) = node, let template = FunctionInfo.definitionGraphs[f.rawValue] {
                 expanded = instantiate(template, with: operands, expandingDefinitions: true)

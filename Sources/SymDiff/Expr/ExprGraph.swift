@@ -20,21 +20,21 @@ public enum Node: Hashable, Sendable {
     case number(Number)
     case constant(Constant)
     case variable(String)
-    case sum([NodeID])
-    case product([NodeID])
+    case sum(Operands)
+    case product(Operands)
     case power(NodeID, NodeID)
-    case apply(Function, [NodeID])
+    case apply(Function, Operands)
 
     /// The operands, in order; empty for leaves.
-    public var operands: [NodeID] {
+    public var operands: Operands {
         switch self {
-        case .number, .constant, .variable: return []
+        case .number, .constant, .variable: return .empty
         case .sum(let xs), .product(let xs), .apply(_, let xs): return xs
         case .power(let base, let exponent): return [base, exponent]
         }
     }
 
-    /// Appends the operands to `list`, without the array `operands` makes for a power.
+    /// Appends the operands to `list`.
     public func appendOperands(to list: inout [NodeID]) {
         switch self {
         case .number, .constant, .variable: break

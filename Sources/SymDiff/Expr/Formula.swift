@@ -57,7 +57,7 @@ extension ExprGraph {
             case .negate(let a): id = negate(get(a))
             case .plus(let a): id = get(a)
             case .power(let a, let b): id = power(get(a), get(b))
-            case .call(let f, let arguments): id = apply(f, arguments.map(get))
+            case .call(let f, let arguments): id = apply(f, Operands(arguments.map(get)))
             case .chain(let first, let links):
                 id = lowerChain(get(first), links.map { ($0.op, get($0.operand)) })
             case .derivative(let f, let variables):
@@ -89,7 +89,7 @@ extension ExprGraph {
             case .divide: operands.append(power(operand, number(.minusOne)))
             }
         }
-        return isSum ? sum(operands) : product(operands)
+        return isSum ? sum(Operands(operands)) : product(Operands(operands))
     }
 }
 

@@ -5,41 +5,50 @@
 /// Interning is the hottest operation of the engine, and `Dictionary` hashes through SipHash,
 /// which costs more than the rest of a constructor. Nodes are small (a tag and a few integer
 /// operands), so a multiply-xorshift mix over those words is enough: hash flooding is not a
-/// concern for a table whose keys the program builds itself. Linear probing; the table
-/// doubles at half load.
+/// concern for a table whose keys the program builds itself. A node's home slot comes from
+/// the upper half of its hash, and each slot keeps that half (its tag) beside the ID: a probe
+/// compares nodes only when the tags agree, and growing never hashes a node again. Linear
+/// probing; the table doubles at half load.
 struct NodeIndex: Sendable {
-    private var slots = [Int32](repeating: -1, count: 64)
+    /// Per slot, 0 when empty, else the hash's upper 32 bits above the node's ID plus 1.
+    private var slots = [UInt64](repeating: 0, count: 64)
 
     /// The ID of `node` in `nodes`, or `nil`.
     func find(_ node: Node, hash: UInt64, in nodes: [Node]) -> NodeID? {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
+        var i = Int(tag) & mask
         while true {
             let slot = slots[i]
-            if slot < 0 { return nil }
-            if nodes[Int(slot)] == node { return NodeID(Int(slot)) }
+            if slot == 0 { return nil }
+            if slot >> 32 == tag {
+                let id = Int(slot & 0xFFFF_FFFF) - 1
+                if nodes[id] == node { return NodeID(id) }
+            }
             i = (i + 1) & mask
         }
     }
 
     /// Records that `nodes[id]` has `hash`; `nodes` must already hold it.
     mutating func insert(_ id: NodeID, hash: UInt64, in nodes: [Node]) {
-        if 2 * nodes.count > slots.count { grow(nodes) }
-        place(id.index, hash: hash)
+        if 2 * nodes.count > slots.count { grow() }
+        place((hash >> 32) << 32 | UInt64(id.index + 1))
     }
 
-    private mutating func place(_ id: Int32, hash: UInt64) {
+    /// Puts `slot` in the first free slot from its home position (its tag, modulo the size) on.
+    private mutating func place(_ slot: UInt64) {
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = id
+        var i = Int(slot >> 32) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = slot
     }
 
-    private mutating func grow(_ nodes: [Node]) {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        for (i, node) in nodes.enumerated() { place(Int32(i), hash: NodeIndex.hash(node)) }
+    /// Doubles the table, placing each entry again by its tag.
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        for slot in old where slot != 0 { place(slot) }
     }
-
     /// A fast hash of a list of operands.
     static func hash<C: Collection>(operands: C) -> UInt64 where C.Element == NodeID {
         var h: UInt64 = 0
@@ -70,17 +79,34 @@ struct NodeIndex: Sendable {
             for byte in name.utf8 { mix(UInt64(byte)) }
         case .sum(let operands):
             mix(5)
-            for id in operands { mix(UInt64(id.index)) }
+            mixOperands(operands, into: &h)
         case .product(let operands):
             mix(6)
-            for id in operands { mix(UInt64(id.index)) }
+            mixOperands(operands, into: &h)
         case .power(let base, let exponent):
             mix(7)
             mix(UInt64(base.index) << 32 | UInt64(exponent.index))
         case .apply(let f, let operands):
             mix(8 + UInt64(f.rawValue))
-            for id in operands { mix(UInt64(id.index)) }
+            mixOperands(operands, into: &h)
         }
         return h ^ (h >> 32)
+    }
+
+    /// Mixes `operands` into `h`: an inline list as its four slots (unused ones hold one
+    /// constant), without iterating.
+    @inline(__always)
+    private static func mixOperands(_ operands: Operands, into h: inout UInt64) {
+        @inline(__always) func mix(_ word: UInt64) {
+            h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+        }
+        switch operands {
+        case .few(_, let a, let b, let c, let d):
+            mix(UInt64(UInt32(bitPattern: a.index)) << 32 | UInt64(UInt32(bitPattern: b.index)))
+            mix(UInt64(UInt32(bitPattern: c.index)) << 32 | UInt64(UInt32(bitPattern: d.index)))
+        case .many(let ids):
+            for id in ids { mix(UInt64(id.index)) }
+        }
     }
 }

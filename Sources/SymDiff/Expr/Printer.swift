@@ -146,7 +146,7 @@ struct Printer {
 
     /// Positive terms first and negative ones after, the constant last in its group:
     /// `x^2 - 2*x + 1` is `x^2 + 1 - 2*x`, and `1 - x` stays `1 - x`.
-    private func sumPieces(_ terms: [NodeID]) -> [Piece] {
+    private func sumPieces(_ terms: Operands) -> [Piece] {
         let constant = terms.filter { graph.number($0) != nil }
         let others = terms.filter { graph.number($0) == nil }
         let ordered = others.filter { !isNegative($0) } + constant.filter { !isNegative($0) }
@@ -186,7 +186,7 @@ struct Printer {
     }
 
     /// `c*a*b/(d*e^2)`: coefficient numerator and positive powers above, the rest below.
-    private func productPieces(_ factors: [NodeID], negate: Bool = false) -> [Piece] {
+    private func productPieces(_ factors: Operands, negate: Bool = false) -> [Piece] {
         var coefficient = graph.number(factors[0]) ?? .one
         if negate { coefficient = -coefficient }
         var above: [Piece] = []

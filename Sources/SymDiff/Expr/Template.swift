@@ -49,7 +49,7 @@ extension ExprGraph {
     /// A copy of `template` in this graph, parameter `i` replaced by `arguments[i]`; with
     /// `expandingDefinitions`, each defined function the template calls replaced by its
     /// definition, down to primitives (definitions nest a few levels at most: `selu` calls `elu`).
-    public mutating func instantiate(_ template: Template, with arguments: [NodeID], expandingDefinitions: Bool = false) -> NodeID {
+    public mutating func instantiate(_ template: Template, with arguments: Operands, expandingDefinitions: Bool = false) -> NodeID {
         var map = [NodeID](repeating: template.root, count: template.graph.count)
         for id in template.order {
             let node = template.graph[id]
@@ -57,7 +57,7 @@ extension ExprGraph {
                 map[Int(id.index)] = arguments[i]
                 continue
             }
-            let operands = node.operands.map { map[Int($0.index)] }
+            let operands = Self.mapped(node.operands, map)
             if expandingDefinitions, case .apply(let f, _) = node, let inner = f.definition {
                 map[Int(id.index)] = instantiate(inner, with: operands, expandingDefinitions: true)
             } else {
@@ -65,5 +65,12 @@ extension ExprGraph {
             }
         }
         return map[Int(template.root.index)]
+    }
+
+    /// `operands` (template node IDs) as the graph nodes `map` gives them. Static, with `map` a
+    /// parameter: a closure capturing the caller's variable would check exclusive access at
+    /// run time on every call.
+    private static func mapped(_ operands: Operands, _ map: [NodeID]) -> Operands {
+        operands.transformed { map[Int($0.index)] }
     }
 }

@@ -40,13 +40,13 @@ struct Matcher {
     }
 
     /// Matches the root of a rule; returns the target operands left over, or `nil`.
-    func matchRoot(_ p: NodeID, _ t: NodeID, _ bindings: inout Bindings) -> [NodeID]? {
+    func matchRoot(_ p: NodeID, _ t: NodeID, _ bindings: inout Bindings) -> Operands? {
         switch (pattern[p], target[t]) {
         case (.sum(let ps), .sum(let ts)), (.product(let ps), .product(let ts)):
             guard ps.count <= ts.count, sameKind(p, t) else { return nil }
             var used = [Bool](repeating: false, count: ts.count)
             guard matchMultiset(ps[...], ts, &used, &bindings) else { return nil }
-            return zip(ts, used).filter { !$0.1 }.map(\.0)
+            return Operands(zip(ts, used).lazy.filter { !$0.1 }.map(\.0))
         default:
             return match(p, t, &bindings) ? [] : nil
         }
@@ -59,7 +59,7 @@ struct Matcher {
         }
     }
 
-    private func matchAll(_ ps: [NodeID], _ ts: [NodeID], _ bindings: inout Bindings) -> Bool {
+    private func matchAll(_ ps: Operands, _ ts: Operands, _ bindings: inout Bindings) -> Bool {
         guard ps.count == ts.count else { return false }
         var trial = bindings
         for (p, t) in zip(ps, ts) where !match(p, t, &trial) { return false }
@@ -69,7 +69,7 @@ struct Matcher {
 
     /// Assigns each pattern operand a distinct unused target operand, backtracking.
     private func matchMultiset(
-        _ ps: ArraySlice<NodeID>, _ ts: [NodeID], _ used: inout [Bool], _ bindings: inout Bindings
+        _ ps: Slice<Operands>, _ ts: Operands, _ used: inout [Bool], _ bindings: inout Bindings
     ) -> Bool {
         guard let p = ps.first else { return true }
         for j in ts.indices where !used[j] && mayMatch(p, ts[j]) {
@@ -122,7 +122,7 @@ struct Matcher {
     /// exp(?b)` is rejected at once for a product with one `exp`). Up to 64 target operands
     /// the assignment is searched with a bit mask; beyond, each pattern operand need only
     /// find some target operand.
-    private static func couldMatchOperands(_ template: Template, _ ps: [NodeID], _ target: ExprGraph, _ ts: [NodeID], depth: Int) -> Bool {
+    private static func couldMatchOperands(_ template: Template, _ ps: Operands, _ target: ExprGraph, _ ts: Operands, depth: Int) -> Bool {
         guard ts.count >= ps.count else { return false }
         if depth == 0 { return true }
         guard ts.count <= 64 else {

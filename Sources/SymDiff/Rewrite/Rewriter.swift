@@ -74,7 +74,6 @@ public struct Rewriter: Sendable {
         normal.append(contentsOf: repeatElement(false, count: graph.count - normal.count))
         // map[i]: -1 untouched (in normal form, maps to itself), -2 pending, else the result.
         var map = [Int32](repeating: -1, count: graph.count)
-        func mapped(_ id: NodeID) -> NodeID { map[Int(id.index)] >= 0 ? NodeID(Int(map[Int(id.index)])) : id }
         var pending: [NodeID] = []
         var stack = roots
         while let id = stack.popLast() {
@@ -86,7 +85,7 @@ public struct Rewriter: Sendable {
         }
         for id in pending.sorted() {
             let node = graph[id]
-            let operands = node.operands.map(mapped)
+            let operands = Self.mapped(node.operands, map)
             var result = operands == node.operands ? id : graph.rebuild(node, operands: operands)
             var rewrites = 0
             while rewrites < maxRewritesPerNode, let next = rewriteOnce(result, &graph) {
@@ -97,7 +96,14 @@ public struct Rewriter: Sendable {
             map[Int(id.index)] = result.index
             try graph.checkWork()
         }
-        return roots.map(mapped)
+        return Array(Self.mapped(Operands(roots), map))
+    }
+
+    /// `operands` with each replaced by its result in `map` (itself when untouched). Static,
+    /// with `map` a parameter: a closure capturing the pass's variable would check exclusive
+    /// access at run time on every call.
+    private static func mapped(_ operands: Operands, _ map: [Int32]) -> Operands {
+        operands.transformed { map[Int($0.index)] >= 0 ? NodeID(Int(map[Int($0.index)])) : $0 }
     }
 
     private mutating func rewriteOnce(_ id: NodeID, _ graph: inout ExprGraph) -> NodeID? {

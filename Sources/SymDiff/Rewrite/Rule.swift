@@ -96,15 +96,15 @@ public final class RewriteRule: Sendable {
         var bindings = Bindings(repeating: nil, count: lhs.parameters.count)
         // The matcher holds a copy of the graph; it must be gone before the graph is
         // written, or the write would copy the whole graph.
-        func match(_ graph: ExprGraph) -> [NodeID]? {
+        func match(_ graph: ExprGraph) -> Operands? {
             Matcher(template: lhs, target: graph).matchRoot(lhs.root, id, &bindings)
         }
         guard let rest = match(graph) else { return nil }
         let arguments = bindings.map { $0! }
         if let condition, !condition.holds(arguments[conditionSlot], in: graph) { return nil }
-        let replaced = graph.instantiate(rhs, with: arguments)
+        let replaced = graph.instantiate(rhs, with: Operands(arguments))
         if rest.isEmpty { return replaced }
-        if case .sum = graph[id] { return graph.sum(rest + [replaced]) }
-        return graph.product(rest + [replaced])
+        if case .sum = graph[id] { return graph.sum(rest.appending(replaced)) }
+        return graph.product(rest.appending(replaced))
     }
 }

@@ -65,7 +65,7 @@ struct ZeroRecognizer {
                 for _ in 1..<n { result = try multiply(result, baseTerms) }
                 return result
             }
-            let (expandedBase, expandedExponent) = (graph.sum(baseTerms), graph.sum(expanded[exponent]!))
+            let (expandedBase, expandedExponent) = (graph.sum(Operands(baseTerms)), graph.sum(Operands(expanded[exponent]!)))
             let power = graph.power(expandedBase, expandedExponent)
             return try collected(reduced(power))
         case .apply(let function, let arguments) where function == .sin || function == .cos:
@@ -73,8 +73,8 @@ struct ZeroRecognizer {
             return function == .sin ? sine : cosine
         case .apply(let function, let arguments):
             var expandedArguments: [NodeID] = []
-            for argument in arguments { expandedArguments.append(graph.sum(expanded[argument]!)) }
-            return terms(of: graph.apply(function, expandedArguments))
+            for argument in arguments { expandedArguments.append(graph.sum(Operands(expanded[argument]!))) }
+            return terms(of: graph.apply(function, Operands(expandedArguments)))
         }
     }
 
@@ -103,7 +103,7 @@ struct ZeroRecognizer {
         var multiple: Int64 = 1
         var angle = term
         if case .product(let factors) = graph[term], let k = graph.number(factors[0]) {
-            let rest = graph.product(Array(factors.dropFirst()))
+            let rest = graph.product(factors.droppingFirst())
             if case .constant(.pi) = graph[rest], let quarter = (k * Number(2)).integerValue {
                 let values: [Int64] = [0, 1, 0, -1]
                 let index = Int(((quarter % 4) + 4) % 4)
@@ -137,7 +137,7 @@ struct ZeroRecognizer {
         budget -= 1
         if budget < 0 { throw GaveUp() }
         var factors: [NodeID] = []
-        if case .product(let all) = graph[monomial] { factors = all } else { factors = [monomial] }
+        if case .product(let all) = graph[monomial] { factors = all.array } else { factors = [monomial] }
         var exponents: [NodeID] = []
         var merged = false
         factors.removeAll { factor in
@@ -153,7 +153,7 @@ struct ZeroRecognizer {
             return false
         }
         if exponents.count > 1 || merged {
-            let exponent = graph.sum(exponents)
+            let exponent = graph.sum(Operands(exponents))
             factors.append(graph.apply(.exp, [exponent]))
         } else {
             factors += exponents.map { graph.apply(.exp, [$0]) }
@@ -165,18 +165,18 @@ struct ZeroRecognizer {
             var others = factors
             let lowerExponent = graph.number(n - 2)
             others[i] = graph.power(base, lowerExponent)
-            let lower = graph.product(others)
+            let lower = graph.product(Operands(others))
             let (sine, two, minusOne) = (graph.apply(.sin, angle), graph.number(2), graph.number(.minusOne))
             let sineSquared = graph.power(sine, two)
-            let withSine = graph.product(others + [sineSquared, minusOne])
+            let withSine = graph.product(Operands(others + [sineSquared, minusOne]))
             return try reduced(lower) + reduced(withSine)
         }
-        return [graph.product(factors)]
+        return [graph.product(Operands(factors))]
     }
 
     /// Like monomials collected; a sum of more than `maxTermsPerNode` is too much work.
     private mutating func collected(_ monomials: [NodeID]) throws(GaveUp) -> [NodeID] {
-        let result = terms(of: graph.sum(monomials))
+        let result = terms(of: graph.sum(Operands(monomials)))
         if result.count > Self.maxTermsPerNode { throw GaveUp() }
         return result
     }
@@ -190,7 +190,7 @@ struct ZeroRecognizer {
     /// Called as `terms(of: graph.sum(...))`: a nonmutating method would read `self` before
     /// its argument added the node, so it would not find it.
     private mutating func terms(of id: NodeID) -> [NodeID] {
-        if case .sum(let operands) = graph[id] { return operands }
+        if case .sum(let operands) = graph[id] { return operands.array }
         if let n = graph.number(id), n.isZero { return [] }
         return [id]
     }
@@ -225,7 +225,7 @@ extension ExprGraph {
     /// point chosen to be generic, is far from 0 compared with its terms (an identically zero
     /// sum is its terms' rounding, under 1e-9 of their sum of magnitudes). A point outside the
     /// domain proves nothing, and leaves the decision to the expansion.
-    private func mayBeZero(_ root: NodeID, terms: [NodeID]) -> Bool {
+    private func mayBeZero(_ root: NodeID, terms: Operands) -> Bool {
         let generic = [0.7236, 1.3183, 0.4142, 1.1547, 0.8862, 0.5772, 1.2599, 0.6931]
         let names = variables(in: [root])
         let point = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, generic[$0 % generic.count] + Double($0 / generic.count) / 7) })

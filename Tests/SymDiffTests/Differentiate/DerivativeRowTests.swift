@@ -39,7 +39,7 @@ func richardson(_ g: (Double) -> Double, at x: Double) -> Double {
             // An order is an integer: nothing differentiates by it.
             for (i, row) in f.derivativeRows.enumerated() where !(i == 0 && f.info.integerOrder) {
                 var graph = ExprGraph()
-                let rowNode = graph.instantiate(Template(row, parameters: names), with: names.map { graph.variable($0) })
+                let rowNode = graph.instantiate(Template(row, parameters: names), with: Operands(names.map { graph.variable($0) }))
                 let symbolic = graph.evaluate(rowNode, at: Dictionary(uniqueKeysWithValues: zip(names, point)))
                 let numeric = richardson({ t in
                     var p = point

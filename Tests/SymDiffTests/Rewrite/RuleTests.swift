@@ -17,8 +17,8 @@ private func instances(of rule: RewriteRule, numberChoice: Int64) -> (ExprGraph,
             arguments.append(graph.variable(variable))
         }
     }
-    let lhs = graph.instantiate(rule.lhs, with: arguments)
-    let rhs = graph.instantiate(rule.rhs, with: arguments)
+    let lhs = graph.instantiate(rule.lhs, with: Operands(arguments))
+    let rhs = graph.instantiate(rule.rhs, with: Operands(arguments))
     return (graph, lhs, rhs, variables)
 }
 
