@@ -34,6 +34,15 @@ private struct LikeFactor {
     var position: Int
 }
 
+/// The working lists of `sum` and `product`, kept in the graph so that building a node
+/// allocates none. A call takes them out while it works (a nested call finds them empty and
+/// makes its own) and puts them back emptied, keeping their capacity.
+struct ConstructionBuffers: Sendable {
+    fileprivate var terms: [LikeTerm] = []
+    fileprivate var factors: [LikeFactor] = []
+    fileprivate var ids: [NodeID] = []
+}
+
 extension ExprGraph {
     // MARK: - Sums
 
@@ -45,8 +54,14 @@ extension ExprGraph {
     public mutating func sum(_ terms: Operands) -> NodeID {
         if let sum = sumOfUnlikeTerms(terms) { return sum }
         var constant = Number.zero
-        var items: [LikeTerm] = []
-        items.reserveCapacity(2 * terms.count)
+        // The working lists come from the graph's buffers (empty), and go back there emptied.
+        var (items, operands) = (buffers.terms, buffers.ids)
+        (buffers.terms, buffers.ids) = ([], [])
+        defer {
+            items.removeAll(keepingCapacity: true)
+            operands.removeAll(keepingCapacity: true)
+            (buffers.terms, buffers.ids) = (items, operands)
+        }
         // Loops, not a local function: one that captures `self` copies the whole graph.
         for operand in terms {
             // A nested sum's operands are this one's (canonical nodes nest one level at most).
@@ -69,8 +84,6 @@ extension ExprGraph {
         }
         // Sorted by rest, like terms are adjacent.
         items.sort { LikeTerm.restOrder($0, $1) ?? ($0.position < $1.position) }
-        var operands: [NodeID] = []
-        operands.reserveCapacity(items.count + 1)
         var start = 0
         while start < items.count {
             var end = start + 1
@@ -93,7 +106,7 @@ extension ExprGraph {
         switch operands.count {
         case 0: return number(.zero)
         case 1: return operands[0]
-        default: return intern(.sum(Operands(operands)))
+        default: return intern(.sum(Operands(copying: operands)))
         }
     }
 
@@ -140,8 +153,14 @@ extension ExprGraph {
     public mutating func product(_ factors: Operands) -> NodeID {
         if let product = productOfUnlikeFactors(factors) { return product }
         var coefficient = Number.one
-        var items: [LikeFactor] = []
-        items.reserveCapacity(2 * factors.count)
+        // The working lists come from the graph's buffers (empty), and go back there emptied.
+        var (items, operands) = (buffers.factors, buffers.ids)
+        (buffers.factors, buffers.ids) = ([], [])
+        defer {
+            items.removeAll(keepingCapacity: true)
+            operands.removeAll(keepingCapacity: true)
+            (buffers.factors, buffers.ids) = (items, operands)
+        }
         for operand in factors {
             // A nested product's operands are this one's (canonical nodes nest one level at most).
             let nested: Operands
@@ -164,8 +183,6 @@ extension ExprGraph {
         if coefficient.isZero { return number(.zero) }
         // Sorted by base (ties by position), the factors of one base are adjacent.
         items.sort { $0.base != $1.base ? $0.base < $1.base : $0.position < $1.position }
-        var operands: [NodeID] = []
-        operands.reserveCapacity(items.count + 1)
         var start = 0
         while start < items.count {
             let base = items[start].base
@@ -196,7 +213,7 @@ extension ExprGraph {
         switch operands.count {
         case 0: return number(coefficient)
         case 1: return operands[0]
-        default: return intern(.product(Operands(operands)))
+        default: return intern(.product(Operands(copying: operands)))
         }
     }
 

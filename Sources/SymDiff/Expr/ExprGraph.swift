@@ -65,6 +65,8 @@ public struct ExprGraph: Sendable {
     /// Memoized partial derivatives: per variable, per node index, the derivative's index
     /// (-1 not computed yet).
     var derivatives: [NodeID: [Int32]] = [:]
+    /// The working lists that `sum` and `product` reuse from call to call.
+    var buffers = ConstructionBuffers()
 
     /// The bounds this graph enforces; see `checkNodeLimit()` and `checkWork()`.
     public var limits: Limits

@@ -56,6 +56,16 @@ public enum Operands: Hashable, Sendable {
         }
     }
 
+    /// The list `ids`, in an array of its own when it is too long to store inline (so `ids`,
+    /// a reused buffer, stays unshared).
+    public init(copying ids: [NodeID]) {
+        if ids.count > Operands.inlineCapacity {
+            self = .many(ids.withUnsafeBufferPointer { Array($0) })
+        } else {
+            self.init(ids)
+        }
+    }
+
     /// The operands as an array.
     public var array: [NodeID] {
         if case .many(let ids) = self { return ids }

@@ -29,19 +29,25 @@ public struct Rewriter: Sendable {
     public private(set) var report = RewriteReport()
     /// The rules by the ordinal of their left side's head.
     private let rules: [[RewriteRule]]
+    /// Per head ordinal and rule, the functions the rule's left side needs: tested before the
+    /// rule is touched, so a rule skipped costs no reference counting.
+    private let requiredFunctions: [[UInt64]]
     /// Per node index, whether the node is known to be in normal form.
     private var normal: [Bool] = []
 
     public init(rules: [RewriteRule]) {
         self.rules = Rewriter.table(rules)
+        requiredFunctions = self.rules.map { $0.map(\.requiredFunctions) }
     }
 
     /// A rewriter with every rule of `Rules.rewriteRules`.
     public init() {
         rules = Rewriter.defaultTable
+        requiredFunctions = Rewriter.defaultRequiredFunctions
     }
 
     private static let defaultTable = table(Rules.rewriteRules)
+    private static let defaultRequiredFunctions = defaultTable.map { $0.map(\.requiredFunctions) }
 
     private static func table(_ rules: [RewriteRule]) -> [[RewriteRule]] {
         var table = [[RewriteRule]](repeating: [], count: RewriteRule.Head.count)
@@ -107,7 +113,10 @@ public struct Rewriter: Sendable {
     }
 
     private mutating func rewriteOnce(_ id: NodeID, _ graph: inout ExprGraph) -> NodeID? {
-        for rule in rules[RewriteRule.head(of: graph[id]).ordinal] {
+        let head = RewriteRule.head(of: graph[id]).ordinal
+        let present = graph.functionMasks[Int(id.index)]
+        for (k, required) in requiredFunctions[head].enumerated() where required & ~present == 0 {
+            let rule = rules[head][k]
             if let result = rule.apply(at: id, in: &graph), result != id {
                 report.fired[rule.name, default: 0] += 1
                 return result

@@ -91,7 +91,7 @@ public final class RewriteRule: Sendable {
     /// The rewritten node when the rule applies at `id`, else `nil`.
     func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
         guard requiredFunctions & ~graph.functionMasks[Int(id.index)] == 0,
-            Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 3)
+            Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 1)
         else { return nil }
         var bindings = Bindings(repeating: nil, count: lhs.parameters.count)
         // The matcher holds a copy of the graph; it must be gone before the graph is
