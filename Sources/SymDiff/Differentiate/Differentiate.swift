@@ -117,6 +117,17 @@ extension ExprGraph {
         return value
     }
 
+    /// The product of a canonical product's `factors` without the one at `position`: canonical
+    /// as they stand (still sorted, at most one number, first), so no collecting is needed,
+    /// except that a number times one sum distributes.
+    private mutating func canonicalProduct(_ factors: Operands, omitting position: Int) -> NodeID {
+        if factors.count == 2 { return factors[1 - position] }
+        var rest = Operands.empty
+        for (k, factor) in factors.enumerated() where k != position { rest = rest.appending(factor) }
+        if rest.count == 2, let c = number(rest[0]), case .sum = self[rest[1]] { return scaled(rest[1], by: c) }
+        return intern(.product(rest))
+    }
+
     /// The derivative of one node, given the memoized derivatives of its operands.
     private mutating func derivativeStep(_ id: NodeID, _ x: NodeID, _ memo: [Int32]) -> NodeID {
         let node = self[id]
@@ -130,12 +141,19 @@ extension ExprGraph {
         case .product(let factors):
             var terms = Operands.empty
             for (i, di) in d.enumerated() where di != zero {
-                terms = terms.appending(product(factors.replacing(at: i, with: di)))
+                // A numeric derivative scales the other factors, which are canonical already.
+                if let c = number(di) {
+                    terms = terms.appending(scaled(canonicalProduct(factors, omitting: i), by: c))
+                } else {
+                    terms = terms.appending(product(factors.replacing(at: i, with: di)))
+                }
             }
             return sum(terms)
         case .power(let u, let v):
             var terms = Operands.empty
-            if d[0] != zero {  // v * u^(v-1) * u'
+            if d[0] != zero, let n = number(v), let c = number(d[0]) {  // n * c * u^(n-1), without collecting
+                terms = terms.appending(scaled(power(u, number(n + .minusOne)), by: n * c))
+            } else if d[0] != zero {  // v * u^(v-1) * u'
                 terms = terms.appending(product([v, power(u, sum([v, number(.minusOne)])), d[0]]))
             }
             // u^v * log(u) * v', except for the base 0: 0^v is 0 all around any v > 0 (and a

@@ -10,6 +10,9 @@
 public final class Template: Sendable {
     /// The template's own graph; parameters are variables there (`?a` keeps its `?`).
     public let graph: ExprGraph
+    /// The graph's nodes, kept apart: reading a node through `graph` would copy the graph
+    /// value out of the class (retaining all its arrays) on every read.
+    let nodes: [Node]
     public let root: NodeID
     /// The parameter names, in argument order.
     public let parameters: [String]
@@ -25,6 +28,7 @@ public final class Template: Sendable {
         do {
             let formula = try Formula(parsing: text, allowPatternVariables: true)
             graph = formula.graph
+            nodes = formula.graph.nodes
             root = formula.root
             order = formula.graph.reachable(from: [formula.root])
         } catch {
@@ -52,7 +56,7 @@ extension ExprGraph {
     public mutating func instantiate(_ template: Template, with arguments: Operands, expandingDefinitions: Bool = false) -> NodeID {
         var map = [NodeID](repeating: template.root, count: template.graph.count)
         for id in template.order {
-            let node = template.graph[id]
+            let node = template.nodes[Int(id.index)]
             if let i = template.parameterIndex(id) {
                 map[Int(id.index)] = arguments[i]
                 continue

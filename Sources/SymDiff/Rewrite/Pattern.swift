@@ -91,7 +91,7 @@ struct Matcher {
         if template.parameterIndex(p) != nil { return true }
         // One node at a time, not a switch over the pair: a pair would copy both nodes (and
         // retain their operand arrays) on every one of the many attempts that fail.
-        switch template.graph[p] {
+        switch template.nodes[Int(p.index)] {
         case .number(let a):
             if case .number(let b) = target[t] { return a == b }
         case .constant(let a):
