@@ -31,7 +31,9 @@ extension Parser {
     }
 
     /// Every reserved name: constants, functions with their aliases, `pow`, `piecewise` and `D`.
-    static let callees: [String: Callee] = {
+    static let callees = NameTable(calleeEntries)
+
+    private static let calleeEntries: [String: Callee] = {
         var table: [String: Callee] = ["pow": .pow, "D": .derivative, "piecewise": .piecewise]
         for constant in Constant.allCases { table[constant.rawValue] = .constant(constant) }
         for family in OrthogonalPolynomial.allCases { table[family.rawValue] = .polynomial(family) }
@@ -52,10 +54,10 @@ extension Parser {
     }
 
     private static let calleeFirstBytes: [Bool] = (0..<128).map { byte in
-        callees.keys.contains { $0.utf8.first == UInt8(byte) }
+        calleeEntries.keys.contains { $0.utf8.first == UInt8(byte) }
     }
 
-    private static let longestCallee = callees.keys.map(\.utf8.count).max() ?? 0
+    private static let longestCallee = calleeEntries.keys.map(\.utf8.count).max() ?? 0
 
     /// The names that can be called, for "did you mean" suggestions, in a fixed order.
     static let callableNames: [String] =
