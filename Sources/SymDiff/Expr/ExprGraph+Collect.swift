@@ -249,9 +249,11 @@ extension ExprGraph {
         if a == b { return true }
         switch (self[a], self[b]) {
         case (.product(let fa), .product(let fb)):
-            let ra = number(fa[0]) == nil ? fa[...] : fa.dropFirst()
-            let rb = number(fb[0]) == nil ? fb[...] : fb.dropFirst()
-            return ra.elementsEqual(rb)
+            // Indexed: `elementsEqual` on the slices goes through generic iterators.
+            let (i, j) = (number(fa[0]) == nil ? 0 : 1, number(fb[0]) == nil ? 0 : 1)
+            guard fa.count - i == fb.count - j else { return false }
+            for k in 0..<(fa.count - i) where fa[i + k] != fb[j + k] { return false }
+            return true
         case (.product(let fa), _): return fa.count == 2 && number(fa[0]) != nil && fa[1] == b
         case (_, .product(let fb)): return fb.count == 2 && number(fb[0]) != nil && fb[1] == a
         default: return false

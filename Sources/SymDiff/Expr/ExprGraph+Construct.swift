@@ -4,7 +4,17 @@ extension ExprGraph {
     // MARK: - Leaves
 
     /// The node for the constant `value`.
-    public mutating func number(_ value: Number) -> NodeID { intern(.number(value)) }
+    ///
+    /// 0, 1 and -1, which every constructor and derivative step asks for, are remembered
+    /// once interned, so asking again costs a comparison, not a hash-table probe.
+    public mutating func number(_ value: Number) -> NodeID {
+        guard case .rational(let p, 1) = value, p >= -1 && p <= 1 else { return intern(.number(value)) }
+        let slot = Int(p + 1)
+        if unitNumbers[slot] >= 0 { return NodeID(Int(unitNumbers[slot])) }
+        let id = intern(.number(value))
+        unitNumbers[slot] = id.index
+        return id
+    }
 
     /// The node for the integer `value`.
     public mutating func number(_ value: Int64) -> NodeID { intern(.number(Number(value))) }

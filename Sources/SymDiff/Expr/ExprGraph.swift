@@ -67,6 +67,8 @@ public struct ExprGraph: Sendable {
     var derivatives: [NodeID: [Int32]] = [:]
     /// The working lists that `sum` and `product` reuse from call to call.
     var buffers = ConstructionBuffers()
+    /// The IDs of the numbers -1, 0 and 1 once interned (-1 before), by value + 1.
+    var unitNumbers: [Int32] = [-1, -1, -1]
 
     /// The bounds this graph enforces; see `checkNodeLimit()` and `checkWork()`.
     public var limits: Limits

@@ -12,8 +12,17 @@ typealias Bindings = [NodeID?]
 /// pattern, which is small, never the target.
 struct Matcher {
     let template: Template
-    let target: ExprGraph
-    var pattern: ExprGraph { template.graph }
+    /// The pattern's and the target's nodes, not their graphs: a copy of a graph retains all
+    /// its arrays, and reading a node through the template's graph copies it each time.
+    let pattern: [Node]
+    let target: [Node]
+
+    /// A matcher of `template` against the nodes of `target`.
+    init(template: Template, target: ExprGraph) {
+        self.template = template
+        pattern = template.nodes
+        self.target = target.nodes
+    }
 
     /// Matches `p` against `t` exactly, extending `bindings` on success.
     func match(_ p: NodeID, _ t: NodeID, _ bindings: inout Bindings) -> Bool {
@@ -151,4 +160,9 @@ struct Matcher {
         default: return false
         }
     }
+}
+
+extension Array where Element == Node {
+    /// The node `id` of a graph whose nodes this is.
+    subscript(_ id: NodeID) -> Node { self[Int(id.index)] }
 }
