@@ -28,16 +28,23 @@ extension ExprGraph {
     /// does not occur gives 0.
     public mutating func derivative(of f: NodeID, withRespectTo variable: String) throws(LimitExceeded) -> NodeID {
         let x = self.variable(variable)
-        // Taken out of the graph while in use, so writing to it does not copy it.
+        reserveNodes(headroom: 256)
+        // Taken out of the graph while in use, so writing to it does not copy it; so are the
+        // work lists, which keep their capacity from call to call.
         var memo = derivatives.removeValue(forKey: x) ?? []
-        defer { derivatives[x] = memo }
+        var (pending, stack) = (buffers.pending, buffers.stack)
+        (buffers.pending, buffers.stack) = ([], [])
+        defer {
+            derivatives[x] = memo
+            pending.removeAll(keepingCapacity: true)
+            (buffers.pending, buffers.stack) = (pending, stack)
+        }
+        if memo.capacity < nodes.count { memo.reserveCapacity(2 * nodes.count) }
         memo.append(contentsOf: repeatElement(-1, count: nodes.count - memo.count))
         let pendingMark: Int32 = -2
         let zero = number(.zero).index
         let bit = variableMasks[Int(x.index)]
-        var pending: [NodeID] = []
-        var stack = [f]
-        stack.reserveCapacity(16)
+        stack.append(f)
         while let id = stack.popLast() {
             guard memo[Int(id.index)] == -1 else { continue }
             if variableMasks[Int(id.index)] & bit == 0 {
@@ -48,7 +55,8 @@ extension ExprGraph {
             pending.append(id)
             self[id].appendOperands(to: &stack)
         }
-        for id in pending.sorted() {
+        pending.sort()
+        for id in pending {
             memo[Int(id.index)] = derivativeStep(id, x, memo).index
             try checkWork()
         }
@@ -154,12 +162,12 @@ extension ExprGraph {
             if d[0] != zero, let n = number(v), let c = number(d[0]) {  // n * c * u^(n-1), without collecting
                 terms = terms.appending(scaled(power(u, number(n + .minusOne)), by: n * c))
             } else if d[0] != zero {  // v * u^(v-1) * u'
-                terms = terms.appending(product([v, power(u, sum([v, number(.minusOne)])), d[0]]))
+                terms = terms.appending(product(Operands(v, power(u, sum(Operands(v, number(.minusOne)))), d[0])))
             }
             // u^v * log(u) * v', except for the base 0: 0^v is 0 all around any v > 0 (and a
             // pole or 1 elsewhere), so nothing varies with v.
             if d[1] != zero && u != zero {
-                terms = terms.appending(product([id, apply(.log, [u]), d[1]]))
+                terms = terms.appending(product(Operands(id, apply(.log, .single(u)), d[1])))
             }
             return sum(terms)
         case .apply(let function, let arguments) where function.info.selects:
@@ -170,7 +178,7 @@ extension ExprGraph {
             var terms = Operands.empty
             for (i, di) in d.enumerated() where di != zero {
                 let outer = instantiate(derivativeTemplates[function.rawValue][i], with: arguments)
-                terms = terms.appending(product([outer, di]))
+                terms = terms.appending(product(Operands(outer, di)))
             }
             return sum(terms)
         case .number, .constant, .variable:

@@ -34,13 +34,16 @@ private struct LikeFactor {
     var position: Int
 }
 
-/// The working lists of `sum` and `product`, kept in the graph so that building a node
-/// allocates none. A call takes them out while it works (a nested call finds them empty and
+/// The working lists of `sum`, `product` and differentiation, kept in the graph so that
+/// building a node allocates none. A call takes them out while it works (a nested call finds them empty and
 /// makes its own) and puts them back emptied, keeping their capacity.
 struct ConstructionBuffers: Sendable {
     fileprivate var terms: [LikeTerm] = []
     fileprivate var factors: [LikeFactor] = []
     fileprivate var ids: [NodeID] = []
+    /// The work lists of passes that do not nest: a derivative, a rewriter pass.
+    var pending: [NodeID] = []
+    var stack: [NodeID] = []
 }
 
 extension ExprGraph {
@@ -111,10 +114,10 @@ extension ExprGraph {
     }
 
     /// `a + b`.
-    public mutating func add(_ a: NodeID, _ b: NodeID) -> NodeID { sum([a, b]) }
+    public mutating func add(_ a: NodeID, _ b: NodeID) -> NodeID { sum(Operands(a, b)) }
 
     /// `a - b`.
-    public mutating func subtract(_ a: NodeID, _ b: NodeID) -> NodeID { sum([a, negate(b)]) }
+    public mutating func subtract(_ a: NodeID, _ b: NodeID) -> NodeID { sum(Operands(a, negate(b))) }
 
     /// `-a`.
     public mutating func negate(_ a: NodeID) -> NodeID { scaled(a, by: .minusOne) }
@@ -130,13 +133,13 @@ extension ExprGraph {
                 let combined = c * coefficient
                 if combined.isZero { return number(.zero) }
                 if combined.isOne { return factors.count == 2 ? factors[1] : intern(.product(factors.droppingFirst())) }
-                return intern(.product(Operands([number(combined)] + factors.dropFirst())))
+                return intern(.product(factors.replacing(at: 0, with: number(combined))))
             }
-            return intern(.product(Operands([number(coefficient)] + factors)))
+            return intern(.product(factors.prepending(number(coefficient))))
         case .sum(let terms):
             return sum(Operands(terms.map { scaled($0, by: coefficient) }))
         default:
-            return intern(.product([number(coefficient), term]))
+            return intern(.product(Operands(number(coefficient), term)))
         }
     }
 
@@ -218,11 +221,11 @@ extension ExprGraph {
     }
 
     /// `a * b`.
-    public mutating func multiply(_ a: NodeID, _ b: NodeID) -> NodeID { product([a, b]) }
+    public mutating func multiply(_ a: NodeID, _ b: NodeID) -> NodeID { product(Operands(a, b)) }
 
     /// `a / b`, kept as `a * b^-1`.
     public mutating func divide(_ a: NodeID, _ b: NodeID) -> NodeID {
-        product([a, power(b, number(.minusOne))])
+        product(Operands(a, power(b, number(.minusOne))))
     }
 
     // MARK: - The common case, without the collecting

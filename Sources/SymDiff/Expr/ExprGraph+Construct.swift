@@ -38,7 +38,7 @@ extension ExprGraph {
         let n = number(exponent)
         if n?.isZero == true { return number(.one) }
         if n?.isOne == true { return base }
-        if case .constant(.e) = self[base] { return apply(.exp, [exponent]) }
+        if case .constant(.e) = self[base] { return apply(.exp, .single(exponent)) }
         guard let n else { return intern(.power(base, exponent)) }
         switch self[base] {
         case .number(let b):

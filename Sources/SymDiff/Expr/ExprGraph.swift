@@ -30,7 +30,7 @@ public enum Node: Hashable, Sendable {
         switch self {
         case .number, .constant, .variable: return .empty
         case .sum(let xs), .product(let xs), .apply(_, let xs): return xs
-        case .power(let base, let exponent): return [base, exponent]
+        case .power(let base, let exponent): return Operands(base, exponent)
         }
     }
 
@@ -135,6 +135,16 @@ public struct ExprGraph: Sendable {
         variableMasks.append(variables)
         functionMasks.append(functions)
         return id
+    }
+
+    /// Makes room for at least `headroom` more nodes before the next growth, keeping the
+    /// doubling: a small graph about to be differentiated grows once, not four times.
+    mutating func reserveNodes(headroom: Int) {
+        guard nodes.capacity < nodes.count + headroom / 4 else { return }
+        let capacity = max(2 * nodes.count, nodes.count + headroom)
+        nodes.reserveCapacity(capacity)
+        variableMasks.reserveCapacity(capacity)
+        functionMasks.reserveCapacity(capacity)
     }
 
     /// Throws when the graph holds more nodes than `limits.maxNodes`, or more operands than

@@ -21,6 +21,12 @@ public enum Operands: Hashable, Sendable {
     /// The list of one operand.
     public static func single(_ id: NodeID) -> Operands { .few(count: 1, id, .unused, .unused, .unused) }
 
+    /// The list `a`, `b`, without the array an array literal builds.
+    public init(_ a: NodeID, _ b: NodeID) { self = .few(count: 2, a, b, .unused, .unused) }
+
+    /// The list `a`, `b`, `c`, without the array an array literal builds.
+    public init(_ a: NodeID, _ b: NodeID, _ c: NodeID) { self = .few(count: 3, a, b, c, .unused) }
+
     /// The list of `ids`, in order.
     public init<S: Sequence>(_ ids: S) where S.Element == NodeID {
         var slots = (NodeID.unused, NodeID.unused, NodeID.unused, NodeID.unused)
@@ -132,6 +138,20 @@ public enum Operands: Hashable, Sendable {
                 count > 2 ? try transform(c) : u, count > 3 ? try transform(d) : u)
         case .many(let ids):
             return .many(try ids.map(transform))
+        }
+    }
+
+    /// The list with `id` put first.
+    public func prepending(_ id: NodeID) -> Operands {
+        switch self {
+        case .few(let count, let a, let b, let c, _) where count < 4:
+            // Unused slots hold `unused` already, so the shift keeps the form canonical.
+            return .few(count: count + 1, id, a, b, c)
+        default:
+            var ids = [id]
+            ids.reserveCapacity(count + 1)
+            ids.append(contentsOf: self)
+            return .many(ids)
         }
     }
 

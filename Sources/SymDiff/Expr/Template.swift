@@ -54,27 +54,29 @@ extension ExprGraph {
     /// `expandingDefinitions`, each defined function the template calls replaced by its
     /// definition, down to primitives (definitions nest a few levels at most: `selu` calls `elu`).
     public mutating func instantiate(_ template: Template, with arguments: Operands, expandingDefinitions: Bool = false) -> NodeID {
-        var map = [NodeID](repeating: template.root, count: template.graph.count)
-        for id in template.order {
-            let node = template.nodes[Int(id.index)]
-            if let i = template.parameterIndex(id) {
-                map[Int(id.index)] = arguments[i]
-                continue
+        // On the stack: a template has a few nodes, and this runs once per chain-rule step.
+        withUnsafeTemporaryAllocation(of: NodeID.self, capacity: template.nodes.count) { map in
+            for id in template.order {
+                let node = template.nodes[Int(id.index)]
+                if let i = template.parameterIndex(id) {
+                    map[Int(id.index)] = arguments[i]
+                    continue
+                }
+                let operands = Self.mapped(node.operands, UnsafeBufferPointer(map))
+                if expandingDefinitions, case .apply(let f, _) = node, let inner = f.definition {
+                    map[Int(id.index)] = instantiate(inner, with: operands, expandingDefinitions: true)
+                } else {
+                    map[Int(id.index)] = rebuild(node, operands: operands)
+                }
             }
-            let operands = Self.mapped(node.operands, map)
-            if expandingDefinitions, case .apply(let f, _) = node, let inner = f.definition {
-                map[Int(id.index)] = instantiate(inner, with: operands, expandingDefinitions: true)
-            } else {
-                map[Int(id.index)] = rebuild(node, operands: operands)
-            }
+            return map[Int(template.root.index)]
         }
-        return map[Int(template.root.index)]
     }
 
     /// `operands` (template node IDs) as the graph nodes `map` gives them. Static, with `map` a
     /// parameter: a closure capturing the caller's variable would check exclusive access at
     /// run time on every call.
-    private static func mapped(_ operands: Operands, _ map: [NodeID]) -> Operands {
+    private static func mapped(_ operands: Operands, _ map: UnsafeBufferPointer<NodeID>) -> Operands {
         operands.transformed { map[Int($0.index)] }
     }
 }

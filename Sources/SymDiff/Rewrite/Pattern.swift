@@ -36,7 +36,7 @@ struct Matcher {
         case (.constant(let a), .constant(let b)): return a == b
         case (.variable(let a), .variable(let b)): return a == b
         case (.power(let pb, let pe), .power(let tb, let te)):
-            return matchAll([pb, pe], [tb, te], &bindings)
+            return matchAll(Operands(pb, pe), Operands(tb, te), &bindings)
         case (.apply(let f, let pa), .apply(let g, let ta)):
             return f == g && matchAll(pa, ta, &bindings)
         case (.sum(let ps), .sum(let ts)), (.product(let ps), .product(let ts)):

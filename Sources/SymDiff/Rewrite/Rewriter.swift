@@ -27,33 +27,21 @@ public struct Rewriter: Sendable {
     public var maxPasses = 16
     public var maxRewritesPerNode = 8
     public private(set) var report = RewriteReport()
-    /// The rules by the ordinal of their left side's head.
-    private let rules: [[RewriteRule]]
-    /// Per head ordinal and rule, the functions the rule's left side needs: tested before the
-    /// rule is touched, so a rule skipped costs no reference counting.
-    private let requiredFunctions: [[UInt64]]
+    /// The rules, grouped by the ordinal of their left side's head.
+    private let rules: RuleIndex
     /// Per node index, whether the node is known to be in normal form.
     private var normal: [Bool] = []
 
     public init(rules: [RewriteRule]) {
-        self.rules = Rewriter.table(rules)
-        requiredFunctions = self.rules.map { $0.map(\.requiredFunctions) }
+        self.rules = RuleIndex(rules)
     }
 
     /// A rewriter with every rule of `Rules.rewriteRules`.
     public init() {
-        rules = Rewriter.defaultTable
-        requiredFunctions = Rewriter.defaultRequiredFunctions
+        rules = Rewriter.defaultRules
     }
 
-    private static let defaultTable = table(Rules.rewriteRules)
-    private static let defaultRequiredFunctions = defaultTable.map { $0.map(\.requiredFunctions) }
-
-    private static func table(_ rules: [RewriteRule]) -> [[RewriteRule]] {
-        var table = [[RewriteRule]](repeating: [], count: RewriteRule.Head.count)
-        for rule in rules { table[rule.head.ordinal].append(rule) }
-        return table
-    }
+    private static let defaultRules = RuleIndex(Rules.rewriteRules)
 
     /// The simplified form of each root.
     public mutating func simplify(_ roots: [NodeID], in graph: inout ExprGraph) throws(LimitExceeded) -> [NodeID] {
@@ -80,8 +68,14 @@ public struct Rewriter: Sendable {
         normal.append(contentsOf: repeatElement(false, count: graph.count - normal.count))
         // map[i]: -1 untouched (in normal form, maps to itself), -2 pending, else the result.
         var map = [Int32](repeating: -1, count: graph.count)
-        var pending: [NodeID] = []
-        var stack = roots
+        // The graph's work lists, taken out while in use (a pass does not nest).
+        var (pending, stack) = (graph.buffers.pending, graph.buffers.stack)
+        (graph.buffers.pending, graph.buffers.stack) = ([], [])
+        defer {
+            pending.removeAll(keepingCapacity: true)
+            (graph.buffers.pending, graph.buffers.stack) = (pending, stack)
+        }
+        stack.append(contentsOf: roots)
         while let id = stack.popLast() {
             let i = Int(id.index)
             guard !normal[i], map[i] == -1 else { continue }
@@ -89,7 +83,8 @@ public struct Rewriter: Sendable {
             pending.append(id)
             graph[id].appendOperands(to: &stack)
         }
-        for id in pending.sorted() {
+        pending.sort()
+        for id in pending {
             let node = graph[id]
             let operands = Self.mapped(node.operands, map)
             var result = operands == node.operands ? id : graph.rebuild(node, operands: operands)
@@ -102,7 +97,8 @@ public struct Rewriter: Sendable {
             map[Int(id.index)] = result.index
             try graph.checkWork()
         }
-        return Array(Self.mapped(Operands(roots), map))
+        let results = map
+        return roots.map { results[Int($0.index)] >= 0 ? NodeID(Int(results[Int($0.index)])) : $0 }
     }
 
     /// `operands` with each replaced by its result in `map` (itself when untouched). Static,
@@ -115,13 +111,33 @@ public struct Rewriter: Sendable {
     private mutating func rewriteOnce(_ id: NodeID, _ graph: inout ExprGraph) -> NodeID? {
         let head = RewriteRule.head(of: graph[id]).ordinal
         let present = graph.functionMasks[Int(id.index)]
-        for (k, required) in requiredFunctions[head].enumerated() where required & ~present == 0 {
-            let rule = rules[head][k]
+        for k in rules.starts[head]..<rules.starts[head + 1] where rules.requiredFunctions[k] & ~present == 0 {
+            let rule = rules.rules[k]
             if let result = rule.apply(at: id, in: &graph), result != id {
                 report.fired[rule.name, default: 0] += 1
                 return result
             }
         }
         return nil
+    }
+}
+
+/// Rules in one flat list grouped by head, with the functions each one's left side needs
+/// beside it: a rule whose functions are missing is skipped without being touched, so
+/// skipping costs no reference counting.
+private struct RuleIndex: Sendable {
+    /// The rules, ordered by head ordinal (stable within a head).
+    let rules: [RewriteRule]
+    /// `rules[k].requiredFunctions`.
+    let requiredFunctions: [UInt64]
+    /// The rules of head ordinal `h` are `starts[h]..<starts[h + 1]`.
+    let starts: [Int]
+
+    init(_ list: [RewriteRule]) {
+        let sorted = list.enumerated().sorted { ($0.element.head.ordinal, $0.offset) < ($1.element.head.ordinal, $1.offset) }
+            .map(\.element)
+        rules = sorted
+        requiredFunctions = sorted.map(\.requiredFunctions)
+        starts = (0...RewriteRule.Head.count).map { h in sorted.firstIndex { $0.head.ordinal >= h } ?? sorted.count }
     }
 }

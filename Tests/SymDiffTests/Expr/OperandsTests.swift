@@ -36,6 +36,7 @@ import Testing
             #expect(list.replacing(at: position, with: NodeID(99)) == Operands(edited))
         }
         #expect(list.droppingFirst() == Operands(Array(ids.dropFirst())))
+        #expect(list.prepending(NodeID(99)) == Operands([NodeID(99)] + ids))
         #expect(list.transformed { NodeID(Int($0.index) + 1) } == Operands(ids.map { NodeID(Int($0.index) + 1) }))
         #expect(list.array == ids)
     }
