@@ -39,7 +39,7 @@ extension ExprGraph {
             pending.removeAll(keepingCapacity: true)
             (buffers.pending, buffers.stack) = (pending, stack)
         }
-        if memo.capacity < nodes.count { memo.reserveCapacity(2 * nodes.count) }
+        if memo.capacity < nodes.count { memo.reserveCapacity(max(2 * nodes.count, nodes.capacity)) }
         memo.append(contentsOf: repeatElement(-1, count: nodes.count - memo.count))
         let pendingMark: Int32 = -2
         let zero = number(.zero).index
@@ -95,6 +95,7 @@ extension ExprGraph {
         guard !variables.isEmpty else { return [] }
         // Depth-first over index multisets; `prefix[k]` is the partial for indices[0..<k].
         var result: [Partial] = []
+        result.reserveCapacity(count)
         var indices = [Int](repeating: 0, count: order)
         var prefix = [NodeID](repeating: f, count: order + 1)
         var level = 0

@@ -38,8 +38,6 @@ private struct LikeFactor {
 /// building a node allocates none. A call takes them out while it works (a nested call finds them empty and
 /// makes its own) and puts them back emptied, keeping their capacity.
 struct ConstructionBuffers: Sendable {
-    fileprivate var terms: [LikeTerm] = []
-    fileprivate var factors: [LikeFactor] = []
     fileprivate var ids: [NodeID] = []
     /// The work lists of passes that do not nest: a derivative, a rewriter pass.
     var pending: [NodeID] = []
@@ -56,37 +54,55 @@ extension ExprGraph {
     /// A term that combines with no other is kept as it is.
     public mutating func sum(_ terms: Operands) -> NodeID {
         if let sum = sumOfUnlikeTerms(terms) { return sum }
-        var constant = Number.zero
-        // The working lists come from the graph's buffers (empty), and go back there emptied.
-        var (items, operands) = (buffers.terms, buffers.ids)
-        (buffers.terms, buffers.ids) = ([], [])
-        defer {
-            items.removeAll(keepingCapacity: true)
-            operands.removeAll(keepingCapacity: true)
-            (buffers.terms, buffers.ids) = (items, operands)
+        var count = 0
+        for operand in terms {
+            if case .sum(let inner) = self[operand] { count += inner.count } else { count += 1 }
         }
-        // Loops, not a local function: one that captures `self` copies the whole graph.
+        // The working lists on the stack (a sum keeps at most one operand per term, and its
+        // number): no allocation and no reference counting for the lists themselves.
+        return withUnsafeTemporaryAllocation(of: LikeTerm.self, capacity: count) { items in
+            withUnsafeTemporaryAllocation(of: NodeID.self, capacity: count + 1) { operands in
+                collectedSum(terms, items: items, operands: operands)
+            }
+        }
+    }
+
+    /// `sum` of `terms` once they are known to need collecting; `items` has room for every
+    /// term after flattening, `operands` for one more.
+    private mutating func collectedSum(
+        _ terms: Operands, items buffer: UnsafeMutableBufferPointer<LikeTerm>, operands: UnsafeMutableBufferPointer<NodeID>
+    ) -> NodeID {
+        var constant = Number.zero
+        var count = 0
         for operand in terms {
             // A nested sum's operands are this one's (canonical nodes nest one level at most).
             let nested: Operands
             if case .sum(let inner) = self[operand] { nested = inner } else { nested = .single(operand) }
             for term in nested {
+                let item: LikeTerm
                 switch self[term] {
-                case .number(let n): constant = constant + n
+                case .number(let n):
+                    constant = constant + n
+                    continue
                 case .product(let factors):
                     let c = number(factors[0])
                     let rest = c == nil ? factors[...] : factors.dropFirst()
-                    items.append(LikeTerm(
+                    item = LikeTerm(
                         original: term, coefficient: c ?? .one, single: rest.first!,
-                        factors: rest.count == 1 ? Operands.empty[...] : rest, position: items.count))
+                        factors: rest.count == 1 ? Operands.empty[...] : rest, position: count)
                 default:
-                    items.append(LikeTerm(
-                        original: term, coefficient: .one, single: term, factors: Operands.empty[...], position: items.count))
+                    item = LikeTerm(original: term, coefficient: .one, single: term, factors: Operands.empty[...], position: count)
                 }
+                buffer.initializeElement(at: count, to: item)
+                count += 1
             }
         }
+        var items = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
+        defer { items.deinitialize() }
         // Sorted by rest, like terms are adjacent.
         items.sort { LikeTerm.restOrder($0, $1) ?? ($0.position < $1.position) }
+        // One slot ahead for the number, written last.
+        var used = 1
         var start = 0
         while start < items.count {
             var end = start + 1
@@ -97,19 +113,27 @@ extension ExprGraph {
             }
             defer { start = end }
             if end == start + 1 {
-                operands.append(items[start].original)
+                operands[used] = items[start].original
+                used += 1
                 continue
             }
             if coefficient.isZero { continue }
             let rest = items[start].factors.isEmpty ? items[start].single : intern(.product(Operands(items[start].factors)))
-            operands.append(scaled(rest, by: coefficient))
+            operands[used] = scaled(rest, by: coefficient)
+            used += 1
         }
-        operands.sort()
-        if !constant.isZero { operands.insert(number(constant), at: 0) }
-        switch operands.count {
+        var collected = UnsafeMutableBufferPointer(rebasing: operands[1..<used])
+        collected.sort()
+        var first = 1
+        if !constant.isZero {
+            first = 0
+            operands[0] = number(constant)
+        }
+        let result = UnsafeBufferPointer(rebasing: operands[first..<used])
+        switch result.count {
         case 0: return number(.zero)
-        case 1: return operands[0]
-        default: return intern(.sum(Operands(copying: operands)))
+        case 1: return result[0]
+        default: return intern(.sum(Operands(copying: result)))
         }
     }
 
@@ -155,37 +179,56 @@ extension ExprGraph {
     /// powers of one base, so that grouping never matters: `(x*e)*e` is `x*e*e`.
     public mutating func product(_ factors: Operands) -> NodeID {
         if let product = productOfUnlikeFactors(factors) { return product }
-        var coefficient = Number.one
-        // The working lists come from the graph's buffers (empty), and go back there emptied.
-        var (items, operands) = (buffers.factors, buffers.ids)
-        (buffers.factors, buffers.ids) = ([], [])
-        defer {
-            items.removeAll(keepingCapacity: true)
-            operands.removeAll(keepingCapacity: true)
-            (buffers.factors, buffers.ids) = (items, operands)
+        var count = 0
+        for operand in factors {
+            if case .product(let inner) = self[operand] { count += inner.count } else { count += 1 }
         }
+        // The factors on the stack: a product has few, and the list costs no allocation and
+        // no reference counting.
+        return withUnsafeTemporaryAllocation(of: LikeFactor.self, capacity: count) { items in
+            collectedProduct(factors, items: items)
+        }
+    }
+
+    /// `product` of `factors` once they are known not to be all unlike, `items` room for
+    /// every factor after flattening.
+    private mutating func collectedProduct(_ factors: Operands, items buffer: UnsafeMutableBufferPointer<LikeFactor>) -> NodeID {
+        var coefficient = Number.one
+        var count = 0
         for operand in factors {
             // A nested product's operands are this one's (canonical nodes nest one level at most).
             let nested: Operands
             if case .product(let inner) = self[operand] { nested = inner } else { nested = .single(operand) }
             for factor in nested {
+                let item: LikeFactor
                 switch self[factor] {
-                case .number(let n): coefficient = coefficient * n
+                case .number(let n):
+                    coefficient = coefficient * n
+                    continue
                 case .power(let b, let e) where number(e) != nil:
-                    items.append(LikeFactor(original: factor, base: b, exponent: number(e)!, position: items.count))
+                    item = LikeFactor(original: factor, base: b, exponent: number(e)!, position: count)
                 case .apply(.exp, let arguments) where number(arguments[0]) != nil:
                     // `exp(2)` is `e^2` (the power constructor writes it so): a power of the base `e`,
                     // so that `x*e*e*e` and `((x*e)*e)*e` are both `x*exp(3)`.
-                    items.append(LikeFactor(
-                        original: factor, base: constant(.e), exponent: number(arguments[0])!, position: items.count))
+                    item = LikeFactor(original: factor, base: constant(.e), exponent: number(arguments[0])!, position: count)
                 default:
-                    items.append(LikeFactor(original: factor, base: factor, exponent: .one, position: items.count))
+                    item = LikeFactor(original: factor, base: factor, exponent: .one, position: count)
                 }
+                buffer.initializeElement(at: count, to: item)
+                count += 1
             }
         }
         if coefficient.isZero { return number(.zero) }
+        var items = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
         // Sorted by base (ties by position), the factors of one base are adjacent.
         items.sort { $0.base != $1.base ? $0.base < $1.base : $0.position < $1.position }
+        // The result's operands come from the graph's buffer (empty), and go back there emptied.
+        var operands = buffers.ids
+        buffers.ids = []
+        defer {
+            operands.removeAll(keepingCapacity: true)
+            buffers.ids = operands
+        }
         var start = 0
         while start < items.count {
             let base = items[start].base
@@ -309,7 +352,7 @@ extension ExprGraph {
     /// The one exponent that `mergedExponents` gives for `factors` (of one base), without
     /// its arrays: their total, when the base is a positive number or the exponents have one
     /// sign and the total keeps their domain; `nil` when the merge keeps two or more powers.
-    private static func mergedTotal(_ factors: ArraySlice<LikeFactor>, positiveBase: Bool) -> Number? {
+    private static func mergedTotal(_ factors: Slice<UnsafeMutableBufferPointer<LikeFactor>>, positiveBase: Bool) -> Number? {
         let first = factors[factors.startIndex].exponent
         var total = first
         var allIntegers = first.integerValue != nil

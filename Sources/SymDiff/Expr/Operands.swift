@@ -65,10 +65,19 @@ public enum Operands: Hashable, Sendable {
     /// The list `ids`, in an array of its own when it is too long to store inline (so `ids`,
     /// a reused buffer, stays unshared).
     public init(copying ids: [NodeID]) {
-        if ids.count > Operands.inlineCapacity {
-            self = .many(ids.withUnsafeBufferPointer { Array($0) })
-        } else {
-            self.init(ids)
+        self = ids.withUnsafeBufferPointer { Operands(copying: $0) }
+    }
+
+    /// The list of the IDs in `buffer`, which is borrowed, not kept.
+    public init(copying buffer: UnsafeBufferPointer<NodeID>) {
+        let u = NodeID.unused
+        switch buffer.count {
+        case 0: self = .empty
+        case 1: self = .few(count: 1, buffer[0], u, u, u)
+        case 2: self = .few(count: 2, buffer[0], buffer[1], u, u)
+        case 3: self = .few(count: 3, buffer[0], buffer[1], buffer[2], u)
+        case 4: self = .few(count: 4, buffer[0], buffer[1], buffer[2], buffer[3])
+        default: self = .many(Array(buffer))
         }
     }
 
