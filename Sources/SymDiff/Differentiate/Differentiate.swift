@@ -55,7 +55,7 @@ extension ExprGraph {
             pending.append(id)
             self[id].appendOperands(to: &stack)
         }
-        pending.sort()
+        pending.sortMarked(in: memo, as: pendingMark)
         for id in pending {
             memo[Int(id.index)] = derivativeStep(id, x, memo).index
             try checkWork()

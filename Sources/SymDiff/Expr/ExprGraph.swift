@@ -38,7 +38,7 @@ public enum Node: Hashable, Sendable {
     public func appendOperands(to list: inout [NodeID]) {
         switch self {
         case .number, .constant, .variable: break
-        case .sum(let xs), .product(let xs), .apply(_, let xs): list += xs
+        case .sum(let xs), .product(let xs), .apply(_, let xs): xs.append(to: &list)
         case .power(let base, let exponent):
             list.append(base)
             list.append(exponent)
@@ -62,6 +62,8 @@ public struct ExprGraph: Sendable {
     /// Per node, a 64-bit summary of the functions applied under it (`functionBit`): a clear
     /// bit proves none of that bit's functions occurs.
     private(set) var functionMasks: [UInt64] = []
+    /// Per node, its head (`headCode`): what a rule's operands are first compared by.
+    private(set) var heads: [UInt16] = []
     /// Memoized partial derivatives: per variable, per node index, the derivative's index
     /// (-1 not computed yet).
     var derivatives: [NodeID: [Int32]] = [:]
@@ -134,7 +136,20 @@ public struct ExprGraph: Sendable {
         }
         variableMasks.append(variables)
         functionMasks.append(functions)
+        heads.append(ExprGraph.headCode(node))
         return id
+    }
+
+    /// A node's kind, and for a call its function, as one number: sums 0, products 1,
+    /// powers 2, leaves 3, a call of `f` 4 plus `f.rawValue`.
+    static func headCode(_ node: Node) -> UInt16 {
+        switch node {
+        case .sum: return 0
+        case .product: return 1
+        case .power: return 2
+        case .number, .constant, .variable: return 3
+        case .apply(let f, _): return 4 + UInt16(f.rawValue)
+        }
     }
 
     /// Makes room for at least `headroom` more nodes before the next growth, keeping the
@@ -145,6 +160,7 @@ public struct ExprGraph: Sendable {
         nodes.reserveCapacity(capacity)
         variableMasks.reserveCapacity(capacity)
         functionMasks.reserveCapacity(capacity)
+        heads.reserveCapacity(capacity)
     }
 
     /// Throws when the graph holds more nodes than `limits.maxNodes`, or more operands than

@@ -110,3 +110,22 @@ struct NodeIndex: Sendable {
         }
     }
 }
+
+extension Array where Element == NodeID {
+    /// Puts these distinct node IDs in ascending (evaluation) order, given that each is
+    /// marked `mark` in `marks` and no other ID in their span is.
+    ///
+    /// When they fill at least an eighth of the span between the lowest and the highest, a
+    /// scan of the span lists them in order; otherwise they are sorted. (Sorting a few dozen
+    /// IDs is an insertion sort, whose cost grows with their square.)
+    mutating func sortMarked(in marks: [Int32], as mark: Int32) {
+        guard let low = self.min(), let high = self.max() else { return }
+        let span = Int(high.index) - Int(low.index) + 1
+        guard span <= 8 * count else {
+            sort()
+            return
+        }
+        removeAll(keepingCapacity: true)
+        for i in Int(low.index)...Int(high.index) where marks[i] == mark { append(NodeID(i)) }
+    }
+}

@@ -137,6 +137,20 @@ public enum Operands: Hashable, Sendable {
         }
     }
 
+    /// Appends the operands to `list`, slot by slot (`+=` would go through the generic
+    /// sequence path).
+    public func append(to list: inout [NodeID]) {
+        switch self {
+        case .few(let count, let a, let b, let c, let d):
+            if count > 0 { list.append(a) }
+            if count > 1 { list.append(b) }
+            if count > 2 { list.append(c) }
+            if count > 3 { list.append(d) }
+        case .many(let ids):
+            list += ids
+        }
+    }
+
     /// The list with each operand replaced by `transform` of it, in order.
     public func transformed(_ transform: (NodeID) throws -> NodeID) rethrows -> Operands {
         switch self {

@@ -83,7 +83,7 @@ public struct Rewriter: Sendable {
             pending.append(id)
             graph[id].appendOperands(to: &stack)
         }
-        pending.sort()
+        pending.sortMarked(in: map, as: -2)
         for id in pending {
             let node = graph[id]
             let operands = Self.mapped(node.operands, map)

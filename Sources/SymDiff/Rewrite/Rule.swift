@@ -39,6 +39,12 @@ public final class RewriteRule: Sendable {
     /// The functions the left side applies, as a function mask: a node without all of them
     /// below it cannot match.
     let requiredFunctions: UInt64
+    /// For a left side that is a sum or product: the heads (`ExprGraph.headCode`) its
+    /// operands other than parameters have, each with how many have it; `nil` otherwise.
+    private let operandHeads: [(head: UInt16, count: Int)]?
+    /// The left side's head, and how many operands it has.
+    private let rootHead: UInt16
+    private let rootOperandCount: Int
     /// The spellings the rule was written with, for traces and tests.
     public let lhsText: String
     public let rhsText: String
@@ -48,6 +54,9 @@ public final class RewriteRule: Sendable {
         let pattern = Template(lhs)
         self.lhs = pattern
         requiredFunctions = pattern.graph.functionMasks[Int(pattern.root.index)]
+        operandHeads = RewriteRule.operandHeads(of: pattern)
+        rootHead = pattern.graph.heads[Int(pattern.root.index)]
+        rootOperandCount = pattern.graph[pattern.root].operands.count
         self.rhs = Template(rhs, parameters: pattern.parameters)
         self.condition = condition
         let slot = condition.flatMap { pattern.parameters.firstIndex(of: $0.variable) }
@@ -88,11 +97,41 @@ public final class RewriteRule: Sendable {
         }
     }
 
+    /// The heads of a sum or product pattern's operands other than parameters, counted.
+    private static func operandHeads(of pattern: Template) -> [(head: UInt16, count: Int)]? {
+        let root = pattern.graph[pattern.root]
+        switch root {
+        case .sum, .product: break
+        default: return nil
+        }
+        var counted: [(head: UInt16, count: Int)] = []
+        for operand in root.operands where pattern.parameterIndex(operand) == nil {
+            let head = pattern.graph.heads[Int(operand.index)]
+            if let k = counted.firstIndex(where: { $0.head == head }) { counted[k].count += 1 } else { counted.append((head, 1)) }
+        }
+        return counted
+    }
+
+    /// Whether the left side could match at `id`, judged by heads alone, without copying
+    /// nodes: for a sum or product, whether each head its operands need is there as often
+    /// (the pattern's operands are assigned distinct targets, and a parameter takes any), one
+    /// level down otherwise.
+    private func couldMatch(at id: NodeID, in graph: ExprGraph) -> Bool {
+        guard let operandHeads else { return Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 1) }
+        guard graph.heads[Int(id.index)] == rootHead else { return false }
+        let targets = graph[id].operands
+        guard targets.count >= rootOperandCount else { return false }
+        for (head, count) in operandHeads {
+            var found = 0
+            for t in targets where graph.heads[Int(t.index)] == head { found += 1 }
+            if found < count { return false }
+        }
+        return true
+    }
+
     /// The rewritten node when the rule applies at `id`, else `nil`.
     func apply(at id: NodeID, in graph: inout ExprGraph) -> NodeID? {
-        guard requiredFunctions & ~graph.functionMasks[Int(id.index)] == 0,
-            Matcher.couldMatch(lhs, lhs.root, graph, id, depth: 1)
-        else { return nil }
+        guard requiredFunctions & ~graph.functionMasks[Int(id.index)] == 0, couldMatch(at: id, in: graph) else { return nil }
         var bindings = Bindings(repeating: nil, count: lhs.parameters.count)
         // The matcher holds a copy of the graph; it must be gone before the graph is
         // written, or the write would copy the whole graph.
