@@ -131,8 +131,9 @@ extension ExprGraph {
     /// except that a number times one sum distributes.
     private mutating func canonicalProduct(_ factors: Operands, omitting position: Int) -> NodeID {
         if factors.count == 2 { return factors[1 - position] }
-        var rest = Operands.empty
-        for (k, factor) in factors.enumerated() where k != position { rest = rest.appending(factor) }
+        var builder = OperandsBuilder()
+        for (k, factor) in factors.enumerated() where k != position { builder.append(factor) }
+        let rest = builder.operands
         if rest.count == 2, let c = number(rest[0]), case .sum = self[rest[1]] { return scaled(rest[1], by: c) }
         return intern(.product(rest))
     }
@@ -148,16 +149,16 @@ extension ExprGraph {
         case .sum:
             return sum(d)
         case .product(let factors):
-            var terms = Operands.empty
+            var terms = OperandsBuilder()
             for (i, di) in d.enumerated() where di != zero {
                 // A numeric derivative scales the other factors, which are canonical already.
                 if let c = number(di) {
-                    terms = terms.appending(scaled(canonicalProduct(factors, omitting: i), by: c))
+                    terms.append(scaled(canonicalProduct(factors, omitting: i), by: c))
                 } else {
-                    terms = terms.appending(product(factors.replacing(at: i, with: di)))
+                    terms.append(product(factors.replacing(at: i, with: di)))
                 }
             }
-            return sum(terms)
+            return sum(terms.operands)
         case .power(let u, let v):
             var terms = Operands.empty
             if d[0] != zero, let n = number(v), let c = number(d[0]) {  // n * c * u^(n-1), without collecting

@@ -208,6 +208,28 @@ extension Operands: RandomAccessCollection {
     }
 }
 
+/// Builds an operand list one ID at a time: inline while it fits, then in an array of its
+/// own, so a long list costs amortized constant time per ID (`appending` copies a long list).
+struct OperandsBuilder {
+    private var few = Operands.empty
+    private var spilled: [NodeID] = []
+
+    mutating func append(_ id: NodeID) {
+        if spilled.isEmpty && few.count < Operands.inlineCapacity {
+            few = few.appending(id)
+            return
+        }
+        if spilled.isEmpty {
+            spilled.reserveCapacity(2 * Operands.inlineCapacity)
+            few.append(to: &spilled)
+        }
+        spilled.append(id)
+    }
+
+    /// The list built.
+    var operands: Operands { spilled.isEmpty ? few : .many(spilled) }
+}
+
 extension Operands: ExpressibleByArrayLiteral {
     public init(arrayLiteral ids: NodeID...) { self.init(ids) }
 }

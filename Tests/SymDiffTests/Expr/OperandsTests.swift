@@ -11,8 +11,12 @@ import Testing
         let fromArray = Operands(ids)
         let fromSequence = Operands(ids.lazy.map { $0 })
         var appended = Operands.empty
-        for id in ids { appended = appended.appending(id) }
-        for list in [fromArray, fromSequence, appended] {
+        var builder = OperandsBuilder()
+        for id in ids {
+            appended = appended.appending(id)
+            builder.append(id)
+        }
+        for list in [fromArray, fromSequence, appended, builder.operands] {
             #expect(Array(list) == ids)
             #expect(list == fromArray)
             #expect(list.hashValue == fromArray.hashValue)
