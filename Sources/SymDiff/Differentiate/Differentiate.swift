@@ -31,11 +31,13 @@ extension ExprGraph {
         reserveNodes(headroom: 256)
         // Taken out of the graph while in use, so writing to it does not copy it; so are the
         // work lists, which keep their capacity from call to call.
-        var memo = derivatives.removeValue(forKey: x) ?? []
+        let slot = memoSlot(of: x)
+        var memo = memos[slot]
+        memos[slot] = []
         var (pending, stack) = (buffers.pending, buffers.stack)
         (buffers.pending, buffers.stack) = ([], [])
         defer {
-            derivatives[x] = memo
+            memos[slot] = memo
             pending.removeAll(keepingCapacity: true)
             (buffers.pending, buffers.stack) = (pending, stack)
         }
@@ -61,6 +63,25 @@ extension ExprGraph {
             try checkWork()
         }
         return NodeID(Int(memo[Int(f.index)]))
+    }
+
+    /// The index in `memos` of the derivatives by the variable node `x`, made on first use.
+    private mutating func memoSlot(of x: NodeID) -> Int {
+        if memoVariables.count <= ExprGraph.memoLinearSearch {
+            if let k = memoVariables.firstIndex(of: x) { return k }
+        } else if let k = memoSlots[x] {
+            return k
+        }
+        memoVariables.append(x)
+        memos.append([])
+        let slot = memoVariables.count - 1
+        if slot == ExprGraph.memoLinearSearch {
+            // The first variable past the linear search: index them all.
+            for (k, v) in memoVariables.enumerated() { memoSlots[v] = k }
+        } else if slot > ExprGraph.memoLinearSearch {
+            memoSlots[x] = slot
+        }
+        return slot
     }
 
     /// `∂^n f / ∂x_1 ... ∂x_n` for the variables in order.

@@ -64,9 +64,14 @@ public struct ExprGraph: Sendable {
     private(set) var functionMasks: [UInt64] = []
     /// Per node, its head (`headCode`): what a rule's operands are first compared by.
     private(set) var heads: [UInt16] = []
-    /// Memoized partial derivatives: per variable, per node index, the derivative's index
-    /// (-1 not computed yet).
-    var derivatives: [NodeID: [Int32]] = [:]
+    /// Memoized partial derivatives: `memos[k]` holds, per node index, the index of the
+    /// derivative by the variable `memoVariables[k]` (-1 not computed yet).
+    var memoVariables: [NodeID] = []
+    var memos: [[Int32]] = []
+    /// The slots of `memoVariables` by variable, once there are more than
+    /// `memoLinearSearch` (fewer are found faster by a linear search than by hashing).
+    var memoSlots: [NodeID: Int] = [:]
+    static let memoLinearSearch = 16
     /// The working lists that `sum` and `product` reuse from call to call.
     var buffers = ConstructionBuffers()
     /// The IDs of the numbers -1, 0 and 1 once interned (-1 before), by value + 1.
