@@ -34,10 +34,11 @@ private struct LikeFactor {
     var position: Int
 }
 
-/// The working lists of `sum`, `product` and differentiation, kept in the graph so that
-/// building a node allocates none. A call takes them out while it works (a nested call finds them empty and
-/// makes its own) and puts them back emptied, keeping their capacity.
+/// Working lists kept in the graph, so that building nodes allocates none. A call takes a
+/// list out while it works (a nested call finds it empty and makes its own) and puts it back
+/// emptied, keeping its capacity.
 struct ConstructionBuffers: Sendable {
+    /// The operands `product` collects (its factors are on the stack).
     fileprivate var ids: [NodeID] = []
     /// The work lists of passes that do not nest: a derivative, a rewriter pass.
     var pending: [NodeID] = []
