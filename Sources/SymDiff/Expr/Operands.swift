@@ -51,15 +51,7 @@ public enum Operands: Hashable, Sendable {
 
     /// The list `ids`, keeping the array when it is too long to store inline.
     public init(_ ids: [NodeID]) {
-        let u = NodeID.unused
-        switch ids.count {
-        case 0: self = .empty
-        case 1: self = .few(count: 1, ids[0], u, u, u)
-        case 2: self = .few(count: 2, ids[0], ids[1], u, u)
-        case 3: self = .few(count: 3, ids[0], ids[1], ids[2], u)
-        case 4: self = .few(count: 4, ids[0], ids[1], ids[2], ids[3])
-        default: self = .many(ids)
-        }
+        self = ids.count > Operands.inlineCapacity ? .many(ids) : Operands(copying: ids)
     }
 
     /// The list `ids`, in an array of its own when it is too long to store inline (so `ids`,
