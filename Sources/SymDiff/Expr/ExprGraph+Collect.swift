@@ -56,9 +56,7 @@ extension ExprGraph {
     public mutating func sum(_ terms: Operands) -> NodeID {
         if let sum = sumOfUnlikeTerms(terms) { return sum }
         var count = 0
-        for operand in terms {
-            if case .sum(let inner) = self[operand] { count += inner.count } else { count += 1 }
-        }
+        for operand in terms { count += flattened(operand, inside: ExprGraph.sumHead).count }
         // The working lists on the stack (a sum keeps at most one operand per term, and its
         // number): no allocation and no reference counting for the lists themselves.
         return withUnsafeTemporaryAllocation(of: LikeTerm.self, capacity: count) { items in
@@ -76,10 +74,7 @@ extension ExprGraph {
         var constant = Number.zero
         var count = 0
         for operand in terms {
-            // A nested sum's operands are this one's (canonical nodes nest one level at most).
-            let nested: Operands
-            if case .sum(let inner) = self[operand] { nested = inner } else { nested = .single(operand) }
-            for term in nested {
+            for term in flattened(operand, inside: ExprGraph.sumHead) {
                 let item: LikeTerm
                 switch self[term] {
                 case .number(let n):
@@ -181,9 +176,7 @@ extension ExprGraph {
     public mutating func product(_ factors: Operands) -> NodeID {
         if let product = productOfUnlikeFactors(factors) { return product }
         var count = 0
-        for operand in factors {
-            if case .product(let inner) = self[operand] { count += inner.count } else { count += 1 }
-        }
+        for operand in factors { count += flattened(operand, inside: ExprGraph.productHead).count }
         // The factors on the stack: a product has few, and the list costs no allocation and
         // no reference counting.
         return withUnsafeTemporaryAllocation(of: LikeFactor.self, capacity: count) { items in
@@ -197,10 +190,7 @@ extension ExprGraph {
         var coefficient = Number.one
         var count = 0
         for operand in factors {
-            // A nested product's operands are this one's (canonical nodes nest one level at most).
-            let nested: Operands
-            if case .product(let inner) = self[operand] { nested = inner } else { nested = .single(operand) }
-            for factor in nested {
+            for factor in flattened(operand, inside: ExprGraph.productHead) {
                 let item: LikeFactor
                 switch self[factor] {
                 case .number(let n):
@@ -334,6 +324,12 @@ extension ExprGraph {
     /// Up to how many operands the pairwise tests for like terms or factors are cheaper
     /// than collecting.
     private static let fewOperands = 8
+
+    /// `operand`'s own operands when its head is `head` (a sum inside a sum, a product inside a
+    /// product: canonical nodes nest one level at most), else `operand` alone.
+    private func flattened(_ operand: NodeID, inside head: UInt16) -> Operands {
+        heads[Int(operand.index)] == head ? self[operand].operands : .single(operand)
+    }
 
     /// Appends `base^exponent` to a product's `operands`, its numeric part to `coefficient`.
     private mutating func appendPower(_ base: NodeID, _ exponent: Number, to operands: inout [NodeID], coefficient: inout Number) {

@@ -145,12 +145,16 @@ public struct ExprGraph: Sendable {
         return id
     }
 
+    /// The heads of sums and of products.
+    static let sumHead: UInt16 = 0
+    static let productHead: UInt16 = 1
+
     /// A node's kind, and for a call its function, as one number: sums 0, products 1,
     /// powers 2, leaves 3, a call of `f` 4 plus `f.rawValue`.
     static func headCode(_ node: Node) -> UInt16 {
         switch node {
-        case .sum: return 0
-        case .product: return 1
+        case .sum: return sumHead
+        case .product: return productHead
         case .power: return 2
         case .number, .constant, .variable: return 3
         case .apply(let f, _): return 4 + UInt16(f.rawValue)
