@@ -21,10 +21,12 @@ extension SyntaxTree {
     ///
     /// Post-order lists leaves left to right, so a forward scan finds them in source order.
     public var freeVariables: [String] {
-        var seen = Set<String>()
+        var seen = [Bool](repeating: false, count: names.count)
         var result: [String] = []
         for node in nodes {
-            if case .variable(let name) = node.kind, seen.insert(name).inserted { result.append(name) }
+            guard case .variable(let name) = node.kind, !seen[Int(name.index)] else { continue }
+            seen[Int(name.index)] = true
+            result.append(self[name])
         }
         return result
     }
@@ -45,24 +47,28 @@ extension ExprGraph {
     public mutating func lowerComponents(_ tree: SyntaxTree) throws(Diagnostic) -> [NodeID] {
         var lowered: [NodeID] = []
         lowered.reserveCapacity(tree.nodes.count)
+        // The node of each name used as a variable, made once per name.
+        var variables = [NodeID](repeating: .unused, count: tree.names.count)
         for node in tree.nodes {
             let id: NodeID
             func get(_ child: SyntaxID) -> NodeID { lowered[Int(child.index)] }
             switch node.kind {
             case .number(let n): id = number(n)
             case .constant(let c): id = constant(c)
-            case .variable(let name): id = variable(name)
-            case .patternVariable(let name): id = variable("?" + name)
+            case .variable(let name):
+                if variables[Int(name.index)] == .unused { variables[Int(name.index)] = variable(tree[name]) }
+                id = variables[Int(name.index)]
+            case .patternVariable(let name): id = variable("?" + tree[name])
             case .bindingReference(let i): id = get(tree.bindings[i].value)
             case .negate(let a): id = negate(get(a))
             case .plus(let a): id = get(a)
             case .power(let a, let b): id = power(get(a), get(b))
-            case .call(let f, let arguments): id = apply(f, Operands(arguments.map(get)))
-            case .chain(let first, let links):
-                id = lowerChain(get(first), links.map { ($0.op, get($0.operand)) })
-            case .derivative(let f, let variables):
+            case .call(let f, let list): id = apply(f, Operands(tree.arguments(list).map(get)))
+            case .chain(let first, let list):
+                id = lowerChain(get(first), tree.links(list).map { ($0.op, get($0.operand)) })
+            case .derivative(let f, let list):
                 do {
-                    id = try derivative(of: get(f), withRespectTo: variables.map(\.name))
+                    id = try derivative(of: get(f), withRespectTo: tree.derivativeVariables(list).map(\.name))
                 } catch {
                     throw Diagnostic(limit: error, at: node.range)
                 }

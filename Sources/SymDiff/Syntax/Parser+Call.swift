@@ -67,38 +67,44 @@ extension Parser {
     /// A name not followed by `(`: a constant, a binding reference or a free variable.
     ///
     /// `name` has been consumed; `nameToken` is where it was written.
-    mutating func reference(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
-        switch Self.callee(name) {
+    mutating func reference(_ id: NameID, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
+        switch names.callee(id) {
         case .constant(let constant)?: return add(.constant(constant), nameToken.range)
         case let callee?:
+            let name = names[id]
             if token.kind.startsOperand {
                 throw Diagnostic(.missingOpenParenthesis(function: name, argument: text(of: token)), at: token.range)
             }
             throw Diagnostic(.functionWithoutCall(name, arguments: callee.exampleArguments), at: nameToken.range)
         case nil:
+            guard !bindingIndex.isEmpty || !vectorBindings.isEmpty || defining != nil else {
+                return add(.variable(id), nameToken.range)
+            }
+            let name = names[id]
             if !bindingIndex.isEmpty, let index = bindingIndex[name] { return add(.bindingReference(index), nameToken.range) }
             if !vectorBindings.isEmpty, vectorBindings[name] != nil {
                 throw Diagnostic(.vectorInScalarContext(what: "'\(name)'"), at: nameToken.range)
             }
             if name == defining { throw Diagnostic(.selfReference(name), at: nameToken.range) }
             if defining != nil, variablesInBindings[name] == nil { variablesInBindings[name] = nameToken.range }
-            return add(.variable(name), nameToken.range)
+            return add(.variable(id), nameToken.range)
         }
     }
 
     /// `call ::= identifier '(' expr (',' expr)* ')'`
     ///
     /// `name` has been consumed and `token` is the `(`. `pow(a, b)` becomes `a ^ b`.
-    mutating func call(_ name: String, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
+    mutating func call(_ id: NameID, at nameToken: Token) throws(Diagnostic) -> SyntaxID {
         let function: Function?
-        let callee = Self.callee(name)
+        let callee = names.callee(id)
         switch callee {
         case .function(let f)?: function = f
         case .pow?, .piecewise?, .polynomial?: function = nil
         case .derivative?: return try derivative(at: nameToken)
         case .vectorOperator(let op)?: return try scalarOperator(op, at: nameToken)
-        case .constant?: throw Diagnostic(.constantCalled(name), at: nameToken.range)
+        case .constant?: throw Diagnostic(.constantCalled(names[id]), at: nameToken.range)
         case nil:
+            let name = names[id]
             let suggestion = Self.suggestion(for: name)
             if bindingIndex[name] != nil || name == defining || (suggestion == nil && name.count == 1) {
                 throw Diagnostic(.notAFunction(name), at: nameToken.range)
@@ -108,33 +114,49 @@ extension Parser {
         try enter(nameToken)
         let open = token
         try advance()
-        var arguments: [SyntaxID] = []
+        // The arguments wait in `pendingArguments` from `base` on until the call is finished.
+        let base = pendingArguments.count
         if token.kind != .rightParenthesis {
-            arguments.append(try expr())
+            let argument = try expr()
+            pendingArguments.append(argument)
             while token.kind == .comma {
                 try advance()
-                arguments.append(try expr())
+                let argument = try expr()
+                pendingArguments.append(argument)
             }
         }
         guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: open) }
         let range = nameToken.range.union(token.range)
-        if case .piecewise? = callee { return try piecewise(arguments, range) }
-        if case .polynomial(let family)? = callee { return try orthogonalPolynomial(family, arguments, range) }
+        let count = pendingArguments.count - base
+        if case .piecewise? = callee { return try piecewise(takeArguments(from: base), range) }
+        if case .polynomial(let family)? = callee { return try orthogonalPolynomial(family, takeArguments(from: base), range) }
         // `log(x)` and `log(x, base)` are two functions of one name: the count picks.
-        let resolved = function.flatMap { _ in Function.named(name, arguments: arguments.count) }
-        guard resolved != nil || (function == nil && arguments.count == 2) else {
+        let resolved = function.flatMap { _ in names.reading(id, arguments: count) }
+        guard resolved != nil || (function == nil && count == 2) else {
+            let name = names[id]
             let expected = function == nil ? "2" : Function.argumentCounts(name)
-            throw Diagnostic(.wrongArgumentCount(function: name, expected: expected, got: arguments.count), at: range)
+            throw Diagnostic(.wrongArgumentCount(function: name, expected: expected, got: count), at: range)
         }
         try advance()
         depth -= 1
-        guard let resolved else { return add(.power(arguments[0], arguments[1]), range) }
-        // Built-in templates (derivative rows) may write the order as an expression: `n + 1`.
-        if resolved.info.integerOrder && !lexer.allowsPatternVariables {
-            guard case .number(let n) = nodes[Int(arguments[0].index)].kind, let order = n.integerValue, (0...1000).contains(order)
-            else { throw Diagnostic(.integerOrderRequired(function: name), at: nodes[Int(arguments[0].index)].range) }
+        guard let resolved else {
+            let (powerBase, exponent) = (pendingArguments[base], pendingArguments[base + 1])
+            pendingArguments.removeSubrange(base...)
+            return add(.power(powerBase, exponent), range)
         }
-        return call(resolved, arguments, range)
+        // Built-in templates (derivative rows) may write the order as an expression: `n + 1`.
+        if resolved.integerOrder && !lexer.allowsPatternVariables {
+            let order = nodes[Int(pendingArguments[base].index)]
+            guard case .number(let n) = order.kind, let order = n.integerValue, (0...1000).contains(order)
+            else { throw Diagnostic(.integerOrderRequired(function: names[id]), at: order.range) }
+        }
+        return call(resolved, argumentsFrom: base, range)
+    }
+
+    /// The pending arguments from `base` on, no longer pending.
+    private mutating func takeArguments(from base: Int) -> [SyntaxID] {
+        defer { pendingArguments.removeSubrange(base...) }
+        return Array(pendingArguments[base...])
     }
 
     /// `piecewise(c1, v1, ..., otherwise)` as `where(c1, v1, where(c2, v2, ... otherwise))`:
@@ -147,21 +169,27 @@ extension Parser {
         depth -= 1
         let pairs = stride(from: arguments.count - 3, through: 0, by: -2)
         return pairs.reduce(arguments[arguments.count - 1]) { otherwise, i in
-            add(.call(.where, [arguments[i], arguments[i + 1], otherwise]), range)
+            addCall(.where, [arguments[i], arguments[i + 1], otherwise], range)
         }
     }
 
-    /// The call of `function` with `arguments` as written: defaults filled in, a variadic
-    /// call folded from the left (`max(a, b, c)` is `max(max(a, b), c)`).
-    private mutating func call(_ function: Function, _ arguments: [SyntaxID], _ range: SourceRange) -> SyntaxID {
-        let info = function.info
-        if arguments.count > function.arity {
-            return arguments.dropFirst(2).reduce(add(.call(function, Array(arguments.prefix(2))), range)) { folded, next in
-                add(.call(function, [folded, next]), range)
+    /// The call of `function` with the pending arguments from `base` on, as written: defaults
+    /// filled in, a variadic call folded from the left (`max(a, b, c)` is `max(max(a, b), c)`).
+    private mutating func call(_ reading: CallReading, argumentsFrom base: Int, _ range: SourceRange) -> SyntaxID {
+        let (function, count, arity) = (reading.function, pendingArguments.count - base, reading.arity)
+        if count > arity {
+            let arguments = takeArguments(from: base)
+            return arguments.dropFirst(2).reduce(addCall(function, arguments.prefix(2), range)) { folded, next in
+                addCall(function, [folded, next], range)
             }
         }
-        let defaults = info.defaults.suffix(function.arity - arguments.count).map { add(.number($0), range) }
-        return add(.call(function, arguments + defaults), range)
+        if count < arity {
+            for value in function.info.defaults.suffix(arity - count) { pendingArguments.append(add(.number(value), range)) }
+        }
+        let list = SyntaxList(start: arguments.count, count: pendingArguments.count - base)
+        for i in base..<pendingArguments.count { arguments.append(pendingArguments[i]) }
+        pendingArguments.removeSubrange(base...)
+        return add(.call(function, list), range)
     }
 
     /// `derivative ::= 'D' '(' expr (',' identifier (',' count)?)+ ')'`
@@ -214,7 +242,7 @@ extension Parser {
         let range = nameToken.range.union(token.range)
         try advance()
         depth -= 1
-        return add(.derivative(function, variables), range)
+        return addDerivative(function, variables, range)
     }
 
     private func checkDerivativeVariable(_ name: String) throws(Diagnostic) {

@@ -119,8 +119,8 @@ extension Parser {
         let x = arguments[1]
         var result = add(.number(coefficients[coefficients.count - 1]), range)
         for c in coefficients.dropLast().reversed() {
-            result = add(.chain(result, [ChainLink(op: .multiply, operand: x)]), range)
-            if !c.isZero { result = add(.chain(result, [ChainLink(op: .add, operand: add(.number(c), range))]), range) }
+            result = addChain(result, [ChainLink(op: .multiply, operand: x)], range)
+            if !c.isZero { result = addChain(result, [ChainLink(op: .add, operand: add(.number(c), range))], range) }
         }
         return result
     }

@@ -127,7 +127,7 @@ extension Parser {
         try checkShape(op, vector: vector.count, other: other.count, variables: variables.count, range: range)
         try advance()
         depth -= 1
-        let d = { (parser: inout Parser, f: SyntaxID, wrt: [DerivativeVariable]) in parser.add(.derivative(f, wrt), range) }
+        let d = { (parser: inout Parser, f: SyntaxID, wrt: [DerivativeVariable]) in parser.addDerivative(f, wrt, range) }
         let components: [SyntaxID]
         switch op {
         case .grad: components = variables.map { d(&self, scalar!, [$0]) }
@@ -135,15 +135,15 @@ extension Parser {
         case .hessian: components = variables.flatMap { a in variables.map { b in d(&self, scalar!, [a, b]) } }
         case .div: components = [sum(zip(vector, variables).map { d(&self, $0, [$1]) }, range)]
         case .jacobian: components = vector.flatMap { f in variables.map { d(&self, f, [$0]) } }
-        case .dot: components = [sum(zip(vector, other).map { add(.chain($0, [ChainLink(op: .multiply, operand: $1)]), range) }, range)]
+        case .dot: components = [sum(zip(vector, other).map { addChain($0, [ChainLink(op: .multiply, operand: $1)], range) }, range)]
         case .norm:
             components = [vector.count == 1
-                ? add(.call(.abs, vector), range)
-                : vector.dropFirst(2).reduce(add(.call(.hypot, Array(vector.prefix(2))), range)) { add(.call(.hypot, [$0, $1]), range) }]
+                ? addCall(.abs, vector, range)
+                : vector.dropFirst(2).reduce(addCall(.hypot, vector.prefix(2), range)) { addCall(.hypot, [$0, $1], range) }]
         case .curl:
             let (x, y, z) = (variables[0], variables[1], variables[2])
             let difference = { (parser: inout Parser, a: SyntaxID, b: SyntaxID) in
-                parser.add(.chain(a, [ChainLink(op: .subtract, operand: b)]), range)
+                parser.addChain(a, [ChainLink(op: .subtract, operand: b)], range)
             }
             let first = difference(&self, d(&self, vector[2], [y]), d(&self, vector[1], [z]))
             let second = difference(&self, d(&self, vector[0], [z]), d(&self, vector[2], [x]))
@@ -194,6 +194,6 @@ extension Parser {
     /// The sum of `terms` (the one term alone).
     private mutating func sum(_ terms: [SyntaxID], _ range: SourceRange) -> SyntaxID {
         guard terms.count > 1 else { return terms[0] }
-        return add(.chain(terms[0], terms.dropFirst().map { ChainLink(op: .add, operand: $0) }), range)
+        return addChain(terms[0], terms.dropFirst().map { ChainLink(op: .add, operand: $0) }, range)
     }
 }

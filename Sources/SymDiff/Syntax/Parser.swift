@@ -13,6 +13,16 @@ public struct Parser {
     var previous: Token
     let limits: Limits
     var nodes: [SyntaxNode] = []
+    /// The identifiers read so far.
+    var names = NameInterner()
+    /// The children of finished nodes (`SyntaxTree.arguments`, `links`, `derivativeVariables`).
+    var arguments: [SyntaxID] = []
+    var links: [ChainLink] = []
+    var derivativeVariables: [DerivativeVariable] = []
+    /// The children read of nodes not yet finished, innermost node's last: a node's children
+    /// move to the tree's lists when it is finished, so no node owns an array.
+    var pendingArguments: [SyntaxID] = []
+    var pendingLinks: [ChainLink] = []
     var bindings: [Binding] = []
     var bindingIndex: [String: Int] = [:]
     /// The names bound to vectors (`v = [a, b];`), with their components.
@@ -41,7 +51,10 @@ public struct Parser {
             var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
             parser.nodes.reserveCapacity(nodeEstimate)
             let body = try parser.formula()
-            return SyntaxTree(source: source, nodes: parser.nodes, bindings: parser.bindings, body: body, components: parser.components)
+            return SyntaxTree(
+                source: source, nodes: parser.nodes, names: parser.names.names, arguments: parser.arguments,
+                links: parser.links, derivativeVariables: parser.derivativeVariables, bindings: parser.bindings,
+                body: body, components: parser.components)
         }
         let levels = Swift.min(limits.maxNestingDepth + 1, depthBound)
         guard levels > inlineDepth else { return try parse() }
@@ -187,7 +200,7 @@ public struct Parser {
         while token.kind == op {
             try advance()
             let right = try operand(&self)
-            left = add(.call(function, [left, right]), range(of: left).union(range(of: right)))
+            left = addCall(function, [left, right], range(of: left).union(range(of: right)))
         }
         return left
     }
@@ -204,45 +217,50 @@ public struct Parser {
         if token.kind.comparison != nil {
             throw Diagnostic(.chainedComparison(first: text(of: first), second: text(of: token)), at: token.range)
         }
-        return add(.call(function, [left, right]), range(of: left).union(range(of: right)))
+        return addCall(function, [left, right], range(of: left).union(range(of: right)))
     }
 
     /// `sum ::= term (('+' | '-') term)*`
     mutating func sum() throws(Diagnostic) -> SyntaxID {
         let first = try term()
-        var links: [ChainLink] = []
+        let base = pendingLinks.count
         while true {
             let op: ChainOperator
             switch token.kind {
             case .plus: op = .add
             case .minus: op = .subtract
-            default: return chain(first, links)
+            default: return chain(first, linksFrom: base)
             }
             try advance()
-            links.append(ChainLink(op: op, operand: try term()))
+            let operand = try term()
+            pendingLinks.append(ChainLink(op: op, operand: operand))
         }
     }
 
     /// `term ::= unary (('*' | '/') unary)*`
     mutating func term() throws(Diagnostic) -> SyntaxID {
         let first = try unary()
-        var links: [ChainLink] = []
+        let base = pendingLinks.count
         while true {
             let op: ChainOperator
             switch token.kind {
             case .star: op = .multiply
             case .slash: op = .divide
-            default: return chain(first, links)
+            default: return chain(first, linksFrom: base)
             }
             try advance()
-            links.append(ChainLink(op: op, operand: try unary()))
+            let operand = try unary()
+            pendingLinks.append(ChainLink(op: op, operand: operand))
         }
     }
 
     /// `unary ::= ('-' | '+' | '!') unary | power`
     mutating func unary() throws(Diagnostic) -> SyntaxID {
         let sign = token
-        guard [.minus, .plus, .not].contains(sign.kind) else { return try power() }
+        switch sign.kind {
+        case .minus, .plus, .not: break
+        default: return try power()
+        }
         try enter(sign)
         try advance()
         let operand = try unary()
@@ -250,7 +268,7 @@ public struct Parser {
         let kind: SyntaxKind = switch sign.kind {
         case .minus: .negate(operand)
         case .plus: .plus(operand)
-        default: .call(.logicalNot, [operand])
+        default: .call(.logicalNot, commitArguments([operand]))
         }
         return add(kind, sign.range.union(range(of: operand)))
     }
@@ -277,9 +295,9 @@ public struct Parser {
             return add(.number(value), first.range)
         case .patternVariable:
             try advance()
-            return add(.patternVariable(String(text(of: first).dropFirst())), first.range)
+            return add(.patternVariable(intern(first, droppingFirst: 1)), first.range)
         case .identifier:
-            let name = text(of: first)
+            let name = intern(first)
             try advance()
             if token.kind == .leftParenthesis { return try call(name, at: first) }
             return try reference(name, at: first)
@@ -328,9 +346,44 @@ public struct Parser {
         return SyntaxID(nodes.count - 1)
     }
 
-    private mutating func chain(_ first: SyntaxID, _ links: [ChainLink]) -> SyntaxID {
-        guard let last = links.last else { return first }
-        return add(.chain(first, links), range(of: first).union(range(of: last.operand)))
+    /// The chain of `first` and the links pending from `base` on (`first` alone if none are).
+    private mutating func chain(_ first: SyntaxID, linksFrom base: Int) -> SyntaxID {
+        guard let last = pendingLinks.last, pendingLinks.count > base else { return first }
+        let list = SyntaxList(start: links.count, count: pendingLinks.count - base)
+        for i in base..<pendingLinks.count { links.append(pendingLinks[i]) }
+        pendingLinks.removeSubrange(base...)
+        return add(.chain(first, list), range(of: first).union(range(of: last.operand)))
+    }
+
+    /// Adds a chain of `first` and `steps`.
+    mutating func addChain(_ first: SyntaxID, _ steps: some Sequence<ChainLink>, _ range: SourceRange) -> SyntaxID {
+        let start = links.count
+        links.append(contentsOf: steps)
+        return add(.chain(first, SyntaxList(start: start, count: links.count - start)), range)
+    }
+
+    /// Adds a call of `function` with `arguments`.
+    mutating func addCall(_ function: Function, _ arguments: some Sequence<SyntaxID>, _ range: SourceRange) -> SyntaxID {
+        add(.call(function, commitArguments(arguments)), range)
+    }
+
+    /// Adds `D(f, variables...)`.
+    mutating func addDerivative(_ f: SyntaxID, _ variables: some Sequence<DerivativeVariable>, _ range: SourceRange) -> SyntaxID {
+        let start = derivativeVariables.count
+        derivativeVariables.append(contentsOf: variables)
+        return add(.derivative(f, SyntaxList(start: start, count: derivativeVariables.count - start)), range)
+    }
+
+    /// Appends `list` to the tree's arguments, as the run of one call.
+    mutating func commitArguments(_ list: some Sequence<SyntaxID>) -> SyntaxList {
+        let start = arguments.count
+        arguments.append(contentsOf: list)
+        return SyntaxList(start: start, count: arguments.count - start)
+    }
+
+    /// The name written by `token`, without its first `dropped` bytes (the `?` of a pattern variable).
+    mutating func intern(_ token: Token, droppingFirst dropped: Int = 0) -> NameID {
+        names.intern(lexer.bytes, token.range.start.offset + dropped, token.range.end.offset)
     }
 
     func range(of id: SyntaxID) -> SourceRange { nodes[Int(id.index)].range }

@@ -17,20 +17,20 @@ extension SyntaxTree {
                 let text = value.description
                 readings.append(text.contains("/") ? "(\(text))" : text)
             case .constant(let constant): readings.append(constant.rawValue)
-            case .variable(let name): readings.append(name)
+            case .variable(let name): readings.append(self[name])
             case .bindingReference(let index): readings.append(bindings[index].name)
-            case .patternVariable(let name): readings.append("?" + name)
+            case .patternVariable(let name): readings.append("?" + self[name])
             case .negate(let operand): readings.append("(-\(read(operand)))")
             case .plus(let operand): readings.append("(+\(read(operand)))")
-            case .chain(let first, let links):
-                var text = String(repeating: "(", count: links.count) + read(first)
-                for link in links { text += " \(link.op.rawValue) \(read(link.operand)))" }
+            case .chain(let first, let list):
+                var text = String(repeating: "(", count: Int(list.count)) + read(first)
+                for link in links(list) { text += " \(link.op.rawValue) \(read(link.operand)))" }
                 readings.append(text)
             case .power(let base, let exponent): readings.append("(\(read(base)) ^ \(read(exponent)))")
-            case .call(let function, let arguments):
-                readings.append("\(function.name)(\(arguments.map(read).joined(separator: ", ")))")
-            case .derivative(let function, let variables):
-                readings.append("D(\(([read(function)] + variables.map(\.name)).joined(separator: ", ")))")
+            case .call(let function, let list):
+                readings.append("\(function.name)(\(arguments(list).map(read).joined(separator: ", ")))")
+            case .derivative(let function, let list):
+                readings.append("D(\(([read(function)] + derivativeVariables(list).map(\.name)).joined(separator: ", ")))")
             }
         }
         return readings[Int(id.index)]

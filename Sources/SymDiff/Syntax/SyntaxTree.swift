@@ -79,31 +79,56 @@ public struct DerivativeVariable: Hashable, Sendable {
     }
 }
 
+/// The index of a name in `SyntaxTree.names`.
+public struct NameID: Hashable, Sendable {
+    public let index: Int32
+    public init(_ index: Int) { self.index = Int32(index) }
+}
+
+/// A run of consecutive entries in one of a tree's lists (`arguments`, `links` or
+/// `derivativeVariables`): the children of one node.
+///
+/// Children live in lists shared by the whole tree, not in an array per node, so a node is
+/// plain data: parsing allocates nothing per node, and freeing a tree visits no node.
+public struct SyntaxList: Hashable, Sendable {
+    public let start: Int32
+    public let count: Int32
+    public init(start: Int, count: Int) {
+        self.start = Int32(start)
+        self.count = Int32(count)
+    }
+
+    /// The positions of the run in its list.
+    public var indices: Range<Int> { Int(start)..<Int(start) + Int(count) }
+}
+
 /// The kinds of syntax nodes. Children are `SyntaxID`s of nodes created earlier.
 public enum SyntaxKind: Hashable, Sendable {
     /// A numeric literal, already converted (`12`, `3.5`, `1e-3`).
     case number(Number)
     /// `pi` or `e`.
     case constant(Constant)
-    /// A free variable.
-    case variable(String)
+    /// A free variable, named by `names[id]`.
+    case variable(NameID)
     /// A use of the name bound by `bindings[index]`.
     case bindingReference(Int)
-    /// `?name`, accepted only when parsing rule patterns.
-    case patternVariable(String)
+    /// `?name`, accepted only when parsing rule patterns; `names[id]` is the name without `?`.
+    case patternVariable(NameID)
     /// Unary minus.
     case negate(SyntaxID)
     /// Unary plus, kept so the fully parenthesized reading shows what was written.
     case plus(SyntaxID)
-    /// `first op1 x1 op2 x2 ...` where all operators are additive, or all multiplicative.
-    case chain(SyntaxID, [ChainLink])
+    /// `first op1 x1 op2 x2 ...` where all operators are additive, or all multiplicative; the
+    /// `op operand` steps are `links[list]`.
+    case chain(SyntaxID, SyntaxList)
     /// `base ^ exponent` (also spelled `**` or `pow(base, exponent)`).
     case power(SyntaxID, SyntaxID)
-    /// A built-in function applied to its arguments, arity already checked.
-    case call(Function, [SyntaxID])
-    /// `D(f, x, y, ...)`: the partial derivative of `f`, once per listed variable, in order.
-    /// `D(f, x, 3)` lists `x` three times; `D(f, x, 0)` lists nothing.
-    case derivative(SyntaxID, [DerivativeVariable])
+    /// A built-in function applied to `arguments[list]`, arity already checked.
+    case call(Function, SyntaxList)
+    /// `D(f, x, y, ...)`: the partial derivative of `f`, once per variable of
+    /// `derivativeVariables[list]`, in order. `D(f, x, 3)` lists `x` three times; `D(f, x, 0)`
+    /// lists nothing.
+    case derivative(SyntaxID, SyntaxList)
 }
 
 /// One node: its kind and the text it was parsed from.
@@ -128,8 +153,8 @@ public struct Binding: Hashable, Sendable {
     }
 }
 
-/// A parsed formula: nodes in post-order (every child before its parent), the bindings, and
-/// the body.
+/// A parsed formula: nodes in post-order (every child before its parent), the lists their
+/// children are kept in, the names they use, the bindings, and the body.
 ///
 /// Because children come first, every pass over the tree is a forward loop over `nodes`, and
 /// no pass recurses on input-controlled depth. The tree holds only value types, so freeing
@@ -137,19 +162,47 @@ public struct Binding: Hashable, Sendable {
 public struct SyntaxTree: Sendable {
     public var source: String
     public var nodes: [SyntaxNode]
+    /// Every distinct identifier read (variables, functions, constants), in order of first
+    /// appearance; `.variable` and `.patternVariable` nodes name theirs by index.
+    public var names: [String]
+    /// The arguments of every call, each call's a run named by its `SyntaxList`.
+    public var arguments: [SyntaxID]
+    /// The `op operand` steps of every chain.
+    public var links: [ChainLink]
+    /// The variables of every `D(...)`.
+    public var derivativeVariables: [DerivativeVariable]
     public var bindings: [Binding]
     public var body: SyntaxID
     /// The components of a vector-valued formula (`[u, v]`, `grad(u, x, y)`), each a result of
     /// its own; empty for a formula whose value is a number (`body`). `body` is the first.
     public var components: [SyntaxID]
 
-    public init(source: String, nodes: [SyntaxNode], bindings: [Binding], body: SyntaxID, components: [SyntaxID] = []) {
+    public init(
+        source: String, nodes: [SyntaxNode], names: [String], arguments: [SyntaxID], links: [ChainLink],
+        derivativeVariables: [DerivativeVariable], bindings: [Binding], body: SyntaxID, components: [SyntaxID] = []
+    ) {
         self.source = source
         self.nodes = nodes
+        self.names = names
+        self.arguments = arguments
+        self.links = links
+        self.derivativeVariables = derivativeVariables
         self.bindings = bindings
         self.body = body
         self.components = components
     }
 
     public subscript(id: SyntaxID) -> SyntaxNode { nodes[Int(id.index)] }
+
+    /// The text of a name.
+    public subscript(name: NameID) -> String { names[Int(name.index)] }
+
+    /// The arguments of a call.
+    public func arguments(_ list: SyntaxList) -> ArraySlice<SyntaxID> { arguments[list.indices] }
+
+    /// The steps of a chain.
+    public func links(_ list: SyntaxList) -> ArraySlice<ChainLink> { links[list.indices] }
+
+    /// The variables of a `D(...)`.
+    public func derivativeVariables(_ list: SyntaxList) -> ArraySlice<DerivativeVariable> { derivativeVariables[list.indices] }
 }

@@ -14,17 +14,17 @@ func evaluateAsWritten(_ tree: SyntaxTree, at point: [String: Double]) -> Double
         switch node.kind {
         case .number(let n): value.append(n.doubleValue)
         case .constant(let c): value.append(c.value)
-        case .variable(let name): value.append(point[name] ?? .nan)
+        case .variable(let name): value.append(point[tree[name]] ?? .nan)
         case .bindingReference(let i): value.append(v(tree.bindings[i].value))
         case .patternVariable, .derivative: return nil
         case .negate(let a): value.append(-v(a))
         case .plus(let a): value.append(v(a))
         case .power(let a, let b): value.append(pow(v(a), v(b)))
         case .call(let f, let arguments):
-            value.append(f.evaluate(arguments: arguments.map(v)))
+            value.append(f.evaluate(arguments: tree.arguments(arguments).map(v)))
         case .chain(let first, let links):
             var total = v(first)
-            for link in links {
+            for link in tree.links(links) {
                 switch link.op {
                 case .add: total += v(link.operand)
                 case .subtract: total -= v(link.operand)

@@ -59,10 +59,11 @@ import Testing
         let source = Array(repeating: "x", count: terms).joined(separator: "+")
         let tree = try Parser.parse(source)
         #expect(tree.nodes.count == terms + 1)
-        guard case .chain(_, let links) = tree[tree.body].kind else {
+        guard case .chain(_, let list) = tree[tree.body].kind else {
             Issue.record("body is not a chain")
             return
         }
+        let links = tree.links(list)
         #expect(links.count == terms - 1)
         #expect(links.allSatisfy { $0.op == .add })
     }
@@ -73,10 +74,11 @@ import Testing
         let source = "u = hypot(x, y);\n" + Array(repeating: piece, count: copies).joined(separator: "+\n")
         #expect(source.utf8.count > 1 << 20)
         let tree = try Parser.parse(source)
-        guard case .chain(_, let links) = tree[tree.body].kind else {
+        guard case .chain(_, let list) = tree[tree.body].kind else {
             Issue.record("body is not a chain")
             return
         }
+        let links = tree.links(list)
         #expect(links.count == 3 * copies - 1)
         #expect(tree[tree.body].range.end.line == copies + 1)
     }

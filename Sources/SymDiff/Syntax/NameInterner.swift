@@ -1,0 +1,107 @@
+// The identifiers a parser reads, interned by their bytes: each distinct name is turned into a
+// `String` and looked up among the reserved names once, however often the formula writes it.
+
+/// The names read so far, each with a `NameID`, what it stands for, and how calls of it read.
+///
+/// A lookup hashes the identifier's UTF-8 bytes where they lie in the formula (FNV-1a) and
+/// compares them with the bytes where the name was first written, so reading a known name
+/// makes no `String` and hashes nothing with SipHash. Open addressing, at most half full.
+struct NameInterner {
+    /// The names in order of first appearance.
+    private(set) var names: [String] = []
+    /// What each name stands for if it is reserved (`sin`, `pi`, `D`), else nil.
+    private var callees: [Parser.Callee?] = []
+    /// Where each function name's call readings start in `readings`, or -1 for other names.
+    private var readingStarts: [Int32] = []
+    /// The call readings of each function name by argument count, `readingCounts` per name.
+    private var readings: [CallReading?] = []
+    /// The argument counts whose readings are kept; larger ones are worked out per call.
+    private static let readingCounts = 8
+    /// Where each name was first written: its first byte, and its length in bytes.
+    private var spans: [(start: Int, count: Int)] = []
+    /// Each name's hash, so growing the table reads no bytes.
+    private var hashes: [UInt64] = []
+    /// The table: a name's index + 1, or 0 for a free slot.
+    private var slots = [Int32](repeating: 0, count: 16)
+
+    /// The name spelled by `bytes[start..<end]`, added if it is new.
+    mutating func intern(_ bytes: [UInt8], _ start: Int, _ end: Int) -> NameID {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in start..<end { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Self.home(hash, mask)
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if hashes[index] == hash, Self.equal(bytes, spans[index], start, end) { return NameID(index) }
+            slot = (slot + 1) & mask
+        }
+        let name = String(decoding: bytes[start..<end], as: UTF8.self)
+        let callee = Parser.callee(name)
+        if case .function? = callee {
+            readingStarts.append(Int32(readings.count))
+            readings += (0..<Self.readingCounts).map { CallReading(name, arguments: $0) }
+        } else {
+            readingStarts.append(-1)
+        }
+        names.append(name)
+        callees.append(callee)
+        spans.append((start, end - start))
+        hashes.append(hash)
+        slots[slot] = Int32(names.count)
+        if 2 * names.count > slots.count { grow() }
+        return NameID(names.count - 1)
+    }
+
+    /// The text of a name.
+    subscript(name: NameID) -> String { names[Int(name.index)] }
+
+    /// What a name stands for if it is reserved.
+    func callee(_ name: NameID) -> Parser.Callee? { callees[Int(name.index)] }
+
+    /// How a call of the function name `name` with `count` arguments reads, if it can.
+    func reading(_ name: NameID, arguments count: Int) -> CallReading? {
+        let start = Int(readingStarts[Int(name.index)])
+        guard start >= 0 else { return nil }
+        return count < Self.readingCounts ? readings[start + count] : CallReading(self[name], arguments: count)
+    }
+
+    private static func home(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
+    }
+
+    private static func equal(_ bytes: [UInt8], _ span: (start: Int, count: Int), _ start: Int, _ end: Int) -> Bool {
+        guard span.count == end - start else { return false }
+        for k in 0..<span.count where bytes[span.start + k] != bytes[start + k] { return false }
+        return true
+    }
+
+    /// Doubles the table, placing each name by its stored hash.
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Self.home(hash, mask)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index + 1)
+        }
+    }
+}
+
+/// How a call of a function name reads with a given number of arguments, worked out once per
+/// name and count: the function it names and what the parser checks and fills in.
+struct CallReading {
+    /// The function the call names (`log(x)` and `log(x, base)` name two).
+    let function: Function
+    /// The function's parameter count: defaults fill a call up to it, a variadic call folds past it.
+    let arity: Int
+    /// Whether the first argument must be a constant integer order (`polygamma(n, x)`).
+    let integerOrder: Bool
+
+    /// The reading of a call of `name` with `count` arguments, as `Function.named` finds it.
+    init?(_ name: String, arguments count: Int) {
+        guard let function = Function.named(name, arguments: count) else { return nil }
+        self.function = function
+        arity = function.arity
+        integerOrder = function.info.integerOrder
+    }
+}
