@@ -17,8 +17,8 @@ public func fuzzParse(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         precondition(tree.components.isEmpty || tree.components[0] == tree.body, "the body is not the first component")
         for node in tree.nodes {
             precondition(
-                0 <= node.range.start.offset && node.range.start.offset <= node.range.end.offset && node.range.end.offset <= end,
-                "node range \(node.range) outside a source of \(end) bytes")
+                0 <= node.span.start && node.span.start <= node.span.end && Int(node.span.end) <= end,
+                "node span \(node.span) outside a source of \(end) bytes")
         }
     } catch {
         precondition(error.range.end.offset <= bytes.count, "diagnostic range \(error.range) past the end")

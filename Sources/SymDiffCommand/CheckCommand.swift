@@ -143,7 +143,7 @@ private func alternatives(
     // wrong operator may have mixed in.
     for formula in formulas {
         guard let tree = try? Parser.parse(formula, limits: options.limits), !tree.bindings.isEmpty else { continue }
-        let head = String(formula.utf8.prefix(tree[tree.body].range.start.offset)) ?? ""
+        let head = String(formula.utf8.prefix(Int(tree[tree.body].span.start))) ?? ""
         for binding in tree.bindings {
             let bound = DerivativeRequest(
                 formulas: [head + binding.name], variables: d.variables, orders: 0...Swift.max(2, highest + 1), simplify: true,

@@ -53,7 +53,7 @@ extension ExprGraph {
             let id: NodeID
             func get(_ child: SyntaxID) -> NodeID { lowered[Int(child.index)] }
             switch node.kind {
-            case .number(let n): id = number(n)
+            case .number(let n): id = number(tree[n])
             case .constant(let c): id = constant(c)
             case .variable(let name):
                 if variables[Int(name.index)] == .unused { variables[Int(name.index)] = variable(tree[name]) }
@@ -70,7 +70,7 @@ extension ExprGraph {
                 do {
                     id = try derivative(of: get(f), withRespectTo: tree.derivativeVariables(list).map(\.name))
                 } catch {
-                    throw Diagnostic(limit: error, at: node.range)
+                    throw Diagnostic(limit: error, at: tree.lines.range(node.span))
                 }
             }
             lowered.append(id)
@@ -79,7 +79,7 @@ extension ExprGraph {
             try checkNodeLimit()
             try checkDeadline()
         } catch {
-            throw Diagnostic(limit: error, at: tree[tree.body].range)
+            throw Diagnostic(limit: error, at: tree.range(of: tree.body))
         }
         return (tree.components.isEmpty ? [tree.body] : tree.components).map { lowered[Int($0.index)] }
     }

@@ -146,9 +146,9 @@ extension Parser {
         }
         // Built-in templates (derivative rows) may write the order as an expression: `n + 1`.
         if resolved.integerOrder && !lexer.allowsPatternVariables {
-            let order = nodes[Int(pendingArguments[base].index)]
-            guard case .number(let n) = order.kind, let order = n.integerValue, (0...1000).contains(order)
-            else { throw Diagnostic(.integerOrderRequired(function: names[id]), at: order.range) }
+            let order = pendingArguments[base]
+            guard let n = number(order)?.integerValue, (0...1000).contains(n)
+            else { throw Diagnostic(.integerOrderRequired(function: names[id]), at: self.range(of: order)) }
         }
         return call(resolved, argumentsFrom: base, range)
     }
@@ -184,7 +184,7 @@ extension Parser {
             }
         }
         if count < arity {
-            for value in function.info.defaults.suffix(arity - count) { pendingArguments.append(add(.number(value), range)) }
+            for value in function.info.defaults.suffix(arity - count) { pendingArguments.append(addNumber(value, range)) }
         }
         let list = SyntaxList(start: arguments.count, count: pendingArguments.count - base)
         for i in base..<pendingArguments.count { arguments.append(pendingArguments[i]) }

@@ -106,9 +106,9 @@ extension Parser {
         guard arguments.count == 2 else {
             throw Diagnostic(.wrongArgumentCount(function: name, expected: "2", got: arguments.count), at: range)
         }
-        guard case .number(let order) = nodes[Int(arguments[0].index)].kind, let n = order.integerValue,
+        guard let n = number(arguments[0])?.integerValue,
             (0...Int64(OrthogonalPolynomial.maxOrder)).contains(n)
-        else { throw Diagnostic(.integerOrderRequired(function: name), at: nodes[Int(arguments[0].index)].range) }
+        else { throw Diagnostic(.integerOrderRequired(function: name), at: self.range(of: arguments[0])) }
         guard let coefficients = family.coefficients(Int(n)) else {
             throw Diagnostic(.semantic(
                 message: "\(name)(\(n), x) has coefficients beyond exact 64-bit fractions",
@@ -117,10 +117,10 @@ extension Parser {
         try advance()
         depth -= 1
         let x = arguments[1]
-        var result = add(.number(coefficients[coefficients.count - 1]), range)
+        var result = addNumber(coefficients[coefficients.count - 1], range)
         for c in coefficients.dropLast().reversed() {
             result = addChain(result, [ChainLink(op: .multiply, operand: x)], range)
-            if !c.isZero { result = addChain(result, [ChainLink(op: .add, operand: add(.number(c), range))], range) }
+            if !c.isZero { result = addChain(result, [ChainLink(op: .add, operand: addNumber(c, range))], range) }
         }
         return result
     }

@@ -13,6 +13,10 @@ public struct Parser {
     var previous: Token
     let limits: Limits
     var nodes: [SyntaxNode] = []
+    /// Where the lines of the formula start.
+    var lines = LineTable()
+    /// The values of the numeric literals read so far.
+    var numbers: [Number] = []
     /// The identifiers read so far.
     var names = NameInterner()
     /// The children of finished nodes (`SyntaxTree.arguments`, `links`, `derivativeVariables`).
@@ -46,13 +50,15 @@ public struct Parser {
     ) throws(Diagnostic) -> SyntaxTree {
         try checkSize(source.utf8.count, limits)
         let bytes = Array(source.utf8)
-        let (depthBound, nodeEstimate) = census(bytes)
+        let (depthBound, nodeEstimate, lines) = census(bytes)
         let parse = { @Sendable () throws(Diagnostic) -> SyntaxTree in
             var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
             parser.nodes.reserveCapacity(nodeEstimate)
+            parser.lines = lines
             let body = try parser.formula()
             return SyntaxTree(
-                source: source, nodes: parser.nodes, names: parser.names.names, arguments: parser.arguments,
+                source: source, nodes: parser.nodes, lines: lines, numbers: parser.numbers, names: parser.names.names,
+                arguments: parser.arguments,
                 links: parser.links, derivativeVariables: parser.derivativeVariables, bindings: parser.bindings,
                 body: body, components: parser.components)
         }
@@ -67,23 +73,40 @@ public struct Parser {
     /// The stack is reserved, not committed, so only the depth actually reached costs memory.
     static let stackBytesPerLevel = 64 << 10
 
-    /// A bound on the nesting depth of `bytes` (every level starts with one of `(-+^*`), and
-    /// an estimate of the node count (runs of name and number characters, plus `(` and `^`).
-    static func census(_ bytes: [UInt8]) -> (depthBound: Int, nodeEstimate: Int) {
-        var (depthBound, nodeEstimate, inRun) = (0, 1, false)
-        for byte in bytes {
-            let isRunByte = Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".")
-            if isRunByte, !inRun { nodeEstimate += 1 }
-            inRun = isRunByte
-            switch byte {
-            case UInt8(ascii: "("), UInt8(ascii: "^"):
-                depthBound += 1
-                nodeEstimate += 1
-            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"): depthBound += 1
-            default: continue
+    /// A bound on the nesting depth of `bytes` (every level starts with one of `(-+^*`), an
+    /// estimate of the node count (runs of name and number characters, plus `(` and `^`), and
+    /// where the lines start.
+    static func census(_ bytes: [UInt8]) -> (depthBound: Int, nodeEstimate: Int, lines: LineTable) {
+        var (depthBound, nodeEstimate, runBytes, lines) = (0, 1, 0, LineTable())
+        let classes = censusClasses
+        bytes.withUnsafeBufferPointer { bytes in
+            for (offset, byte) in bytes.enumerated() {
+                let byteClass = classes[Int(byte)]
+                depthBound &+= Int(byteClass & CensusClass.opensLevel)
+                // A run starts where a run byte follows a byte that is not one.
+                let run = Int(byteClass & CensusClass.runByte) >> 2
+                nodeEstimate &+= Int(byteClass & CensusClass.makesNode) >> 1 + (run & ~runBytes)
+                runBytes = run
+                if byteClass & CensusClass.newline != 0 { lines.startLine(at: offset + 1) }
             }
         }
-        return (depthBound, nodeEstimate)
+        return (depthBound, nodeEstimate, lines)
+    }
+
+    /// The bits of a byte's class in `census`.
+    private enum CensusClass {
+        static let opensLevel: UInt8 = 1, makesNode: UInt8 = 2, runByte: UInt8 = 4, newline: UInt8 = 8
+    }
+
+    /// The census class of each byte value.
+    private static let censusClasses: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        var byteClass: UInt8 = 0
+        if Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".") { byteClass |= CensusClass.runByte }
+        if "(^-+*".utf8.contains(byte) { byteClass |= CensusClass.opensLevel }
+        if "(^".utf8.contains(byte) { byteClass |= CensusClass.makesNode }
+        if byte == UInt8(ascii: "\n") { byteClass |= CensusClass.newline }
+        return byteClass
     }
 
     /// Parses raw bytes, reporting invalid UTF-8 and NUL bytes with their location.
@@ -200,7 +223,7 @@ public struct Parser {
         while token.kind == op {
             try advance()
             let right = try operand(&self)
-            left = addCall(function, [left, right], range(of: left).union(range(of: right)))
+            left = addCall(function, [left, right], span(of: left).union(span(of: right)))
         }
         return left
     }
@@ -217,7 +240,7 @@ public struct Parser {
         if token.kind.comparison != nil {
             throw Diagnostic(.chainedComparison(first: text(of: first), second: text(of: token)), at: token.range)
         }
-        return addCall(function, [left, right], range(of: left).union(range(of: right)))
+        return addCall(function, [left, right], span(of: left).union(span(of: right)))
     }
 
     /// `sum ::= term (('+' | '-') term)*`
@@ -270,7 +293,7 @@ public struct Parser {
         case .plus: .plus(operand)
         default: .call(.logicalNot, commitArguments([operand]))
         }
-        return add(kind, sign.range.union(range(of: operand)))
+        return add(kind, SourceSpan(sign.range).union(span(of: operand)))
     }
 
     /// `power ::= primary (('^' | '**') unary)?`
@@ -283,7 +306,7 @@ public struct Parser {
         try advance()
         let exponent = try unary()
         depth -= 1
-        return add(.power(base, exponent), range(of: base).union(range(of: exponent)))
+        return add(.power(base, exponent), span(of: base).union(span(of: exponent)))
     }
 
     /// `primary ::= number | constant | identifier | patternvar | call | '(' expr ')'`
@@ -292,7 +315,7 @@ public struct Parser {
         switch first.kind {
         case .number(let value):
             try advance()
-            return add(.number(value), first.range)
+            return addNumber(value, first.range)
         case .patternVariable:
             try advance()
             return add(.patternVariable(intern(first, droppingFirst: 1)), first.range)
@@ -308,7 +331,7 @@ public struct Parser {
             try advance()
             let inner = try expr()
             guard token.kind == .rightParenthesis else { throw unexpectedAfterOperand(closing: first) }
-            nodes[Int(inner.index)].range = first.range.union(token.range)
+            nodes[Int(inner.index)].span = SourceSpan(first.range.union(token.range))
             try advance()
             depth -= 1
             return inner
@@ -340,10 +363,25 @@ public struct Parser {
         }
     }
 
-    /// Appends a node; its children were appended before it.
-    mutating func add(_ kind: SyntaxKind, _ range: SourceRange) -> SyntaxID {
-        nodes.append(SyntaxNode(kind: kind, range: range))
+    /// Appends a node written at `span`; its children were appended before it.
+    mutating func add(_ kind: SyntaxKind, _ span: SourceSpan) -> SyntaxID {
+        nodes.append(SyntaxNode(kind: kind, span: span))
         return SyntaxID(nodes.count - 1)
+    }
+
+    /// Appends a node written at `range`.
+    mutating func add(_ kind: SyntaxKind, _ range: SourceRange) -> SyntaxID { add(kind, SourceSpan(range)) }
+
+    /// Appends a numeric literal.
+    mutating func addNumber(_ value: Number, _ range: SourceRange) -> SyntaxID {
+        numbers.append(value)
+        return add(.number(NumberID(numbers.count - 1)), range)
+    }
+
+    /// The value of node `id` if it is a numeric literal.
+    func number(_ id: SyntaxID) -> Number? {
+        guard case .number(let number) = nodes[Int(id.index)].kind else { return nil }
+        return numbers[Int(number.index)]
     }
 
     /// The chain of `first` and the links pending from `base` on (`first` alone if none are).
@@ -352,19 +390,29 @@ public struct Parser {
         let list = SyntaxList(start: links.count, count: pendingLinks.count - base)
         for i in base..<pendingLinks.count { links.append(pendingLinks[i]) }
         pendingLinks.removeSubrange(base...)
-        return add(.chain(first, list), range(of: first).union(range(of: last.operand)))
+        return add(.chain(first, list), span(of: first).union(span(of: last.operand)))
     }
 
     /// Adds a chain of `first` and `steps`.
     mutating func addChain(_ first: SyntaxID, _ steps: some Sequence<ChainLink>, _ range: SourceRange) -> SyntaxID {
+        addChain(first, steps, SourceSpan(range))
+    }
+
+    /// Adds a chain of `first` and `steps`, written at `span`.
+    mutating func addChain(_ first: SyntaxID, _ steps: some Sequence<ChainLink>, _ span: SourceSpan) -> SyntaxID {
         let start = links.count
         links.append(contentsOf: steps)
-        return add(.chain(first, SyntaxList(start: start, count: links.count - start)), range)
+        return add(.chain(first, SyntaxList(start: start, count: links.count - start)), span)
     }
 
     /// Adds a call of `function` with `arguments`.
     mutating func addCall(_ function: Function, _ arguments: some Sequence<SyntaxID>, _ range: SourceRange) -> SyntaxID {
-        add(.call(function, commitArguments(arguments)), range)
+        addCall(function, arguments, SourceSpan(range))
+    }
+
+    /// Adds a call of `function` with `arguments`, written at `span`.
+    mutating func addCall(_ function: Function, _ arguments: some Sequence<SyntaxID>, _ span: SourceSpan) -> SyntaxID {
+        add(.call(function, commitArguments(arguments)), span)
     }
 
     /// Adds `D(f, variables...)`.
@@ -386,7 +434,11 @@ public struct Parser {
         names.intern(lexer.bytes, token.range.start.offset + dropped, token.range.end.offset)
     }
 
-    func range(of id: SyntaxID) -> SourceRange { nodes[Int(id.index)].range }
+    /// Where node `id` was written, in lines and columns.
+    func range(of id: SyntaxID) -> SourceRange { lines.range(span(of: id)) }
+
+    /// Where node `id` was written.
+    func span(of id: SyntaxID) -> SourceSpan { nodes[Int(id.index)].span }
 
     func text(of token: Token) -> String { lexer.text(token.range.start.offset, token.range.end.offset) }
 

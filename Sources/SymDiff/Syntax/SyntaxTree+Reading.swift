@@ -14,7 +14,7 @@ extension SyntaxTree {
             switch node.kind {
             case .number(let value):
                 // A fraction is a quotient: parenthesized like one.
-                let text = value.description
+                let text = self[value].description
                 readings.append(text.contains("/") ? "(\(text))" : text)
             case .constant(let constant): readings.append(constant.rawValue)
             case .variable(let name): readings.append(self[name])

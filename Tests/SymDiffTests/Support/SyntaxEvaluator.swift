@@ -12,7 +12,7 @@ func evaluateAsWritten(_ tree: SyntaxTree, at point: [String: Double]) -> Double
     for node in tree.nodes {
         func v(_ id: SyntaxID) -> Double { value[Int(id.index)] }
         switch node.kind {
-        case .number(let n): value.append(n.doubleValue)
+        case .number(let n): value.append(tree[n].doubleValue)
         case .constant(let c): value.append(c.value)
         case .variable(let name): value.append(point[tree[name]] ?? .nan)
         case .bindingReference(let i): value.append(v(tree.bindings[i].value))

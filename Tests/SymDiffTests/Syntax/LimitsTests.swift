@@ -80,6 +80,6 @@ import Testing
         }
         let links = tree.links(list)
         #expect(links.count == 3 * copies - 1)
-        #expect(tree[tree.body].range.end.line == copies + 1)
+        #expect(tree.range(of: tree.body).end.line == copies + 1)
     }
 }

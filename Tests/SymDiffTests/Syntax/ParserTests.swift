@@ -70,7 +70,7 @@ import Testing
         let source = "2 * (x + y) - sin(z)"
         let tree = try Parser.parse(source)
         func text(_ id: SyntaxID) -> String {
-            let range = tree[id].range
+            let range = tree.range(of: id)
             return String(decoding: Array(source.utf8)[range.start.offset..<range.end.offset], as: UTF8.self)
         }
         #expect(text(tree.body) == source)
