@@ -90,7 +90,7 @@ extension Lexer {
 
     /// The error for a number written directly before a name, as in `2x`.
     private func implicitMultiplication(_ start: Int, _ nameStart: Int) -> Diagnostic {
-        let nameEnd = identifierEnd(from: nameStart)
+        let nameEnd = Self.identifierEnd(bytes, from: nameStart)
         let error = SyntaxError.implicitMultiplication(left: text(start, nameStart), right: text(nameStart, nameEnd))
         return Diagnostic(error, at: range(nameStart, nameEnd))
     }

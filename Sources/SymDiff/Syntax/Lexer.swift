@@ -2,12 +2,13 @@
 
 /// A lexer over the UTF-8 bytes of a formula, producing tokens on demand.
 ///
-/// The lexer is a value: the parser copies it to look one token further ahead. Every byte
-/// before `position` is ASCII (anything else is an error), so a column is a byte offset
+/// The lexer is a small value: the parser copies it to look one token further ahead. Every
+/// byte before `position` is ASCII (anything else is an error), so a column is a byte offset
 /// from the start of the line.
 struct Lexer {
     let bytes: [UInt8]
-    let limits: Limits
+    /// The longest identifier accepted (`Limits.maxIdentifierLength`).
+    let maxIdentifierLength: Int
     let allowsPatternVariables: Bool
     /// The offset of the next unread byte.
     var position = 0
@@ -16,7 +17,7 @@ struct Lexer {
 
     init(bytes: [UInt8], limits: Limits, allowsPatternVariables: Bool) {
         self.bytes = bytes
-        self.limits = limits
+        maxIdentifierLength = limits.maxIdentifierLength
         self.allowsPatternVariables = allowsPatternVariables
     }
 
@@ -99,29 +100,30 @@ struct Lexer {
         }
     }
 
-    /// The end of the run of identifier characters starting at `start`.
-    func identifierEnd(from start: Int) -> Int {
+    /// The end of the run of identifier characters in `bytes` starting at `start`.
+    static func identifierEnd(_ bytes: [UInt8], from start: Int) -> Int {
         var end = start
-        while end < bytes.count, Self.isIdentifierPart(bytes[end]) { end += 1 }
+        while end < bytes.count, isIdentifierPart(bytes[end]) { end += 1 }
         return end
     }
 
     /// `identifier ::= [A-Za-z_] [A-Za-z0-9_]*`, excluding the reserved words for non-finite numbers.
     private mutating func identifier() throws(Diagnostic) -> Token {
         let start = position
-        position = identifierEnd(from: start)
-        let length = position - start
-        guard length <= limits.maxIdentifierLength else {
-            throw Diagnostic(.identifierTooLong(length: length, limit: limits.maxIdentifierLength), at: range(start, position))
+        let end = Self.identifierEnd(bytes, from: start)
+        position = end
+        let length = end - start
+        guard length <= maxIdentifierLength else {
+            throw Diagnostic(.identifierTooLong(length: length, limit: maxIdentifierLength), at: range(start, end))
         }
-        if isNonFiniteName(start, position) {
-            throw Diagnostic(.nonFiniteLiteral(text(start, position)), at: range(start, position))
+        if (length == 3 || length == 8) && Self.isNonFiniteName(bytes, start, end) {
+            throw Diagnostic(.nonFiniteLiteral(text(start, end)), at: range(start, end))
         }
-        return Token(kind: .identifier, range: range(start, position))
+        return Token(kind: .identifier, range: range(start, end))
     }
 
-    /// Whether bytes `start..<end` spell `nan`, `inf` or `infinity`, in any case.
-    private func isNonFiniteName(_ start: Int, _ end: Int) -> Bool {
+    /// Whether `bytes[start..<end]` spell `nan`, `inf` or `infinity`, in any case.
+    private static func isNonFiniteName(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         func matches(_ word: StaticString) -> Bool {
             end - start == word.utf8CodeUnitCount
                 && (0..<word.utf8CodeUnitCount).allSatisfy { bytes[start + $0] | 0x20 == word.utf8Start[$0] }

@@ -50,10 +50,14 @@ public struct Parser {
     ) throws(Diagnostic) -> SyntaxTree {
         try checkSize(source.utf8.count, limits)
         let bytes = Array(source.utf8)
-        let (depthBound, nodeEstimate, lines) = census(bytes)
+        let census = Census(bytes)
+        let lines = census.lines
         let parse = { @Sendable () throws(Diagnostic) -> SyntaxTree in
             var parser = try Parser(bytes: bytes, limits: limits, allowPatternVariables: allowPatternVariables)
-            parser.nodes.reserveCapacity(nodeEstimate)
+            parser.nodes.reserveCapacity(census.nodes)
+            parser.numbers.reserveCapacity(census.numbers)
+            parser.links.reserveCapacity(census.operators)
+            parser.arguments.reserveCapacity(census.openings)
             parser.lines = lines
             let body = try parser.formula()
             return SyntaxTree(
@@ -62,7 +66,7 @@ public struct Parser {
                 links: parser.links, derivativeVariables: parser.derivativeVariables, bindings: parser.bindings,
                 body: body, components: parser.components)
         }
-        let levels = Swift.min(limits.maxNestingDepth + 1, depthBound)
+        let levels = Swift.min(limits.maxNestingDepth + 1, census.depthBound)
         guard levels > inlineDepth else { return try parse() }
         return try LargeStack.run(bytes: stackBytesPerLevel * levels + 1 << 20, parse)
     }
@@ -72,42 +76,6 @@ public struct Parser {
     /// A generous bound on the stack one nesting level uses: debug builds measured about 20 KB.
     /// The stack is reserved, not committed, so only the depth actually reached costs memory.
     static let stackBytesPerLevel = 64 << 10
-
-    /// A bound on the nesting depth of `bytes` (every level starts with one of `(-+^*`), an
-    /// estimate of the node count (runs of name and number characters, plus `(` and `^`), and
-    /// where the lines start.
-    static func census(_ bytes: [UInt8]) -> (depthBound: Int, nodeEstimate: Int, lines: LineTable) {
-        var (depthBound, nodeEstimate, runBytes, lines) = (0, 1, 0, LineTable())
-        let classes = censusClasses
-        bytes.withUnsafeBufferPointer { bytes in
-            for (offset, byte) in bytes.enumerated() {
-                let byteClass = classes[Int(byte)]
-                depthBound &+= Int(byteClass & CensusClass.opensLevel)
-                // A run starts where a run byte follows a byte that is not one.
-                let run = Int(byteClass & CensusClass.runByte) >> 2
-                nodeEstimate &+= Int(byteClass & CensusClass.makesNode) >> 1 + (run & ~runBytes)
-                runBytes = run
-                if byteClass & CensusClass.newline != 0 { lines.startLine(at: offset + 1) }
-            }
-        }
-        return (depthBound, nodeEstimate, lines)
-    }
-
-    /// The bits of a byte's class in `census`.
-    private enum CensusClass {
-        static let opensLevel: UInt8 = 1, makesNode: UInt8 = 2, runByte: UInt8 = 4, newline: UInt8 = 8
-    }
-
-    /// The census class of each byte value.
-    private static let censusClasses: [UInt8] = (0...255).map { value in
-        let byte = UInt8(value)
-        var byteClass: UInt8 = 0
-        if Lexer.isIdentifierPart(byte) || byte == UInt8(ascii: ".") { byteClass |= CensusClass.runByte }
-        if "(^-+*".utf8.contains(byte) { byteClass |= CensusClass.opensLevel }
-        if "(^".utf8.contains(byte) { byteClass |= CensusClass.makesNode }
-        if byte == UInt8(ascii: "\n") { byteClass |= CensusClass.newline }
-        return byteClass
-    }
 
     /// Parses raw bytes, reporting invalid UTF-8 and NUL bytes with their location.
     public static func parse(
