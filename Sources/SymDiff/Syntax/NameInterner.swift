@@ -3,9 +3,11 @@
 
 /// The names read so far, each with a `NameID`, what it stands for, and how calls of it read.
 ///
-/// A lookup hashes the identifier's UTF-8 bytes where they lie in the formula (FNV-1a) and
-/// compares them with the bytes where the name was first written, so reading a known name
-/// makes no `String` and hashes nothing with SipHash. Open addressing, at most half full.
+/// A name of up to 8 bytes is its own key: its bytes packed into a `UInt64` (identifier bytes
+/// are never 0, so no two names pack alike), hashed by one multiplication and compared in one
+/// step. A longer name is hashed with FNV-1a and compared byte by byte with where it was first
+/// written. Either way, reading a known name makes no `String` and hashes nothing with
+/// SipHash. Open addressing, at most half full.
 struct NameInterner {
     /// The names in order of first appearance.
     private(set) var names: [String] = []
@@ -21,20 +23,36 @@ struct NameInterner {
     private var spans: [(start: Int, count: Int)] = []
     /// Each name's hash, so growing the table reads no bytes.
     private var hashes: [UInt64] = []
+    /// Each name's packed bytes, or 0 for a name longer than 8 bytes.
+    private var keys: [UInt64] = []
     /// The table: a name's index + 1, or 0 for a free slot.
     private var slots = [Int32](repeating: 0, count: 16)
 
     /// The name spelled by `bytes[start..<end]`, added if it is new.
     mutating func intern(_ bytes: [UInt8], _ start: Int, _ end: Int) -> NameID {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for i in start..<end { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01B3 }
         let mask = slots.count - 1
+        var (key, hash): (UInt64, UInt64) = (0, 0xCBF2_9CE4_8422_2325)
+        if end - start <= 8 {
+            for i in start..<end { key = key << 8 | UInt64(bytes[i]) }
+            hash = key &* 0x9E37_79B9_7F4A_7C15
+        } else {
+            for i in start..<end { hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01B3 }
+        }
         var slot = Self.home(hash, mask)
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
-            if hashes[index] == hash, Self.equal(bytes, spans[index], start, end) { return NameID(index) }
+            if key != 0 {
+                if keys[index] == key { return NameID(index) }
+            } else if hashes[index] == hash, Self.equal(bytes, spans[index], start, end) {
+                return NameID(index)
+            }
             slot = (slot + 1) & mask
         }
+        return add(bytes, start, end, key: key, hash: hash, slot: slot)
+    }
+
+    /// Adds the name spelled by `bytes[start..<end]` in the free `slot`.
+    private mutating func add(_ bytes: [UInt8], _ start: Int, _ end: Int, key: UInt64, hash: UInt64, slot: Int) -> NameID {
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
         let callee = Parser.callee(name)
         if case .function? = callee {
@@ -47,6 +65,7 @@ struct NameInterner {
         callees.append(callee)
         spans.append((start, end - start))
         hashes.append(hash)
+        keys.append(key)
         slots[slot] = Int32(names.count)
         if 2 * names.count > slots.count { grow() }
         return NameID(names.count - 1)

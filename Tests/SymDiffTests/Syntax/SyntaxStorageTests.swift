@@ -47,8 +47,10 @@ import Testing
     }
 
     @Test func eachDistinctNameIsInternedOnce() throws {
-        // Enough names to grow the intern table several times, with shared prefixes and lengths.
-        let distinct = (0..<3000).map { "v\($0)" } + ["v", "vv", "v_0", "V0"]
+        // Enough names to grow the intern table several times, with shared prefixes and lengths,
+        // short ones (packed into one word) and long ones (hashed and compared byte by byte).
+        let distinct = (0..<3000).map { "v\($0)" } + ["v", "vv", "v_0", "V0", "abcdefgh", "abcdefghi", "abcdefgi"]
+            + (0..<300).map { "temperature_\($0)_kelvin" }
         let source = (distinct + distinct.reversed()).joined(separator: "+")
         let tree = try Parser.parse(source)
         #expect(Set(tree.names).count == tree.names.count)
