@@ -114,6 +114,10 @@ for megabytes in [1, 4] where selected("parse") {
     let rate = Double(text.utf8.count) / seconds / 1e6
     print("parse a \(megabytes) MB formula".padding(toLength: 52, withPad: " ", startingAt: 0)
           + String(format: "%10.1f MB/s  target >= 50 MB/s   %@", rate, rate >= 50 ? "met" : "NOT met"))
+    // What a library user pays: parsing, then lowering into the expression graph.
+    let lowering = try median(runs: 5) { _ = try Formula(parsing: text) }
+    print("  parse and lower it (Formula(parsing:))".padding(toLength: 52, withPad: " ", startingAt: 0)
+          + String(format: "%10.1f MB/s", Double(text.utf8.count) / lowering / 1e6))
 }
 
 // MARK: - Evaluation (part 2)
