@@ -41,8 +41,8 @@ extension Lexer {
         }
         if end < bytes.count, Self.isIdentifierStart(bytes[end]) { throw implicitMultiplication(start, end) }
         position = end
-        let value = try convert(start, end, isInteger: isInteger, mantissaEnd: mantissaEnd)
-        return Token(kind: .number(value), range: range(start, end))
+        numberValue = try convert(start, end, isInteger: isInteger, mantissaEnd: mantissaEnd)
+        return Token(kind: .number, range: range(start, end))
     }
 
     private func convert(_ start: Int, _ end: Int, isInteger: Bool, mantissaEnd: Int) throws(Diagnostic) -> Number {

@@ -12,6 +12,8 @@ struct Lexer {
     let allowsPatternVariables: Bool
     /// The offset of the next unread byte.
     var position = 0
+    /// The value of the last number token read.
+    var numberValue = Number.zero
     private var line = 1
     private var lineStart = 0
 

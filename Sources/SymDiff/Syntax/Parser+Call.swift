@@ -218,7 +218,8 @@ extension Parser {
                 try checkOrder(variables.count + 1)
                 variables.append(DerivativeVariable(name: name, range: token.range))
                 countMayFollow = true
-            case .number(let count) where countMayFollow:
+            case .number where countMayFollow:
+                let count = lexer.numberValue
                 let digits = text(of: token)
                 guard let n = count.integerValue, digits.utf8.allSatisfy(Lexer.isDigit) else {
                     throw Diagnostic(.derivativeCountInvalid(found: describe(token)), at: token.range)

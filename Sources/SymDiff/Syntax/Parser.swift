@@ -281,7 +281,8 @@ public struct Parser {
     mutating func primary() throws(Diagnostic) -> SyntaxID {
         let first = token
         switch first.kind {
-        case .number(let value):
+        case .number:
+            let value = lexer.numberValue
             try advance()
             return addNumber(value, first.range)
         case .patternVariable:

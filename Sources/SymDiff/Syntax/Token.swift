@@ -1,9 +1,10 @@
 // The tokens of the formula language, as the lexer hands them to the parser.
 
-/// The kind of a token, with the value of a literal or name.
+/// The kind of a token: one byte, so tokens are compared and copied cheaply.
 enum TokenKind: Equatable, Sendable {
-    /// A numeric literal, converted to an exact rational or a finite double.
-    case number(Number)
+    /// A numeric literal; its value, converted to an exact rational or a finite double, is the
+    /// lexer's `numberValue` until the next token is read.
+    case number
     /// A name; its text is the token's source text.
     case identifier
     /// `?name`, produced only when the parser allows pattern variables.
