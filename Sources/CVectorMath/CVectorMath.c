@@ -81,7 +81,6 @@ void symdiff_bound_product(double *value, double *bound, const double *x, const 
 // glibc 2.36's AVX2 libmvec kernels for these exceed 1 ulp (measurements in the header), so
 // they are scalar libm.
 SCALAR_UNARY(expm1)
-SCALAR_UNARY(log1p)
 SCALAR_UNARY(log2)
 SCALAR_UNARY(log10)
 SCALAR_UNARY(tan)
@@ -99,6 +98,7 @@ SCALAR_BINARY(hypot)
 VECTOR_UNARY(sqrt, _mm256_sqrt_pd)
 VECTOR_UNARY(exp, symdiff_exp_kernel)
 VECTOR_UNARY(log, symdiff_log_kernel)
+VECTOR_UNARY(log1p, symdiff_log1p_kernel)
 VECTOR_UNARY(sin, symdiff_sin_kernel)
 VECTOR_UNARY(cos, symdiff_cos_kernel)
 
@@ -125,6 +125,7 @@ AVX2 static void sincos_avx2(const double *x, double *s, double *c, long n) {
 
 GROUP_UNARY(exp, symdiff_exp_kernel)
 GROUP_UNARY(log, symdiff_log_kernel)
+GROUP_UNARY(log1p, symdiff_log1p_kernel)
 GROUP_UNARY(sin, symdiff_sin_kernel)
 GROUP_UNARY(cos, symdiff_cos_kernel)
 

@@ -12,8 +12,10 @@
 /// Per subinterval: 1/c for its centre c and -log(1/c) as hi + lo (Log.c).
 extern double symdiff_log_table_invc[128], symdiff_log_table_logc_hi[128], symdiff_log_table_logc_lo[128];
 
-/// log x within 0.52 ulp; zero, negative, subnormal, infinite and NaN x through scalar log.
-AVX2 static inline __m256d symdiff_log_kernel(__m256d x) {
+/// log x + extra for normal finite positive x, where |extra| is below 2^-52 or so: `extra`
+/// joins the low-order part before the last rounding (log1p passes the part of 1 + u that
+/// rounding dropped). Other lanes hold garbage: the callers fix them.
+AVX2 static inline __m256d symdiff_log_sum(__m256d x, __m256d extra) {
     const __m256i offset = _mm256_set1_epi64x((long long)SYMDIFF_LOG_OFFSET);
     __m256i bits = _mm256_castpd_si256(x);
     __m256i tmp = _mm256_sub_epi64(bits, offset);
@@ -48,14 +50,37 @@ AVX2 static inline __m256d symdiff_log_kernel(__m256d x) {
     p = _mm256_fmadd_pd(r, p, _mm256_set1_pd(-1.0 / 4));
     p = _mm256_fmadd_pd(r, p, _mm256_set1_pd(1.0 / 3));
     p = _mm256_fmadd_pd(r, p, _mm256_set1_pd(-1.0 / 2));
-    __m256d low = _mm256_fmadd_pd(k, ln2_lo, _mm256_add_pd(_mm256_add_pd(e1, e2), logc_lo));
+    __m256d low = _mm256_fmadd_pd(k, ln2_lo, _mm256_add_pd(_mm256_add_pd(e1, e2), _mm256_add_pd(logc_lo, extra)));
     low = _mm256_fmadd_pd(_mm256_mul_pd(r, r), p, low);
-    __m256d y = _mm256_add_pd(w, low);
+    return _mm256_add_pd(w, low);
+}
 
-    // Zero, negative, subnormal, infinite and NaN arguments go through scalar log.
-    __m256d special = _mm256_or_pd(_mm256_cmp_pd(x, _mm256_set1_pd(DBL_MIN), _CMP_NGE_UQ),
-                                   _mm256_cmp_pd(x, _mm256_set1_pd(DBL_MAX), _CMP_NLE_UQ));
-    return symdiff_fix_lanes(y, x, special, log);
+/// Lanes of x that are not normal, finite and positive: zero, negative, subnormal, infinite, NaN.
+AVX2 static inline __m256d symdiff_log_special(__m256d x) {
+    return _mm256_or_pd(_mm256_cmp_pd(x, _mm256_set1_pd(DBL_MIN), _CMP_NGE_UQ),
+                        _mm256_cmp_pd(x, _mm256_set1_pd(DBL_MAX), _CMP_NLE_UQ));
+}
+
+/// log x within 0.52 ulp; zero, negative, subnormal, infinite and NaN x through scalar log.
+AVX2 static inline __m256d symdiff_log_kernel(__m256d x) {
+    __m256d y = symdiff_log_sum(x, _mm256_setzero_pd());
+    return symdiff_fix_lanes(y, x, symdiff_log_special(x), log);
+}
+
+/// log(1 + u) within 0.55 ulp, as log of the double-double 1 + u = hi + lo:
+/// log hi + log1p(lo / hi), and log1p(lo / hi) = lo / hi to 2^-105. Near u = 0, hi falls in the
+/// log kernel's subinterval centred on 1, where r = hi - 1 is exact, so small u keep their
+/// relative accuracy (u below 2^-54 comes out as u itself). u = ±0 and lanes where hi is not
+/// normal, finite and positive (u <= -1 + 2^-1022, huge u, NaN) through scalar log1p.
+AVX2 static inline __m256d symdiff_log1p_kernel(__m256d u) {
+    const __m256d one = _mm256_set1_pd(1);
+    __m256d hi = _mm256_add_pd(one, u);
+    // Two-sum: lo is exactly (1 + u) - hi, whichever of 1 and u is larger.
+    __m256d u_part = _mm256_sub_pd(hi, one);
+    __m256d lo = _mm256_add_pd(_mm256_sub_pd(one, _mm256_sub_pd(hi, u_part)), _mm256_sub_pd(u, u_part));
+    __m256d y = symdiff_log_sum(hi, _mm256_div_pd(lo, hi));
+    __m256d special = _mm256_or_pd(symdiff_log_special(hi), _mm256_cmp_pd(u, _mm256_setzero_pd(), _CMP_EQ_OQ));
+    return symdiff_fix_lanes(y, u, special, log1p);
 }
 
 #endif

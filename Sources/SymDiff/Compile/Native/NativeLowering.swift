@@ -222,6 +222,7 @@ enum NativeRoutines {
         let entry: UnaryRoutine? = switch f {
         case .exp: symdiff_group_exp
         case .log: symdiff_group_log
+        case .log1p: symdiff_group_log1p
         case .sin: symdiff_group_sin
         case .cos: symdiff_group_cos
         default: nil
