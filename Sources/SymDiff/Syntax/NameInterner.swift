@@ -15,8 +15,9 @@ struct NameInterner {
     private var callees: [Parser.Callee?] = []
     /// Where each function name's call readings start in `readings`, or -1 for other names.
     private var readingStarts: [Int32] = []
-    /// The call readings of each function name by argument count, `readingCounts` per name.
-    private var readings: [CallReading?] = []
+    /// The call readings of each function name by argument count, `readingCounts` per name,
+    /// each worked out when a call first needs it.
+    private var readings: [KnownReading] = []
     /// The argument counts whose readings are kept; larger ones are worked out per call.
     private static let readingCounts = 8
     /// Where each name was first written: its first byte, and its length in bytes.
@@ -57,7 +58,7 @@ struct NameInterner {
         let callee = Parser.callee(name)
         if case .function? = callee {
             readingStarts.append(Int32(readings.count))
-            readings += (0..<Self.readingCounts).map { CallReading(name, arguments: $0) }
+            readings += repeatElement(.unknown, count: Self.readingCounts)
         } else {
             readingStarts.append(-1)
         }
@@ -78,10 +79,24 @@ struct NameInterner {
     func callee(_ name: NameID) -> Parser.Callee? { callees[Int(name.index)] }
 
     /// How a call of the function name `name` with `count` arguments reads, if it can.
-    func reading(_ name: NameID, arguments count: Int) -> CallReading? {
+    mutating func reading(_ name: NameID, arguments count: Int) -> CallReading? {
         let start = Int(readingStarts[Int(name.index)])
         guard start >= 0 else { return nil }
-        return count < Self.readingCounts ? readings[start + count] : CallReading(self[name], arguments: count)
+        guard count < Self.readingCounts else { return CallReading(self[name], arguments: count) }
+        switch readings[start + count] {
+        case .known(let reading): return reading
+        case .unknown:
+            let reading = CallReading(self[name], arguments: count)
+            readings[start + count] = .known(reading)
+            return reading
+        }
+    }
+
+    /// A call reading once worked out (`nil` when no function of the name takes that many
+    /// arguments), or not yet.
+    private enum KnownReading {
+        case unknown
+        case known(CallReading?)
     }
 
     private static func home(_ hash: UInt64, _ mask: Int) -> Int {
