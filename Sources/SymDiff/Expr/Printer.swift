@@ -217,7 +217,8 @@ struct Printer {
                 below.append(.item(.power(base, -n), wrapAbove: .product))
                 dividesByZero = dividesByZero || graph.number(base)?.isZero == true
                 if case .sum = graph[base], n == .minusOne { sumsBelow += 1 }
-            } else if case .sum = graph[factor], names[factor] == nil {
+            } else if case .sum = graph[factor] {
+                // A sum printed as a binding's name too: `-_4*y` would negate `_4` alone.
                 sums.append(.item(.node(factor), wrapAbove: .product))
             } else {
                 above.append(.item(.node(factor), wrapAbove: .product))

@@ -114,6 +114,17 @@ import SymDiffVerify
         #expect(try graph.lower(Parser.parse(graph.formula(root))) == root, "\(graph.formula(root))")
     }
 
+    /// A round-trip find (a random-seed run): printed with let-bindings, `-_4*_10` negated the
+    /// binding `_4 = 3*x + 1` alone, which distributed the sign into the sum: another node.
+    /// A sum printed as a binding's name now goes last in its product like any other sum, and
+    /// a product that would lead with one is negated as a whole.
+    @Test func negatedProductOfABoundSumReadsBack() throws {
+        var formula = try Formula(parsing: "D(e*atan2(1,3)*atan2(-x-1,3*x+1)*softshrink(x+1)**(x-x3),x,2)")
+        let printed = try formula.graph.printedFormula(formula.root)
+        #expect(printed.hasPrefix("_1 = "), "printed without bindings, which this case is about")
+        #expect(try formula.graph.lower(Parser.parse(printed)) == formula.root, "\(printed)")
+    }
+
     /// The round-trip target's third find, `.2^-992`: the power overflows, so it stayed a
     /// power and printed as `1/0.2^992`, but `0.2^992` underflowed and folded to 0, so the
     /// text read back as `1/0`. A real power now folds only when its reciprocal does too.
