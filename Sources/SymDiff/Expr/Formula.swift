@@ -63,9 +63,11 @@ extension ExprGraph {
             case .negate(let a): id = negate(get(a))
             case .plus(let a): id = get(a)
             case .power(let a, let b): id = power(get(a), get(b))
-            case .call(let f, let list): id = apply(f, Operands(tree.arguments(list).map(get)))
-            case .chain(let first, let list):
-                id = lowerChain(get(first), tree.links(list).map { ($0.op, get($0.operand)) })
+            case .call(let f, let list):
+                var arguments = OperandsBuilder()
+                for i in list.indices { arguments.append(get(tree.arguments[i])) }
+                id = apply(f, arguments.operands)
+            case .chain(let first, let list): id = lowerChain(get(first), tree.links(list), lowered)
             case .derivative(let f, let list):
                 do {
                     id = try derivative(of: get(f), withRespectTo: tree.derivativeVariables(list).map(\.name))
@@ -84,18 +86,21 @@ extension ExprGraph {
         return (tree.components.isEmpty ? [tree.body] : tree.components).map { lowered[Int($0.index)] }
     }
 
-    private mutating func lowerChain(_ first: NodeID, _ links: [(ChainOperator, NodeID)]) -> NodeID {
-        var operands = [first]
-        operands.reserveCapacity(links.count + 1)
-        let isSum = links[0].0 == .add || links[0].0 == .subtract
-        for (op, operand) in links {
-            switch op {
+    /// The sum or product of `first` and `links`, whose operands are lowered already.
+    private mutating func lowerChain(_ first: NodeID, _ links: ArraySlice<ChainLink>, _ lowered: [NodeID]) -> NodeID {
+        guard let firstOp = links.first?.op else { return first }
+        var operands = OperandsBuilder()
+        operands.append(first)
+        for link in links {
+            let operand = lowered[Int(link.operand.index)]
+            switch link.op {
             case .add, .multiply: operands.append(operand)
             case .subtract: operands.append(negate(operand))
             case .divide: operands.append(power(operand, number(.minusOne)))
             }
         }
-        return isSum ? sum(Operands(operands)) : product(Operands(operands))
+        let isSum = firstOp == .add || firstOp == .subtract
+        return isSum ? sum(operands.operands) : product(operands.operands)
     }
 }
 

@@ -9,23 +9,29 @@
 /// written. Either way, reading a known name makes no `String` and hashes nothing with
 /// SipHash. Open addressing, at most half full.
 struct NameInterner {
-    /// The names in order of first appearance.
-    private(set) var names: [String] = []
-    /// What each name stands for if it is reserved (`sin`, `pi`, `D`), else nil.
-    private var callees: [Parser.Callee?] = []
-    /// Where each function name's call readings start in `readings`, or -1 for other names.
-    private var readingStarts: [Int32] = []
+    /// One name and what is known of it.
+    private struct Entry {
+        let name: String
+        /// What the name stands for if it is reserved (`sin`, `pi`, `D`), else nil.
+        let callee: Parser.Callee?
+        /// Where the name's call readings start in `readings`, or -1 if it names no function.
+        let readingStart: Int32
+        /// Where the name was first written: its first byte, and its length in bytes.
+        let start: Int32, count: Int32
+        /// The hash, so growing the table reads no bytes.
+        let hash: UInt64
+        /// The packed bytes, or 0 for a name longer than 8 bytes.
+        let key: UInt64
+    }
+
+    /// The names in order of first appearance (one list, so a formula of a few names costs a
+    /// few allocations, not a few per name).
+    private var entries: [Entry] = []
     /// The call readings of each function name by argument count, `readingCounts` per name,
     /// each worked out when a call first needs it.
     private var readings: [KnownReading] = []
     /// The argument counts whose readings are kept; larger ones are worked out per call.
     private static let readingCounts = 8
-    /// Where each name was first written: its first byte, and its length in bytes.
-    private var spans: [(start: Int, count: Int)] = []
-    /// Each name's hash, so growing the table reads no bytes.
-    private var hashes: [UInt64] = []
-    /// Each name's packed bytes, or 0 for a name longer than 8 bytes.
-    private var keys: [UInt64] = []
     /// The table: a name's index + 1, or 0 for a free slot.
     private var slots = [Int32](repeating: 0, count: 16)
 
@@ -43,8 +49,8 @@ struct NameInterner {
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
             if key != 0 {
-                if keys[index] == key { return NameID(index) }
-            } else if hashes[index] == hash, Self.equal(bytes, spans[index], start, end) {
+                if entries[index].key == key { return NameID(index) }
+            } else if entries[index].hash == hash, Self.equal(bytes, entries[index], start, end) {
                 return NameID(index)
             }
             slot = (slot + 1) & mask
@@ -56,31 +62,32 @@ struct NameInterner {
     private mutating func add(_ bytes: [UInt8], _ start: Int, _ end: Int, key: UInt64, hash: UInt64, slot: Int) -> NameID {
         let name = String(decoding: bytes[start..<end], as: UTF8.self)
         let callee = Parser.callee(name)
+        var readingStart: Int32 = -1
         if case .function? = callee {
-            readingStarts.append(Int32(readings.count))
+            readingStart = Int32(readings.count)
             readings += repeatElement(.unknown, count: Self.readingCounts)
-        } else {
-            readingStarts.append(-1)
         }
-        names.append(name)
-        callees.append(callee)
-        spans.append((start, end - start))
-        hashes.append(hash)
-        keys.append(key)
-        slots[slot] = Int32(names.count)
-        if 2 * names.count > slots.count { grow() }
-        return NameID(names.count - 1)
+        if entries.isEmpty { entries.reserveCapacity(8) }
+        entries.append(Entry(
+            name: name, callee: callee, readingStart: readingStart, start: Int32(start), count: Int32(end - start),
+            hash: hash, key: key))
+        slots[slot] = Int32(entries.count)
+        if 2 * entries.count > slots.count { grow() }
+        return NameID(entries.count - 1)
     }
 
+    /// The names in order of first appearance.
+    var names: [String] { entries.map(\.name) }
+
     /// The text of a name.
-    subscript(name: NameID) -> String { names[Int(name.index)] }
+    subscript(name: NameID) -> String { entries[Int(name.index)].name }
 
     /// What a name stands for if it is reserved.
-    func callee(_ name: NameID) -> Parser.Callee? { callees[Int(name.index)] }
+    func callee(_ name: NameID) -> Parser.Callee? { entries[Int(name.index)].callee }
 
     /// How a call of the function name `name` with `count` arguments reads, if it can.
     mutating func reading(_ name: NameID, arguments count: Int) -> CallReading? {
-        let start = Int(readingStarts[Int(name.index)])
+        let start = Int(entries[Int(name.index)].readingStart)
         guard start >= 0 else { return nil }
         guard count < Self.readingCounts else { return CallReading(self[name], arguments: count) }
         switch readings[start + count] {
@@ -103,9 +110,9 @@ struct NameInterner {
         Int(truncatingIfNeeded: hash ^ (hash >> 32)) & mask
     }
 
-    private static func equal(_ bytes: [UInt8], _ span: (start: Int, count: Int), _ start: Int, _ end: Int) -> Bool {
-        guard span.count == end - start else { return false }
-        for k in 0..<span.count where bytes[span.start + k] != bytes[start + k] { return false }
+    private static func equal(_ bytes: [UInt8], _ entry: Entry, _ start: Int, _ end: Int) -> Bool {
+        guard Int(entry.count) == end - start else { return false }
+        for k in 0..<(end - start) where bytes[Int(entry.start) + k] != bytes[start + k] { return false }
         return true
     }
 
@@ -113,8 +120,8 @@ struct NameInterner {
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: 2 * slots.count)
         let mask = slots.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Self.home(hash, mask)
+        for (index, entry) in entries.enumerated() {
+            var slot = Self.home(entry.hash, mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }
