@@ -32,7 +32,7 @@ struct Census {
                 previousRun = run
                 depthBound &+= byteClass >> ByteClass.opensLevel & 1
                 nodes &+= (byteClass >> ByteClass.makesNode & 1) &+ runStart &+ (byteClass >> ByteClass.chainOperator & 1)
-                numbers &+= runStart & byteClass >> ByteClass.startsNumber
+                numbers &+= runStart & (byteClass >> ByteClass.startsNumber & 1)
                 operators &+= byteClass >> ByteClass.chainOperator & 1
                 openings &+= byteClass >> ByteClass.opensArgument & 1
                 if byteClass >> ByteClass.newline & 1 != 0 { lines.startLine(at: offset + 1) }
@@ -43,7 +43,6 @@ struct Census {
     /// The bit positions of a byte's class.
     private enum ByteClass {
         static let opensLevel = 0, makesNode = 1, runByte = 2, newline = 3, chainOperator = 4, opensArgument = 5
-        /// The highest bit, so that shifting by it leaves the bit alone.
         static let startsNumber = 6
     }
 
